@@ -1,0 +1,1 @@
+"""Test doubles for the services treatywatch talks to (only Discord: the network is real)."""

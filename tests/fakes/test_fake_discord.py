@@ -1,0 +1,134 @@
+"""The fake must behave like Discord where discord.py can tell; checked with a plain client."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import discord
+import pytest
+from discord.ext import commands
+
+from tests.fakes.discord_server import FakeDiscord
+
+
+@pytest.fixture
+async def client(fake_discord: FakeDiscord) -> AsyncIterator[commands.Bot]:
+    bot = commands.Bot(
+        command_prefix=commands.when_mentioned,
+        intents=discord.Intents.none() | discord.Intents(guilds=True),
+        guild_ready_timeout=0.01,
+    )
+    seen: list[str] = []
+
+    @bot.tree.command(description="answers")
+    async def ping(interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        seen.append(channel.name)
+        await interaction.response.send_message(f"pong {channel.mention}", ephemeral=True)
+
+    async def setup_hook() -> None:
+        await bot.tree.sync()
+
+    bot.setup_hook = setup_hook  # type: ignore[method-assign]
+    task = asyncio.create_task(bot.start(fake_discord.token))
+    await asyncio.wait_for(bot.wait_until_ready(), 5)
+    try:
+        yield bot
+    finally:
+        await bot.close()
+        await task
+
+
+async def test_login_ready_and_guild_create(
+    client: commands.Bot, fake_discord: FakeDiscord
+) -> None:
+    world = fake_discord.world
+    assert client.user is not None and client.user.id == world.bot.id
+    assert client.application_id == world.app_id
+    assert {g.id for g in client.guilds} == {world.newsroom.id, world.other.id}
+    guild = client.get_guild(world.newsroom.id)
+    assert guild is not None and guild.me is not None
+    readonly = guild.get_channel(world.readonly.id)
+    alerts = guild.get_channel(world.alerts.id)
+    assert isinstance(readonly, discord.TextChannel) and isinstance(alerts, discord.TextChannel)
+    assert not readonly.permissions_for(guild.me).send_messages
+    assert alerts.permissions_for(guild.me).embed_links
+    assert [c["name"] for c in fake_discord.commands[None]] == ["ping"]
+
+
+async def test_slash_command_round_trip(client: commands.Bot, fake_discord: FakeDiscord) -> None:
+    inter = await fake_discord.invoke("ping", {"channel": fake_discord.world.readonly})
+    body = await inter.response()
+    assert body["type"] == 4
+    assert body["data"]["flags"] == 64
+    assert body["data"]["content"] == f"pong <#{fake_discord.world.readonly.id}>"
+    assert inter.message_id() is not None
+
+
+async def test_429_with_via_is_retried(client: commands.Bot, fake_discord: FakeDiscord) -> None:
+    channel = client.get_channel(fake_discord.world.alerts.id)
+    assert isinstance(channel, discord.TextChannel)
+    fake_discord.fail_next("POST", "/channels/*/messages", status=429, retry_after=0.01)
+    await channel.send("after a rate limit")
+    statuses = [r.status for r in fake_discord.requests if r.path.endswith("/messages")]
+    assert statuses == [429, 200]
+
+
+async def test_429_without_via_is_raised(client: commands.Bot, fake_discord: FakeDiscord) -> None:
+    channel = client.get_channel(fake_discord.world.alerts.id)
+    assert isinstance(channel, discord.TextChannel)
+    fake_discord.fail_next("POST", "/channels/*/messages", status=429, via=False)
+    with pytest.raises(discord.HTTPException) as caught:
+        await channel.send("banned")
+    assert caught.value.status == 429
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "error"),
+    [(403, 50001, discord.Forbidden), (404, 10003, discord.NotFound)],
+)
+async def test_injected_errors_carry_discord_codes(
+    client: commands.Bot,
+    fake_discord: FakeDiscord,
+    status: int,
+    code: int,
+    error: type[discord.HTTPException],
+) -> None:
+    channel = client.get_channel(fake_discord.world.alerts.id)
+    assert isinstance(channel, discord.TextChannel)
+    fake_discord.fail_next("POST", f"/channels/{channel.id}/messages", status=status)
+    with pytest.raises(error) as caught:
+        await channel.send("x")
+    assert caught.value.code == code
+    await channel.send("the failure was used up")
+
+
+async def test_permissions_are_enforced(client: commands.Bot, fake_discord: FakeDiscord) -> None:
+    hidden = client.get_channel(fake_discord.world.hidden.id)
+    assert isinstance(hidden, discord.TextChannel)
+    with pytest.raises(discord.Forbidden) as caught:
+        await hidden.send("x")
+    assert caught.value.code == 50001
+
+
+async def test_repeated_nonce_is_not_posted_twice(
+    client: commands.Bot, fake_discord: FakeDiscord
+) -> None:
+    channel = client.get_channel(fake_discord.world.alerts.id)
+    assert isinstance(channel, discord.TextChannel)
+    first = await channel.send("once", nonce="7")
+    second = await channel.send("once", nonce="7")
+    assert first.id == second.id
+    assert len(fake_discord.messages) == 1
+
+
+async def test_dropped_connection_resumes_and_replays(
+    client: commands.Bot, fake_discord: FakeDiscord
+) -> None:
+    await fake_discord.drop_connection()
+    inter = await fake_discord.invoke("ping", {"channel": fake_discord.world.alerts})
+    await fake_discord.wait_connected()
+    assert len(fake_discord.resumes) == 1
+    assert len(fake_discord.identifies) == 1
+    body = await inter.response()
+    assert body["data"]["flags"] == 64
