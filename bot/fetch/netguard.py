@@ -117,20 +117,18 @@ class GuardedResolver(AbstractResolver):
         await self._inner.close()
 
 
-async def check_url(
-    url: str | URL,
-    allow_private: bool = False,
-    *,
-    resolver: AbstractResolver | None = None,
-    allowed_hosts: Collection[str] = (),
-) -> None:
-    """Raise :class:`UnsafeURLError` with a readable reason unless ``url`` may be fetched.
+def precheck_url(
+    url: str | URL, allow_private: bool = False, *, allowed_hosts: Collection[str] = ()
+) -> URL:
+    """Check what can be checked without DNS; return the parsed URL or raise UnsafeURLError.
 
-    Checks the scheme, then resolves the host and refuses it if *any* of its addresses is
-    non-public: a name that mixes public and private addresses is an attack, not a feed.
-    DNS failures are not a safety problem and propagate as ``OSError`` to the caller.
+    Scheme, host, credentials and IP-literal hosts are judged here. Host names are left to
+    :func:`check_url` (or to :class:`GuardedResolver` at connect time).
     """
-    parsed = url if isinstance(url, URL) else URL(url)
+    try:
+        parsed = url if isinstance(url, URL) else URL(url)
+    except ValueError as exc:
+        raise UnsafeURLError(f"That is not a valid URL: {exc}.", hint="Check the URL.") from exc
     scheme = (parsed.scheme or "").lower()
     if scheme not in _ALLOWED_SCHEMES:
         shown = scheme or "no scheme"
@@ -146,18 +144,47 @@ async def check_url(
             "URLs with a user name or password are not accepted.",
             hint="Feeds must be publicly readable without credentials.",
         )
-    port = parsed.port or (443 if scheme == "https" else 80)
-    if allow_private or _host_allowed(host, port, frozenset(h.lower() for h in allowed_hosts)):
-        return
-    try:
-        literal: IPAddress | None = ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
-    except ValueError:
-        literal = None
+    if allow_private or _is_exempt(parsed, allowed_hosts):
+        return parsed
+    literal = _literal(host)
     if literal is not None:
         problem = address_problem(literal)
         if problem is not None:
             raise UnsafeURLError(f"Refused {host}: {problem}.", hint=_HINT)
+    return parsed
+
+
+def _literal(host: str) -> IPAddress | None:
+    try:
+        return ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return None
+
+
+def _is_exempt(parsed: URL, allowed_hosts: Collection[str]) -> bool:
+    port = parsed.port or (443 if parsed.scheme.lower() == "https" else 80)
+    allowed = frozenset(h.lower() for h in allowed_hosts)
+    return _host_allowed(parsed.raw_host or "", port, allowed)
+
+
+async def check_url(
+    url: str | URL,
+    allow_private: bool = False,
+    *,
+    resolver: AbstractResolver | None = None,
+    allowed_hosts: Collection[str] = (),
+) -> None:
+    """Raise :class:`UnsafeURLError` with a readable reason unless ``url`` may be fetched.
+
+    Checks the scheme, then resolves the host and refuses it if *any* of its addresses is
+    non-public: a name that mixes public and private addresses is an attack, not a feed.
+    DNS failures are not a safety problem and propagate as ``OSError`` to the caller.
+    """
+    parsed = precheck_url(url, allow_private, allowed_hosts=allowed_hosts)
+    host = parsed.raw_host or ""
+    if allow_private or _is_exempt(parsed, allowed_hosts) or _literal(host) is not None:
         return
+    port = parsed.port or (443 if parsed.scheme.lower() == "https" else 80)
     own = resolver is None
     active = resolver if resolver is not None else DefaultResolver()
     try:
