@@ -148,9 +148,9 @@ RULES: tuple[Rule, ...] = (
         "related stories",
         re.compile(
             r"^(?:related(?: news| articles?| stories| posts| coverage| content| topics)?|"
-            r"more (?:from|on|news|stories)\b.{0,40}|you (?:may|might) also (?:like|be interested)"
-            r".{0,20}|recommended(?: for you| stories)?|most (?:read|popular|viewed)|"
-            r"read next|trending now|latest stories)\s*:?$",
+            r"more (?:from|on|news|stories)\b[^.!?]{0,40}|you (?:may|might) also "
+            r"(?:like|be interested)[^.!?]{0,20}|recommended(?: for you| stories)?|"
+            r"most (?:read|popular|viewed)|read next|trending now|latest stories)\s*:?$",
             _I,
         ),
         Action.END,

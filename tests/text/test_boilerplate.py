@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -307,6 +308,10 @@ class TestStructuralRules:
         result = clean(CONTENT_A, "Leave a Reply", "Great article, totally agree.")
         assert result == [CONTENT_A]
 
+    def test_sentence_that_starts_like_a_related_block_does_not_end_the_article(self) -> None:
+        content = "More on the treaty's defence clauses came from the Kremlin on Monday."
+        assert clean(CONTENT_A, content, CONTENT_B) == [CONTENT_A, content, CONTENT_B]
+
     def test_ending_marker_before_any_content_only_drops_itself(self) -> None:
         assert clean("Related News :", CONTENT_A, CONTENT_B) == [CONTENT_A, CONTENT_B]
 
@@ -375,3 +380,16 @@ class TestHtml:
     def test_html_to_text_keeps_blocks_apart(self) -> None:
         assert html_to_text("<p>One.</p><p>Two.</p>").split() == ["One.", "Two."]
         assert "\n" in html_to_text("<p>One.</p><p>Two.</p>").strip()
+
+
+def test_cleans_100_kb_without_pathological_slowness() -> None:
+    # Real speed figures belong in benchmarks; this only catches regex or quadratic blow-ups.
+    seeds = "\n\n".join(seed_text(prefix) for prefix in sorted(TITLES))
+    article = "\n\n".join([seeds] * (100_000 // len(seeds) + 1))
+    one_line = "Putin and Pezeshkian, " * 5_000 + "contributed"
+    started = time.perf_counter()
+    paragraphs = clean_article(article)
+    clean_article(one_line)
+    assert time.perf_counter() - started < 5.0
+    # Repeated paragraphs are kept once, so the copies add nothing.
+    assert paragraphs == clean_article(seeds)
