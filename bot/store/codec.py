@@ -1,0 +1,161 @@
+"""Conversions between the model's types and what SQLite stores: JSON and ISO-8601 text.
+
+Timestamps are stored as fixed-width ISO-8601 UTC text (``2025-01-20T12:00:00.000000+00:00``)
+so that comparing the strings in SQL compares the instants. Slots are stored as JSON that
+tolerates missing and unknown keys, so rows written by an older or newer ``Slots`` still load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import types
+import typing
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.errors import StorageError
+from bot.model import Claim, Slots
+
+
+def time_to_db(moment: datetime) -> str:
+    """An aware (or naive, taken as UTC) datetime as sortable UTC text."""
+    if moment.tzinfo is None:
+        # Feed dates sometimes arrive without a zone; UTC is the only sane reading.
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def opt_time_to_db(moment: datetime | None) -> str | None:
+    return None if moment is None else time_to_db(moment)
+
+
+def time_from_db(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def opt_time_from_db(text: str | None) -> datetime | None:
+    return None if text is None else time_from_db(text)
+
+
+def slots_to_dict(slots: Slots) -> dict[str, Any]:
+    return dataclasses.asdict(slots)
+
+
+def slots_from_dict(data: dict[str, Any]) -> Slots:
+    try:
+        return _decode(Slots, data)  # type: ignore[no-any-return]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StorageError(f"stored claim details are malformed: {exc!r}") from exc
+
+
+def _decode(kind: Any, value: Any) -> Any:
+    """Rebuild a value of type ``kind`` from JSON, led by the dataclasses' type hints.
+
+    Generic on purpose: fields added to the model later round-trip without changes here,
+    fields missing from old rows take their defaults, and unknown keys are ignored.
+    """
+    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object for {kind.__name__}, got {value!r}")
+        hints = _hints(kind)
+        return kind(
+            **{
+                f.name: _decode(hints[f.name], value[f.name])
+                for f in dataclasses.fields(kind)
+                if f.name in value
+            }
+        )
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if origin in (types.UnionType, typing.Union):
+        if value is None:
+            return None
+        return _decode(next(arg for arg in args if arg is not type(None)), value)
+    if origin is tuple:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, got {value!r}")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], item) for item in value)
+        if len(args) != len(value):
+            raise ValueError(f"expected {len(args)} items, got {value!r}")
+        return tuple(_decode(arg, item) for arg, item in zip(args, value, strict=True))
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise TypeError(f"expected true or false, got {value!r}")
+        return value
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"expected an integer, got {value!r}")
+        return value
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"expected a number, got {value!r}")
+        return float(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, got {value!r}")
+        return value
+    raise TypeError(f"cannot decode a value of type {kind!r}")
+
+
+@functools.cache
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)
+
+
+def slots_to_json(slots: Slots) -> str:
+    return json.dumps(slots_to_dict(slots), ensure_ascii=False, sort_keys=True)
+
+
+def slots_from_json(text: str) -> Slots:
+    return slots_from_dict(_load_object(text))
+
+
+def claim_to_json(claim: Claim) -> str:
+    """The whole claim, slots included, as one JSON object."""
+    return json.dumps(
+        {
+            "text": claim.text,
+            "normalized": claim.normalized,
+            "masked": claim.masked,
+            "slots": slots_to_dict(claim.slots),
+            "doc_id": claim.doc_id,
+            "sentence_index": claim.sentence_index,
+            "relevant": claim.relevant,
+            "topic": claim.topic,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def claim_from_json(text: str) -> Claim:
+    data = _load_object(text)
+    try:
+        return Claim(
+            text=str(data["text"]),
+            normalized=str(data["normalized"]),
+            masked=str(data["masked"]),
+            slots=slots_from_dict(data.get("slots", {})),
+            doc_id=str(data["doc_id"]),
+            sentence_index=int(data["sentence_index"]),
+            relevant=bool(data.get("relevant", True)),
+            topic=str(data.get("topic", "general")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StorageError(f"stored claim is malformed: {exc!r}") from exc
+
+
+def _load_object(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StorageError(f"stored JSON is malformed: {exc}") from exc
+    if not isinstance(data, dict):
+        raise StorageError("stored JSON is not an object")
+    return data
