@@ -1,0 +1,226 @@
+"""Turns an :class:`~bot.alerts.AlertView` into a Discord embed, always within Discord's limits.
+
+All feed text goes through :mod:`bot.alerts` (escaped, mentions broken, cut to size); every
+embed is checked against the 6000-character total, and :func:`pack_embeds` splits many
+embeds into messages of at most 10 embeds and 6000 characters each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import discord
+
+from bot.alerts import (
+    AlertView,
+    link_target,
+    plain_text,
+    safe_text,
+    safe_url,
+    text_length,
+    truncate,
+)
+from bot.model import SourceRef, Verdict
+
+# Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object).
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+AUTHOR_LIMIT = 256
+FIELDS_LIMIT = 25
+EMBED_TOTAL_LIMIT = 6000
+EMBEDS_PER_MESSAGE = 10
+#: Sources of a conflicting claim listed in an alert before "and N more".
+MAX_LISTED_SOURCES = 5
+
+COLOURS: dict[Verdict, discord.Colour] = {
+    Verdict.NEW: discord.Colour(0x3498DB),
+    Verdict.CONTRADICTING: discord.Colour(0xE74C3C),
+    Verdict.KNOWN: discord.Colour(0x95A5A6),
+    Verdict.IRRELEVANT: discord.Colour(0x4F545C),
+}
+LABELS: dict[Verdict, str] = {
+    Verdict.NEW: "🆕 NEW claim",
+    Verdict.CONTRADICTING: "⚠️ CONTRADICTING claim",
+    Verdict.KNOWN: "KNOWN claim",
+    Verdict.IRRELEVANT: "Irrelevant",
+}
+
+
+def alert_embed(view: AlertView) -> discord.Embed:
+    """One alert: label and colour by verdict, the claim, its source and the evidence."""
+    topic = plain_text(view.topic.replace("_", " "), 80) if view.topic != "general" else ""
+    title = LABELS[view.verdict] + (f" · {topic}" if topic else "")
+    embed = discord.Embed(
+        title=truncate(title, TITLE_LIMIT),
+        description=safe_text(view.claim, DESCRIPTION_LIMIT),
+        colour=COLOURS[view.verdict],
+        url=safe_url(view.source.link),
+        timestamp=_aware(view.source.published),
+    )
+    outlet = plain_text(view.source.outlet, AUTHOR_LIMIT)
+    if outlet:
+        embed.set_author(name=outlet)
+    embed.add_field(name="Source", value=source_line(view.source, FIELD_VALUE_LIMIT), inline=False)
+    if view.verdict is Verdict.CONTRADICTING:
+        if view.conflicting_claim:
+            embed.add_field(
+                name="Conflicts with",
+                value=safe_text(view.conflicting_claim, FIELD_VALUE_LIMIT),
+                inline=False,
+            )
+        if view.reason:
+            embed.add_field(
+                name="Why", value=safe_text(view.reason, FIELD_VALUE_LIMIT), inline=False
+            )
+        if view.conflicting_sources:
+            embed.add_field(
+                name="Known from",
+                value=source_list(view.conflicting_sources, FIELD_VALUE_LIMIT),
+                inline=False,
+            )
+    elif view.verdict is Verdict.NEW:
+        embed.add_field(name="Corroborated by", value=_corroborations(view.corroborations))
+    embed.add_field(name="Similarity", value=f"{view.score:.0f}/100")
+    footer = "treatywatch" + (f" · alert {view.alert_id}" if view.alert_id is not None else "")
+    embed.set_footer(text=truncate(footer, FOOTER_LIMIT))
+    return fit_embed(embed)
+
+
+def source_line(source: SourceRef, limit: int) -> str:
+    """``[title](link) · outlet · <t:published>``, with feed text made inert."""
+    title = safe_text(source.title, 300) or "untitled"
+    url = safe_url(source.link)
+    head = f"[{title}]({link_target(url)})" if url else title
+    tail = []
+    outlet = safe_text(source.outlet, 100)
+    if outlet:
+        tail.append(outlet)
+    published = _aware(source.published)
+    if published is not None:
+        tail.append(discord.utils.format_dt(published, "f"))
+    line = " · ".join([head, *tail])
+    if text_length(line) <= limit:
+        return line
+    # Too long with the link: keep the link whole and cut the title, never the URL.
+    suffix = "".join(f" · {part}" for part in tail)
+    if url:
+        room = limit - text_length(f"[]({link_target(url)})") - text_length(suffix)
+        if room >= 10:
+            return f"[{truncate(title, room)}]({link_target(url)}){suffix}"
+    return truncate(title + suffix, limit)
+
+
+def source_list(sources: Sequence[SourceRef], limit: int) -> str:
+    """One source per line, as many as fit, then "and N more"."""
+    lines: list[str] = []
+    for index, source in enumerate(sources):
+        line = "• " + source_line(source, limit - 2)
+        more = len(sources) - index - 1
+        remainder = f"\n… and {more} more" if more else ""
+        candidate = "\n".join([*lines, line])
+        if index >= MAX_LISTED_SOURCES or text_length(candidate + remainder) > limit:
+            hidden = len(sources) - index
+            tail = f"… and {hidden} more"
+            while lines and text_length("\n".join([*lines, tail])) > limit:
+                lines.pop()
+                hidden += 1
+                tail = f"… and {hidden} more"
+            return truncate("\n".join([*lines, tail]), limit)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def fit_embed(embed: discord.Embed) -> discord.Embed:
+    """Enforce the per-field limits, 25 fields and the 6000 total, shrinking the longest text.
+
+    A safety net behind the budgets of the builders: it also holds for embeds built
+    elsewhere (digests, lookups).
+    """
+    if embed.title:
+        embed.title = truncate(embed.title, TITLE_LIMIT)
+    if embed.description:
+        embed.description = truncate(embed.description, DESCRIPTION_LIMIT)
+    fields = embed.fields[:FIELDS_LIMIT]
+    embed.clear_fields()
+    for field in fields:
+        embed.add_field(
+            name=truncate(field.name or "\u200b", FIELD_NAME_LIMIT) or "\u200b",
+            value=truncate(field.value or "\u200b", FIELD_VALUE_LIMIT) or "\u200b",
+            inline=bool(field.inline),
+        )
+    if embed.footer.text:
+        embed.set_footer(
+            text=truncate(embed.footer.text, FOOTER_LIMIT), icon_url=embed.footer.icon_url
+        )
+    if embed.author.name:
+        embed.set_author(
+            name=truncate(embed.author.name, AUTHOR_LIMIT),
+            url=embed.author.url,
+            icon_url=embed.author.icon_url,
+        )
+    excess = embed_length(embed) - EMBED_TOTAL_LIMIT
+    if excess > 0 and embed.description:
+        keep = max(text_length(embed.description) - excess, 0)
+        embed.description = truncate(embed.description, keep) or None
+        excess = embed_length(embed) - EMBED_TOTAL_LIMIT
+    index = len(embed.fields) - 1
+    while excess > 0 and index >= 0:
+        field = embed.fields[index]
+        value = field.value or ""
+        keep = max(text_length(value) - excess, 1)
+        embed.set_field_at(
+            index, name=field.name, value=truncate(value, keep) or "…", inline=bool(field.inline)
+        )
+        excess = embed_length(embed) - EMBED_TOTAL_LIMIT
+        index -= 1
+    while excess > 0 and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)
+        excess = embed_length(embed) - EMBED_TOTAL_LIMIT
+    return embed
+
+
+def embed_length(embed: discord.Embed) -> int:
+    """Characters Discord counts against the 6000 limit, in UTF-16 units (never too few)."""
+    parts: list[str | None] = [
+        embed.title,
+        embed.description,
+        embed.footer.text,
+        embed.author.name,
+    ]
+    for field in embed.fields:
+        parts.extend((field.name, field.value))
+    return sum(text_length(part) for part in parts if part)
+
+
+def pack_embeds(embeds: Iterable[discord.Embed]) -> list[list[discord.Embed]]:
+    """Group embeds, in order, into messages of at most 10 embeds and 6000 characters."""
+    messages: list[list[discord.Embed]] = []
+    current: list[discord.Embed] = []
+    size = 0
+    for embed in embeds:
+        fit_embed(embed)
+        length = embed_length(embed)
+        if current and (len(current) >= EMBEDS_PER_MESSAGE or size + length > EMBED_TOTAL_LIMIT):
+            messages.append(current)
+            current, size = [], 0
+        current.append(embed)
+        size += length
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _corroborations(count: int) -> str:
+    if count <= 0:
+        return "no other source yet"
+    return f"{count} other source{'s' if count != 1 else ''} since"
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return None
+    return moment
