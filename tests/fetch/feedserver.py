@@ -207,6 +207,24 @@ def _app(state: dict[str, FeedServer]) -> web.Application:
     async def empty_body(request: web.Request) -> web.Response:
         return web.Response(body=b"", headers={"Content-Type": "application/rss+xml"})
 
+    @routes.get("/summary-only.xml")
+    async def summary_only(request: web.Request) -> web.Response:
+        # Items link back to this server: one real article, one missing page.
+        base = f"http://{request.host}"
+        body = (
+            '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Briefs'
+            "</title><item><title>Duma ratifies the treaty</title>"
+            f"<link>{base}/article</link><guid>brief-1</guid>"
+            "<pubDate>Tue, 08 Apr 2025 09:00:00 GMT</pubDate>"
+            "<description>The Duma ratified it.</description></item>"
+            "<item><title>Gone</title>"
+            f"<link>{base}/status/404</link><guid>brief-2</guid>"
+            "<pubDate>Mon, 07 Apr 2025 09:00:00 GMT</pubDate>"
+            "<description>A summary whose page is gone.</description></item>"
+            "</channel></rss>"
+        )
+        return web.Response(text=body, content_type="application/rss+xml")
+
     @routes.get("/hold")
     async def hold(request: web.Request) -> web.Response:
         await asyncio.sleep(0.2)
