@@ -235,7 +235,7 @@ def _parse(path: Path) -> tuple[Config | None, list[str]]:
     except tomllib.TOMLDecodeError as err:
         return None, [f"{path}: not valid TOML: {err}"]
 
-    ctx = _Context(file=path, base_dir=path.resolve().parent)
+    ctx = _Context(file=path, base_dir=path.absolute().parent)
     _report_token_keys(document, ctx, "")
     sections: dict[str, Any] = {}
     for name, value in document.items():
