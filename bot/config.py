@@ -31,6 +31,8 @@ TOML_KEY = "toml_key"
 
 @dataclass(frozen=True, slots=True)
 class StorageConfig:
+    """Where the database lives (``[storage]``)."""
+
     #: SQLite file; None means the default location (see ``default_db_path``).
     database: Path | None = None
 
@@ -59,6 +61,8 @@ class RelevanceConfig:
 
 @dataclass(frozen=True, slots=True)
 class FeedConfig:
+    """One ``[[feeds.feed]]``: an http(s) URL or an absolute feed file path."""
+
     url: str
     name: str | None = None
     interval_minutes: float | None = None
@@ -66,6 +70,8 @@ class FeedConfig:
 
 @dataclass(frozen=True, slots=True)
 class FeedsConfig:
+    """Polling schedule and the configured feeds (``[feeds]``)."""
+
     default_interval_minutes: float = 10.0
     #: Each poll is delayed by up to this many seconds so feeds do not all fire at once.
     jitter_seconds: float = 60.0
@@ -77,6 +83,8 @@ class FeedsConfig:
 
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
+    """Limits and politeness of HTTP fetching (``[fetch]``)."""
+
     connect_timeout_seconds: float = 10.0
     total_timeout_seconds: float = 30.0
     max_body_bytes: int = 5 * 1024 * 1024
@@ -97,6 +105,8 @@ class FetchConfig:
 
 @dataclass(frozen=True, slots=True)
 class DiscordConfig:
+    """Discord endpoints and command sync (``[discord]``); never the token."""
+
     api_base_url: str = DEFAULT_API_BASE_URL
     gateway_url: str = DEFAULT_GATEWAY_URL
     #: Sync commands to these guilds only (instant updates while developing).
@@ -105,6 +115,8 @@ class DiscordConfig:
 
 @dataclass(frozen=True, slots=True)
 class DeliveryConfig:
+    """Pace of the alert outbox dispatcher (``[delivery]``)."""
+
     #: Seconds between dispatcher passes over the outbox.
     interval_seconds: float = 5.0
     retry_base_seconds: float = 5.0
@@ -113,6 +125,8 @@ class DeliveryConfig:
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The whole configuration: one frozen value per section."""
+
     storage: StorageConfig = field(default_factory=StorageConfig)
     matching: MatchingConfig = field(default_factory=MatchingConfig)
     relevance: RelevanceConfig = field(default_factory=RelevanceConfig)
