@@ -99,15 +99,15 @@ def _parse_sync(
     body: bytes, url: str, content_type: str | None, now: datetime, max_entries: int
 ) -> ParsedFeed:
     body, content_type = _repair_charset(body, content_type)
-    headers = {"content-location": url}
-    if content_type:
-        headers["content-type"] = content_type
+    # No content-location: feedparser would resolve a bare <guid>abc</guid> against it,
+    # making ids depend on the URL the feed was fetched from. Links are resolved below.
+    headers = {"content-type": content_type} if content_type else {}
     # feedparser only ever sees bytes: it must never fetch anything itself.
-    parsed: Any = feedparser.parse(body, response_headers=headers, resolve_relative_uris=True)
+    parsed: Any = feedparser.parse(body, response_headers=headers)
     version = parsed.get("version") or None
     feed_title = _text_of(parsed.feed.get("title"), parsed.feed.get("title_detail")) or None
     reason = _bozo_reason(parsed)
-    entries = _dedupe([e for raw in parsed.entries if not _blank(e := _entry(raw, now))])
+    entries = _dedupe([e for raw in parsed.entries if not _blank(e := _entry(raw, url, now))])
     entries.sort(key=_sort_key, reverse=True)
     total = len(entries)
     entries = entries[: max(0, max_entries)]
@@ -195,7 +195,7 @@ def _is_single_byte(name: str) -> bool:
 # -- entries -----------------------------------------------------------------------------
 
 
-def _entry(raw: dict[str, Any], now: datetime) -> FeedEntry:
+def _entry(raw: dict[str, Any], base: str, now: datetime) -> FeedEntry:
     title = _text_of(raw.get("title"), raw.get("title_detail"))
     summary = _text_of(raw.get("summary"), raw.get("summary_detail"))
     content = ""
@@ -208,7 +208,7 @@ def _entry(raw: dict[str, Any], now: datetime) -> FeedEntry:
     # dict.get, not FeedParserDict.get: its published→updated fallback warns on every call.
     published = _date(dict.get(raw, "published_parsed"), now)
     updated = _date(dict.get(raw, "updated_parsed"), now)
-    link = raw.get("link") or None
+    link = _absolute(base, raw.get("link"))
     digest = hashlib.sha256(
         "\n".join(_squash(s) for s in (title, summary, content)).encode("utf-8")
     ).hexdigest()
@@ -223,6 +223,14 @@ def _entry(raw: dict[str, Any], now: datetime) -> FeedEntry:
         content_hash=digest,
         updated=updated,
     )
+
+
+def _absolute(base: str, link: object) -> str | None:
+    if not isinstance(link, str) or not link.strip():
+        return None
+    absolute = urljoin(base, link.strip())
+    # javascript:, data: and friends are not links we will ever follow or show.
+    return absolute if absolute.startswith(("http://", "https://")) else None
 
 
 def _blank(entry: FeedEntry) -> bool:

@@ -248,3 +248,17 @@ async def test_entry_to_document() -> None:
     assert doc.feed == RSS_URL
     assert doc.published == signed.published
     assert entry_to_document(signed, None, RSS_URL, text="full").text == "full"
+
+
+async def test_bare_guids_do_not_depend_on_the_fetch_url_and_links_are_absolute() -> None:
+    body = _rss(
+        "<item><title>a</title><link>/rel/a</link><guid>brief-1</guid></item>"
+        "<item><title>b</title><link>javascript:alert(1)</link><guid>brief-2</guid></item>"
+    ).encode()
+    one = await parse_feed(body, "https://one.example/feed", None, now=NOW)
+    two = await parse_feed(body, "https://two.example/x/feed", None, now=NOW)
+    assert [e.guid for e in one.entries] == ["brief-1", "brief-2"]
+    assert [e.guid for e in two.entries] == ["brief-1", "brief-2"]
+    assert one.entries[0].link == "https://one.example/rel/a"
+    assert two.entries[0].link == "https://two.example/rel/a"
+    assert one.entries[1].link is None
