@@ -8,10 +8,10 @@ and every ``sqlite3`` error leaving the store becomes a :class:`StorageError`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,16 +55,22 @@ class StoreBase:
         self._ensure_open()
         async with self._lock:
             try:
-                await self._conn.execute("BEGIN IMMEDIATE")
                 try:
+                    await self._conn.execute("BEGIN IMMEDIATE")
                     yield self._conn
+                    await self._conn.execute("COMMIT")
                 except BaseException:
-                    # Also on cancellation: never leave a half-written transaction open.
-                    await asyncio.shield(self._conn.execute("ROLLBACK"))
+                    # Also on cancellation, which can strike after the worker thread already
+                    # ran BEGIN: never leave a transaction open for the next writer.
+                    await asyncio.shield(self._rollback())
                     raise
-                await self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise _storage_error(exc) from exc
+
+    async def _rollback(self) -> None:
+        # Statements run in order on aiosqlite's thread, so this follows whatever was sent.
+        with contextlib.suppress(sqlite3.OperationalError):  # no transaction was open
+            await self._conn.execute("ROLLBACK")
 
     def _ensure_open(self) -> None:
         if self._closed:
@@ -119,12 +125,6 @@ def placeholders(count: int) -> str:
 
 def opt_int(value: Any) -> int | None:
     return None if value is None else int(value)
-
-
-def require_aware(moment: datetime, what: str) -> datetime:
-    if moment.tzinfo is None:
-        raise StorageError(f"{what} must be an aware datetime (UTC), got a naive one")
-    return moment
 
 
 def _storage_error(exc: sqlite3.Error) -> StorageError:

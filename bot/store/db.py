@@ -72,26 +72,17 @@ class Store(
         if dest.resolve() == self.path.resolve():
             raise StorageError("the backup must go to another file than the database itself")
         partial = dest.with_name(dest.name + ".partial")
-        try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            partial.unlink(missing_ok=True)
-            target = sqlite3.connect(partial, check_same_thread=False)
-        except (OSError, sqlite3.Error) as exc:
-            raise StorageError(f"cannot write a backup to {dest}: {exc}") from exc
+        target = await asyncio.to_thread(_open_backup_target, partial, dest)
         try:
             async with self._read() as conn:
                 await conn.backup(target)
             await asyncio.to_thread(_check_copy, target, dest)
         except BaseException:
             target.close()
-            partial.unlink(missing_ok=True)
+            await asyncio.to_thread(partial.unlink, missing_ok=True)
             raise
         target.close()
-        try:
-            partial.replace(dest)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise StorageError(f"cannot write a backup to {dest}: {exc}") from exc
+        await asyncio.to_thread(_move_into_place, partial, dest)
         log.info("backed up %s to %s", self.path, dest)
 
 
@@ -122,15 +113,7 @@ class OpenStore:
 
     async def _open(self) -> Store:
         path = self._path
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(
-                f"cannot create the database directory {path.parent}: {exc.strerror or exc}",
-                hint="choose a writable location with --db PATH",
-            ) from exc
-        if path.is_dir():
-            raise StorageError(f"{path} is a directory, not a database file")
+        await asyncio.to_thread(_prepare_location, path)
         try:
             conn = await aiosqlite.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
@@ -173,6 +156,18 @@ async def _configure(conn: aiosqlite.Connection, path: Path) -> None:
     await conn.execute("PRAGMA synchronous = NORMAL")
 
 
+def _prepare_location(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot create the database directory {path.parent}: {exc.strerror or exc}",
+            hint="choose a writable location with --db PATH",
+        ) from exc
+    if path.is_dir():
+        raise StorageError(f"{path} is a directory, not a database file")
+
+
 def _open_error(path: Path, exc: sqlite3.Error) -> StorageError:
     message = str(exc)
     if isinstance(exc, sqlite3.DatabaseError) and (
@@ -193,6 +188,24 @@ def _open_error(path: Path, exc: sqlite3.Error) -> StorageError:
             hint="is another treatywatch running on the same database file?",
         )
     return StorageError(f"cannot open the database {path}: {message}")
+
+
+def _open_backup_target(partial: Path, dest: Path) -> sqlite3.Connection:
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        # Used from aiosqlite's worker thread for the copy, then from a checker thread.
+        return sqlite3.connect(partial, check_same_thread=False)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"cannot write a backup to {dest}: {exc}") from exc
+
+
+def _move_into_place(partial: Path, dest: Path) -> None:
+    try:
+        partial.replace(dest)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"cannot write a backup to {dest}: {exc}") from exc
 
 
 def _check_copy(target: sqlite3.Connection, dest: Path) -> None:

@@ -41,14 +41,6 @@ class JudgementsRepo(StoreBase):
         for judgement in judgements:
             _validate(doc, judgement)
         now = self._now()
-        source = SourceRef(
-            doc_id=doc.doc_id,
-            sentence_index=0,
-            title=doc.title,
-            link=doc.link,
-            outlet=doc.outlet,
-            published=doc.published,
-        )
         verdict_ids: list[int] = []
         new_claim_ids: list[int] = []
         corroborations: list[tuple[int, SourceRef]] = []
@@ -59,12 +51,12 @@ class JudgementsRepo(StoreBase):
             for judgement in judgements:
                 claim = judgement.claim
                 sentence_source = SourceRef(
-                    doc_id=source.doc_id,
+                    doc_id=doc.doc_id,
                     sentence_index=claim.sentence_index,
-                    title=source.title,
-                    link=source.link,
-                    outlet=source.outlet,
-                    published=source.published,
+                    title=doc.title,
+                    link=doc.link,
+                    outlet=doc.outlet,
+                    published=doc.published,
                 )
                 origin = await _origin_claim(conn, doc.doc_id, claim.sentence_index)
                 previous = await fetch_one(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 
 from bot.clock import FrozenClock
 from bot.errors import StorageError
-from bot.store import Store, open_store
+from bot.store import SeenEntry, Store, open_store
 
 
 def _file_exists(path: Path) -> bool:
@@ -120,3 +122,31 @@ async def test_parent_that_is_a_file_gives_a_clear_error(tmp_path: Path) -> None
     with pytest.raises(StorageError, match="cannot create the database directory") as info:
         await open_store(blocker / "db.sqlite3", FrozenClock())
     assert "--db" in (info.value.hint or "")
+
+
+async def test_concurrent_writers_do_not_interleave_transactions(store: Store) -> None:
+    urls = [f"https://news{n}.example/feed" for n in range(40)]
+    feeds = await asyncio.gather(*(store.add_feed(url) for url in urls))
+    await asyncio.gather(
+        *(store.record_fetch_failure(f.id, "boom", FrozenClock().now()) for f in feeds),
+        *(store.subscribe(1, 1000 + n) for n in range(20)),
+    )
+    assert len(await store.list_feeds()) == 40
+    assert all(f.failure_count == 1 for f in await store.list_feeds())
+
+
+async def test_cancelled_write_is_rolled_back_and_the_store_stays_usable(store: Store) -> None:
+    feed = await store.add_feed("https://news.example/feed.xml")
+    entries = [SeenEntry(f"guid-{n}", f"hash-{n}") for n in range(20_000)]
+    task = asyncio.create_task(store.mark_entries_seen(feed.id, entries))
+    for _ in range(1000):  # wait until the write is half way through its transaction
+        await asyncio.sleep(0)
+        if store._conn.in_transaction:
+            break
+    assert store._conn.in_transaction
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    assert await store.known_guids(feed.id) == set()  # rolled back as a whole
+    await store.add_feed("https://other.example/feed.xml")  # no transaction left open
+    assert len(await store.list_feeds()) == 2
