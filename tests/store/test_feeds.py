@@ -8,7 +8,10 @@ import pytest
 
 from bot.clock import FrozenClock
 from bot.errors import StorageError
+from bot.model import Verdict
 from bot.store import Store
+
+from .factories import judge, make_claim, make_doc
 
 URL = "https://news.example/feed.xml"
 
@@ -149,3 +152,16 @@ async def test_unknown_feed_state_is_refused(store: Store) -> None:
     feed = await store.add_feed(URL)
     with pytest.raises(StorageError, match="unknown feed state"):
         await store.set_feed_state(feed.id, "paused")  # type: ignore[arg-type]
+
+
+async def test_removing_a_feed_keeps_the_claims_and_verdicts_read_from_it(store: Store) -> None:
+    feed = await store.add_feed(URL)
+    entry, _ = await store.upsert_entry(feed.id, "g", "https://news.example/a", "T", None, "h")
+    doc = make_doc()
+    result = await store.record_judgements(
+        doc, entry.id, [judge(make_claim("A new fact.", doc.doc_id, 0), Verdict.NEW, 10.0)]
+    )
+    assert await store.remove_feed(feed.id) is True
+    [history] = await store.claim_history(result.new_claim_ids[0])
+    assert (history.entry_id, history.link, history.title) == (None, doc.link, doc.title)
+    assert len(await store.alerts_since(FrozenClock().now(), {"all"})) == 1
