@@ -27,7 +27,7 @@ from yarl import URL
 
 from bot.clock import Clock, SystemClock
 from bot.config import FetchConfig
-from bot.errors import UnsafeURLError
+from bot.errors import FeedError, UnsafeURLError
 from bot.fetch.netguard import GuardedResolver, check_url, precheck_url
 
 log = logging.getLogger(__name__)
@@ -217,13 +217,20 @@ class Fetcher:
         await self.close()
 
     async def check(self, url: str) -> None:
-        """Validate a URL before storing it (``/feeds add``); raises UnsafeURLError."""
-        await check_url(
-            url,
-            self.config.allow_private_networks,
-            resolver=self._inner_resolver,
-            allowed_hosts=self._allowed_hosts,
-        )
+        """Validate a URL before storing it (``/feeds add``).
+
+        Raises :class:`UnsafeURLError` when the guard refuses it, :class:`FeedError` when its
+        host does not resolve; both say why in words a user understands.
+        """
+        try:
+            await check_url(
+                url,
+                self.config.allow_private_networks,
+                resolver=self._inner_resolver,
+                allowed_hosts=self._allowed_hosts,
+            )
+        except OSError as exc:
+            raise FeedError(f"Cannot resolve the host of {url}: {exc}.", hint=HINTS["dns"]) from exc
 
     async def fetch(
         self,

@@ -17,6 +17,7 @@ from typing import Literal
 
 from bot.clock import Clock
 from bot.config import FeedsConfig
+from bot.errors import FeedError
 from bot.fetch.backoff import (
     Announcement,
     Health,
@@ -254,3 +255,20 @@ async def poll_feeds(
     jitter = rng or random.Random()  # noqa: S311 - jitter, not secrets
     poller = _Poller(fetcher, feeds_config, clock, jitter, entry_filter, full_text_limit)
     return list(await asyncio.gather(*(poller.poll_safely(feed) for feed in feeds)))
+
+
+async def validate_feed(url: str, fetcher: Fetcher, *, clock: Clock) -> ParsedFeed:
+    """Check, fetch and parse ``url`` once, for ``/feeds add``; raise FeedError saying why not.
+
+    When the URL is a web page that links to a feed, the error says where the feed is, and
+    its ``hint`` carries the URL to use instead.
+    """
+    await fetcher.check(url)
+    result = await fetcher.fetch(url)
+    if result.failed:
+        raise FeedError(result.error or "The feed could not be fetched.", hint=result.hint)
+    parsed = await parse_feed(result.body, result.final_url, result.content_type, now=clock.now())
+    if not parsed.ok:
+        hint = f"Use {parsed.discovered[0]} instead." if parsed.discovered else None
+        raise FeedError(parsed.error or "Not a feed.", hint=hint)
+    return parsed

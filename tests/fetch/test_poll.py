@@ -2,18 +2,21 @@ from __future__ import annotations
 
 import asyncio
 import random
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from bot.clock import FrozenClock
 from bot.config import FeedsConfig, FetchConfig
+from bot.errors import FeedError, UnsafeURLError
 from bot.fetch import poll as poll_module
 from bot.fetch.feeds import FeedEntry, document_id
 from bot.fetch.http import CacheValidators, Fetcher
-from bot.fetch.poll import FeedPoll, PollOutcome, poll_feeds
+from bot.fetch.poll import FeedPoll, PollOutcome, poll_feeds, validate_feed
 from tests.fetch.feedserver import FeedServer
 
 FEEDS_CONFIG = FeedsConfig(default_interval_minutes=10.0, jitter_seconds=0.0)
@@ -244,3 +247,64 @@ async def test_feeds_are_polled_concurrently(
     # Four 0.2 s responses, two at a time per host: about 0.4 s, not 0.8 s.
     assert loop.time() - started < 0.7
     assert feed_server.peak == 2
+
+
+async def test_validate_feed_accepts_a_feed(
+    fetcher: Fetcher, feed_server: FeedServer, frozen_clock: FrozenClock
+) -> None:
+    parsed = await validate_feed(feed_server.url("/atom.xml"), fetcher, clock=frozen_clock)
+    assert parsed.title == "Treaty Watchers"
+
+
+async def test_validate_feed_points_from_a_page_to_its_feed(
+    fetcher: Fetcher, feed_server: FeedServer, frozen_clock: FrozenClock
+) -> None:
+    with pytest.raises(FeedError) as info:
+        await validate_feed(feed_server.url("/html-with-link"), fetcher, clock=frozen_clock)
+    assert "links to a feed at" in str(info.value)
+    assert info.value.hint == f"Use {feed_server.url('/eurasia/rss.xml')} instead."
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", UnsafeURLError),
+        ("ftp://example.com/feed", UnsafeURLError),
+    ],
+)
+async def test_validate_feed_refuses_with_a_reason(
+    fetcher: Fetcher, frozen_clock: FrozenClock, url: str, error: type[FeedError]
+) -> None:
+    with pytest.raises(error) as info:
+        await validate_feed(url, fetcher, clock=frozen_clock)
+    assert str(info.value) and info.value.hint
+
+
+async def test_validate_feed_reports_http_errors(
+    fetcher: Fetcher, feed_server: FeedServer, frozen_clock: FrozenClock
+) -> None:
+    with pytest.raises(FeedError, match="404"):
+        await validate_feed(feed_server.url("/status/404"), fetcher, clock=frozen_clock)
+
+
+class NoDNS(AbstractResolver):
+    """Every name fails to resolve, as if it did not exist (no query leaves the machine)."""
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    async def close(self) -> None:
+        pass
+
+
+async def test_validate_feed_says_when_a_host_does_not_resolve(
+    fetch_config: FetchConfig, frozen_clock: FrozenClock
+) -> None:
+    async with Fetcher(fetch_config, resolver=NoDNS()) as f:
+        with pytest.raises(FeedError, match="Cannot resolve") as info:
+            await validate_feed("https://no-such-host.example/feed", f, clock=frozen_clock)
+        assert info.value.hint is not None
+        result = await f.fetch("https://no-such-host.example/feed")
+    assert result.error_kind == "dns"
