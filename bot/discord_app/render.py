@@ -21,7 +21,9 @@ from bot.alerts import (
     text_length,
     truncate,
 )
+from bot.digest import Digest
 from bot.model import SourceRef, Verdict
+from bot.store import AlertRow, PendingFeedNotice
 
 # Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object).
 TITLE_LIMIT = 256
@@ -88,6 +90,112 @@ def alert_embed(view: AlertView) -> discord.Embed:
     footer = "treatywatch" + (f" · alert {view.alert_id}" if view.alert_id is not None else "")
     embed.set_footer(text=truncate(footer, FOOTER_LIMIT))
     return fit_embed(embed)
+
+
+def notice_embed(notice: PendingFeedNotice) -> discord.Embed:
+    """A feed stopped working, or works again: said once per episode, with what to do."""
+    feed = notice.feed
+    name = safe_text(feed.title, 200) or safe_text(feed.url, 500)
+    if notice.kind == "failing":
+        embed = discord.Embed(
+            title="Feed failing",
+            description=f"{name} has failed {feed.failure_count} times in a row; "
+            "treatywatch keeps retrying it, more slowly.",
+            colour=discord.Colour(0xE67E22),
+        )
+        embed.add_field(
+            name="Last error",
+            value=safe_text(notice.reason or feed.last_error or "unknown", FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+        embed.add_field(
+            name="What to do",
+            value="Check that the URL still serves a feed (`/feeds list` shows its state). "
+            "If it moved, `/feeds remove` it and `/feeds add` the new URL.",
+            inline=False,
+        )
+    else:
+        embed = discord.Embed(
+            title="Feed recovered",
+            description=f"{name} works again; alerts from it resume.",
+            colour=discord.Colour(0x2ECC71),
+        )
+    url = safe_url(feed.url)
+    if url:
+        embed.url = url
+    embed.set_footer(text="treatywatch")
+    return fit_embed(embed)
+
+
+def digest_embeds(digest: Digest) -> list[discord.Embed]:
+    """A digest: a header, then one embed per topic (in the digest's order) with one field
+    per alert, more embeds when a topic has more than 25; pack them with :func:`pack_embeds`."""
+    since, until = digest.since, digest.until
+    window = f"{discord.utils.format_dt(since, 'f')} – {discord.utils.format_dt(until, 'f')}"
+    alerts = [a for group in digest.groups for a in group.alerts]
+    new = sum(1 for a in alerts if a.kind is Verdict.NEW)
+    conflicts = len(alerts) - new
+    summary = (
+        f"{new} new and {conflicts} contradicting claims in {len(digest.groups)} topics"
+        if alerts
+        else "Nothing new or contradicting in this period."
+    )
+    header = discord.Embed(
+        title="treatywatch digest",
+        description=f"{window}\n{summary}",
+        colour=discord.Colour(0x5865F2),
+    )
+    embeds = [header]
+    for group in digest.groups:
+        rows = group.alerts
+        name = plain_text(group.topic.replace("_", " "), 200) or "general"
+        for start in range(0, len(rows), FIELDS_LIMIT):
+            part = rows[start : start + FIELDS_LIMIT]
+            suffix = f" ({start // FIELDS_LIMIT + 1})" if len(rows) > FIELDS_LIMIT else ""
+            conflicted = any(a.kind is Verdict.CONTRADICTING for a in part)
+            embed = discord.Embed(
+                title=truncate(f"{name.capitalize()}: {len(rows)}{suffix}", TITLE_LIMIT),
+                colour=COLOURS[Verdict.CONTRADICTING if conflicted else Verdict.NEW],
+            )
+            for alert in part:
+                embed.add_field(
+                    name=_digest_field_name(alert), value=_digest_value(alert), inline=False
+                )
+            embeds.append(fit_embed(embed))
+    return embeds
+
+
+def _digest_field_name(alert: AlertRow) -> str:
+    label = "🆕 NEW" if alert.kind is Verdict.NEW else "⚠️ CONTRADICTING"
+    count = alert.source_count
+    return f"{label} · {count} source{'s' if count != 1 else ''}"
+
+
+def _digest_value(alert: AlertRow) -> str:
+    parts = [safe_text(alert.claim_text, 500)]
+    if alert.kind is Verdict.CONTRADICTING and alert.match_text:
+        parts.append("↔ " + safe_text(alert.match_text, 250))
+    if alert.reason:
+        parts.append("_" + safe_text(alert.reason, 120) + "_")
+    links: list[str] = []
+    urls = [alert.source.link, *alert.source_links]
+    seen: set[str] = set()
+    for raw in urls:
+        url = safe_url(raw)
+        if url is None or url in seen:
+            continue
+        seen.add(url)
+        links.append(f"[{len(links) + 1}]({link_target(url)})")
+        if len(links) == 5:
+            break
+    body = "\n".join(parts)
+    link_line = " ".join(links)
+    while links and text_length(body + "\n" + link_line) > FIELD_VALUE_LIMIT:
+        links.pop()
+        link_line = " ".join(links)
+    if link_line:
+        body = truncate(body, FIELD_VALUE_LIMIT - text_length(link_line) - 1) + "\n" + link_line
+    return truncate(body, FIELD_VALUE_LIMIT)
 
 
 def source_line(source: SourceRef, limit: int) -> str:

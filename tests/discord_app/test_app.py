@@ -1,0 +1,77 @@
+"""The bot's lifecycle against the fake: login, READY, command sync, scheduler, shutdown."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.discord_app.app import (
+    DIGEST_JOB,
+    DISPATCH_JOB,
+    TreatywatchBot,
+    extension_names,
+    poll_job_id,
+)
+from tests.fakes.discord_server import FakeDiscord
+
+EXPECTED_COMMANDS = {
+    "subscribe",
+    "unsubscribe",
+    "subscriptions",
+    "feeds",
+    "status",
+    "lookup",
+    "digest",
+}
+
+
+async def test_login_ready_and_sync(running_bot: TreatywatchBot, fake_discord: FakeDiscord) -> None:
+    world = fake_discord.world
+    assert running_bot.user is not None and running_bot.user.id == world.bot.id
+    assert {g.id for g in running_bot.guilds} == {world.newsroom.id, world.other.id}
+    paths = [r.path for r in fake_discord.requests]
+    assert paths[:2] == ["/users/@me", "/oauth2/applications/@me"]
+    assert f"/applications/{world.app_id}/commands" in paths
+    assert {c["name"] for c in fake_discord.commands[None]} == EXPECTED_COMMANDS
+
+
+async def test_minimal_intents_and_no_pings_by_default(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    identify = fake_discord.identifies[0]
+    assert identify["intents"] == discord.Intents(guilds=True).value
+    mentions = running_bot.allowed_mentions
+    assert mentions is not None and mentions.to_dict() == {"parse": []}
+
+
+async def test_every_cog_is_loaded(running_bot: TreatywatchBot) -> None:
+    assert set(running_bot.extensions) == set(extension_names())
+    assert {"cogs.subscriptions", "cogs.feeds", "cogs.status", "cogs.lookup", "cogs.digest"} <= set(
+        running_bot.extensions
+    )
+
+
+async def test_scheduler_runs_dispatcher_digest_and_feed_jobs(
+    running_bot: TreatywatchBot,
+) -> None:
+    scheduler = running_bot.scheduler
+    assert scheduler is not None and scheduler.running
+    assert scheduler.get_job(DISPATCH_JOB) is not None
+    assert scheduler.get_job(DIGEST_JOB) is not None
+    feed = await running_bot.store.add_feed("https://news.example/feed.xml")
+    running_bot.schedule_feed(feed)
+    assert scheduler.get_job(poll_job_id(feed.id)) is not None
+    running_bot.unschedule_feed(feed.id)
+    assert scheduler.get_job(poll_job_id(feed.id)) is None
+
+
+async def test_close_stops_everything_in_reverse_order(
+    running_bot: TreatywatchBot,
+) -> None:
+    scheduler = running_bot.scheduler
+    store = running_bot.store
+    await running_bot.close()
+    assert scheduler is not None and not scheduler.running
+    assert running_bot.is_closed()
+    assert running_bot.extensions == {}
+    with __import__("pytest").raises(Exception, match="closed"):
+        await store.list_feeds()
