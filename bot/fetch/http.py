@@ -245,8 +245,7 @@ class Fetcher:
         base = FetchResult(status="error", url=url, final_url=url)
         async with self._global:
             try:
-                async with asyncio.timeout(self.config.total_timeout_seconds):
-                    return await self._follow(self._session, base, validators, accept)
+                return await self._follow(self._session, base, validators, accept)
             except UnsafeURLError as exc:
                 return _error(base, "unsafe_url", str(exc), exc.hint)
             except TimeoutError:
@@ -286,36 +285,64 @@ class Fetcher:
                 headers["If-None-Match"] = validators.etag
             if validators.last_modified:
                 headers["If-Modified-Since"] = validators.last_modified
+        # The total timeout counts time spent on requests, not time queued behind other
+        # requests to the same host, so a busy host's feeds do not time out in the queue.
+        budget = self.config.total_timeout_seconds
+        loop = asyncio.get_running_loop()
         for hop in range(self.config.max_redirects + 1):
-            async with (
-                self._hosts.hold((current.raw_host or "").lower()),
-                session.get(
-                    current,
-                    headers=headers,
-                    allow_redirects=False,
-                    timeout=aiohttp.ClientTimeout(
-                        total=None,
-                        connect=self.config.connect_timeout_seconds,
-                        sock_connect=self.config.connect_timeout_seconds,
-                    ),
-                ) as resp,
-            ):
-                if resp.status in _REDIRECTS and "Location" in resp.headers:
-                    permanent = permanent and resp.status in _PERMANENT
-                    target = current.join(URL(resp.headers["Location"]))
-                    target = precheck_url(target, allow_private, allowed_hosts=self._allowed_hosts)
-                    if str(target) in seen:
-                        raise _RedirectError(f"Redirect loop at {target}.")
-                    if hop == self.config.max_redirects:
-                        break
-                    seen.add(str(target))
-                    current = target
-                    continue
+            async with self._hosts.hold((current.raw_host or "").lower()):
+                started = loop.time()
+                try:
+                    async with asyncio.timeout(max(0.0, budget)):
+                        result, target = await self._hop(
+                            session, current, headers, base, validators
+                        )
+                finally:
+                    budget -= loop.time() - started
+            if result is not None:
                 moved = str(current) if permanent and hop > 0 else None
-                return await self._finish(
-                    replace(base, final_url=str(current), moved_to=moved), resp, validators
-                )
+                return replace(result, moved_to=moved)
+            assert target is not None
+            permanent = permanent and target[1]
+            if str(target[0]) in seen:
+                raise _RedirectError(f"Redirect loop at {target[0]}.")
+            if hop == self.config.max_redirects:
+                break
+            seen.add(str(target[0]))
+            current = target[0]
         raise _RedirectError(f"More than {self.config.max_redirects} redirects.")
+
+    async def _hop(
+        self,
+        session: aiohttp.ClientSession,
+        current: URL,
+        headers: dict[str, str],
+        base: FetchResult,
+        validators: CacheValidators | None,
+    ) -> tuple[FetchResult | None, tuple[URL, bool] | None]:
+        """One request: a final result, or the next hop (its URL, whether permanent)."""
+        async with session.get(
+            current,
+            headers=headers,
+            allow_redirects=False,
+            timeout=aiohttp.ClientTimeout(
+                total=None,
+                connect=self.config.connect_timeout_seconds,
+                sock_connect=self.config.connect_timeout_seconds,
+            ),
+        ) as resp:
+            if resp.status in _REDIRECTS and "Location" in resp.headers:
+                target = current.join(URL(resp.headers["Location"]))
+                target = precheck_url(
+                    target,
+                    self.config.allow_private_networks,
+                    allowed_hosts=self._allowed_hosts,
+                )
+                return None, (target, resp.status in _PERMANENT)
+            return (
+                await self._finish(replace(base, final_url=str(current)), resp, validators),
+                None,
+            )
 
     async def _finish(
         self,

@@ -289,3 +289,25 @@ async def test_global_limit(feed_server: FeedServer, fetch_config: FetchConfig) 
 async def test_fetch_before_start_is_a_programming_error(fetch_config: FetchConfig) -> None:
     with pytest.raises(RuntimeError):
         await Fetcher(fetch_config).fetch("https://example.com/")
+
+
+async def test_time_queued_behind_the_host_limit_does_not_count_as_timeout(
+    feed_server: FeedServer, fetch_config: FetchConfig
+) -> None:
+    # Four 0.2 s answers one at a time take 0.8 s; each request alone is well within 0.5 s.
+    config = replace(fetch_config, per_host_concurrency=1, total_timeout_seconds=0.5)
+    async with Fetcher(config, allowed_hosts={feed_server.host_port}) as f:
+        results = await asyncio.gather(*(f.fetch(feed_server.url("/hold")) for _ in range(4)))
+    assert [r.status for r in results] == ["ok"] * 4
+    assert feed_server.peak == 1
+
+
+async def test_the_timeout_applies_after_a_redirect(
+    feed_server: FeedServer, fetch_config: FetchConfig
+) -> None:
+    config = replace(fetch_config, total_timeout_seconds=0.3)
+    async with Fetcher(config, allowed_hosts={feed_server.host_port}) as f:
+        result = await f.fetch(feed_server.url("/redirect?to=/hold"))
+        assert result.status == "ok"
+        slow = await f.fetch(feed_server.url("/redirect?to=/slow"))
+    assert slow.error_kind == "timeout"
