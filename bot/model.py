@@ -55,6 +55,8 @@ class DateRef:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    #: The event the date belongs to ("signing", "ratification", ...), when the text says.
+    event: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,13 @@ class Slots:
     other_subjects: tuple[str, ...] = ()
     #: True when the claim reports someone's denial or rejection ("X denied that ...").
     reported_denial: bool = False
+    #: Stemmed content words in the scope of a negation cue ("does not include a mutual
+    #: defence clause" → include, mutualdefens, claus), so a flip is only a conflict when
+    #: the negated words are what the two claims share.
+    negated_terms: tuple[str, ...] = ()
+    #: Stances on the treaty's contested framings: ("alliance", +1) affirms that it forms an
+    #: alliance, ("alliance", -1) denies it; likewise "mutual_defense", "text_published".
+    stances: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,448 @@
+"""Word lists the extractor and judge share: actors, roles, synonyms, negation and hedge cues.
+
+Kept as data so a new spelling or synonym is a one-line change with a test, not new logic.
+All entries are lowercase; matching is done on lowercased text with word boundaries.
+"""
+
+from __future__ import annotations
+
+# Canonical actor id -> spellings. Longer spellings are matched before shorter ones.
+ACTORS: dict[str, tuple[str, ...]] = {
+    "putin": ("vladimir vladimirovich putin", "vladimir v. putin", "vladimir putin", "putin"),
+    "pezeshkian": (
+        "masoud pezeshkian",
+        "massoud pezeshkian",
+        "masud pezeshkian",
+        "pezeshkiyan",
+        "pezeshkian",
+        "pezechkian",
+        "pezeshkian's",
+        "massoud",
+        "masoud",
+    ),
+    "araghchi": ("abbas araghchi", "abbas araqchi", "araghchi", "araqchi", "arakchi", "aragchi"),
+    "jalali": ("kazem jalali", "kazim jalali", "jalali"),
+    "lavrov": ("sergei lavrov", "sergey lavrov", "lavrov"),
+    "peskov": ("dmitri s. peskov", "dmitry peskov", "dmitri peskov", "peskov"),
+    "mishustin": ("mikhail mishustin", "mishustin"),
+    "raisi": ("ebrahim raisi", "ebrahim raeisi", "raisi", "raeisi"),
+    "khamenei": ("ali khamenei", "ayatollah khamenei", "khamenei"),
+    "volodin": ("vyacheslav volodin", "volodin"),
+    "matviyenko": ("valentina matviyenko", "valentina matvienko", "matviyenko", "matvienko"),
+    "ghalibaf": ("mohammad bagher ghalibaf", "mohammad baqer qalibaf", "ghalibaf", "qalibaf"),
+    "trump": ("donald trump", "trump"),
+    "state_duma": ("state duma", "russian duma", "duma"),
+    "federation_council": ("federation council", "russian senate", "upper house of parliament"),
+    "majlis": (
+        "islamic consultative assembly",
+        "iranian parliament",
+        "iran's parliament",
+        "parliament of iran",
+        "majlis",
+        "majles",
+    ),
+    "guardian_council": ("guardian council", "guardians council", "council of guardians"),
+    "kremlin": ("kremlin",),
+}
+
+# Which country each actor belongs to, so "another actor for the same act" compares like with like.
+ACTOR_SIDE: dict[str, str] = {
+    "putin": "russia",
+    "lavrov": "russia",
+    "peskov": "russia",
+    "mishustin": "russia",
+    "volodin": "russia",
+    "matviyenko": "russia",
+    "state_duma": "russia",
+    "federation_council": "russia",
+    "kremlin": "russia",
+    "pezeshkian": "iran",
+    "araghchi": "iran",
+    "jalali": "iran",
+    "raisi": "iran",
+    "khamenei": "iran",
+    "ghalibaf": "iran",
+    "majlis": "iran",
+    "guardian_council": "iran",
+    "trump": "usa",
+}
+
+INSTITUTIONS = frozenset(
+    {"state_duma", "federation_council", "majlis", "guardian_council", "kremlin"}
+)
+
+# Role titles: (pattern words before a name) -> role id. The name that follows binds to it.
+ROLE_TITLES: tuple[tuple[str, str], ...] = (
+    (r"(?:iranian|iran's|iran) president", "iran_president"),
+    (r"president of iran", "iran_president"),
+    (r"(?:russian|russia's|russia) president", "russia_president"),
+    (r"(?:iranian|iran's|iran) foreign minister", "iran_foreign_minister"),
+    (r"(?:russian|russia's|russia) foreign minister", "russia_foreign_minister"),
+    (r"(?:iranian|iran's) ambassador(?: to russia)?", "iran_ambassador"),
+    (r"kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),
+    (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
+    (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
+)
+
+# Partners of other treaties: a claim about *them* is not a claim about our treaty.
+OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "north_korea": (
+        "north korea",
+        "north korean",
+        "pyongyang",
+        "dprk",
+        "kim jong un",
+        "kim jong-un",
+    ),
+    "belarus": ("belarus", "belarusian", "minsk", "lukashenko"),
+    "csto": ("collective security treaty organization", "csto"),
+    "nato": ("nato", "north atlantic"),
+    "old_treaty": (
+        "2001 agreement",
+        "2001 treaty",
+        "older agreement",
+        "previous agreement",
+        "treaty of 2001",
+        "agreement of 2001",
+    ),
+    "nuclear_deal": (
+        "nuclear deal",
+        "jcpoa",
+        "joint comprehensive plan",
+        "multinational nuclear agreement",
+    ),
+    "hamas_truce": ("truce agreement", "ceasefire agreement", "ceasefire deal"),
+    "china": ("china", "chinese", "beijing", "xi jinping"),
+}
+
+# Phrase synonyms applied before tokenising (longest first). The right side is canonical.
+PHRASE_SYNONYMS: dict[str, str] = {
+    "mutual defence": "mutualdefense",
+    "mutual defense": "mutualdefense",
+    "mutual-defence": "mutualdefense",
+    "mutual-defense": "mutualdefense",
+    "collective defence": "mutualdefense",
+    "collective defense": "mutualdefense",
+    "mutual assistance clause": "mutualdefense clause",
+    "military bloc": "military alliance",
+    "defence pact": "military alliance",
+    "defense pact": "military alliance",
+    "comprehensive strategic partnership": "csp",
+    "strategic partnership": "csp",
+    "remain in force": "remain duration",
+    "stay in force": "remain duration",
+    "remain in effect": "remain duration",
+    "stay in effect": "remain duration",
+    "in force for": "duration for",
+    "valid for": "duration for",
+    "effective for": "duration for",
+    "come into force": "inforce",
+    "came into force": "inforce",
+    "comes into force": "inforce",
+    "coming into force": "inforce",
+    "entered into force": "inforce",
+    "enters into force": "inforce",
+    "enter into force": "inforce",
+    "entry into force": "inforce",
+    "took effect": "inforce",
+    "takes effect": "inforce",
+    "take effect": "inforce",
+    "came into effect": "inforce",
+    "into effect": "inforce",
+    "in force": "inforce",
+    "billion cubic metres": "bcm",
+    "billion cubic meters": "bcm",
+    "north-south": "northsouth",
+    "north–south": "northsouth",
+    "north south": "northsouth",
+    "ground-breaking": "breakthrough",
+    "groundbreaking": "breakthrough",
+    "turning point": "breakthrough",
+    "head of iranian diplomacy": "iran foreign minister",
+    "head of russian diplomacy": "russia foreign minister",
+    "iran's top diplomat": "iran foreign minister",
+    "russia's top diplomat": "russia foreign minister",
+    "lower house": "state duma",
+    "upper house": "federation council",
+    "united states": "usa",
+    "u.s.": "usa",
+    "state visit": "visit",
+    "military-technical": "militarytechnical",
+    "military technical": "militarytechnical",
+    "peaceful uses of atomic energy": "nuclear energy",
+    "atomic energy": "nuclear energy",
+    "nuclear power": "nuclear energy",
+}
+
+# Single-word synonyms (after lowercasing, before stemming).
+WORD_SYNONYMS: dict[str, str] = {
+    "pact": "treaty",
+    "accord": "treaty",
+    "agreement": "treaty",
+    "deal": "treaty",
+    "contract": "treaty",
+    "document": "treaty",
+    "treaties": "treaty",
+    "pacts": "treaty",
+    "agreements": "treaty",
+    "inked": "signed",
+    "ink": "sign",
+    "inks": "signs",
+    "sealed": "signed",
+    "seal": "sign",
+    "concluded": "signed",
+    "signing": "signed",
+    "moscow": "russia",
+    "kremlin": "russia",
+    "russian": "russia",
+    "russians": "russia",
+    "tehran": "iran",
+    "iranian": "iran",
+    "iranians": "iran",
+    "islamic": "iran",
+    "defence": "defense",
+    "defences": "defense",
+    "valid": "duration",
+    "effective": "duration",
+    "lasts": "duration",
+    "runs": "duration",
+    "term": "duration",
+    "duration": "duration",
+    "lawmakers": "deputies",
+    "legislators": "deputies",
+    "mps": "deputies",
+    "deputies": "deputies",
+    "parliamentarians": "deputies",
+    "approve": "ratify",
+    "approved": "ratified",
+    "approves": "ratifies",
+    "endorsed": "ratified",
+    "ratification": "ratified",
+    "backed": "ratified",
+    "released": "published",
+    "release": "publish",
+    "unveiled": "published",
+    "disclosed": "published",
+    "ally": "alliance",
+    "allies": "alliance",
+    "bloc": "alliance",
+    "landmark": "breakthrough",
+    "historic": "breakthrough",
+    "weapons": "arms",
+    "armaments": "arms",
+    "gas": "gas",
+    "pipeline": "pipeline",
+    "railroad": "railway",
+    "rail": "railway",
+    "railways": "railway",
+    "corridor": "corridor",
+    "signatories": "parties",
+    "sides": "parties",
+    "signatory": "parties",
+    "countries": "parties",
+    "nations": "parties",
+    "states": "parties",
+    "aggressor": "aggressor",
+    "attacked": "aggression",
+    "attack": "aggression",
+    "assistance": "aid",
+    "help": "aid",
+    "support": "aid",
+    "counterpart": "president",
+    "leaders": "president",
+    "leader": "president",
+    "twenty": "20",
+    "forty-seven": "47",
+}
+
+# Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.
+NEGATION_CUES: tuple[str, ...] = (
+    "not",
+    "no",
+    "never",
+    "neither",
+    "nor",
+    "without",
+    "none",
+    "nothing",
+    "nobody",
+    "cannot",
+    "can't",
+    "won't",
+    "doesn't",
+    "don't",
+    "didn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "wouldn't",
+    "shouldn't",
+    "lacks",
+    "lack",
+    "lacking",
+    "excludes",
+    "exclude",
+    "excluded",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "dismissed",
+    "ruled out",
+    "rules out",
+    "refused",
+    "refuses",
+    "failed to",
+    "fails to",
+)
+
+# Phrases that look negative but do not negate the claim.
+NON_NEGATIONS: tuple[str, ...] = (
+    "not only",
+    "not just",
+    "no doubt",
+    "nothing but",
+    "whether or not",
+    "not least",
+    "no later than",
+    "no fewer than",
+    "no less than",
+    "not yet known",
+)
+
+# "neither confirmed nor denied" and kin: the claim is uncertain, not negated.
+NONCOMMITTAL: tuple[str, ...] = (
+    "neither confirmed nor denied",
+    "not confirmed or denied",
+    "has not confirmed or denied",
+    "neither confirm nor deny",
+    "would not confirm or deny",
+    "declined to comment",
+)
+
+HEDGE_CUES: tuple[str, ...] = (
+    "may",
+    "might",
+    "could",
+    "reportedly",
+    "allegedly",
+    "expected to",
+    "is expected",
+    "are expected",
+    "likely",
+    "possibly",
+    "perhaps",
+    "probably",
+    "suggests",
+    "suggested",
+    "rumoured",
+    "rumored",
+    "unconfirmed",
+    "appears to",
+    "seems to",
+    "is said to",
+    "are said to",
+    "reported to",
+    "believed to",
+    "plans to",
+    "aims to",
+    "hopes to",
+    "potential",
+    "potentially",
+    "intends to",
+    "set to",
+)
+
+STOPWORDS = frozenset(
+    """
+    a an the of to in on at for by with from and or but as is are was were be been being
+    this that these those it its it's their there they them he she his her we our us you
+    your i me my which who whom whose what when where while than then so such also too
+    very has have had having do does did will shall can just into over about after before
+    during between through up down out off again further once here both each few more most
+    other some any own same only mr mrs ms dr said says say told according per via
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+
+# Month and weekday names (and abbreviations) for date extraction and masking.
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+# Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
+EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"in ?force|into effect|took effect|takes effect|entr(?:y|ies|ied|ered)", "in_force"),
+    (
+        r"ratif\w*|approv\w*|endors\w*|passed|pass(?:es)?|adopt\w*|vot(?:e|es|ed|ing)",
+        "ratification",
+    ),
+    (r"sign(?:s|ed|ing|ature)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud\w*", "signing"),
+    (r"submit\w*|introduc\w*", "submission"),
+    (r"exchang\w*", "exchange"),
+    (r"publish\w*|releas\w*", "publication"),
+    (r"visit\w*|arriv\w*|trip", "visit"),
+    (r"met|meet\w*|talks|summit", "meeting"),
+    (r"announc\w*", "announcement"),
+    (r"said|says|say|told|stated|wrote|statement|remarks", "statement"),
+)
+
+# Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
+# state the negative side without a negation cue).
+STANCES: dict[str, tuple[str, str | None]] = {
+    "military_alliance": (r"military alliance|military bloc|\bbloc\b", None),
+    "alliance": (r"(?<!military )\balliance\b", None),
+    "mutual_defense": (
+        r"mutualdefense|mutual (?:military )?(?:aid|assistance) clause|defend each other|"
+        r"come to (?:each other's|the other's) (?:aid|defen[cs]e)|"
+        r"provide each other with military assistance",
+        None,
+    ),
+    "text_published": (
+        r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
+        r"undisclosed|disclosed|released)\b|\bpublished (?:agreement|treaty|text)\b",
+        r"\b(?:private|secret|undisclosed|confidential|classified)\b",
+    ),
+}
+
+# Words that report a fear or prospect rather than assert a stance.
+STANCE_BLOCKERS = r"\b(?:fears?|concerns?|prospect|worr\w*|risk|speculat\w*|accus\w*)\b"

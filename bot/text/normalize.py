@@ -1,0 +1,119 @@
+"""Normalised and masked forms of a sentence, the strings rapidfuzz compares.
+
+* ``prepare``: lowercase, typographic quotes and dashes unified, number words as digits,
+  actor spellings and multi-word synonyms replaced by one canonical token.
+* ``normalize``: content tokens, synonyms unified and stemmed, stopwords dropped.
+  "Moscow and Tehran inked the pact" and "Russia and Iran signed the treaty" both become
+  ``russia iran sign treati``.
+* ``mask``: the normalised tokens without numbers, dates, negation and hedge cues, so that two
+  claims about the same thing score alike even when their details conflict. Conflicts are then
+  found by comparing slots, not by the fuzzy score (a fuzzy score cannot tell "20 years" from
+  "25 years", nor "includes" from "does not include").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.text import lexicon
+from bot.text.numbers import words_to_digits
+
+_QUOTES = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "“": '"',
+        "”": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": " - ",
+        "\u00a0": " ",
+    }
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+_ACTOR_SPELLINGS = {
+    spelling: actor for actor, spellings in lexicon.ACTORS.items() for spelling in spellings
+}
+_ACTOR_RE = _phrase_pattern(list(_ACTOR_SPELLINGS))
+_PHRASE_RE = _phrase_pattern(list(lexicon.PHRASE_SYNONYMS))
+_MASKED_WORDS = frozenset(
+    {
+        *lexicon.MONTHS,
+        *lexicon.WEEKDAYS,
+        *(c for c in lexicon.NEGATION_CUES if " " not in c),
+        *(c for c in lexicon.HEDGE_CUES if " " not in c),
+        "yesterday",
+        "today",
+        "tomorrow",
+        "ago",
+    }
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball stem of one lowercase word (cached: news vocabulary repeats a lot)."""
+    return str(_STEMMER.stemWord(word))
+
+
+def prepare(text: str) -> str:
+    """Lowercased text with quotes, number words, actor spellings and phrases unified."""
+    text = text.translate(_QUOTES).lower()
+    text = words_to_digits(text)
+    text = _ACTOR_RE.sub(lambda m: _ACTOR_SPELLINGS[m.group(0)], text)
+    return _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)
+
+
+def _is_masked(word: str) -> bool:
+    return word in _MASKED_WORDS or word.endswith("n't") or any(ch.isdigit() for ch in word)
+
+
+def content_words(prepared: str) -> list[str]:
+    """The words of prepared text that carry content: synonyms unified, stopwords dropped."""
+    words: list[str] = []
+    for raw in _TOKEN.findall(prepared):
+        word = raw.removesuffix("'s").strip(".'-")
+        if not word:
+            continue
+        word = lexicon.WORD_SYNONYMS.get(word, word)
+        for part in word.split():
+            if part not in lexicon.STOPWORDS:
+                words.append(part)
+    return words
+
+
+def _stem_token(word: str) -> str:
+    # Digits, canonical actor ids and multi-part ids are kept as they are.
+    if "_" in word or any(ch.isdigit() for ch in word):
+        return word
+    return stem(word)
+
+
+def normalize(text: str) -> str:
+    """The normalised form: stemmed content tokens in their original order."""
+    return " ".join(_stem_token(w) for w in content_words(prepare(text)))
+
+
+def mask(text: str) -> str:
+    """The normalised form without numbers, dates, negation and hedge cues."""
+    return " ".join(_stem_token(w) for w in content_words(prepare(text)) if not _is_masked(w))
+
+
+def normalize_and_mask(text: str) -> tuple[str, str]:
+    """Both forms from one pass over the text."""
+    words = content_words(prepare(text))
+    normalized = " ".join(_stem_token(w) for w in words)
+    masked = " ".join(_stem_token(w) for w in words if not _is_masked(w))
+    return normalized, masked

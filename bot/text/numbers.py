@@ -1,0 +1,143 @@
+"""English number words to digits: "forty-seven" → "47", "two decades" → "20 years".
+
+Runs on lowercased text before slot extraction and normalisation, so "twenty years",
+"two decades" and "20 years" all become the same slot and the same tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+_NUMBER_WORD = "|".join(
+    sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "and"], key=len, reverse=True)
+)
+# A run of number words, e.g. "forty-seven", "one hundred and twelve", "a dozen".
+_RUN = re.compile(
+    rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b",
+)
+_DECADES = re.compile(r"\b(\d+(?:\.\d+)?|a|one|two|three|four|five)\s+decades?\b")
+_ORDINAL_WORDS = re.compile(
+    rf"\b(?:the\s+)?(?:(twenty|thirty)[\s-])?({'|'.join(_ORDINALS)})\s+of\s+"
+)
+
+
+def _value_of(words: list[str]) -> int | None:
+    """Value of a run of number words, or None when it is not really a number."""
+    total, current, seen_number = 0, 0, False
+    for word in words:
+        if word in _UNITS:
+            current += _UNITS[word]
+            seen_number = True
+        elif word in _TENS:
+            current += _TENS[word]
+            seen_number = True
+        elif word == "dozen":
+            current = max(current, 1) * 12
+            seen_number = True
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            seen_number = True
+        elif word in {"a", "and"}:
+            continue
+        if word == "thousand":
+            total, current = total + current, 0
+    return total + current if seen_number else None
+
+
+def _replace_run(match: re.Match[str]) -> str:
+    text = match.group(0)
+    words = [w for w in re.split(r"[\s-]+", text) if w]
+    # Keep leading/trailing "a"/"and" as words: they are not part of the number.
+    lead: list[str] = []
+    while (
+        words
+        and words[0] in {"a", "and"}
+        and not (len(words) > 1 and words[1] in {"dozen", "hundred", "thousand"})
+    ):
+        lead.append(words.pop(0))
+    trail: list[str] = []
+    while words and words[-1] in {"a", "and"}:
+        trail.insert(0, words.pop())
+    # "one" alone is usually a pronoun ("one of the ..."), not a count.
+    if not words or words == ["one"]:
+        return text
+    value = _value_of(words)
+    if value is None:
+        return text
+    return " ".join([*lead, str(value), *trail])
+
+
+def _replace_decades(match: re.Match[str]) -> str:
+    amount = match.group(1)
+    words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+    number = float(amount) if amount[0].isdigit() else float(words[amount])
+    years = number * 10
+    return f"{int(years) if years.is_integer() else years} years"
+
+
+def _replace_ordinal_day(match: re.Match[str]) -> str:
+    tens = {"twenty": 20, "thirty": 30}.get(match.group(1) or "", 0)
+    return f"{tens + _ORDINALS[match.group(2)]} "
+
+
+def words_to_digits(text: str) -> str:
+    """Rewrite number words in lowercased ``text`` as digits; everything else is kept."""
+    text = _ORDINAL_WORDS.sub(_replace_ordinal_day, text)
+    text = _RUN.sub(_replace_run, text)
+    return _DECADES.sub(_replace_decades, text)

@@ -1,0 +1,410 @@
+"""Slot extraction: the details of a sentence that another sentence can contradict.
+
+From one sentence (and the date of the article it came from) this finds numbers with what
+they count, dates (absolute, weekday and relative ones resolved against the article's date),
+polarity (negation cues, with look-alikes such as "not only" ignored), hedging, named actors,
+role bindings ("Iranian President Masoud Pezeshkian") and other treaties the sentence is about.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from bot.model import DateRef, Quantity, Slots
+from bot.text import lexicon
+from bot.text.normalize import prepare, stem
+
+_MONTH = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(lexicon.WEEKDAYS)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(\d{{4}}))?"
+)
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:billion|million|%|percent))(?:,?\s+(\d{{4}}))?"
+)
+# A bare month needs a preposition before it when the name is also a common word.
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(in|since|by|until|from|of|last|early|late|mid-?|next|this)\s+)?({_MONTH})\b\.?(?:\s+(\d{{4}}))?"
+)
+_AMBIGUOUS_MONTHS = frozenset(
+    {"may", "march", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug", "apr", "feb", "jul"}
+)
+_YEAR = re.compile(r"(?<![\w.,-])(19[5-9]\d|20[0-4]\d)(?![\w-])")
+_WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})\b")
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b")
+_RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b")
+_AGO = re.compile(
+    r"\b\d+(?:\.\d+)?\s+(?:years?|months?|weeks?|days?)\s+(?:ago|earlier|later|after|before)\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is expected|are expected|is scheduled|are scheduled|is due|are due|next)\b"
+)
+
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
+    r"(?:\s*-?\s*(billion|million|thousand|bn|mln)\b)?"
+)
+_VOTE_SCORE = re.compile(
+    r"\b(\d+)\s*(?:-|to)\s*(\d+)\b(?=[^.]*\bvot)|\b(\d+)\s+votes?\s+(?:to|against)\s+(\d+)\b"
+)
+_SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "thousand": 1e3}
+_UNIT_WORDS: dict[str, str] = {
+    "year": "year",
+    "years": "year",
+    "yr": "year",
+    "month": "month",
+    "months": "month",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "article": "article",
+    "articles": "article",
+    "clause": "clause",
+    "clauses": "clause",
+    "bcm": "m3",
+    "metres": "m3",
+    "meters": "m3",
+    "vote": "vote",
+    "votes": "vote",
+    "deputies": "vote",
+    "lawmakers": "vote",
+    "senators": "vote",
+    "legislators": "vote",
+    "mps": "vote",
+    "members": "vote",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "dollars": "usd",
+    "usd": "usd",
+    "euros": "eur",
+    "roubles": "rub",
+    "rubles": "rub",
+    "percent": "percent",
+    "%": "percent",
+}
+_UNIT_SKIP = frozenset(
+    {"-", "more", "than", "about", "some", "of", "new", "additional", "separate", "cubic"}
+)
+
+_NEGATION_RE = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(re.escape(c) for c in sorted(lexicon.NEGATION_CUES, key=len, reverse=True))
+    + r"|\w+n't)(?![\w'])"
+)
+_NON_NEGATION_RE = re.compile("|".join(re.escape(p) for p in lexicon.NON_NEGATIONS))
+_NONCOMMITTAL_RE = re.compile("|".join(re.escape(p) for p in lexicon.NONCOMMITTAL))
+_DENIAL = frozenset(
+    {
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "rejected",
+        "rejects",
+        "refuted",
+        "refutes",
+        "dismissed",
+    }
+)
+_HEDGE_RE = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(re.escape(c) for c in sorted(lexicon.HEDGE_CUES, key=len, reverse=True))
+    + r")(?![\w'])"
+)
+_OTHER_SUBJECTS = {
+    subject: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+    for subject, phrases in lexicon.OTHER_SUBJECTS.items()
+}
+_ROLES = [
+    (re.compile(rf"\b(?i:{title}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), role)
+    for title, role in lexicon.ROLE_TITLES
+]
+_ACTOR_IDS = frozenset(lexicon.ACTORS)
+_EVENT_RES = [
+    (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
+]
+_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:but|while|although|whereas|noting|which|as)\b")
+_STANCE_RES = {
+    stance: (re.compile(trigger), re.compile(negative) if negative else None)
+    for stance, (trigger, negative) in lexicon.STANCES.items()
+}
+_STANCE_BLOCKER = re.compile(lexicon.STANCE_BLOCKERS)
+_FORMER = re.compile(r"\b(?:former|late|then|ex-|previous)\s*$")
+
+
+_LOWER_TABLE = str.maketrans({"’": "'", "–": "-", "—": " - ", "\u00a0": " "})
+
+
+def _lower(text: str) -> str:
+    return text.translate(_LOWER_TABLE).lower()
+
+
+def _infer_year(month: int, day: int | None, published: date | None, future: bool) -> int | None:
+    if published is None:
+        return None
+    year = published.year
+    # "17 January" in an article from February is this year; "in June" told in the past
+    # tense by an article from January is last June. Future tense may look ahead.
+    candidate = date(year, month, min(day or 1, 28))
+    horizon = 180 if future else 7
+    if (candidate - published).days > horizon:
+        year -= 1
+    return year
+
+
+def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> list[DateRef]:
+    found: list[DateRef] = []
+    future = bool(_FUTURE.search(text))
+
+    def taken(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in spans)
+
+    def add(match: re.Match[str], ref: DateRef) -> None:
+        spans.append(match.span())
+        found.append(ref)
+
+    for m in _ISO_DATE.finditer(text):
+        add(m, DateRef(m.group(0), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _DAY_MONTH.finditer(text):
+        if taken(*m.span()):
+            continue
+        day, month = int(m.group(1)), lexicon.MONTHS[m.group(2)]
+        if not 1 <= day <= 31:
+            continue
+        year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published, future)
+        add(m, DateRef(m.group(0), year, month, day))
+    for m in _MONTH_DAY.finditer(text):
+        if taken(*m.span()):
+            continue
+        month, day = lexicon.MONTHS[m.group(1)], int(m.group(2))
+        if not 1 <= day <= 31 or (m.group(1) == "may" and not m.group(3) and day > 31):
+            continue
+        year = int(m.group(3)) if m.group(3) else _infer_year(month, day, published, future)
+        add(m, DateRef(m.group(0), year, month, day))
+    for m in _MONTH_ONLY.finditer(text):
+        if taken(*m.span()):
+            continue
+        name = m.group(2)
+        if name in _AMBIGUOUS_MONTHS and not (m.group(1) or m.group(3)):
+            continue
+        if name == "may" and not m.group(3) and m.group(1) in {None, "this"}:
+            continue
+        month = lexicon.MONTHS[name]
+        if m.group(3):
+            month_year: int | None = int(m.group(3))
+        elif m.group(1) == "last" and published is not None:
+            month_year = published.year if month < published.month else published.year - 1
+        else:
+            month_year = _infer_year(month, None, published, future)
+        add(m, DateRef(m.group(0).strip(), month_year, month))
+    for m in _WEEKDAY_RE.finditer(text):
+        weekday = lexicon.WEEKDAYS[m.group(1)]
+        if published is None:
+            add(m, DateRef(m.group(0), weekday=weekday))
+            continue
+        delta = (
+            (weekday - published.weekday()) % 7
+            if future
+            else -((published.weekday() - weekday) % 7)
+        )
+        when = published + timedelta(days=delta)
+        add(m, DateRef(m.group(0), when.year, when.month, when.day, weekday))
+    if published is not None:
+        for m in _RELATIVE_DAY.finditer(text):
+            when = published + timedelta(
+                days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1)]
+            )
+            add(m, DateRef(m.group(0), when.year, when.month, when.day))
+        for m in _RELATIVE_PERIOD.finditer(text):
+            step = {"last": -1, "next": 1, "this": 0}[m.group(1)]
+            if m.group(2) == "year":
+                add(m, DateRef(m.group(0), published.year + step))
+            else:
+                month_index = published.year * 12 + published.month - 1 + step
+                add(m, DateRef(m.group(0), month_index // 12, month_index % 12 + 1))
+    for m in _YEAR.finditer(text):
+        if taken(*m.span()):
+            continue
+        after = text[m.end() : m.end() + 12]
+        if re.match(r"\s*(?:years?|votes?|articles?|km|bcm|%)", after):
+            continue
+        add(m, DateRef(m.group(0), int(m.group(1))))
+    return found
+
+
+def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April")."""
+    events = [(m.start(), event) for pattern, event in _EVENT_RES for m in pattern.finditer(text)]
+    if not events:
+        return dates
+    attached = []
+    for ref in dates:
+        where = text.find(ref.text)
+        if where < 0:
+            attached.append(ref)
+            continue
+        _, event = min(events, key=lambda e: abs(e[0] - where))
+        attached.append(DateRef(ref.text, ref.year, ref.month, ref.day, ref.weekday, event))
+    return attached
+
+
+def _negated_terms(lowered: str) -> tuple[str, ...]:
+    """Content words in the scope of each negation cue: up to the clause end, at most four."""
+    from bot.text.normalize import content_words  # noqa: PLC0415 - avoids an import cycle
+
+    text = _NON_NEGATION_RE.sub(" ", _NONCOMMITTAL_RE.sub(" ", lowered))
+    terms: list[str] = []
+    for m in _NEGATION_RE.finditer(text):
+        rest = text[m.end() :]
+        boundary = _CLAUSE_END.search(rest)
+        scope = rest[: boundary.start()] if boundary else rest
+        words = [w for w in content_words(prepare(scope)) if not w.isdigit()]
+        for word in words[:4]:
+            stemmed = word if "_" in word else stem(word)
+            if stemmed not in terms:
+                terms.append(stemmed)
+    return tuple(terms)
+
+
+def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
+    """Stances on the contested framings, e.g. ("alliance", -1) for "not a military alliance"."""
+    found: list[tuple[str, int]] = []
+    if hedged:
+        return ()
+    for stance, (trigger, negative) in _STANCE_RES.items():
+        m = trigger.search(prepared)
+        if m is None:
+            continue
+        if _STANCE_BLOCKER.search(prepared[max(0, m.start() - 50) : m.start()]):
+            continue
+        clause_start = max(
+            (b.end() for b in re.finditer(r"[,;:]", prepared[: m.start()])), default=0
+        )
+        before = prepared[max(clause_start, m.start() - 90) : m.start()]
+        cleaned = _NON_NEGATION_RE.sub(" ", before)
+        negated = bool(_NEGATION_RE.search(cleaned)) or bool(negative and negative.search(prepared))
+        found.append((stance, -1 if negated else 1))
+    return tuple(found)
+
+
+def _unit_after(text: str, end: int) -> str:
+    words = re.findall(r"%|[a-z]+", text[end : end + 60])
+    for word in words[:5]:
+        if word in _UNIT_SKIP:
+            continue
+        if word in _UNIT_WORDS:
+            return _UNIT_WORDS[word]
+        if word in lexicon.STOPWORDS:
+            return ""
+        return stem(word)
+    return ""
+
+
+def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
+    found: list[Quantity] = []
+    for m in _AGO.finditer(text):
+        spans.append(m.span())
+    for m in _VOTE_SCORE.finditer(text):
+        for_votes, against = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found.append(Quantity(float(for_votes), "vote", m.group(0)))
+        found.append(Quantity(float(against), "vote_against", m.group(0)))
+        spans.append(m.span())
+    for m in _NUMBER.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in spans):
+            continue
+        # "Article 12" names an article; it is a reference, not a count.
+        if re.search(r"\barticles?\s*$", text[max(0, start - 10) : start]):
+            found.append(Quantity(float(m.group(1)), "article_ref", text[start - 8 : end].strip()))
+            continue
+        value = float(m.group(1).replace(",", ""))
+        if m.group(3):
+            value *= _SCALE[m.group(3)]
+        unit = "percent" if m.group(2) else _unit_after(text, end)
+        if re.match(r"\s*bcm\b", text[end : end + 6]):
+            value *= 1e9  # "55 bcm" means 55 billion cubic metres
+        found.append(Quantity(value, unit, m.group(0).strip() + (f" {unit}" if unit else "")))
+    return found
+
+
+def _negation(lowered: str) -> tuple[bool, tuple[str, ...], bool]:
+    """(negated, cues, noncommittal) for lowercased text."""
+    noncommittal = bool(_NONCOMMITTAL_RE.search(lowered))
+    text = _NONCOMMITTAL_RE.sub(" ", lowered)
+    text = _NON_NEGATION_RE.sub(" ", text)
+    cues = tuple(m.group(0) for m in _NEGATION_RE.finditer(text))
+    # "neither ... nor" is one negation; "did not deny" is none.
+    count = len(cues) - (1 if "neither" in cues and "nor" in cues else 0)
+    return count % 2 == 1, cues, noncommittal
+
+
+def _hedges(lowered: str) -> tuple[str, ...]:
+    cues = []
+    for m in _HEDGE_RE.finditer(lowered):
+        if m.group(0) == "may" and re.match(r"\s*\d", lowered[m.end() :]):
+            continue  # "May 5" is a date
+        if m.group(0) == "may" and re.search(r"\d\s*$", lowered[: m.start()]):
+            continue
+        cues.append(m.group(0))
+    return tuple(cues)
+
+
+def _actors(prepared: str) -> tuple[str, ...]:
+    seen: list[str] = []
+    for token in re.findall(r"[a-z_]+", prepared):
+        if token in _ACTOR_IDS and token not in seen:
+            seen.append(token)
+    return tuple(seen)
+
+
+def _roles(text: str) -> tuple[tuple[str, str], ...]:
+    bound: list[tuple[str, str]] = []
+    for pattern, role in _ROLES:
+        for m in pattern.finditer(text):
+            if _FORMER.search(text[max(0, m.start() - 12) : m.start()].lower()):
+                continue
+            name = m.group(1).strip()
+            words = re.findall(r"[a-z_]+", prepare(name))
+            actor = next((w for w in words if w in _ACTOR_IDS), None)
+            if actor is None:
+                if not words:
+                    continue
+                actor = words[-1]
+            if (role, actor) not in bound:
+                bound.append((role, actor))
+    return tuple(bound)
+
+
+def extract_slots(sentence: str, published: datetime | date | None = None) -> Slots:
+    """All slots of one sentence; ``published`` resolves weekdays and relative dates."""
+    day = published.date() if isinstance(published, datetime) else published
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    lowered = words_to_digits(_lower(sentence))
+    spans: list[tuple[int, int]] = []
+    dates = _attach_events(lowered, _dates(lowered, day, spans))
+    quantities = _quantities(lowered, spans)
+    negated, negation_cues, noncommittal = _negation(lowered)
+    hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())
+    prepared = prepare(sentence)
+    other = tuple(s for s, pattern in _OTHER_SUBJECTS.items() if pattern.search(lowered))
+    return Slots(
+        quantities=tuple(quantities),
+        dates=tuple(dates),
+        negated=negated,
+        negation_cues=negation_cues,
+        hedged=bool(hedge_cues),
+        hedge_cues=hedge_cues,
+        actors=_actors(prepared),
+        roles=_roles(sentence),
+        other_subjects=other,
+        reported_denial=any(c in _DENIAL for c in negation_cues),
+        negated_terms=_negated_terms(lowered) if negation_cues else (),
+        stances=_stances(prepared, bool(hedge_cues)),
+    )
