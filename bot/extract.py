@@ -1,0 +1,111 @@
+"""Extraction: one ``Document`` becomes its list of ``Claim`` objects.
+
+Chrome is stripped, paragraphs are split into sentences, and each sentence gets its slots,
+normalised and masked forms, a topic and a relevance flag. Claims keep their sentence index so
+every verdict can point back to exactly where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from bot.config import RelevanceConfig
+from bot.model import Claim, Document, Slots
+from bot.text.boilerplate import clean_article
+from bot.text.normalize import normalize_and_mask
+from bot.text.relevance import RelevanceFilter
+from bot.text.segment import split_sentences
+from bot.text.slots import extract_slots
+
+# Topic of a claim for grouping digests: first rule whose pattern matches the normalised text.
+_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            "ratification",
+            r"ratifi|state_duma|federation_council|majlis|guardian_council|inforc|vote",
+        ),
+        ("duration", r"\bdurat|\b\d+ year"),
+        ("defence and alliance", r"mutualdefens|allianc|militari|defens|secur|aggress|arm\b|bloc"),
+        ("energy", r"\bgas\b|pipelin|\boil\b|nuclear|energi|bcm"),
+        ("transport", r"railway|corridor|northsouth|port\b|transit|rasht|astara"),
+        ("trade and finance", r"trade|econom|bank|currenc|payment|swift|sanction|financ"),
+        ("treaty text", r"articl|claus|provis|\btext\b|publish|document"),
+        ("signing", r"\bsign\b|visit|meet|ceremoni"),
+    )
+)
+
+
+def topic_of(normalized: str) -> str:
+    """The digest topic of a normalised claim ("ratification", "energy", ..., "general")."""
+    return next((name for name, pattern in _TOPICS if pattern.search(normalized)), "general")
+
+
+class ClaimExtractor:
+    """Turns documents into claims; holds the compiled relevance rules."""
+
+    def __init__(self, relevance: RelevanceConfig | None = None) -> None:
+        self._relevance = RelevanceFilter(relevance or RelevanceConfig())
+
+    def claim_from_sentence(
+        self,
+        sentence: str,
+        *,
+        doc_id: str,
+        index: int,
+        published: datetime | None = None,
+        article_relevant: bool = True,
+        inherited_subjects: tuple[str, ...] = (),
+    ) -> Claim:
+        """One claim from one sentence; ``inherited_subjects`` come from "both treaties ..."."""
+        slots = extract_slots(sentence, published)
+        slots = self._resolve_subject(sentence, slots, inherited_subjects)
+        normalized, masked = normalize_and_mask(sentence)
+        relevant = article_relevant and self._relevance.sentence_is_candidate(sentence, slots)
+        return Claim(
+            text=sentence,
+            normalized=normalized,
+            masked=masked,
+            slots=slots,
+            doc_id=doc_id,
+            sentence_index=index,
+            relevant=relevant,
+            topic=topic_of(normalized),
+        )
+
+    def _resolve_subject(self, sentence: str, slots: Slots, inherited: tuple[str, ...]) -> Slots:
+        if slots.other_subjects:
+            if self._relevance.about_other_subject(sentence, slots):
+                return slots
+            return replace(slots, other_subjects=())
+        if (
+            inherited
+            and not self._relevance.mentions_iran(sentence)
+            and self._relevance.refers_back(sentence)
+        ):
+            return replace(slots, other_subjects=inherited)
+        return slots
+
+    def extract(self, doc: Document) -> list[Claim]:
+        """Every sentence of the document's content as a claim, in order."""
+        paragraphs = clean_article(doc.text, doc.title)
+        article_relevant = self._relevance.article_is_relevant(doc.title, doc.text)
+        claims: list[Claim] = []
+        previous_subjects: tuple[str, ...] = ()
+        index = 0
+        for paragraph in paragraphs:
+            for sentence in split_sentences(paragraph):
+                claim = self.claim_from_sentence(
+                    sentence,
+                    doc_id=doc.doc_id,
+                    index=index,
+                    published=doc.published,
+                    article_relevant=article_relevant,
+                    inherited_subjects=previous_subjects,
+                )
+                previous_subjects = claim.slots.other_subjects
+                claims.append(claim)
+                index += 1
+        return claims

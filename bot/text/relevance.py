@@ -1,0 +1,96 @@
+"""Relevance: is an article about the treaty, and is a sentence of it a claim worth judging?
+
+An article is relevant when it names a Russia-side term, an Iran-side term and a
+treaty/pact/agreement/partnership term (the groups come from the config and match inflections:
+"Russian", "Iran's", "treaties"). Within a relevant article a sentence is a candidate claim
+when it is about the treaty itself, its provisions, its parties' statements about it, or its
+ratification and implementation; generic background (the war in Ukraine, Gaza, drones) and
+sentences about *other* treaties (North Korea, Belarus, the 2001 agreement) are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.config import RelevanceConfig
+from bot.model import Slots
+from bot.text.normalize import prepare
+
+# Words that make a sentence about the treaty or its subject matter (prefixes, on prepared text).
+_TREATY_ANCHORS = (
+    r"treat|pact|agreement|accord|deal\b|deals\b|csp\b|partnership|the document|the text|"
+    r"signing|signed|ratif|\bvot(?:e|es|ed|ing)\b|inforce|mutualdefense|alliance|\bbloc\b|"
+    r"military(?:-| )(?:cooperation|collaboration|political|technical)|militarytechnical|"
+    r"security (?:services|threats|cooperation)|aggress|state_duma|federation_council|majlis|"
+    r"guardian_council|instruments of ratification|northsouth|corridor|railway|rasht|astara|"
+    r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|mir\b|shetab"
+)
+_ANCHOR_RE = re.compile(_TREATY_ANCHORS)
+# Sentence openers that refer back to the subject of the previous sentence.
+_ANAPHORA = re.compile(
+    r"^(?:both|this|that|these|those|the) (?:treat|pact|agreement|accord|deal|alliance|"
+    r"organi[sz]ation|document)|^(?:it|they)\b"
+)
+# Comparisons that keep a sentence about our treaty even when it names another one.
+_CONTRAST = re.compile(r"\b(?:akin to|unlike|similar|in contrast|compared|the one|than)\b")
+_MIN_WORDS = 5
+
+
+def _term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    # A term matches its inflections: "russia" also matches "russian" and "russia's".
+    return re.compile(r"\b(?:" + "|".join(re.escape(t.lower()) for t in terms) + r")\w*")
+
+
+class RelevanceFilter:
+    """Decides relevance with the configured term groups; build once, reuse for every article."""
+
+    def __init__(self, config: RelevanceConfig) -> None:
+        self._groups = [
+            _term_pattern(config.russia_terms),
+            _term_pattern(config.iran_terms),
+            _term_pattern(config.treaty_terms),
+        ]
+        self._iran = _term_pattern((*config.iran_terms, "pezeshkian", "araghchi", "jalali"))
+
+    def article_is_relevant(self, title: str, text: str) -> bool:
+        """True when the article names a term of every group (Russia, Iran, treaty)."""
+        haystack = f"{title}\n{text}".lower()
+        return all(group.search(haystack) for group in self._groups)
+
+    def mentions_iran(self, sentence: str) -> bool:
+        return bool(self._iran.search(sentence.lower()))
+
+    def about_other_subject(self, sentence: str, slots: Slots) -> bool:
+        """True when the sentence is about another treaty or partner, not ours."""
+        if not slots.other_subjects:
+            return False
+        lowered = sentence.lower()
+        if _CONTRAST.search(lowered) and re.search(
+            r"\bthe (?:agreement|treaty|pact|deal)\b", lowered
+        ):
+            return False
+        return not self.mentions_iran(sentence) or "nuclear_deal" in slots.other_subjects
+
+    def sentence_is_candidate(self, sentence: str, slots: Slots) -> bool:
+        """True when the sentence says something about the treaty that can be judged."""
+        if len(sentence.split()) < _MIN_WORDS:
+            return False
+        if slots.other_subjects:
+            return False
+        prepared = prepare(sentence)
+        if _ANCHOR_RE.search(prepared):
+            return True
+        # A party's statement about the bilateral relationship it created.
+        party_speaks = any(
+            a in slots.actors
+            for a in ("putin", "pezeshkian", "araghchi", "jalali", "lavrov", "peskov")
+        )
+        return party_speaks and bool(
+            re.search(r"bilateral|relations|ties|cooperation|chapter", prepared)
+        )
+
+    @staticmethod
+    def refers_back(sentence: str) -> bool:
+        """True when the sentence opens by pointing at the previous sentence's subject."""
+        return bool(_ANAPHORA.search(prepare(sentence)))
