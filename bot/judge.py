@@ -1,0 +1,475 @@
+"""The decision: one claim against the knowledge gives KNOWN, NEW, CONTRADICTING or IRRELEVANT.
+
+Pure and synchronous. The shape follows de Marneffe et al. (ACL 2008), "Finding
+Contradictions in Text": first find known claims about the same thing (rapidfuzz candidates on
+masked text, then IDF-weighted coverage of the claim's words), then look for mismatches in the
+details that a fuzzy score cannot see — another number for the same quantity, another date for
+the same event, a flipped polarity on the shared predicate, an opposite stance on a contested
+framing, another person in the same role.
+
+* KNOWN: a known claim (or the few best together) covers the claim's words and details with no
+  conflict. A restatement wins over a conflict elsewhere: it was already said, and alerted.
+* CONTRADICTING: a known claim about the same subject conflicts in a detail.
+* NEW: relevant, and nothing known covers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.config import MatchingConfig
+from bot.knowledge import Knowledge
+from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
+from bot.text import lexicon
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Units whose numbers are identifiers or too vague to contradict.
+_UNCOMPARABLE_UNITS = frozenset({"", "article_ref", "percent"})
+# Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
+_POLARITY_COVERAGE = 0.75
+# Another person in the same role only matters when the claims are otherwise alike.
+_ROLE_COVERAGE = 0.4
+_ACTOR_SWAP_COVERAGE = 0.85
+_FUZZY_TOKEN = 88
+_UNION_SIZE = 3
+# Words either side of a number or date that must align for its conflict to count.
+_WINDOW_BEFORE = 3
+_WINDOW_AFTER = 1
+_LOCAL_ALIGNMENT = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Why a known claim and a new claim disagree, in one line: "20 years → 25 years"."""
+
+    known: KnownClaim
+    reason: str
+    coverage: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Mismatch:
+    reason: str
+    #: Does this other known claim state the new claim's side of the mismatch?
+    supported_by: Callable[[_Scored], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    known: KnownClaim
+    coverage: float  # share of the claim's weighted words found in the known claim
+    reverse: float  # share of the known claim's weighted words found in the claim
+
+    @property
+    def score(self) -> float:
+        return round(100.0 * (0.75 * self.coverage + 0.25 * self.reverse), 1)
+
+
+def _date_text(ref: DateRef) -> str:
+    if ref.day and ref.month:
+        text = f"{ref.day} {_MONTH_NAMES[ref.month - 1]}"
+        return f"{text} {ref.year}" if ref.year else text
+    if ref.month:
+        return (
+            f"{_MONTH_NAMES[ref.month - 1]} {ref.year}" if ref.year else _MONTH_NAMES[ref.month - 1]
+        )
+    if ref.weekday is not None:
+        return _WEEKDAY_NAMES[ref.weekday]
+    return str(ref.year) if ref.year else ref.text
+
+
+def _quantity_text(q: Quantity) -> str:
+    value = int(q.value) if q.value.is_integer() else q.value
+    if q.unit == "m3" and q.value >= 1e9:
+        billions = q.value / 1e9
+        return f"{int(billions) if billions.is_integer() else billions} bcm"
+    unit = {
+        "year": "years",
+        "vote": "votes",
+        "article": "articles",
+        "vote_against": "votes against",
+    }.get(q.unit, q.unit)
+    return f"{value} {unit}".strip()
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    return abs(a.value - b.value) <= 0.01 * max(abs(a.value), 1)
+
+
+def dates_compatible(a: DateRef, b: DateRef) -> bool:
+    """True unless the two dates disagree on a part both of them state."""
+    for left, right in ((a.month, b.month), (a.day, b.day)):
+        if left is not None and right is not None and left != right:
+            return False
+    if a.year is not None and b.year is not None and a.year != b.year and (a.month or b.month):
+        return False
+    return not (a.weekday is not None and b.weekday is not None and a.weekday != b.weekday)
+
+
+def _stance_family(stance: str) -> str:
+    return "alliance" if stance in {"alliance", "military_alliance"} else stance
+
+
+def _stance_level(stance: str, sign: int) -> int:
+    """How strong a stance is, so "a military alliance" supports "an alliance" but not the
+    other way round; and "no alliance at all" supports "no military alliance"."""
+    if stance == "military_alliance":
+        return 2 if sign > 0 else 1
+    if stance == "alliance":
+        return 1 if sign > 0 else 2
+    return 1
+
+
+def _same_event(a: DateRef, b: DateRef, coverage: float) -> bool:
+    if a.event is not None and a.event == b.event:
+        return True
+    return coverage >= 0.9 and a.event is None and b.event is None
+
+
+def _institutions(slots: Slots) -> set[str]:
+    return {a for a in slots.actors if a in lexicon.INSTITUTIONS and a != "kremlin"}
+
+
+def _distinct_events(a: Slots, b: Slots) -> bool:
+    """Different bodies acting (the Duma vs the Federation Council) are different events."""
+    left, right = _institutions(a), _institutions(b)
+    return bool(left and right and left.isdisjoint(right))
+
+
+class Judge:
+    """Judges claims against a ``Knowledge`` with the configured thresholds."""
+
+    def __init__(self, knowledge: Knowledge, config: MatchingConfig | None = None) -> None:
+        self.knowledge = knowledge
+        self.config = config or MatchingConfig()
+
+    # -- similarity -------------------------------------------------------------------------
+
+    def _coverage(self, tokens: Iterable[str], target: frozenset[str]) -> float:
+        """IDF-weighted share of ``tokens`` found in ``target`` (spelling slips forgiven)."""
+        total = covered = 0.0
+        for token in tokens:
+            weight = self.knowledge.idf(token)
+            total += weight
+            if token in target or (
+                len(token) >= 5
+                and target
+                and process.extractOne(token, target, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN)
+            ):
+                covered += weight
+        return covered / total if total else 1.0
+
+    def _score(self, claim: Claim, known: KnownClaim) -> _Scored:
+        mine = frozenset(claim.masked.split())
+        theirs = self.knowledge.tokens_of(known)
+        return _Scored(known, self._coverage(mine, theirs), self._coverage(theirs, mine))
+
+    def _ranked(self, claim: Claim, exclude_doc: str | None = None) -> list[_Scored]:
+        found = self.knowledge.candidates(claim, limit=max(self.config.candidates * 4, 20))
+        scored = [
+            self._score(claim, known)
+            for known, _ in found
+            if exclude_doc is None or known.claim.doc_id != exclude_doc
+        ]
+        scored.sort(key=lambda s: (s.coverage, s.reverse), reverse=True)
+        return scored[: self.config.candidates]
+
+    # -- subject ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _same_subject(a: Slots, b: Slots) -> bool:
+        return set(a.other_subjects) == set(b.other_subjects)
+
+    # -- conflicts --------------------------------------------------------------------------
+    #
+    # Each check returns a ``_Mismatch``: the one-line reason, and a test that tells whether
+    # another known claim states the claim's side of it. A claim that sides with one known
+    # version of a disputed detail (a later report repeating "8 April" after another said
+    # "9 April") restates that version: KNOWN, not a second alert.
+
+    def _stance_conflict(self, claim: Slots, known: Slots) -> _Mismatch | None:
+        for stance, sign in claim.stances:
+            family = _stance_family(stance)
+            for other, other_sign in known.stances:
+                if _stance_family(other) == family and other_sign != sign:
+                    said = {1: "affirmed", -1: "denied"}
+                    reason = f"{family.replace('_', ' ')}: {said[other_sign]} → {said[sign]}"
+                    level = _stance_level(stance, sign)
+
+                    def supports(
+                        s: _Scored, stance: str = stance, sign: int = sign, level: int = level
+                    ) -> bool:
+                        return any(
+                            _stance_family(o) == _stance_family(stance)
+                            and g == sign
+                            and _stance_level(o, g) >= level
+                            for o, g in s.known.claim.slots.stances
+                        )
+
+                    return _Mismatch(reason, supports)
+        return None
+
+    def _role_conflict(self, claim: Slots, known: Slots) -> _Mismatch | None:
+        theirs = dict(known.roles)
+        for role, actor in claim.roles:
+            if role in theirs and theirs[role] != actor:
+                reason = f"{role.replace('_', ' ')}: {theirs[role]} → {actor}"
+                pair = (role, actor)
+                return _Mismatch(reason, lambda s: pair in s.known.claim.slots.roles)
+        return None
+
+    def _local_alignment(self, claim: Claim, anchor: str, known: KnownClaim) -> float:
+        """Coverage of the words just before ``anchor`` (a number or date word), and the one
+        after, by the known claim: "will remain in force for 25 years, according to a think
+        tank" aligns its 25 with "will remain effective for 20 years" though the rest differs."""
+        tokens = claim.normalized.split()
+        anchor = anchor.replace(",", "").lower()
+        if anchor not in tokens:
+            return 0.0
+        at = tokens.index(anchor)
+        vocabulary = frozenset(claim.masked.split())
+        before = [t for t in tokens[:at] if t in vocabulary][-_WINDOW_BEFORE:]
+        after = [t for t in tokens[at + 1 :] if t in vocabulary][:_WINDOW_AFTER]
+        window = before + after
+        if len(window) < 2:
+            return 0.0
+        return self._coverage(window, self.knowledge.tokens_of(known))
+
+    def _aligned(self, claim: Claim, scored: _Scored, anchor: str) -> bool:
+        topic = self.config.topic_threshold / 100.0
+        return (
+            scored.coverage >= topic
+            or self._local_alignment(claim, anchor, scored.known) >= _LOCAL_ALIGNMENT
+        )
+
+    def _quantity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        known = scored.known.claim.slots
+        if _distinct_events(claim.slots, known):
+            return None
+        for mine in claim.slots.quantities:
+            if mine.unit in _UNCOMPARABLE_UNITS:
+                continue
+            same_unit = [q for q in known.quantities if q.unit == mine.unit]
+            if not same_unit or any(_same_value(q, mine) for q in same_unit):
+                continue
+            anchor = mine.text.split()[0]
+            if self._aligned(claim, scored, anchor):
+
+                def supports(s: _Scored, mine: Quantity = mine, anchor: str = anchor) -> bool:
+                    return (
+                        any(
+                            q.unit == mine.unit and _same_value(q, mine)
+                            for q in s.known.claim.slots.quantities
+                        )
+                        and not _distinct_events(claim.slots, s.known.claim.slots)
+                        and self._aligned(claim, s, anchor)
+                    )
+
+                return _Mismatch(
+                    f"{_quantity_text(same_unit[0])} → {_quantity_text(mine)}", supports
+                )
+        return None
+
+    def _date_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        known = scored.known.claim.slots
+        if _distinct_events(claim.slots, known):
+            return None
+        for mine in claim.slots.dates:
+            same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
+            if not same_event or any(dates_compatible(mine, d) for d in same_event):
+                continue
+            anchor = mine.text.split()[0].strip(".,")
+            if self._aligned(claim, scored, anchor):
+
+                def supports(s: _Scored, mine: DateRef = mine, anchor: str = anchor) -> bool:
+                    return (
+                        any(
+                            _same_event(d, mine, s.coverage) and dates_compatible(d, mine)
+                            for d in s.known.claim.slots.dates
+                        )
+                        and not _distinct_events(claim.slots, s.known.claim.slots)
+                        and self._aligned(claim, s, anchor)
+                    )
+
+                return _Mismatch(f"{_date_text(same_event[0])} → {_date_text(mine)}", supports)
+        return None
+
+    def _polarity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        a, b = claim.slots, scored.known.claim.slots
+        if a.negated == b.negated or scored.coverage < _POLARITY_COVERAGE:
+            return None
+        if "noncommittal" in a.hedge_cues or "noncommittal" in b.hedge_cues:
+            return None
+        negated_side, other_tokens = (
+            (a, self.knowledge.tokens_of(scored.known))
+            if a.negated
+            else (b, frozenset(claim.masked.split()))
+        )
+        scope = list(negated_side.negated_terms)
+        if not scope or self._coverage(scope, other_tokens) < 0.5:
+            return None
+        cue = (a if a.negated else b).negation_cues
+        word = cue[0] if cue else "not"
+        said = {True: "negated", False: "affirmed"}
+        reason = f"polarity: {said[b.negated]} → {said[a.negated]} (“{word}”)"
+        return _Mismatch(
+            reason,
+            lambda s: s.known.claim.slots.negated == a.negated and s.coverage >= _POLARITY_COVERAGE,
+        )
+
+    def _actor_swap(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        known = scored.known
+
+        def persons(slots: Slots) -> set[str]:
+            return {x for x in slots.actors if x not in lexicon.INSTITUTIONS}
+
+        mine, theirs = persons(claim.slots), persons(known.claim.slots)
+        extra, missing = mine - theirs, theirs - mine
+        if not extra or not missing:
+            return None
+        sides = {lexicon.ACTOR_SIDE.get(x) for x in extra} & {
+            lexicon.ACTOR_SIDE.get(x) for x in missing
+        }
+        if not sides - {None}:
+            return None
+        rest_mine = frozenset(t for t in claim.masked.split() if t not in extra)
+        rest_theirs = frozenset(t for t in known.claim.masked.split() if t not in missing)
+        if self._coverage(rest_mine, rest_theirs) < _ACTOR_SWAP_COVERAGE:
+            return None
+        reason = f"actor: {', '.join(sorted(missing))} → {', '.join(sorted(extra))}"
+        return _Mismatch(
+            reason,
+            lambda s: (
+                extra <= set(s.known.claim.slots.actors) and s.coverage >= _ACTOR_SWAP_COVERAGE
+            ),
+        )
+
+    def mismatch(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        """The first conflicting detail between a claim and a same-subject known claim."""
+        a, b = claim.slots, scored.known.claim.slots
+        topic = self.config.topic_threshold / 100.0
+        found = self._stance_conflict(a, b)
+        if found is None and scored.coverage >= _ROLE_COVERAGE:
+            found = self._role_conflict(a, b)
+        found = (
+            found or self._quantity_conflict(claim, scored) or self._date_conflict(claim, scored)
+        )
+        found = found or self._polarity_conflict(claim, scored)
+        if found is None and scored.coverage >= topic:
+            found = self._actor_swap(claim, scored)
+        return found
+
+    def conflict_with(self, claim: Claim, scored: _Scored) -> str | None:
+        found = self.mismatch(claim, scored)
+        return found.reason if found else None
+
+    # -- restatement ------------------------------------------------------------------------
+
+    @staticmethod
+    def _details_covered(claim: Slots, knowns: Sequence[Slots]) -> bool:
+        """True when every number and date of the claim is stated by one of the known claims."""
+        for mine in claim.quantities:
+            if mine.unit == "":
+                continue
+            if not any(
+                q.unit == mine.unit and _same_value(q, mine) for k in knowns for q in k.quantities
+            ):
+                return False
+        return all(
+            any(dates_compatible(mine, d) for k in knowns for d in k.dates) for mine in claim.dates
+        )
+
+    @staticmethod
+    def _same_stances(claim: Slots, known: Slots) -> bool:
+        theirs = dict(known.stances)
+        return all(theirs.get(stance, sign) == sign for stance, sign in claim.stances)
+
+    def _restates(self, claim: Claim, scored: _Scored) -> bool:
+        a, b = claim.slots, scored.known.claim.slots
+        return (
+            scored.coverage * 100.0 >= self.config.known_threshold
+            and a.negated == b.negated
+            and self._same_stances(a, b)
+            and self._details_covered(a, [b])
+        )
+
+    def _restated_by_several(self, claim: Claim, scored: list[_Scored]) -> _Scored | None:
+        """A claim that joins two known facts ("signed on 17 January, valid 20 years") is known."""
+        group = scored[:_UNION_SIZE]
+        if len(group) < 2:
+            return None
+        union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))
+        coverage = self._coverage(claim.masked.split(), union)
+        slots = [s.known.claim.slots for s in group]
+        if (
+            coverage * 100.0 >= self.config.known_threshold
+            and all(s.negated == claim.slots.negated for s in slots)
+            and self._details_covered(claim.slots, slots)
+        ):
+            return group[0]
+        return None
+
+    # -- the verdict ------------------------------------------------------------------------
+
+    def find_conflicts(self, claim: Claim, exclude_doc: str | None = None) -> list[Conflict]:
+        """Every same-subject known claim that conflicts with ``claim``, best first."""
+        conflicts = []
+        for scored in self._ranked(claim, exclude_doc):
+            if not self._same_subject(claim.slots, scored.known.claim.slots):
+                continue
+            reason = self.conflict_with(claim, scored)
+            if reason is not None:
+                conflicts.append(Conflict(scored.known, reason, scored.coverage))
+        return conflicts
+
+    def judge(self, claim: Claim) -> Judgement:
+        """The verdict on one claim, with the best-matching known claim as evidence."""
+        ranked = self._ranked(claim)
+        best = ranked[0] if ranked else None
+        if not claim.relevant:
+            return Judgement(
+                claim, Verdict.IRRELEVANT, best.score if best else 0.0, best.known if best else None
+            )
+        same_subject = [s for s in ranked if self._same_subject(claim.slots, s.known.claim.slots)]
+        mismatches = [(scored, self.mismatch(claim, scored)) for scored in same_subject]
+        for scored, found in mismatches:
+            if found is None and self._restates(claim, scored):
+                return Judgement(claim, Verdict.KNOWN, scored.score, scored.known)
+        first_supporter: _Scored | None = None
+        for scored, found in mismatches:
+            if found is None:
+                continue
+            supporter = next(
+                (s for s in same_subject if s is not scored and found.supported_by(s)), None
+            )
+            if supporter is None:
+                return Judgement(
+                    claim, Verdict.CONTRADICTING, scored.score, scored.known, found.reason
+                )
+            first_supporter = first_supporter or supporter
+        if first_supporter is not None:
+            # Every conflict sides with a version already known: a restatement of that one.
+            return Judgement(claim, Verdict.KNOWN, first_supporter.score, first_supporter.known)
+        joined = self._restated_by_several(claim, same_subject)
+        if joined is not None:
+            return Judgement(claim, Verdict.KNOWN, joined.score, joined.known)
+        return Judgement(
+            claim, Verdict.NEW, best.score if best else 0.0, best.known if best else None
+        )
