@@ -29,14 +29,22 @@ from bot.store.rows import ALERT_KINDS, LIVE_MODES, RecordResult
 
 class JudgementsRepo(StoreBase):
     async def record_judgements(
-        self, doc: Document, entry_id: int | None, judgements: Sequence[Judgement]
+        self,
+        doc: Document,
+        entry_id: int | None,
+        judgements: Sequence[Judgement],
+        *,
+        mark_judged: bool = True,
     ) -> RecordResult:
         """Store every judgement of ``doc`` in one transaction (see the module docstring).
 
         NEW and CONTRADICTING judgements create an observed claim and an alert, and a
         pending delivery for each active live subscription whose kinds and min_score
         match; KNOWN adds this document as a source of the matched claim. When
-        ``entry_id`` is given, the entry's current text counts as handled.
+        ``entry_id`` is given, the entry's current text counts as handled — unless
+        ``mark_judged`` is False: the caller records one document in several batches (a
+        sentence matched to a claim of the same document waits for that claim's id), and
+        only the last batch completes the entry, so a crash in between re-judges it.
         """
         for judgement in judgements:
             _validate(doc, judgement)
@@ -130,7 +138,7 @@ class JudgementsRepo(StoreBase):
                     if alert_id is not None:
                         alert_ids.append(alert_id)
                         delivery_ids += await _fan_out(conn, alert_id, judgement, now)
-            if entry_id is not None:
+            if entry_id is not None and mark_judged:
                 await mark_entry_judged(conn, entry_id)
             created = await load_known_claims(conn, new_claim_ids)
         return RecordResult(

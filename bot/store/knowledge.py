@@ -84,9 +84,11 @@ class KnowledgeRepo(StoreBase):
         return await self.get_meta(BASELINE_FINGERPRINT_KEY)
 
     async def set_baseline(
-        self, fingerprint: str, claims: Sequence[tuple[Claim, SourceRef]]
+        self, fingerprint: str, claims: Sequence[tuple[Claim, Sequence[SourceRef]]]
     ) -> list[KnownClaim]:
         """Replace the baseline atomically; returns the new baseline claims.
+
+        Each claim comes with every seed sentence that states it (the first is its own).
 
         A claim from the same sentence with the same text keeps its id (and its
         corroborations), with its details refreshed; every other old baseline claim retires.
@@ -102,7 +104,7 @@ class KnowledgeRepo(StoreBase):
                 )
             }
             kept: set[int] = set()
-            for claim, source in claims:
+            for claim, sources in claims:
                 previous = old.get((claim.doc_id, claim.sentence_index))
                 if previous is not None and previous[1] == claim.text:
                     claim_id = previous[0]
@@ -117,16 +119,17 @@ class KnowledgeRepo(StoreBase):
                         await _retire(conn, [previous[0]], now)
                     claim_id = await insert_claim(conn, claim, baseline=True, now=now)
                 kept.add(claim_id)
-                await conn.execute(
-                    "INSERT INTO claim_sources (claim_id, entry_id, doc_id, sentence_index, text,"
-                    " title, link, outlet, published, seen_at, verdict)"
-                    " VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'BASELINE')"
-                    " ON CONFLICT (claim_id, doc_id, sentence_index) DO UPDATE SET"
-                    " text = excluded.text, title = excluded.title, link = excluded.link,"
-                    " outlet = excluded.outlet, published = excluded.published",
-                    (claim_id, source.doc_id, source.sentence_index, claim.text, source.title,
-                     source.link, source.outlet, opt_time_to_db(source.published), now),
-                )
+                for source in sources:
+                    await conn.execute(
+                        "INSERT INTO claim_sources (claim_id, entry_id, doc_id, sentence_index,"
+                        " text, title, link, outlet, published, seen_at, verdict)"
+                        " VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'BASELINE')"
+                        " ON CONFLICT (claim_id, doc_id, sentence_index) DO UPDATE SET"
+                        " text = excluded.text, title = excluded.title, link = excluded.link,"
+                        " outlet = excluded.outlet, published = excluded.published",
+                        (claim_id, source.doc_id, source.sentence_index, claim.text, source.title,
+                         source.link, source.outlet, opt_time_to_db(source.published), now),
+                    )
             await _retire(conn, [cid for cid, _ in old.values() if cid not in kept], now)
             await _set_meta(conn, BASELINE_FINGERPRINT_KEY, fingerprint)
             found = await load_known_claims(conn, sorted(kept))

@@ -33,4 +33,4 @@ async def baseline(store: Store) -> list[KnownClaim]:
         make_claim("Putin and Pezeshkian signed the treaty in Moscow.", SEED_DOC, 1,
                    topic="signing"),
     ]
-    return await store.set_baseline("fp-1", [(c, seed_source(c)) for c in claims])
+    return await store.set_baseline("fp-1", [(c, [seed_source(c)]) for c in claims])

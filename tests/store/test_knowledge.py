@@ -10,7 +10,7 @@ from .factories import SEED_DOC, judge, make_claim, make_doc, rich_slots, seed_s
 
 async def test_baseline_round_trips_with_slots_and_sources(store: Store) -> None:
     claim = make_claim("Putin did not sign on Tuesday.", SEED_DOC, 0, slots=rich_slots())
-    [stored] = await store.set_baseline("fp", [(claim, seed_source(claim))])
+    [stored] = await store.set_baseline("fp", [(claim, [seed_source(claim)])])
     assert await store.baseline_fingerprint() == "fp"
     [loaded] = await store.load_knowledge()
     assert loaded.id == stored.id and loaded.baseline is True
@@ -34,7 +34,7 @@ async def test_new_baseline_keeps_unchanged_claims_and_retires_the_rest(
     refreshed = make_claim(duration.claim.text, SEED_DOC, 0, topic="term")
     added = make_claim("The treaty has 47 articles.", SEED_DOC, 5)
     result = await store.set_baseline(
-        "fp-2", [(refreshed, seed_source(refreshed)), (added, seed_source(added))]
+        "fp-2", [(refreshed, [seed_source(refreshed)]), (added, [seed_source(added)])]
     )
     assert await store.baseline_fingerprint() == "fp-2"
     assert result[0].id == duration.id
@@ -52,7 +52,7 @@ async def test_changed_sentence_text_replaces_the_claim(
     store: Store, baseline: list[KnownClaim]
 ) -> None:
     reworded = make_claim("The treaty is valid for twenty years.", SEED_DOC, 0)
-    [new] = await store.set_baseline("fp-3", [(reworded, seed_source(reworded))])
+    [new] = await store.set_baseline("fp-3", [(reworded, [seed_source(reworded)])])
     assert new.id not in {k.id for k in baseline}
     assert [k.text for k in await store.load_knowledge()] == [reworded.text]
 
