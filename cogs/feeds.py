@@ -11,8 +11,8 @@ from discord.ext import commands
 
 from bot.alerts import plain_text, safe_text, safe_url
 from bot.discord_app.render import FIELDS_LIMIT, fit_embed, pack_embeds
-from bot.errors import FeedError, InputError
-from bot.fetch.feeds import parse_feed
+from bot.errors import InputError
+from bot.fetch.poll import validate_feed
 from bot.store import FeedRow
 
 if TYPE_CHECKING:
@@ -73,28 +73,12 @@ class Feeds(
         if existing is not None:
             raise InputError(f"Already watching {feed_label(existing)}.")
         try:
-            await self.bot.fetcher.check(url)  # the SSRF guard: says why a URL is refused
+            # The SSRF guard, a fetch and a parse: raises FeedError saying why not.
+            parsed = await validate_feed(url, self.bot.fetcher, clock=self.bot.clock)
         except OSError as exc:
             raise InputError(
                 "The feed's host name cannot be resolved.", hint="Check the URL for typos."
             ) from exc
-        result = await self.bot.fetcher.fetch(url)
-        if result.failed:
-            raise FeedError(f"Could not fetch the feed: {result.error}", hint=result.hint)
-        parsed = await parse_feed(
-            result.body,
-            result.final_url,
-            result.content_type,
-            now=self.bot.clock.now(),
-            max_entries=self.bot.config.feeds.max_entries_per_poll,
-        )
-        if not parsed.ok:
-            if parsed.discovered:
-                found = ", ".join(f"<{u}>" for u in parsed.discovered[:3] if safe_url(u))
-                raise InputError(
-                    "That is a web page, not a feed.", hint=f"It links to these feeds: {found}"
-                )
-            raise FeedError(f"That is not a usable feed: {parsed.error}")
         assert interaction.guild_id is not None  # guild_only
         feed = await self.bot.store.add_feed(url, parsed.title, interaction.guild_id)
         # Newest first: the newest ``backfill`` entries stay unseen, so the first poll judges

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.alerts import safe_text
 from bot.discord_app.permissions import missing_alert_permissions
 from bot.errors import InputError
 from bot.store import SubscriptionRow
@@ -61,7 +62,7 @@ def describe(sub: SubscriptionRow) -> str:
         parts.append(f"min score {sub.min_score:g}")
     line = f"{STATE_LABELS.get(sub.state, sub.state)} · " + " · ".join(parts)
     if sub.state_reason and sub.state != "active":
-        line += f"\n{discord.utils.escape_markdown(sub.state_reason)[:300]}"
+        line += "\n" + safe_text(sub.state_reason, 300)
         line += "\nFix the channel's permissions, then run `/subscribe` there again."
     return line
 

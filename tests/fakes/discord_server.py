@@ -314,7 +314,7 @@ def build_world(ids: Iterable[int]) -> World:
 
     alerts = channel(newsroom, "alerts")
     readonly = channel(newsroom, "readonly", Overwrite(nr_bot_role.id, 0, deny=SEND_MESSAGES))
-    hidden = channel(newsroom, "hidden", Overwrite(newsroom.id, 0, deny=VIEW_CHANNEL))
+    hidden = channel(newsroom, "hidden", Overwrite(nr_bot_role.id, 0, deny=VIEW_CHANNEL))
     noembed = channel(newsroom, "noembed", Overwrite(nr_bot_role.id, 0, deny=EMBED_LINKS))
     general = channel(other, "general")
     return World(

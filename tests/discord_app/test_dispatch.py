@@ -1,0 +1,248 @@
+"""The outbox dispatcher against the fake: one message per delivery, and Discord's errors."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.clock import FrozenClock
+from bot.discord_app.app import TreatywatchBot
+from bot.model import Verdict
+from tests.fakes.alerts import baseline, queue_alert
+from tests.fakes.discord_server import FakeDiscord
+
+HOSTILE = (
+    "@everyone @here <@&1> <#2> <@3> **Pact** [click](https://evil.example) \u202egnp.exe "
+    + "x" * 10_000
+)
+
+
+async def subscribe(bot: TreatywatchBot, fake: FakeDiscord, *channels: object) -> None:
+    for channel in channels or (fake.world.alerts,):
+        await bot.store.subscribe(fake.world.newsroom.id, channel.id)  # type: ignore[attr-defined]
+
+
+async def stop_scheduler(bot: TreatywatchBot) -> None:
+    # These tests drive passes by hand, so the scheduled ones must not race them.
+    assert bot.scheduler is not None
+    bot.scheduler.pause()
+
+
+async def test_one_message_per_delivery_with_nonce(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    world = fake_discord.world
+    await subscribe(running_bot, fake_discord, world.alerts, world.general)
+    result = await queue_alert(running_bot.store, "Iran and Russia agree on a new rail link.")
+    assert len(result.delivery_ids) == 2
+    report = await running_bot.dispatcher.run_once()
+    assert report.sent == 2
+    for channel in (world.alerts, world.general):
+        posted = fake_discord.channel_messages(channel.id)
+        assert len(posted) == 1
+        body = posted[0]
+        assert body["nonce"] in {str(d) for d in result.delivery_ids}
+        assert body["enforce_nonce"] is True
+        assert body["allowed_mentions"] == {"parse": []}
+        assert body["embeds"][0]["title"].startswith("🆕 NEW")
+    for delivery_id in result.delivery_ids:
+        row = await running_bot.store.get_delivery(delivery_id)
+        assert row is not None and row.status == "sent" and row.message_id is not None
+    # A second pass finds nothing left to send.
+    assert (await running_bot.dispatcher.run_once()).sent == 0
+    assert len(fake_discord.requests_matching("POST", "/channels/*/messages")) == 2
+
+
+async def test_scheduler_delivers_by_itself(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await subscribe(running_bot, fake_discord)
+    await queue_alert(running_bot.store, "Russia will supply 55 bcm of gas a year.")
+    await fake_discord.wait_for_request("POST", "/channels/*/messages")
+    assert len(fake_discord.channel_messages(fake_discord.world.alerts.id)) == 1
+
+
+async def test_contradicting_alert_shows_the_conflict(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    seed = await baseline(running_bot.store, "The treaty is valid for 20 years.")
+    await queue_alert(
+        running_bot.store,
+        "The treaty is valid for 25 years.",
+        verdict=Verdict.CONTRADICTING,
+        score=88.0,
+        match=seed,
+        reason="20 years → 25 years",
+    )
+    await running_bot.dispatcher.run_once()
+    (body,) = fake_discord.channel_messages(fake_discord.world.alerts.id)
+    embed = body["embeds"][0]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert embed["title"].startswith("⚠️ CONTRADICTING")
+    assert fields["Conflicts with"] == "The treaty is valid for 20 years."
+    assert fields["Why"] == "20 years → 25 years"
+    assert "Seed article" in fields["Known from"]
+
+
+async def test_hostile_claim_never_pings_nor_breaks_limits(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    await queue_alert(
+        running_bot.store, HOSTILE, title=HOSTILE, outlet=HOSTILE, link="javascript:alert(1)"
+    )
+    await running_bot.dispatcher.run_once()
+    (body,) = fake_discord.channel_messages(fake_discord.world.alerts.id)
+    assert body["allowed_mentions"] == {"parse": []}
+    assert "content" not in body or not body["content"]
+    embed = body["embeds"][0]
+    texts = [embed.get("title", ""), embed.get("description", ""), embed["author"]["name"]]
+    texts += [f["value"] for f in embed["fields"]] + [f["name"] for f in embed["fields"]]
+    for text in texts:
+        assert "@everyone" not in text and "@here" not in text
+        assert "<@&1>" not in text and "<#2>" not in text and "<@3>" not in text
+        assert "\u202e" not in text
+    assert "url" not in embed
+    assert len(embed["description"]) <= 4096
+    total = sum(len(t) for t in texts) + len(embed["footer"]["text"])
+    assert total <= 6000
+
+
+async def test_403_flags_the_subscription_without_spinning(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    channel = fake_discord.world.alerts
+    await subscribe(running_bot, fake_discord)
+    result = await queue_alert(running_bot.store, "A claim that cannot be posted.")
+    fake_discord.fail_next("POST", f"/channels/{channel.id}/messages", status=403)
+    report = await running_bot.dispatcher.run_once()
+    assert report.flagged == 1 and report.sent == 0
+    sub = await running_bot.store.get_subscription(channel.id)
+    assert sub is not None and sub.state == "needs_permissions"
+    assert sub.state_reason is not None and "50001" in sub.state_reason
+    # No retry loop: later passes do not touch Discord for that channel.
+    for _ in range(3):
+        await running_bot.dispatcher.run_once()
+    attempts = fake_discord.requests_matching(
+        "POST", f"/channels/{channel.id}/messages", ok_only=False
+    )
+    assert len(attempts) == 1
+    # The delivery waits; after /subscribe again it goes out.
+    await running_bot.store.subscribe(fake_discord.world.newsroom.id, channel.id)
+    assert (await running_bot.dispatcher.run_once()).sent == 1
+    row = await running_bot.store.get_delivery(result.delivery_ids[0])
+    assert row is not None and row.status == "sent"
+
+
+async def test_cached_permissions_skip_a_doomed_request(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    world = fake_discord.world
+    await subscribe(running_bot, fake_discord, world.noembed)
+    await queue_alert(running_bot.store, "A claim for a channel without Embed Links.")
+    report = await running_bot.dispatcher.run_once()
+    assert report.flagged == 1
+    assert fake_discord.requests_matching("POST", "/channels/*/messages", ok_only=False) == []
+    sub = await running_bot.store.get_subscription(world.noembed.id)
+    assert sub is not None and sub.state == "needs_permissions"
+    assert sub.state_reason is not None and "Embed Links" in sub.state_reason
+
+
+async def test_404_disables_the_subscription(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    await running_bot.store.subscribe(fake_discord.world.newsroom.id, 999)  # a deleted channel
+    await queue_alert(running_bot.store, "A claim for a channel that is gone.")
+    report = await running_bot.dispatcher.run_once()
+    assert report.flagged == 1
+    sub = await running_bot.store.get_subscription(999)
+    assert sub is not None and sub.state == "disabled"
+    assert sub.state_reason is not None and "10003" in sub.state_reason
+
+
+async def test_5xx_is_retried_with_backoff(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord, frozen_clock: FrozenClock
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    result = await queue_alert(running_bot.store, "A claim during an outage.")
+    # 503 is not retried inside discord.py, so it reaches the dispatcher at once.
+    fake_discord.fail_next("POST", "/channels/*/messages", status=503, times=2)
+    report = await running_bot.dispatcher.run_once()
+    assert report.retried == 1 and report.sent == 0
+    row = await running_bot.store.get_delivery(result.delivery_ids[0])
+    assert row is not None and row.status == "pending" and row.attempts == 1
+    first_wait = row.next_attempt_at - frozen_clock.now()
+    assert timedelta(seconds=5) <= first_wait <= timedelta(seconds=5.5)
+    # Not due yet: nothing is sent.
+    assert (await running_bot.dispatcher.run_once()).retried == 0
+    frozen_clock.advance(first_wait)
+    assert (await running_bot.dispatcher.run_once()).retried == 1
+    row = await running_bot.store.get_delivery(result.delivery_ids[0])
+    assert row is not None and row.attempts == 2
+    second_wait = row.next_attempt_at - frozen_clock.now()
+    assert timedelta(seconds=10) <= second_wait <= timedelta(seconds=11)
+    frozen_clock.advance(second_wait)
+    assert (await running_bot.dispatcher.run_once()).sent == 1
+    assert len(fake_discord.channel_messages(fake_discord.world.alerts.id)) == 1
+
+
+async def test_short_429_is_waited_out_by_discord_py(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    await queue_alert(running_bot.store, "A claim under a short rate limit.")
+    fake_discord.fail_next("POST", "/channels/*/messages", status=429, retry_after=0.05)
+    assert (await running_bot.dispatcher.run_once()).sent == 1
+
+
+async def test_long_429_becomes_a_scheduled_retry(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord, frozen_clock: FrozenClock
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    result = await queue_alert(running_bot.store, "A claim under a long rate limit.")
+    fake_discord.fail_next("POST", "/channels/*/messages", status=429, retry_after=120.0)
+    report = await running_bot.dispatcher.run_once()
+    assert report.retried == 1
+    row = await running_bot.store.get_delivery(result.delivery_ids[0])
+    assert row is not None and row.status == "pending"
+    assert row.next_attempt_at - frozen_clock.now() >= timedelta(seconds=120)
+
+
+async def test_a_failed_pass_stops_before_hammering(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    for i in range(5):
+        await queue_alert(running_bot.store, f"Claim number {i} about the pact.")
+    fake_discord.fail_next("POST", "/channels/*/messages", status=503, times=10)
+    report = await running_bot.dispatcher.run_once()
+    assert report.retried == 1
+    assert len(fake_discord.requests_matching("POST", "/channels/*/messages", ok_only=False)) == 1
+
+
+async def test_a_retry_after_a_crash_does_not_post_twice(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    result = await queue_alert(running_bot.store, "A claim sent just before a crash.")
+    await running_bot.dispatcher.run_once()
+    (delivery_id,) = result.delivery_ids
+    # Simulate the crash window: Discord took the message, the database never heard.
+    async with running_bot.store._write() as conn:
+        await conn.execute(
+            "UPDATE deliveries SET status = 'pending', message_id = NULL WHERE id = ?",
+            (delivery_id,),
+        )
+    assert (await running_bot.dispatcher.run_once()).sent == 1
+    assert len(fake_discord.messages) == 1  # Discord deduplicated by the nonce
