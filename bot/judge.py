@@ -143,6 +143,10 @@ def _same_event(a: DateRef, b: DateRef, coverage: float) -> bool:
     return coverage >= 0.9 and a.event is None and b.event is None
 
 
+def _states_role(role: str, actor: str) -> Callable[[_Scored], bool]:
+    return lambda scored: (role, actor) in scored.known.claim.slots.roles
+
+
 def _institutions(slots: Slots) -> set[str]:
     return {a for a in slots.actors if a in lexicon.INSTITUTIONS and a != "kremlin"}
 
@@ -231,8 +235,7 @@ class Judge:
         for role, actor in claim.roles:
             if role in theirs and theirs[role] != actor:
                 reason = f"{role.replace('_', ' ')}: {theirs[role]} → {actor}"
-                pair = (role, actor)
-                return _Mismatch(reason, lambda s: pair in s.known.claim.slots.roles)
+                return _Mismatch(reason, _states_role(role, actor))
         return None
 
     def _local_alignment(self, claim: Claim, anchor: str, known: KnownClaim) -> float:
