@@ -1,0 +1,93 @@
+"""Tests for bot/text/normalize.py: paraphrases normalise alike, masks hide conflicting details."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Moscow and Tehran inked the pact", "Russia and Iran signed the treaty"),
+        ("Masoud Pezeshkian met Araqchi", "Massoud Pezeshkian met Abbas Araghchi"),
+        ("Iran's President Masud Pezeshkian", "Iran's President Masoud Pezeshkian"),
+        ("defence cooperation", "defense cooperation"),
+        ("a mutual-defence clause", "a mutual defense clause"),
+        ("It is a groundbreaking deal", "It is a breakthrough agreement"),
+        ("a ground-breaking accord", "a landmark treaty"),
+        (
+            "The treaty will remain in force for 20 years.",
+            "The pact will stay in force for two decades.",
+        ),
+        (
+            "the accord will remain in force for twenty years",
+            "the treaty remains in force for 20 years",
+        ),
+        ("The lower house approved it", "The State Duma ratified it"),
+        ("Pezeshkian’s visit", "Pezeshkian's visit"),
+    ],
+)
+def test_paraphrases_normalise_alike(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+def test_synonyms_become_one_canonical_form() -> None:
+    assert normalize("Moscow and Tehran inked the pact") == "russia iran sign treati"
+
+
+def test_actor_spellings_become_one_id() -> None:
+    assert normalize("Massoud Pezeshkian") == normalize("Masoud Pezeshkian") == "pezeshkian"
+    assert "state_duma" in prepare("The State Duma voted")
+
+
+def test_different_claims_stay_different() -> None:
+    assert normalize("The treaty includes a mutual defence clause") != normalize(
+        "The treaty covers gas supplies"
+    )
+    assert normalize("Russia and Iran signed the treaty") != normalize(
+        "Russia and North Korea signed the treaty"
+    )
+
+
+def test_normalised_form_keeps_numbers_and_negation() -> None:
+    assert normalize("The treaty lasts 20 years") != normalize("The treaty lasts 25 years")
+    assert normalize("The pact includes a clause") != normalize(
+        "The pact does not include a clause"
+    )
+
+
+def test_mask_hides_numbers_dates_negation_and_hedges() -> None:
+    """Claims about the same thing with conflicting details mask alike; slots tell them apart."""
+    assert mask("The treaty will remain in force for 20 years.") == mask(
+        "The treaty will not remain in force for 25 years."
+    )
+    assert mask("The pact was signed on Friday, 17 January.") == mask(
+        "The pact was signed on Saturday, 18 January."
+    )
+    assert mask("The Duma may ratify the treaty") == mask("The Duma will ratify the treaty")
+
+
+def test_mask_keeps_content_words() -> None:
+    masked = mask("The State Duma ratified the treaty by 412 votes on Tuesday.").split()
+    assert {"duma", "ratifi", "treati", "vote"} <= set(masked)
+    assert "412" not in masked
+    assert "tuesday" not in masked
+
+
+def test_stopwords_are_dropped() -> None:
+    words = normalize("The treaty was signed by the two leaders in the Kremlin").split()
+    assert not {"the", "was", "by", "in"} & set(words)
+    assert {"treati", "sign"} <= set(words)
+
+
+def test_parliaments_normalise_alike() -> None:
+    assert normalize("The Majlis and the Guardian Council approved it") == normalize(
+        "Iran's parliament and the Guardians Council endorsed it"
+    )
+
+
+def test_normalize_and_mask_match_the_single_functions() -> None:
+    sentence = "Iran's ambassador said the accord would stay in force for two decades."
+    assert normalize_and_mask(sentence) == (normalize(sentence), mask(sentence))
