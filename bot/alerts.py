@@ -28,6 +28,7 @@ _BIDI = dict.fromkeys(
 )
 _MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)", re.IGNORECASE)
 # Everything Discord markdown gives a meaning to, and the backslash that escapes it.
+_PING = re.compile(r"@(?=everyone|here)|<@", re.IGNORECASE)
 _MARKDOWN = re.compile(r"([\\*_~`|>#\[\]()\-:<])")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _ORDERED_ITEM = re.compile(r"^(\d+)\.", re.MULTILINE)
@@ -102,6 +103,12 @@ def neutralize_mentions(text: str) -> str:
         return "<" + token[0] + ZWSP + token[1:]
 
     return _MENTION.sub(_break, text)
+
+
+def neutralize_pings(text: str) -> str:
+    """Like :func:`neutralize_mentions` but keeps channel links ``<#id>``, which never ping:
+    for our own messages that name channels and may echo user input."""
+    return _PING.sub(lambda m: m.group(0) + ZWSP, text)
 
 
 def escape_markdown(text: str) -> str:

@@ -47,13 +47,20 @@ def feed_status(feed: FeedRow, next_poll: datetime | None) -> str:
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-@app_commands.checks.has_permissions(manage_guild=True)
 class Feeds(
     commands.GroupCog, group_name="feeds", group_description="The feeds treatywatch watches."
 ):
     def __init__(self, bot: TreatywatchBot) -> None:
         self.bot = bot
         super().__init__()
+
+    async def interaction_check(self, interaction: discord.Interaction[discord.Client]) -> bool:
+        """Manage Server at run time too: default permissions only hide the commands, and
+        server admins can re-enable them for anyone. (A class-level ``checks`` decorator is
+        not applied to a GroupCog's commands.)"""
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
 
     @app_commands.command(name="add", description="Watch a news feed (RSS or Atom).")
     @app_commands.describe(

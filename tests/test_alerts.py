@@ -13,6 +13,7 @@ from bot.alerts import (
     clean_text,
     escape_markdown,
     neutralize_mentions,
+    neutralize_pings,
     safe_text,
     safe_url,
     text_length,
@@ -203,3 +204,10 @@ def test_alert_view_of_a_new_claim_shows_no_conflict() -> None:
     view = AlertView.from_delivery(delivery)
     assert view.conflicting_claim is None and view.conflicting_sources == ()
     assert view.corroborations == 3
+
+
+def test_neutralize_pings_keeps_channel_links() -> None:
+    text = "@everyone @Here <@12> <@!4> <@&3> <#5> a@b.c"
+    assert neutralize_pings(text) == (
+        "@\u200beveryone @\u200bHere <@\u200b12> <@\u200b!4> <@\u200b&3> <#5> a@b.c"
+    )

@@ -13,6 +13,7 @@ import secrets
 import discord
 from discord import app_commands
 
+from bot.alerts import neutralize_pings
 from bot.errors import TreatywatchError
 
 log = logging.getLogger(__name__)
@@ -25,8 +26,9 @@ def _permission_names(names: list[str]) -> str:
 def user_message(error: BaseException) -> str | None:
     """The actionable message for a known error, or None for a bug."""
     if isinstance(error, TreatywatchError):
-        text = str(error)
-        return f"{text}\n{error.hint}" if error.hint else text
+        # Our messages may quote user input back: it must not read as a ping.
+        text = neutralize_pings(str(error))
+        return f"{text}\n{neutralize_pings(error.hint)}" if error.hint else text
     if isinstance(error, app_commands.MissingPermissions):
         needed = _permission_names(error.missing_permissions)
         return f"You need the {needed} permission to use this command here."

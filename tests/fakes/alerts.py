@@ -7,12 +7,14 @@ from datetime import UTC, datetime
 
 from bot.model import Claim, Document, Judgement, KnownClaim, Slots, SourceRef, Verdict
 from bot.store import RecordResult, Store
+from bot.text.normalize import normalize
 
 _docs = itertools.count(1)
 
 
 def claim(text: str, doc_id: str, index: int = 0, topic: str = "general") -> Claim:
-    return Claim(text, text.lower(), text.lower(), Slots(), doc_id, index, topic=topic)
+    normalized = normalize(text)  # as the extractor does, so lookups find it
+    return Claim(text, normalized, normalized, Slots(), doc_id, index, topic=topic)
 
 
 async def baseline(store: Store, text: str) -> KnownClaim:
