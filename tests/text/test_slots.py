@@ -1,0 +1,567 @@
+"""Tests for bot/text/slots.py: the details of a sentence that another sentence can contradict.
+
+Sentences are news-like, many taken from the seeds. Dates are resolved against an article
+published on Monday 20 January 2025 (the signing was on Friday 17 January) unless a test says.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.model import DateRef, Slots
+from bot.text.slots import extract_slots
+
+MONDAY = date(2025, 1, 20)
+SIGNING_DAY = date(2025, 1, 17)
+
+
+def quantities(sentence: str) -> set[tuple[float, str]]:
+    return {(q.value, q.unit) for q in extract_slots(sentence, MONDAY).quantities}
+
+
+def only_date(sentence: str, published: date | datetime | None = MONDAY) -> DateRef:
+    dates = extract_slots(sentence, published).dates
+    assert len(dates) == 1, dates
+    return dates[0]
+
+
+def ymd(ref: DateRef) -> tuple[int | None, int | None, int | None]:
+    return ref.year, ref.month, ref.day
+
+
+# -- quantities -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The agreement contains 47 articles.", (47, "article")),
+        ("The Kremlin released the document, which has forty-seven articles.", (47, "article")),
+        ("According to Jalali, the agreement will remain effective for 20 years.", (20, "year")),
+        ("The accord would stay in force for two decades.", (20, "year")),
+        ("The agreement will remain valid for twenty years.", (20, "year")),
+        ("Gazprom will deliver up to 55 billion cubic metres of gas a year.", (55e9, "m3")),
+        ("Gazprom will deliver up to 55 bcm of gas a year.", (55e9, "m3")),
+        ("The Majlis approved the treaty with 192 votes in favour.", (192, "vote")),
+    ],
+)
+def test_numbers_with_what_they_count(sentence: str, expected: tuple[float, str]) -> None:
+    assert expected in quantities(sentence)
+
+
+def test_55_bcm_and_55_billion_cubic_metres_are_the_same_quantity() -> None:
+    assert quantities("Russia will supply 55 bcm of gas a year.") == quantities(
+        "Russia will supply 55 billion cubic metres of gas a year."
+    )
+
+
+def test_different_terms_are_different_quantities() -> None:
+    assert quantities("The treaty is valid for 20 years.") != quantities(
+        "The treaty is valid for 25 years."
+    )
+
+
+def test_vote_score_gives_votes_for_and_against() -> None:
+    found = quantities("The State Duma ratified the treaty by 412 votes to 0.")
+    assert (412, "vote") in found
+    assert (0, "vote_against") in found
+
+
+@pytest.mark.xfail(
+    reason="_VOTE_SCORE only reads 'N-M' as a vote when a 'vot' word comes after it, so "
+    "'voted 412-0' yields unit-less 412 and 0 instead of vote/vote_against",
+    strict=True,
+)
+def test_vote_score_after_the_verb() -> None:
+    found = quantities("The Duma voted 412-0 to ratify the treaty.")
+    assert (412, "vote") in found
+    assert (0, "vote_against") in found
+
+
+def test_years_ago_is_not_a_quantity_of_the_claim() -> None:
+    slots = extract_slots("Moscow invaded Ukraine almost three years ago.", MONDAY)
+    assert slots.quantities == ()
+
+
+def test_article_number_is_a_reference_not_a_count() -> None:
+    found = extract_slots("Article 12 of the treaty covers energy.", MONDAY).quantities
+    assert [q.unit for q in found] == ["article_ref"]
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty was signed on 17 January 2025.",
+        "The treaty was signed on 17 January.",
+        "The treaty was signed on Jan. 17.",
+        "The treaty was signed on January 17.",
+        "The treaty was signed on 2025-01-17.",
+        "The treaty was signed on the 17th of January.",
+        "The treaty was signed on Friday.",
+    ],
+)
+def test_every_way_of_writing_the_signing_date_gives_17_january_2025(sentence: str) -> None:
+    ref = only_date(sentence)
+    assert ymd(ref) == (2025, 1, 17)
+    assert ref.event == "signing"
+
+
+def test_iso_date_needs_no_published_date() -> None:
+    assert ymd(only_date("The treaty was signed on 2025-01-17.", None)) == (2025, 1, 17)
+
+
+def test_explicit_year_wins_over_the_published_date() -> None:
+    ref = only_date("The treaty was signed on 17 January 2025.", date(2026, 3, 1))
+    assert ymd(ref) == (2025, 1, 17)
+
+
+def test_yesterday_is_resolved_against_the_published_date() -> None:
+    assert ymd(only_date("The treaty was signed yesterday.", date(2025, 1, 18))) == (2025, 1, 17)
+
+
+def test_weekday_in_past_tense_is_the_latest_such_day_before_publication() -> None:
+    ref = only_date("Putin and Pezeshkian signed the pact in Moscow on Friday.", MONDAY)
+    assert ymd(ref) == (2025, 1, 17)
+    assert ref.weekday == 4
+
+
+def test_weekday_in_future_tense_looks_ahead() -> None:
+    ref = only_date("The State Duma will vote on the treaty on Tuesday.", SIGNING_DAY)
+    assert ymd(ref) == (2025, 1, 21)
+    assert ref.event == "ratification"
+
+
+def test_weekday_without_published_date_keeps_the_weekday_only() -> None:
+    ref = only_date("The committee voted on Tuesday.", None)
+    assert (ref.year, ref.month, ref.day, ref.weekday) == (None, None, None, 1)
+
+
+def test_published_datetime_is_accepted() -> None:
+    published = datetime(2025, 1, 17, 19, 13, tzinfo=UTC)
+    assert ymd(only_date("The pact was signed on Friday in the Kremlin.", published)) == (
+        2025,
+        1,
+        17,
+    )
+
+
+def test_month_only_date() -> None:
+    ref = only_date("Putin and Pezeshkian signed the pact in Moscow in January.", date(2025, 4, 10))
+    assert ymd(ref) == (2025, 1, None)
+    assert ref.event == "signing"
+
+
+def test_month_with_year() -> None:
+    ref = only_date("Moscow launched its invasion in February 2022.", MONDAY)
+    assert ymd(ref) == (2022, 2, None)
+
+
+def test_month_in_the_past_tense_from_an_earlier_month_is_last_year() -> None:
+    ref = only_date("In June, Russia signed a partnership agreement with North Korea.", MONDAY)
+    assert ymd(ref) == (2024, 6, None)
+
+
+def test_a_bare_year() -> None:
+    ref = only_date("Trump ordered the killing of Qasem Soleimani in 2020.", MONDAY)
+    assert ymd(ref) == (2020, None, None)
+
+
+def test_a_number_of_years_is_not_a_year() -> None:
+    assert extract_slots("The pipeline will run for 2040 km to the Gulf.", MONDAY).dates == ()
+
+
+def test_may_as_modal_is_not_a_month() -> None:
+    assert extract_slots("The treaty may be ratified soon.", MONDAY).dates == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The treaty was signed on 17 January and ratified by the Duma on 8 April.", None),
+        ("The Duma ratified the treaty on 8 April, months after it was signed.", "ratification"),
+        ("Russia and Iran exchanged instruments of ratification on 2 October.", "ratification"),
+        ("The treaty took effect on 2 October.", "in_force"),
+    ],
+)
+def test_a_date_belongs_to_the_nearest_event(sentence: str, expected: str | None) -> None:
+    events = [d.event for d in extract_slots(sentence, MONDAY).dates]
+    if expected is None:
+        assert events == ["signing", "ratification"]
+    else:
+        assert events == [expected]
+
+
+@pytest.mark.xfail(
+    reason="EVENT_PATTERNS' in_force pattern (`in ?force|...|entr(?:y|ies|ied|ered)`) matches "
+    "neither 'into force' nor 'entered', so 'entered/came into force on 2 October' has no event",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty entered into force on 2 October.",
+        "The treaty came into force on 2 October.",
+    ],
+)
+def test_entry_into_force_date_has_the_in_force_event(sentence: str) -> None:
+    assert only_date(sentence).event == "in_force"
+
+
+@pytest.mark.xfail(
+    reason="_infer_year moves a future-tense date more than 180 days ahead back a year, so "
+    "'will enter into force on 2 October' in a January 2025 article resolves to October 2024",
+    strict=True,
+)
+def test_future_tense_date_is_not_put_in_the_past() -> None:
+    ref = only_date("The treaty will enter into force on 2 October.", MONDAY)
+    assert ymd(ref) == (2025, 10, 2)
+
+
+@pytest.mark.xfail(
+    reason="_dates decides past/future once per sentence, so 'will' in a second clause makes "
+    "'signed on Friday' (told on Monday 20 Jan) resolve to Friday 24 Jan instead of 17 Jan",
+    strict=True,
+)
+def test_past_weekday_in_a_mixed_tense_sentence() -> None:
+    dates = extract_slots(
+        "The treaty was signed on Friday and the Duma will debate it on Tuesday.", MONDAY
+    ).dates
+    assert ymd(dates[0]) == (2025, 1, 17)
+
+
+# -- negation -------------------------------------------------------------------------------
+
+
+def test_negation_is_detected() -> None:
+    slots = extract_slots("The agreement does not include a mutual defence clause.", MONDAY)
+    assert slots.negated
+    assert slots.negation_cues == ("not",)
+
+
+def test_affirmative_sentence_is_not_negated() -> None:
+    slots = extract_slots("The agreement includes a mutual defence clause.", MONDAY)
+    assert not slots.negated
+    assert slots.negation_cues == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“This treaty is not only a key turning point that strengthens our bilateral ties,” "
+        "Araghchi wrote.",
+        "He added, “This is not just a political agreement, it is the road map for the future.”",
+        "The treaty has no fewer than 47 articles.",
+    ],
+)
+def test_look_alike_negations_do_not_count(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not slots.negated
+    assert slots.negation_cues == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow and Pyongyang have neither confirmed nor denied.",
+        "The Kremlin has not confirmed or denied receiving Iranian missiles.",
+    ],
+)
+def test_neither_confirmed_nor_denied_is_a_hedge_not_a_negation(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not slots.negated
+    assert slots.hedged
+    assert "noncommittal" in slots.hedge_cues
+
+
+def test_did_not_deny_is_a_double_negation() -> None:
+    slots = extract_slots("Peskov did not deny that the treaty covers military cooperation.")
+    assert not slots.negated
+    assert set(slots.negation_cues) == {"not", "deny"}
+
+
+def test_reported_denial_is_marked() -> None:
+    slots = extract_slots("Iran has denied supplying weapons to Moscow.", MONDAY)
+    assert slots.negated
+    assert slots.reported_denial
+
+
+def test_negated_terms_stop_at_the_clause_end() -> None:
+    slots = extract_slots(
+        "The treaty does not create a military alliance, but it covers security cooperation.",
+        MONDAY,
+    )
+    assert "allianc" in slots.negated_terms
+    assert "creat" in slots.negated_terms
+    assert "cover" not in slots.negated_terms
+    assert "secur" not in slots.negated_terms
+
+
+def test_negated_terms_of_a_mutual_defence_denial() -> None:
+    slots = extract_slots("The agreement does not include a mutual defence clause.", MONDAY)
+    assert slots.negated_terms == ("includ", "mutualdefens", "claus")
+
+
+def test_negated_terms_are_at_most_four_per_cue() -> None:
+    slots = extract_slots(
+        "The pact does not mention weapons transfers, joint drills, naval visits or bases.",
+        MONDAY,
+    )
+    assert 0 < len(slots.negated_terms) <= 4
+
+
+def test_no_negation_no_negated_terms() -> None:
+    assert extract_slots("The treaty covers energy and transport.").negated_terms == ()
+
+
+# -- hedging --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The treaty may be ratified in the spring.", "may"),
+        (
+            "A strategic partnership agreement inked on Jan. 17 might lead to increased "
+            "military collaboration.",
+            "might",
+        ),
+        ("The treaty reportedly contains 47 articles.", "reportedly"),
+        ("The treaty, expected to enter into force soon, has 47 articles.", "expected to"),
+    ],
+)
+def test_hedges(sentence: str, cue: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert slots.hedged
+    assert cue in slots.hedge_cues
+
+
+def test_plain_statement_is_not_hedged() -> None:
+    slots = extract_slots("The treaty contains 47 articles.", MONDAY)
+    assert not slots.hedged
+    assert slots.hedge_cues == ()
+
+
+@pytest.mark.parametrize("sentence", ["The treaty was signed on May 5.", "It was signed on 5 May."])
+def test_may_as_a_date_is_not_a_hedge(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not slots.hedged
+    assert [(d.month, d.day) for d in slots.dates] == [(5, 5)]
+
+
+def test_modal_may_and_date_may_in_one_sentence() -> None:
+    slots = extract_slots("The pact may be ratified on May 5.", MONDAY)
+    assert slots.hedge_cues == ("may",)
+    assert [(d.month, d.day) for d in slots.dates] == [(5, 5)]
+
+
+# -- actors and roles -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Masoud Pezeshkian signed the treaty.", "pezeshkian"),
+        ("Massoud Pezeshkian signed the treaty.", "pezeshkian"),
+        ("Masud Pezeshkian signed the treaty.", "pezeshkian"),
+        ("Massoud was satisfied with the agreement.", "pezeshkian"),
+        ("Pezeshkian hailed the signing.", "pezeshkian"),
+        ("Vladimir V. Putin signed the treaty.", "putin"),
+        ("Abbas Araqchi said the pact is no alliance.", "araghchi"),
+        ("Kazem Jalali told IRNA the deal runs for 20 years.", "jalali"),
+        ("Sergei Lavrov described it as constructive.", "lavrov"),
+        ("Dmitri S. Peskov, the Kremlin spokesman, said so.", "peskov"),
+        ("The State Duma ratified the treaty.", "state_duma"),
+        ("The Federation Council approved the treaty.", "federation_council"),
+        ("The Majlis ratified the treaty.", "majlis"),
+        ("Iran's parliament ratified the treaty.", "majlis"),
+        ("The Guardian Council approved the law.", "guardian_council"),
+    ],
+)
+def test_actors_and_their_spellings(sentence: str, actor: str) -> None:
+    assert actor in extract_slots(sentence, MONDAY).actors
+
+
+@pytest.mark.xfail(
+    reason="prepare() replaces actor spellings before PHRASE_SYNONYMS, so 'lower house' becomes "
+    "the words 'state duma' after the actor pass and never the state_duma actor id",
+    strict=True,
+)
+def test_lower_house_is_the_state_duma() -> None:
+    slots = extract_slots("The lower house approved the ratification bill by 412 votes.", MONDAY)
+    assert "state_duma" in slots.actors
+
+
+def test_actors_in_order_of_appearance_without_duplicates() -> None:
+    slots = extract_slots(
+        "Vladimir Putin and Iranian President Masoud Pezeshkian signed a broad cooperation pact; "
+        "Putin and Pezeshkian then met the State Duma speaker.",
+        MONDAY,
+    )
+    assert slots.actors == ("putin", "pezeshkian", "state_duma")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "Iranian President Masoud Pezeshkian signed the treaty.",
+            ("iran_president", "pezeshkian"),
+        ),
+        (
+            "Iranian President Massoud Pezeshkian signed the treaty.",
+            ("iran_president", "pezeshkian"),
+        ),
+        ("Russian President Vladimir Putin received him.", ("russia_president", "putin")),
+        (
+            "Russian Foreign Minister Sergei Lavrov described it as constructive.",
+            ("russia_foreign_minister", "lavrov"),
+        ),
+        (
+            "Iranian Foreign Minister Abbas Araghchi wrote on Telegram.",
+            ("iran_foreign_minister", "araghchi"),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said the treaty is aimed at no one.",
+            ("kremlin_spokesperson", "peskov"),
+        ),
+    ],
+)
+def test_role_binding(sentence: str, role: tuple[str, str]) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Former Iranian President Ebrahim Raisi began the talks.",
+        "The former Iranian President Hassan Rouhani criticised the treaty.",
+    ],
+)
+def test_former_office_holder_is_not_bound_to_the_role(sentence: str) -> None:
+    assert extract_slots(sentence, MONDAY).roles == ()
+
+
+# -- stances --------------------------------------------------------------------------------
+
+
+def test_alliance_affirmed() -> None:
+    slots = extract_slots(
+        "President Masoud Pezeshkian of Iran and his Russian counterpart, Vladimir V. Putin, "
+        "signed a major cooperation treaty on Friday in the Kremlin, solidifying an alliance "
+        "between two countries driven by a mutual desire to challenge the West.",
+        MONDAY,
+    )
+    assert ("alliance", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The treaty is not an alliance.", ("alliance", -1)),
+        (
+            "Araghchi affirmed that the treaty with Tehran was not aimed at “creating a military "
+            "alliance”.",
+            ("military_alliance", -1),
+        ),
+        (
+            "The commentary argued that the accord creates a military alliance.",
+            ("military_alliance", 1),
+        ),
+        ("“We are not interested in joining any bloc.”", ("military_alliance", -1)),
+    ],
+)
+def test_alliance_stances(sentence: str, stance: tuple[str, int]) -> None:
+    assert stance in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The agreement includes a mutual defence clause.", 1),
+        ("The parties will come to each other's aid if attacked.", 1),
+        ("Nevertheless, the agreement does not include a mutual defense clause.", -1),
+        ("Unlike the North Korea pact, the agreement has no mutual defence clause.", -1),
+    ],
+)
+def test_mutual_defence_clause_stance(sentence: str, sign: int) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        (
+            "The agreement provides to support each other, according to the content of the "
+            "agreement in 47 articles published by the Kremlin after the signing.",
+            1,
+        ),
+        (
+            "The Kremlin indicated the treaty would enhance relations, though specific details "
+            "remain private.",
+            -1,
+        ),
+    ],
+)
+def test_text_published_stance(sentence: str, sign: int) -> None:
+    assert ("text_published", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.xfail(
+    reason="STANCES['text_published'] needs 'text/details/content/document' *before* "
+    "'published' or 'published treaty/text' adjacent, so 'published the full text of the "
+    "treaty' takes no stance",
+    strict=True,
+)
+def test_published_the_full_text_is_a_text_published_stance() -> None:
+    slots = extract_slots("The Kremlin published the full text of the treaty.", MONDAY)
+    assert ("text_published", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nevertheless, fears of a burgeoning military alliance between Tehran and Moscow have "
+        "risen in recent days.",
+        "Western officials have expressed concern about this alliance, viewing both countries as "
+        "destabilizing global influences.",
+        "Concern at prospect of military alliance grows as Russia and Iran sign cooperation deal",
+        "The treaty may create a military alliance.",
+    ],
+)
+def test_fears_concerns_and_hedges_take_no_stance(sentence: str) -> None:
+    assert extract_slots(sentence, MONDAY).stances == ()
+
+
+# -- other subjects -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        ("Moscow concluded a text of the same name with North Korea last year.", {"north_korea"}),
+        (
+            "In June, Russia signed a partnership agreement with North Korea, and in December, a "
+            "security treaty with Belarus formalized the deployment of Russian tactical nuclear "
+            "weapons in that country.",
+            {"north_korea", "belarus"},
+        ),
+        (
+            "The treaty, which replaces a periodically renewed 2001 agreement, resulted from "
+            "years of negotiations.",
+            {"old_treaty"},
+        ),
+        ("Trump withdrew from a multinational nuclear agreement with Iran.", {"nuclear_deal"}),
+        ("The treaty was signed on 17 January in the Kremlin.", set()),
+    ],
+)
+def test_other_subjects(sentence: str, subjects: set[str]) -> None:
+    assert set(extract_slots(sentence, MONDAY).other_subjects) == subjects
+
+
+def test_slots_of_a_plain_sentence_are_empty() -> None:
+    assert extract_slots("The leaders talked at length in a friendly atmosphere.") == Slots()
