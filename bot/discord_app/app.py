@@ -322,10 +322,17 @@ async def run_bot(
     db_path: Path | None = None,
     poller: FeedPoller | None = None,
 ) -> None:
-    """``treatywatch run``: run the bot until SIGINT or SIGTERM, then shut down cleanly."""
+    """``treatywatch run``: run the bot until SIGINT or SIGTERM, then shut down cleanly.
+
+    ``poller`` defaults to :class:`~bot.discord_app.polling.PipelinePoller`.
+    """
     if not logging.getLogger().handlers:
         discord.utils.setup_logging(root=True)
     apply_endpoints(config.discord)
+    if poller is None:
+        from bot.discord_app.polling import PipelinePoller  # noqa: PLC0415 -- heavy imports
+
+        poller = PipelinePoller()
     bot = TreatywatchBot(config, db_path=db_path, poller=poller)
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
