@@ -1,0 +1,212 @@
+"""Tests for bot/text/relevance.py: is an article about the treaty, is a sentence a claim?"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import RelevanceConfig
+from bot.text.relevance import RelevanceFilter
+from bot.text.slots import extract_slots
+
+
+@pytest.fixture
+def relevance() -> RelevanceFilter:
+    return RelevanceFilter(RelevanceConfig())
+
+
+def candidate(relevance: RelevanceFilter, sentence: str) -> bool:
+    return relevance.sentence_is_candidate(sentence, extract_slots(sentence))
+
+
+# -- articles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Russia and Iran sign a cooperation treaty in the Kremlin", ""),
+        ("Iran's deal with Russia", "Details were not given."),
+        ("Russian and Iranian leaders meet", "They signed a partnership agreement."),
+        ("Moscow-Tehran partnership", "The text covers energy."),
+        ("Kremlin welcomes accord", "Tehran's parliament approved it."),
+        ("Putin and Pezeshkian sign pacts", ""),
+    ],
+)
+def test_article_naming_every_group_is_relevant(
+    relevance: RelevanceFilter, title: str, text: str
+) -> None:
+    assert relevance.article_is_relevant(title, text)
+
+
+@pytest.mark.xfail(
+    reason="_term_pattern matches a term as a prefix (term + \\w*), so 'treaty' does not match "
+    "'treaties' (y → ies) and an article that only says 'treaties' is judged irrelevant",
+    strict=True,
+)
+def test_treaties_is_an_inflection_of_treaty(relevance: RelevanceFilter) -> None:
+    assert relevance.article_is_relevant(
+        "Russian and Iranian leaders meet", "The treaties were discussed at length."
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Russia and China sign a pact", "Beijing and Moscow deepen ties."),
+        ("Putin meets Pezeshkian", "They talked about the weather."),
+        ("Iran and Iraq sign a water agreement", "The deal covers the Tigris."),
+        ("Caspian sturgeon numbers edge up", "Biologists counted more young fish."),
+    ],
+)
+def test_article_missing_a_group_is_not_relevant(
+    relevance: RelevanceFilter, title: str, text: str
+) -> None:
+    assert not relevance.article_is_relevant(title, text)
+
+
+def test_term_groups_come_from_the_config() -> None:
+    config = RelevanceConfig(
+        russia_terms=("rossiya",), iran_terms=("iran",), treaty_terms=("dogovor",)
+    )
+    custom = RelevanceFilter(config)
+    assert custom.article_is_relevant("Rossiya i Iran podpisali dogovor", "")
+    assert not custom.article_is_relevant("Russia and Iran sign a treaty", "")
+
+
+def test_article_terms_are_case_insensitive(relevance: RelevanceFilter) -> None:
+    assert relevance.article_is_relevant("RUSSIA AND IRAN SIGN TREATY", "")
+
+
+# -- sentences ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vladimir Putin and Iranian President Masoud Pezeshkian signed a broad cooperation pact "
+        "in Moscow on Friday.",
+        "According to Iranian Ambassador Kazem Jalali, the agreement will remain effective for "
+        "20 years.",
+        "Nevertheless, the agreement does not include a mutual defense clause.",
+        "The State Duma ratified the treaty on Tuesday.",
+        "Russia's State Duma ratified the comprehensive strategic partnership treaty with Iran on "
+        "8 April.",
+        "Pezeshkian highlighted this as a new chapter in bilateral relations, particularly "
+        "regarding trade.",
+        "Mr Araghchi said the deal signed on Friday would allow Iran to serve as a gateway for "
+        "Russian gas exports through its pipeline network.",
+    ],
+)
+def test_treaty_sentences_are_candidates(relevance: RelevanceFilter, sentence: str) -> None:
+    assert candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran has supplied Russia with self-detonating “Shahed” drones, which Ukrainian and "
+        "Western officials report Moscow has deployed in nighttime attacks on Ukraine.",
+        "Tehran, for its part, is accused by the West of supplying explosive drones and "
+        "short-range missiles to Russia, thus helping the Russian army in Ukraine.",
+        "The American president-elect also promised to quickly end the conflict in Ukraine, "
+        "without specifying how.",
+        "Mr. Trump’s return as US president is likely to bring more pressure and efforts from "
+        "Washington to isolate Iran.",
+        "Moscow and Tehran recently faced a major clash in the region with the fall of Bashar "
+        "al-Assad’s regime in Syria.",
+    ],
+)
+def test_background_sentences_are_not_candidates(relevance: RelevanceFilter, sentence: str) -> None:
+    assert not candidate(relevance, sentence)
+
+
+@pytest.mark.xfail(
+    reason="the treaty anchor 'aggress' matches 'the aggressions on this land', so Pezeshkian's "
+    "Gaza ceasefire wish (seed 001) is a candidate claim about the treaty",
+    strict=True,
+)
+def test_gaza_background_is_not_a_candidate(relevance: RelevanceFilter) -> None:
+    assert not candidate(
+        relevance,
+        "“We hope that a permanent ceasefire will be established in Gaza and that the "
+        "aggressions on this land will stop,” Massoud Pezeshkian said.",
+    )
+
+
+@pytest.mark.xfail(
+    reason="the treaty anchor 'accord' is a bare prefix, so every 'according to' makes a "
+    "sentence a candidate, e.g. seed 002's drones-for-Russia background sentence",
+    strict=True,
+)
+def test_according_to_does_not_make_drones_background_a_candidate(
+    relevance: RelevanceFilter,
+) -> None:
+    assert not candidate(
+        relevance,
+        "Iran sent ballistic missiles and short-range drones to Russia, according to to American "
+        "and European officials, to help the Kremlin’s war effort.",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow concluded a text of the same name with North Korea last year.",
+        "In June, Russia signed a partnership agreement with North Korea.",
+        "This treaty came into effect last month after a protocol was signed between the deputy "
+        "defense ministers of Russia and North Korea.",
+    ],
+)
+def test_sentence_only_about_the_north_korea_pact_is_not_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    slots = extract_slots(sentence)
+    assert relevance.about_other_subject(sentence, slots)
+    assert not relevance.sentence_is_candidate(sentence, slots)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unlike the North Korea pact, the agreement has no mutual defence clause.",
+        "Nevertheless, the agreement does not include a mutual defense clause akin to the one "
+        "contained in a similar pact signed last summer between Russia and North Korea.",
+    ],
+)
+def test_comparison_with_another_pact_is_still_about_ours(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert not relevance.about_other_subject(sentence, extract_slots(sentence))
+
+
+def test_sentence_naming_iran_and_an_old_nuclear_deal_is_about_the_other_deal(
+    relevance: RelevanceFilter,
+) -> None:
+    sentence = "During his previous term, Trump withdrew from a multinational nuclear agreement "
+    sentence += "with Iran."
+    assert relevance.about_other_subject(sentence, extract_slots(sentence))
+
+
+@pytest.mark.parametrize("sentence", ["The treaty was ratified.", "Ratified.", "Signed in Moscow."])
+def test_short_fragments_are_not_candidates(relevance: RelevanceFilter, sentence: str) -> None:
+    assert not candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Both treaties include a mutual defense clause.", True),
+        ("This agreement was signed in June.", True),
+        ("It includes a mutual defence clause.", True),
+        ("The Iranian treaty includes no such clause.", False),
+        ("Russia signed the treaty.", False),
+    ],
+)
+def test_refers_back(sentence: str, expected: bool) -> None:
+    assert RelevanceFilter.refers_back(sentence) is expected
+
+
+def test_mentions_iran_counts_its_officials(relevance: RelevanceFilter) -> None:
+    assert relevance.mentions_iran("Araghchi said so.")
+    assert relevance.mentions_iran("Tehran said so.")
+    assert not relevance.mentions_iran("Lavrov said so.")
