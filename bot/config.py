@@ -43,6 +43,9 @@ class MatchingConfig:
 
     #: At or above this, with compatible details, a claim restates a known one (KNOWN).
     known_threshold: float = 78.0
+    #: Between this and ``known_threshold``, a claim still restates a known one when it adds
+    #: no salient detail (a name, a number, a date or a treaty term): a paraphrase.
+    paraphrase_threshold: float = 40.0
     #: At or above this, two claims are about the same thing, so conflicting details
     #: make a CONTRADICTING verdict.
     topic_threshold: float = 60.0
@@ -159,7 +162,8 @@ def default_db_path() -> Path:
     data_home = os.environ.get("XDG_DATA_HOME", "").strip()
     # The XDG spec says a relative value is invalid and must be ignored.
     base = (
-        Path(data_home) if data_home and Path(data_home).is_absolute()
+        Path(data_home)
+        if data_home and Path(data_home).is_absolute()
         else Path.home() / ".local" / "share"
     )
     return base / "treatywatch" / "treatywatch.sqlite3"
@@ -278,8 +282,9 @@ def _report_unknown_top_level(name: str, value: object, ctx: _Context) -> None:
         ctx.error(name, f"this key belongs in the [{home[0]}] section")
         return
     sections = ", ".join(f"[{section}]" for section in _SECTIONS)
-    ctx.error(f"[{name}]", f"unknown section{_suggest(name, _SECTIONS)}; "
-              f"expected one of: {sections}")
+    ctx.error(
+        f"[{name}]", f"unknown section{_suggest(name, _SECTIONS)}; expected one of: {sections}"
+    )
 
 
 def _build_table(
@@ -299,8 +304,9 @@ def _build_table(
             continue  # already reported by _report_token_keys
         rule = rules.get(key)
         if rule is None:
-            ctx.error(key_path, f"unknown key{_suggest(key, rules)}; "
-                      f"expected one of: {', '.join(rules)}")
+            ctx.error(
+                key_path, f"unknown key{_suggest(key, rules)}; expected one of: {', '.join(rules)}"
+            )
             continue
         result = rule(value, ctx, key_path)
         if isinstance(result, _Problem):
@@ -322,8 +328,11 @@ def _report_token_keys(value: object, ctx: _Context, path: str) -> None:
         for key, item in value.items():
             key_path = f"{path}.{key}" if path else key
             if _is_token_key(key):
-                ctx.error(key_path, "the Discord token must not be stored in the config file; "
-                          f"remove this key and set the {TOKEN_ENV_VAR} environment variable")
+                ctx.error(
+                    key_path,
+                    "the Discord token must not be stored in the config file; "
+                    f"remove this key and set the {TOKEN_ENV_VAR} environment variable",
+                )
             else:
                 _report_token_keys(item, ctx, key_path)
     elif isinstance(value, list):
@@ -361,11 +370,7 @@ def _describe(value: object) -> str:
 
 def _is_number(value: object) -> TypeGuard[int | float]:
     # bool is an int in Python, but `true` is never a number in a config file.
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-    )
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _number(
@@ -399,7 +404,8 @@ def _number(
 def _integer(*, minimum: int, maximum: int | None = None) -> _Validator:
     """A whole number within bounds."""
     expected = (
-        f"a whole number from {minimum} to {maximum}" if maximum is not None
+        f"a whole number from {minimum} to {maximum}"
+        if maximum is not None
         else f"a whole number of at least {minimum}"
     )
 
@@ -530,27 +536,48 @@ def _no_relation(section: Any, ctx: _Context) -> None:
 
 
 def _matching_relation(section: MatchingConfig, ctx: _Context) -> None:
+    if section.paraphrase_threshold > section.known_threshold:
+        ctx.error(
+            "matching.paraphrase_threshold",
+            "must not exceed matching.known_threshold "
+            f"({section.known_threshold:g}), got {section.paraphrase_threshold:g}",
+        )
     if section.topic_threshold > section.known_threshold:
-        ctx.error("matching.topic_threshold", "must not exceed matching.known_threshold "
-                  f"({section.known_threshold:g}), got {section.topic_threshold:g}")
+        ctx.error(
+            "matching.topic_threshold",
+            "must not exceed matching.known_threshold "
+            f"({section.known_threshold:g}), got {section.topic_threshold:g}",
+        )
 
 
 def _fetch_relation(section: FetchConfig, ctx: _Context) -> None:
     if section.connect_timeout_seconds > section.total_timeout_seconds:
-        ctx.error("fetch.connect_timeout_seconds", "must not exceed fetch.total_timeout_seconds "
-                  f"({section.total_timeout_seconds:g}), got {section.connect_timeout_seconds:g}")
+        ctx.error(
+            "fetch.connect_timeout_seconds",
+            "must not exceed fetch.total_timeout_seconds "
+            f"({section.total_timeout_seconds:g}), got {section.connect_timeout_seconds:g}",
+        )
     if section.backoff_base_seconds > section.backoff_max_seconds:
-        ctx.error("fetch.backoff_base_seconds", "must not exceed fetch.backoff_max_seconds "
-                  f"({section.backoff_max_seconds:g}), got {section.backoff_base_seconds:g}")
+        ctx.error(
+            "fetch.backoff_base_seconds",
+            "must not exceed fetch.backoff_max_seconds "
+            f"({section.backoff_max_seconds:g}), got {section.backoff_base_seconds:g}",
+        )
     if section.per_host_concurrency > section.max_concurrency:
-        ctx.error("fetch.per_host_concurrency", "must not exceed fetch.max_concurrency "
-                  f"({section.max_concurrency}), got {section.per_host_concurrency}")
+        ctx.error(
+            "fetch.per_host_concurrency",
+            "must not exceed fetch.max_concurrency "
+            f"({section.max_concurrency}), got {section.per_host_concurrency}",
+        )
 
 
 def _delivery_relation(section: DeliveryConfig, ctx: _Context) -> None:
     if section.retry_base_seconds > section.retry_max_seconds:
-        ctx.error("delivery.retry_base_seconds", "must not exceed delivery.retry_max_seconds "
-                  f"({section.retry_max_seconds:g}), got {section.retry_base_seconds:g}")
+        ctx.error(
+            "delivery.retry_base_seconds",
+            "must not exceed delivery.retry_max_seconds "
+            f"({section.retry_max_seconds:g}), got {section.retry_base_seconds:g}",
+        )
 
 
 # --- The rules: one validator per TOML key, per section ---------------------------------------
@@ -567,14 +594,13 @@ _FEED_RULES: dict[str, _Validator] = {
     "interval_minutes": _POLL_MINUTES,
 }
 
-_SECTIONS: dict[
-    str, tuple[type[Any], dict[str, _Validator], Callable[[Any, _Context], None]]
-] = {
+_SECTIONS: dict[str, tuple[type[Any], dict[str, _Validator], Callable[[Any, _Context], None]]] = {
     "storage": (StorageConfig, {"database": _path}, _no_relation),
     "matching": (
         MatchingConfig,
         {
             "known_threshold": _SCORE,
+            "paraphrase_threshold": _SCORE,
             "topic_threshold": _SCORE,
             "candidates": _integer(minimum=1, maximum=1000),
         },

@@ -15,8 +15,10 @@ framing, another person in the same role.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
@@ -24,6 +26,7 @@ from bot.config import MatchingConfig
 from bot.knowledge import Knowledge
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
 from bot.text import lexicon
+from bot.text.normalize import normalize
 
 _MONTH_NAMES = (
     "January",
@@ -42,8 +45,34 @@ _MONTH_NAMES = (
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Units whose numbers are identifiers or too vague to contradict.
 _UNCOMPARABLE_UNITS = frozenset({"", "article_ref", "percent"})
+# Units that make a number a detail worth stating ("47 articles"), unlike "two presidents".
+_MEASURE_UNITS = frozenset(
+    {
+        "year",
+        "month",
+        "day",
+        "week",
+        "article",
+        "article_ref",
+        "clause",
+        "m3",
+        "vote",
+        "vote_against",
+        "km",
+        "usd",
+        "eur",
+        "rub",
+        "percent",
+    }
+)
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
-_POLARITY_COVERAGE = 0.75
+_POLARITY_COVERAGE = 0.5
+# Share of one claim's negated words the other must affirm for a polarity conflict.
+_SCOPE_MATCH = 0.67
+_STANCE_COVERAGE = 0.25
+# Counts and volumes that identify their quantity by the unit alone, in this story.
+_DEFINING_UNITS = frozenset({"article", "m3", "vote", "vote_against", "km", "usd", "eur", "rub"})
+_DEFINING_COVERAGE = 0.4
 # Another person in the same role only matters when the claims are otherwise alike.
 _ROLE_COVERAGE = 0.4
 _ACTOR_SWAP_COVERAGE = 0.85
@@ -123,6 +152,63 @@ def dates_compatible(a: DateRef, b: DateRef) -> bool:
     return not (a.weekday is not None and b.weekday is not None and a.weekday != b.weekday)
 
 
+def date_states(known: DateRef, claim: DateRef) -> bool:
+    """True when ``known`` says everything ``claim`` says about the date, and agrees."""
+    if not dates_compatible(known, claim):
+        return False
+    weekday = known.weekday
+    if weekday is None and known.year and known.month and known.day:
+        weekday = date(known.year, known.month, known.day).weekday()
+    return all(
+        mine is None or mine == theirs
+        for mine, theirs in (
+            (claim.year, known.year),
+            (claim.month, known.month),
+            (claim.day, known.day),
+            (claim.weekday, weekday),
+        )
+    )
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'-]*")
+
+
+# Names that say nothing new: the parties, their officials (their slots are compared on
+# their own), and the other treaties a comparison mentions.
+_NOT_SALIENT = frozenset(
+    {*lexicon.ACTORS, "russia", "iran", "csp", "treati", "presid", "minist", "foreign"}
+    | {normalize(p) for phrases in lexicon.OTHER_SUBJECTS.values() for p in phrases}
+    | {
+        w
+        for phrases in lexicon.OTHER_SUBJECTS.values()
+        for p in phrases
+        for w in normalize(p).split()
+    }
+)
+
+
+def salient_tokens(claim: Claim) -> frozenset[str]:
+    """The claim's tokens that carry a detail: names (capitalised words inside the sentence)
+    and treaty terms from the lexicon. Plain words that differ are paraphrase, not news."""
+    masked = frozenset(claim.masked.split())
+    names = set()
+    for word in _CAPITALISED.findall(claim.text):
+        names.update(normalize(word).split())
+    domain = {t for t in masked if any(t.startswith(p) for p in lexicon.SALIENT_PREFIXES)}
+    return frozenset(((names & masked) | domain) - _NOT_SALIENT)
+
+
+def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
+    """How many kinds of detail the two claims both state (units, events, stances, roles):
+    among equally similar candidates, the one that can confirm or contradict comes first."""
+    a, b = claim.slots, known.claim.slots
+    units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities} - {""}
+    events = {d.event for d in a.dates} & {d.event for d in b.dates} - {None}
+    stances = {_stance_family(s) for s, _ in a.stances} & {_stance_family(s) for s, _ in b.stances}
+    roles = {r for r, _ in a.roles} & {r for r, _ in b.roles}
+    return len(units) + len(events) + len(stances) + len(roles)
+
+
 def _stance_family(stance: str) -> str:
     return "alliance" if stance in {"alliance", "military_alliance"} else stance
 
@@ -192,7 +278,10 @@ class Judge:
             for known, _ in found
             if exclude_doc is None or known.claim.doc_id != exclude_doc
         ]
-        scored.sort(key=lambda s: (s.coverage, s.reverse), reverse=True)
+        scored.sort(
+            key=lambda s: (round(s.coverage, 1), _slot_affinity(claim, s.known), s.reverse),
+            reverse=True,
+        )
         return scored[: self.config.candidates]
 
     # -- subject ----------------------------------------------------------------------------
@@ -231,7 +320,19 @@ class Judge:
         return None
 
     def _role_conflict(self, claim: Slots, known: Slots) -> _Mismatch | None:
-        theirs = dict(known.roles)
+        mine_signers = {x for r, x in claim.roles if r == "signatory"}
+        their_signers = {x for r, x in known.roles if r == "signatory"}
+        if mine_signers and len(their_signers) >= 2 and not mine_signers <= their_signers:
+            reason = (
+                f"signed by: {', '.join(sorted(their_signers))} → {', '.join(sorted(mine_signers))}"
+            )
+            return _Mismatch(
+                reason,
+                lambda s: (
+                    mine_signers <= {x for r, x in s.known.claim.slots.roles if r == "signatory"}
+                ),
+            )
+        theirs = {r: x for r, x in known.roles if r != "signatory"}
         for role, actor in claim.roles:
             if role in theirs and theirs[role] != actor:
                 reason = f"{role.replace('_', ' ')}: {theirs[role]} → {actor}"
@@ -255,11 +356,18 @@ class Judge:
             return 0.0
         return self._coverage(window, self.knowledge.tokens_of(known))
 
-    def _aligned(self, claim: Claim, scored: _Scored, anchor: str) -> bool:
+    def _aligned(
+        self, claim: Claim, scored: _Scored, anchor: str, *, defining: bool = False
+    ) -> bool:
+        """Are the two claims about the same quantity or event? ``defining`` details (a count
+        of articles, a volume of gas, a date of the signing) need less context to align."""
         topic = self.config.topic_threshold / 100.0
+        coverage_needed, local_needed = (
+            (_DEFINING_COVERAGE, 0.6) if defining else (topic, _LOCAL_ALIGNMENT)
+        )
         return (
-            scored.coverage >= topic
-            or self._local_alignment(claim, anchor, scored.known) >= _LOCAL_ALIGNMENT
+            scored.coverage >= coverage_needed
+            or self._local_alignment(claim, anchor, scored.known) >= local_needed
         )
 
     def _quantity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
@@ -273,16 +381,22 @@ class Judge:
             if not same_unit or any(_same_value(q, mine) for q in same_unit):
                 continue
             anchor = mine.text.split()[0]
-            if self._aligned(claim, scored, anchor):
+            defining = mine.unit in _DEFINING_UNITS
+            if self._aligned(claim, scored, anchor, defining=defining):
 
-                def supports(s: _Scored, mine: Quantity = mine, anchor: str = anchor) -> bool:
+                def supports(
+                    s: _Scored,
+                    mine: Quantity = mine,
+                    anchor: str = anchor,
+                    defining: bool = defining,
+                ) -> bool:
                     return (
                         any(
                             q.unit == mine.unit and _same_value(q, mine)
                             for q in s.known.claim.slots.quantities
                         )
                         and not _distinct_events(claim.slots, s.known.claim.slots)
-                        and self._aligned(claim, s, anchor)
+                        and self._aligned(claim, s, anchor, defining=defining)
                     )
 
                 return _Mismatch(
@@ -299,42 +413,57 @@ class Judge:
             if not same_event or any(dates_compatible(mine, d) for d in same_event):
                 continue
             anchor = mine.text.split()[0].strip(".,")
-            if self._aligned(claim, scored, anchor):
+            if self._aligned(claim, scored, anchor, defining=mine.event is not None):
 
                 def supports(s: _Scored, mine: DateRef = mine, anchor: str = anchor) -> bool:
                     return (
                         any(
-                            _same_event(d, mine, s.coverage) and dates_compatible(d, mine)
+                            _same_event(d, mine, s.coverage) and date_states(d, mine)
                             for d in s.known.claim.slots.dates
                         )
                         and not _distinct_events(claim.slots, s.known.claim.slots)
-                        and self._aligned(claim, s, anchor)
+                        and self._aligned(claim, s, anchor, defining=mine.event is not None)
                     )
 
                 return _Mismatch(f"{_date_text(same_event[0])} → {_date_text(mine)}", supports)
         return None
 
     def _polarity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        """One claim denies what the other affirms: the negated words of one are present, and
+        not negated, in the other ("does not cover security" vs "did cover security")."""
         a, b = claim.slots, scored.known.claim.slots
-        if a.negated == b.negated or scored.coverage < _POLARITY_COVERAGE:
+        if scored.coverage < _POLARITY_COVERAGE:
             return None
         if "noncommittal" in a.hedge_cues or "noncommittal" in b.hedge_cues:
             return None
-        negated_side, other_tokens = (
-            (a, self.knowledge.tokens_of(scored.known))
-            if a.negated
-            else (b, frozenset(claim.masked.split()))
+        mine, theirs = frozenset(claim.masked.split()), self.knowledge.tokens_of(scored.known)
+        a_neg, b_neg = frozenset(a.negated_terms), frozenset(b.negated_terms)
+        denied_here = (
+            bool(a_neg)
+            and self._coverage(a_neg, theirs - b_neg) >= _SCOPE_MATCH
+            and self._coverage(a_neg, b_neg) < 0.5
         )
-        scope = list(negated_side.negated_terms)
-        if not scope or self._coverage(scope, other_tokens) < 0.5:
+        denied_there = (
+            bool(b_neg)
+            and self._coverage(b_neg, mine - a_neg) >= _SCOPE_MATCH
+            and self._coverage(b_neg, a_neg) < 0.5
+        )
+        if not (denied_here or denied_there):
             return None
-        cue = (a if a.negated else b).negation_cues
-        word = cue[0] if cue else "not"
-        said = {True: "negated", False: "affirmed"}
-        reason = f"polarity: {said[b.negated]} → {said[a.negated]} (“{word}”)"
+        cue = (a.negation_cues if denied_here else b.negation_cues) or ("not",)
+        reason = (
+            f"polarity: {'affirmed → denied' if denied_here else 'denied → affirmed'} (“{cue[0]}”)"
+        )
         return _Mismatch(
             reason,
-            lambda s: s.known.claim.slots.negated == a.negated and s.coverage >= _POLARITY_COVERAGE,
+            lambda s: (
+                s.coverage >= _POLARITY_COVERAGE
+                and self._negations_agree(a, s.known.claim.slots)
+                and (
+                    not denied_there
+                    or self._coverage(b_neg, frozenset(s.known.claim.slots.negated_terms)) < 0.5
+                )
+            ),
         )
 
     def _actor_swap(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
@@ -387,28 +516,73 @@ class Judge:
 
     @staticmethod
     def _details_covered(claim: Slots, knowns: Sequence[Slots]) -> bool:
-        """True when every number and date of the claim is stated by one of the known claims."""
+        """True when every number and date of the claim is stated by one of the known claims
+        (at least as precisely: "18 January" is not stated by "on Friday")."""
         for mine in claim.quantities:
-            if mine.unit == "":
+            if mine.unit not in _MEASURE_UNITS:
                 continue
             if not any(
                 q.unit == mine.unit and _same_value(q, mine) for k in knowns for q in k.quantities
             ):
                 return False
         return all(
-            any(dates_compatible(mine, d) for k in knowns for d in k.dates) for mine in claim.dates
+            any(date_states(d, mine) for k in knowns for d in k.dates) for mine in claim.dates
         )
 
     @staticmethod
     def _same_stances(claim: Slots, known: Slots) -> bool:
-        theirs = dict(known.stances)
-        return all(theirs.get(stance, sign) == sign for stance, sign in claim.stances)
+        return all(
+            any(
+                _stance_family(o) == _stance_family(stance)
+                and g == sign
+                and _stance_level(o, g) >= _stance_level(stance, sign)
+                for o, g in known.stances
+            )
+            or not any(_stance_family(o) == _stance_family(stance) for o, _ in known.stances)
+            for stance, sign in claim.stances
+        ) and all(
+            not any(
+                _stance_family(o) == _stance_family(stance) and g != sign for o, g in known.stances
+            )
+            for stance, sign in claim.stances
+        )
+
+    def _negations_agree(self, claim: Slots, known: Slots) -> bool:
+        """What the claim denies, the known claim denies too."""
+        if not claim.negated_terms:
+            return not claim.negated or known.negated
+        return self._coverage(claim.negated_terms, frozenset(known.negated_terms)) >= 0.5
+
+    def _salient_uncovered(self, claim: Claim, target: frozenset[str]) -> list[str]:
+        """Salient words of the claim (names, treaty terms) the target does not have: each is a
+        detail the known claim lacks, so the claim is not a mere restatement."""
+        missing = []
+        for token in salient_tokens(claim):
+            if token in target:
+                continue
+            if len(token) >= 5 and process.extractOne(
+                token, target, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN
+            ):
+                continue
+            missing.append(token)
+        return missing
 
     def _restates(self, claim: Claim, scored: _Scored) -> bool:
         a, b = claim.slots, scored.known.claim.slots
+        coverage = scored.coverage * 100.0
+        paraphrase = coverage >= self.config.paraphrase_threshold and not self._salient_uncovered(
+            claim, self.knowledge.tokens_of(scored.known)
+        )
+        # A claim whose point is a stance the known claim takes too ("no mutual defence
+        # clause") restates it however it is worded, unless it adds a salient detail.
+        stance_restated = (
+            bool(a.stances)
+            and coverage >= _STANCE_COVERAGE
+            and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+        )
         return (
-            scored.coverage * 100.0 >= self.config.known_threshold
-            and a.negated == b.negated
+            (coverage >= self.config.known_threshold or paraphrase or stance_restated)
+            and self._negations_agree(a, b)
             and self._same_stances(a, b)
             and self._details_covered(a, [b])
         )
@@ -419,11 +593,15 @@ class Judge:
         if len(group) < 2:
             return None
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))
-        coverage = self._coverage(claim.masked.split(), union)
+        coverage = self._coverage(claim.masked.split(), union) * 100.0
         slots = [s.known.claim.slots for s in group]
+        enough = coverage >= self.config.known_threshold or (
+            coverage >= self.config.paraphrase_threshold
+            and not self._salient_uncovered(claim, union)
+        )
         if (
-            coverage * 100.0 >= self.config.known_threshold
-            and all(s.negated == claim.slots.negated for s in slots)
+            enough
+            and all(self._negations_agree(claim.slots, s) or not claim.slots.negated for s in slots)
             and self._details_covered(claim.slots, slots)
         ):
             return group[0]

@@ -101,8 +101,9 @@ RULES: tuple[Rule, ...] = (
     # "Share this article", "Email this story".
     Rule(
         "share prompt",
-        re.compile(r"^(?:share|tweet|e-?mail|print)\s+(?:this|the)\s+(?:article|story|page|post)\b",
-                   _I),
+        re.compile(
+            r"^(?:share|tweet|e-?mail|print)\s+(?:this|the)\s+(?:article|story|page|post)\b", _I
+        ),
         Action.DROP,
     ),
     # Masthead: "Editor in chief — Kirill Martynov. Terms of use. Privacy policy."
@@ -237,8 +238,7 @@ RULES: tuple[Rule, ...] = (
     # Tags and reading-time widgets: "Tags: Russia, Iran", "3 min read".
     Rule(
         "tags and reading time",
-        re.compile(r"^(?:tags?|topics?|filed under|keywords)\s*:|^\d+\s*min(?:ute)?s?\s+read$",
-                   _I),
+        re.compile(r"^(?:tags?|topics?|filed under|keywords)\s*:|^\d+\s*min(?:ute)?s?\s+read$", _I),
         Action.DROP,
     ),
     # A bare URL ("https://static01.nyt.com/images/...jpg").
@@ -259,8 +259,9 @@ RULES: tuple[Rule, ...] = (
         "bare date",
         re.compile(
             r"^(?:(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*)?"
-            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?" + _MONTH +
-            r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}"
+            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?"
+            + _MONTH
+            + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}"
             r"(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?$",
             _I,
         ),
@@ -277,7 +278,9 @@ RULES: tuple[Rule, ...] = (
     # A byline: "By John Smith", "By John Smith and Jane Doe".
     Rule(
         "byline",
-        re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:(?:\s*[,&]\s*|\s+and\s+|\s+)[A-Z][\w.'’-]*){0,7}$"),
+        re.compile(
+            r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:(?:\s*[,&]\s*|\s+and\s+|\s+)[A-Z][\w.'’-]*){0,7}$"
+        ),
         Action.DROP,
     ),
 )
@@ -391,14 +394,53 @@ _WHITESPACE = re.compile(r"\s+")
 
 # Elements whose text is never article content.
 _SKIPPED_ELEMENTS = frozenset(
-    {"script", "style", "noscript", "template", "head", "nav", "footer", "aside", "figure",
-     "figcaption", "form", "button", "svg", "iframe", "select", "textarea"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "nav",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "form",
+        "button",
+        "svg",
+        "iframe",
+        "select",
+        "textarea",
+    }
 )
 
 # Elements that start and end a paragraph.
 _BLOCK_ELEMENTS = frozenset(
-    {"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
-     "article", "header", "main", "table", "tr", "dl", "dt", "dd", "pre", "hr", "address"}
+    {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "main",
+        "table",
+        "tr",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "hr",
+        "address",
+    }
 )
 
 

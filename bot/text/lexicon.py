@@ -84,6 +84,31 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
 )
 
+# "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
+TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
+    (r"the kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),
+    (r"(?:the )?(?:iranian )?ambassador to russia", "iran_ambassador"),
+    (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
+    (r"the (?:head|chief) of (?:russian|russia's) diplomacy", "russia_foreign_minister"),
+)
+
+# Where the treaty was signed: place words -> canonical place.
+SIGNING_PLACES: dict[str, str] = {
+    "moscow": "moscow",
+    "the kremlin": "moscow",
+    "kremlin": "moscow",
+    "russian capital": "moscow",
+    "tehran": "tehran",
+    "teheran": "tehran",
+    "iranian capital": "tehran",
+    "beijing": "beijing",
+    "baku": "baku",
+    "geneva": "geneva",
+    "kazan": "kazan",
+    "minsk": "minsk",
+    "new york": "new_york",
+}
+
 # Partners of other treaties: a claim about *them* is not a claim about our treaty.
 OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
     "north_korea": (
@@ -135,6 +160,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "stay in effect": "remain duration",
     "in force for": "duration for",
     "valid for": "duration for",
+    "runs for": "duration for",
+    "run for": "duration for",
+    "lasts for": "duration for",
+    "made public": "published",
+    "make public": "publish",
+    "turning point": "breakthrough",
     "effective for": "duration for",
     "come into force": "inforce",
     "came into force": "inforce",
@@ -157,7 +188,6 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "north south": "northsouth",
     "ground-breaking": "breakthrough",
     "groundbreaking": "breakthrough",
-    "turning point": "breakthrough",
     "head of iranian diplomacy": "iran foreign minister",
     "head of russian diplomacy": "russia foreign minister",
     "iran's top diplomat": "iran foreign minister",
@@ -205,7 +235,6 @@ WORD_SYNONYMS: dict[str, str] = {
     "valid": "duration",
     "effective": "duration",
     "lasts": "duration",
-    "runs": "duration",
     "term": "duration",
     "duration": "duration",
     "lawmakers": "deputies",
@@ -229,6 +258,26 @@ WORD_SYNONYMS: dict[str, str] = {
     "landmark": "breakthrough",
     "historic": "breakthrough",
     "weapons": "arms",
+    "weapon": "arms",
+    "attacker": "aggressor",
+    "attackers": "aggressor",
+    "give": "provide",
+    "gives": "provide",
+    "giving": "provide",
+    "dictate": "diktat",
+    "teheran": "iran",
+    "exercises": "drills",
+    "exercise": "drills",
+    "manoeuvres": "drills",
+    "maneuvers": "drills",
+    "co-operation": "cooperation",
+    "partnership": "csp",
+    "collaboration": "cooperation",
+    "envoy": "ambassador",
+    "spheres": "areas",
+    "fields": "areas",
+    "domains": "areas",
+    "sectors": "areas",
     "armaments": "arms",
     "gas": "gas",
     "pipeline": "pipeline",
@@ -409,6 +458,59 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }
 
+# Stems of treaty terms that are news when a claim has them and the known claim does not.
+SALIENT_PREFIXES: tuple[str, ...] = (
+    "ratifi",
+    "state_duma",
+    "federation_council",
+    "majlis",
+    "guardian_council",
+    "vote",
+    "gas",
+    "pipelin",
+    "oil",
+    "corridor",
+    "railway",
+    "loan",
+    "bank",
+    "payment",
+    "currenc",
+    "nuclear",
+    "drill",
+    "naval",
+    "troop",
+    "arms",
+    "missil",
+    "drone",
+    "articl",
+    "claus",
+    "inforc",
+    "instrument",
+    "sanction",
+    "bcm",
+    "port",
+    "mutualdefens",
+    "allianc",
+    "aggress",
+    "secur",
+    "defens",
+    "terror",
+    "energi",
+    "trade",
+    "intellig",
+    "extend",
+    "renew",
+    "expir",
+    "law",
+    "decre",
+    "bill",
+    "parliament",
+    "deputi",
+    "senat",
+    "protocol",
+    "exchang",
+)
+
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"in ?force|into effect|took effect|takes effect|entr(?:y|ies|ied|ered)", "in_force"),
@@ -433,7 +535,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
     "alliance": (r"(?<!military )\balliance\b", None),
     "mutual_defense": (
         r"mutualdefense|mutual (?:military )?(?:aid|assistance) clause|defend each other|"
-        r"come to (?:each other's|the other's) (?:aid|defen[cs]e)|"
+        r"come to (?:each other's|the other's) (?:military )?(?:aid|assistance|defen[cs]e)|"
+        r"attack on (?:one|either)[^.]{0,40}attack on (?:both|the other|all)|"
+        r"immediate military aid|"
         r"provide each other with military assistance",
         None,
     ),

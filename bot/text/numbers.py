@@ -72,6 +72,11 @@ _RUN = re.compile(
     rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b",
 )
 _DECADES = re.compile(r"\b(\d+(?:\.\d+)?|a|one|two|three|four|five)\s+decades?\b")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "January the seventeenth" -> "January 17".
+_MONTH_ORDINAL = re.compile(
+    rf"\b({_MONTHS})\s+the\s+(?:(twenty|thirty)[\s-])?({'|'.join(_ORDINALS)})\b"
+)
 _ORDINAL_WORDS = re.compile(
     rf"\b(?:the\s+)?(?:(twenty|thirty)[\s-])?({'|'.join(_ORDINALS)})\s+of\s+"
 )
@@ -136,8 +141,22 @@ def _replace_ordinal_day(match: re.Match[str]) -> str:
     return f"{tens + _ORDINALS[match.group(2)]} "
 
 
+_CENTURY = re.compile(r"\b(?:a )?(quarter|half) (?:of )?a century\b")
+
+
+def _replace_century(match: re.Match[str]) -> str:
+    return "25 years" if match.group(1) == "quarter" else "50 years"
+
+
+def _replace_month_ordinal(match: re.Match[str]) -> str:
+    tens = {"twenty": 20, "thirty": 30}.get(match.group(2) or "", 0)
+    return f"{match.group(1)} {tens + _ORDINALS[match.group(3)]}"
+
+
 def words_to_digits(text: str) -> str:
     """Rewrite number words in lowercased ``text`` as digits; everything else is kept."""
+    text = _CENTURY.sub(_replace_century, text)
+    text = _MONTH_ORDINAL.sub(_replace_month_ordinal, text)
     text = _ORDINAL_WORDS.sub(_replace_ordinal_day, text)
     text = _RUN.sub(_replace_run, text)
     return _DECADES.sub(_replace_decades, text)

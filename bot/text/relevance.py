@@ -19,8 +19,9 @@ from bot.text.normalize import prepare
 
 # Words that make a sentence about the treaty or its subject matter (prefixes, on prepared text).
 _TREATY_ANCHORS = (
-    r"treat|pact|agreement|accord|deal\b|deals\b|csp\b|partnership|the document|the text|"
-    r"signing|signed|ratif|\bvot(?:e|es|ed|ing)\b|inforce|mutualdefense|alliance|\bbloc\b|"
+    r"treat|pact|agreement|accord|deal\b|deals\b|csp\b|partnership|document|the text|\barticles?\b|"
+    r"signing|signed|ratif|breakthrough|new chapter|road map|"
+    r"\bvot(?:e|es|ed|ing)\b|inforce|mutualdefense|alliance|\bbloc\b|"
     r"military(?:-| )(?:cooperation|collaboration|political|technical)|militarytechnical|"
     r"security (?:services|threats|cooperation)|aggress|state_duma|federation_council|majlis|"
     r"guardian_council|instruments of ratification|northsouth|corridor|railway|rasht|astara|"
@@ -33,7 +34,15 @@ _ANAPHORA = re.compile(
     r"organi[sz]ation|document)|^(?:it|they)\b"
 )
 # Comparisons that keep a sentence about our treaty even when it names another one.
-_CONTRAST = re.compile(r"\b(?:akin to|unlike|similar|in contrast|compared|the one|than)\b")
+_CONTRAST = re.compile(
+    r"\b(?:akin to|unlike|like|similar|in contrast|compared|the one|than|replac\w*"
+    r"|succeed\w*|same)\b"
+)
+# A definite reference that, beside a comparison, means *our* treaty.
+_OURS = re.compile(
+    r"\b(?:the|this|new|iran|iranian|russia-iran|russia–iran)"
+    r" (?:agreement|treaty|pact|deal|accord)\b"
+)
 _MIN_WORDS = 5
 
 
@@ -66,9 +75,7 @@ class RelevanceFilter:
         if not slots.other_subjects:
             return False
         lowered = sentence.lower()
-        if _CONTRAST.search(lowered) and re.search(
-            r"\bthe (?:agreement|treaty|pact|deal)\b", lowered
-        ):
+        if _CONTRAST.search(lowered) and _OURS.search(lowered):
             return False
         return not self.mentions_iran(sentence) or "nuclear_deal" in slots.other_subjects
 

@@ -89,9 +89,7 @@ def split_paragraphs(text: str) -> list[str]:
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` is the wrapped rest of the sentence ``previous`` left unfinished."""
     return (
-        line[0].islower()
-        and not _ENDS_SENTENCE.search(previous)
-        and not _LIST_MARKER.match(line)
+        line[0].islower() and not _ENDS_SENTENCE.search(previous) and not _LIST_MARKER.match(line)
     )
 
 
@@ -115,8 +113,9 @@ def sentences_of(paragraphs: Iterable[str]) -> list[str]:
 
 def _list_items(paragraph: str) -> list[str]:
     """The paragraph as one item, or as its list items when it is a list."""
-    lines = [line for line in (_clean_whitespace(raw) for raw in _LINE_BREAK.split(paragraph))
-             if line]
+    lines = [
+        line for line in (_clean_whitespace(raw) for raw in _LINE_BREAK.split(paragraph)) if line
+    ]
     pieces = [piece for line in lines for piece in _INLINE_BULLET.split(line)]
     if len(pieces) == len(lines) and not any(_LIST_MARKER.match(line) for line in lines):
         # Not a list: line breaks inside a paragraph are just spaces.

@@ -126,6 +126,16 @@ _ROLES = [
     for title, role in lexicon.ROLE_TITLES
 ]
 _ACTOR_IDS = frozenset(lexicon.ACTORS)
+_TRAILING_ROLES = [
+    (re.compile(rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?i:{title})\b"), role)
+    for title, role in lexicon.TRAILING_ROLE_TITLES
+]
+_SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|seals|concluded)\b")
+_SIGN_PLACE = re.compile(
+    r"\b(?:in|at)\s+("
+    + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
+    + r")\b"
+)
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
@@ -286,7 +296,7 @@ def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
         clause_start = max(
             (b.end() for b in re.finditer(r"[,;:]", prepared[: m.start()])), default=0
         )
-        before = prepared[max(clause_start, m.start() - 90) : m.start()]
+        before = prepared[max(clause_start, m.start() - 90) : m.end()]
         cleaned = _NON_NEGATION_RE.sub(" ", before)
         negated = bool(_NEGATION_RE.search(cleaned)) or bool(negative and negative.search(prepared))
         found.append((stance, -1 if negated else 1))
@@ -378,7 +388,41 @@ def _roles(text: str) -> tuple[tuple[str, str], ...]:
                 actor = words[-1]
             if (role, actor) not in bound:
                 bound.append((role, actor))
-    return tuple(bound)
+    for pattern, role in _TRAILING_ROLES:
+        for m in pattern.finditer(text):
+            words = re.findall(r"[a-z_]+", prepare(m.group(1)))
+            actor = next((w for w in words if w in _ACTOR_IDS), words[-1] if words else None)
+            if actor is not None and (role, actor) not in bound:
+                bound.append((role, actor))
+    return tuple(bound) + _signing_roles(prepare(text))
+
+
+def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
+    """Who signed and where, when the sentence says so: ("signatory", "putin"),
+    ("signing_place", "moscow")."""
+    verb = _SIGN_VERB.search(prepared)
+    if verb is None:
+        return ()
+    found: list[tuple[str, str]] = []
+    clause_start = max(
+        (m.end() for m in re.finditer(r"[;:]|\bsaid\b|\btold\b", prepared[: verb.start()])),
+        default=0,
+    )
+    before = prepared[clause_start : verb.start()]
+    after = prepared[verb.end() : verb.end() + 120]
+    by = re.match(r"\s*(?:\w+\s+){0,6}?(?:by|between)\s+([^,.;]+)", after)
+    signer_text = before + " " + (by.group(1) if by else "")
+    for token in re.findall(r"[a-z_]+", signer_text):
+        if (
+            token in _ACTOR_IDS
+            and token not in lexicon.INSTITUTIONS
+            and ("signatory", token) not in found
+        ):
+            found.append(("signatory", token))
+    place = _SIGN_PLACE.search(after) or _SIGN_PLACE.search(before)
+    if place is not None:
+        found.append(("signing_place", lexicon.SIGNING_PLACES[place.group(1)]))
+    return tuple(found)
 
 
 def extract_slots(sentence: str, published: datetime | date | None = None) -> Slots:
