@@ -181,6 +181,18 @@ class TreatywatchBot(commands.Bot):
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to guild %s", len(synced), guild_id)
 
+    # ---- gateway events that change where alerts can go
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        removed = await self.store.remove_guild(guild.id)
+        log.info("removed from server %s: dropped %d subscriptions", guild.id, removed)
+
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        sub = await self.store.get_subscription(channel.id)
+        if sub is not None:
+            await self.store.set_subscription_state(sub.id, "disabled", "the channel was deleted")
+            log.info("channel %s was deleted: its subscription is disabled", channel.id)
+
     # ---- scheduling
 
     async def _start_scheduler(self) -> None:

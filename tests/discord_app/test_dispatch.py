@@ -246,3 +246,24 @@ async def test_a_retry_after_a_crash_does_not_post_twice(
         )
     assert (await running_bot.dispatcher.run_once()).sent == 1
     assert len(fake_discord.messages) == 1  # Discord deduplicated by the nonce
+
+
+async def test_feed_failing_notice_is_posted_once(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord, frozen_clock: FrozenClock
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    store = running_bot.store
+    feed = await store.add_feed("https://a.example/feed", "Alpha <@&1> Wire")
+    await store.record_fetch_failure(feed.id, "HTTP 500", frozen_clock.now())
+    (notice_id,) = await store.mark_feed_failing(feed.id, "HTTP 500 @everyone")
+    assert (await running_bot.dispatcher.run_once()).sent == 1
+    assert (await running_bot.dispatcher.run_once()).sent == 0
+    (body,) = fake_discord.channel_messages(fake_discord.world.alerts.id)
+    assert body["nonce"] == f"n{notice_id}"
+    embed = body["embeds"][0]
+    assert embed["title"] == "Feed failing"
+    assert "<@&1>" not in embed["description"]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert "@everyone" not in fields["Last error"]
+    assert "/feeds remove" in fields["What to do"]

@@ -566,6 +566,17 @@ class FakeDiscord:
         if self._ws is not None and not self._ws.closed:
             await self._ws.close(code=code)
 
+    async def delete_channel(self, channel: FakeChannel) -> None:
+        """Delete a channel as a server admin would: gone from the world, CHANNEL_DELETE sent."""
+        guild = self.world.guild_of_channel(channel.id)
+        assert guild is not None
+        del guild.channels[channel.id]
+        await self.dispatch("CHANNEL_DELETE", channel.payload())
+
+    async def remove_bot(self, guild: FakeGuild) -> None:
+        """The bot is kicked from a server: GUILD_DELETE without ``unavailable``."""
+        await self.dispatch("GUILD_DELETE", {"id": str(guild.id)})
+
     async def send_reconnect(self) -> None:
         """Opcode 7: ask the bot to reconnect and resume."""
         if self._ws is not None:
