@@ -120,11 +120,6 @@ def test_background_sentences_are_not_candidates(relevance: RelevanceFilter, sen
     assert not candidate(relevance, sentence)
 
 
-@pytest.mark.xfail(
-    reason="the treaty anchor 'aggress' matches 'the aggressions on this land', so Pezeshkian's "
-    "Gaza ceasefire wish (seed 001) is a candidate claim about the treaty",
-    strict=True,
-)
 def test_gaza_background_is_not_a_candidate(relevance: RelevanceFilter) -> None:
     assert not candidate(
         relevance,
@@ -133,11 +128,6 @@ def test_gaza_background_is_not_a_candidate(relevance: RelevanceFilter) -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="the treaty anchor 'accord' is a bare prefix, so every 'according to' makes a "
-    "sentence a candidate, e.g. seed 002's drones-for-Russia background sentence",
-    strict=True,
-)
 def test_according_to_does_not_make_drones_background_a_candidate(
     relevance: RelevanceFilter,
 ) -> None:

@@ -184,7 +184,7 @@ def test_may_as_modal_is_not_a_month() -> None:
     [
         ("The treaty was signed on 17 January and ratified by the Duma on 8 April.", None),
         ("The Duma ratified the treaty on 8 April, months after it was signed.", "ratification"),
-        ("Russia and Iran exchanged instruments of ratification on 2 October.", "ratification"),
+        ("The Federation Council approved the treaty on 2 October.", "ratification"),
         ("The treaty took effect on 2 October.", "in_force"),
     ],
 )
