@@ -20,6 +20,7 @@ import fnmatch
 import itertools
 import json
 import logging
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -464,6 +465,9 @@ class FakeDiscord:
     async def start(self, port: int = 0) -> None:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/_fake/messages", self._control_messages)
+        app.router.add_post("/_fake/fail", self._control_fail)
+        app.router.add_post("/_fake/drop", self._control_drop)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
@@ -729,6 +733,26 @@ class FakeDiscord:
             payload["message"] = message
         await self.dispatch("INTERACTION_CREATE", payload)
         return Interaction(interaction_id, token, payload, self)
+
+    # ---- control endpoints, for a bot running in another process (crash/restart tests)
+
+    async def _control_messages(self, request: web.Request) -> web.Response:
+        """``GET /_fake/messages[?channel=ID]``: the message bodies Discord accepted."""
+        channel = request.query.get("channel")
+        pattern = f"/channels/{channel}/messages" if channel else "/channels/*/messages"
+        found = [{"path": r.path, "json": r.json} for r in self.requests_matching("POST", pattern)]
+        return _json_response(found)
+
+    async def _control_fail(self, request: web.Request) -> web.Response:
+        """``POST /_fake/fail`` with the keyword arguments of :meth:`fail_next` as JSON."""
+        spec = await request.json()
+        self.fail_next(spec.pop("method"), spec.pop("pattern"), **spec)
+        return _json_response({"ok": True})
+
+    async def _control_drop(self, request: web.Request) -> web.Response:
+        """``POST /_fake/drop[?code=N]``: drop the gateway connection."""
+        await self.drop_connection(int(request.query.get("code", "4000")))
+        return _json_response({"ok": True})
 
     # ---- gateway
 
@@ -1074,3 +1098,23 @@ async def running_fake(**kwargs: Any) -> Any:
         yield fake
     finally:
         await fake.stop()
+
+
+async def _serve(port: int) -> None:
+    fake = FakeDiscord()
+    await fake.start(port)
+    # One line a parent process can read to learn where the fake listens.
+    sys.stdout.write(json.dumps({"api": fake.api_base_url, "gateway": fake.gateway_url}) + "\n")
+    sys.stdout.flush()
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await fake.stop()
+
+
+if __name__ == "__main__":
+    # ``python -m tests.fakes.discord_server [PORT]``: the fake as its own process, so a bot
+    # under test can be killed and restarted against the same recorded state.
+    logging.basicConfig(level=logging.WARNING)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve(int(sys.argv[1]) if len(sys.argv) > 1 else 0))

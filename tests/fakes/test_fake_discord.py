@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 
+import aiohttp
 import discord
 import pytest
 from discord.ext import commands
@@ -132,3 +136,37 @@ async def test_dropped_connection_resumes_and_replays(
     assert len(fake_discord.identifies) == 1
     body = await inter.response()
     assert body["data"]["flags"] == 64
+
+
+async def test_control_endpoints(client: commands.Bot, fake_discord: FakeDiscord) -> None:
+    channel = client.get_channel(fake_discord.world.alerts.id)
+    assert isinstance(channel, discord.TextChannel)
+    async with aiohttp.ClientSession(fake_discord.base_url) as http:
+        spec = {"method": "POST", "pattern": "/channels/*/messages", "status": 404}
+        async with http.post("/_fake/fail", json=spec) as resp:
+            assert resp.status == 200
+        with pytest.raises(discord.NotFound):
+            await channel.send("refused")
+        await channel.send("accepted")
+        async with http.get(f"/_fake/messages?channel={channel.id}") as resp:
+            found = await resp.json()
+        assert [m["json"]["content"] for m in found] == ["accepted"]
+        async with http.post("/_fake/drop") as resp:
+            assert resp.status == 200
+    await fake_discord.wait_connected()
+    assert len(fake_discord.resumes) == 1
+
+
+def test_runs_as_its_own_process() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.fakes.discord_server"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        where = json.loads(proc.stdout.readline())
+        assert where["api"].endswith("/api/v10") and where["gateway"].startswith("ws://")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
