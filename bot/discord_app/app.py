@@ -29,7 +29,7 @@ from bot.config import Config, DiscordConfig, resolve_db_path
 from bot.discord_app.digests import DigestSender
 from bot.discord_app.dispatch import Dispatcher
 from bot.discord_app.tree import TreatywatchTree
-from bot.errors import StorageError
+from bot.errors import ConfigError, StorageError
 from bot.fetch.http import Fetcher
 from bot.store import FeedRow, Store, open_store
 
@@ -348,19 +348,28 @@ async def run_bot(
     bot = TreatywatchBot(config, db_path=db_path, poller=poller)
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
+    handled: list[signal.Signals] = []
     for signum in (signal.SIGINT, signal.SIGTERM):
         # Not available on every platform, nor outside the main thread.
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
-    async with bot:
-        runner = asyncio.create_task(bot.start(token))
-        stopper = asyncio.create_task(stop.wait())
-        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        if stopper in done:
-            log.info("shutting down on a signal")
-        stopper.cancel()
-        await bot.close()
-        if runner.done():
-            runner.result()  # a login failure or a crash surfaces here
-        else:
-            await runner
+            handled.append(signum)
+    try:
+        async with bot:
+            runner = asyncio.create_task(bot.start(token))
+            stopper = asyncio.create_task(stop.wait())
+            done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            if stopper in done:
+                log.info("shutting down on a signal")
+            stopper.cancel()
+            await bot.close()
+            try:
+                await runner  # a login failure or a crash surfaces here
+            except discord.LoginFailure as exc:
+                raise ConfigError(
+                    "Discord refused the token.",
+                    hint="Check DISCORD_TOKEN: copy the bot token again from the Developer Portal.",
+                ) from exc
+    finally:
+        for signum in handled:
+            loop.remove_signal_handler(signum)

@@ -231,7 +231,7 @@ class Dispatcher:
     def _missing_permissions(self, channel_id: int) -> str | None:
         """What the bot lacks in a cached channel (None: nothing, or not cached)."""
         channel = self._client.get_channel(channel_id)
-        if not isinstance(channel, discord.abc.GuildChannel):
-            return None
+        if not isinstance(channel, discord.abc.GuildChannel) or channel.guild.me is None:
+            return None  # not known from the cache: let Discord decide
         missing = missing_alert_permissions(channel)
         return ", ".join(missing) if missing else None

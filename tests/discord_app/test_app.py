@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import discord
+import asyncio
+import os
+import signal
 
+import discord
+import pytest
+
+from bot.config import Config
 from bot.discord_app.app import (
     DIGEST_JOB,
     DISPATCH_JOB,
     TreatywatchBot,
     extension_names,
     poll_job_id,
+    run_bot,
 )
+from bot.errors import ConfigError
 from tests.fakes.discord_server import FakeDiscord
 
 EXPECTED_COMMANDS = {
@@ -73,5 +81,24 @@ async def test_close_stops_everything_in_reverse_order(
     assert scheduler is not None and not scheduler.running
     assert running_bot.is_closed()
     assert running_bot.extensions == {}
-    with __import__("pytest").raises(Exception, match="closed"):
+    with pytest.raises(Exception, match="closed"):
         await store.list_feeds()
+
+
+async def test_run_bot_explains_a_refused_token(
+    fake_discord: FakeDiscord, bot_config: Config
+) -> None:
+    with pytest.raises(ConfigError, match="refused the token"):
+        await asyncio.wait_for(run_bot(bot_config, "wrong-token"), 10)
+    assert fake_discord.identifies == []
+
+
+async def test_run_bot_logs_in_and_stops_on_sigterm(
+    fake_discord: FakeDiscord, bot_config: Config
+) -> None:
+    runner = asyncio.create_task(run_bot(bot_config, fake_discord.token))
+    await fake_discord.wait_connected(within=10)
+    # run_bot installed its handler on the loop, so this reaches it, not the test process.
+    os.kill(os.getpid(), signal.SIGTERM)
+    await asyncio.wait_for(runner, 10)
+    assert fake_discord.identifies and runner.exception() is None
