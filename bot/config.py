@@ -57,8 +57,10 @@ class MatchingConfig:
 class RelevanceConfig:
     """Term groups: an article is relevant when it mentions one term of each group."""
 
-    russia_terms: tuple[str, ...] = ("russia", "russian", "moscow", "kremlin", "putin")
-    iran_terms: tuple[str, ...] = ("iran", "iranian", "tehran", "pezeshkian")
+    russia_terms: tuple[str, ...] = (
+        "russia", "russian", "moscow", "kremlin", "putin", "state duma", "federation council",
+    )
+    iran_terms: tuple[str, ...] = ("iran", "iranian", "tehran", "pezeshkian", "majlis")
     treaty_terms: tuple[str, ...] = ("treaty", "pact", "agreement", "partnership", "accord", "deal")
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from bot.config import RelevanceConfig
 from bot.model import Claim, Document, Slots
 from bot.text.boilerplate import clean_article
+from bot.text.lexicon import INSTITUTIONS
 from bot.text.normalize import normalize_and_mask
 from bot.text.relevance import RelevanceFilter
 from bot.text.segment import split_sentences
@@ -58,12 +59,26 @@ class ClaimExtractor:
         published: datetime | None = None,
         article_relevant: bool = True,
         inherited_subjects: tuple[str, ...] = (),
+        follows_candidate: bool = False,
+        context_institution: str | None = None,
     ) -> Claim:
-        """One claim from one sentence; ``inherited_subjects`` come from "both treaties ..."."""
+        """One claim from one sentence. The context of the article fills in what the sentence
+        leaves implicit: ``inherited_subjects`` ("both treaties ..." after a sentence about the
+        North Korea pact), ``context_institution`` ("the bill passed with 198 votes" after a
+        sentence about the Majlis)."""
         slots = extract_slots(sentence, published)
         slots = self._resolve_subject(sentence, slots, inherited_subjects)
+        if (
+            context_institution
+            and (slots.quantities or slots.dates)
+            and not any(a in INSTITUTIONS and a != "kremlin" for a in slots.actors)
+            and self._relevance.continues(sentence)
+        ):
+            slots = replace(slots, actors=(*slots.actors, context_institution))
         normalized, masked = normalize_and_mask(sentence)
-        relevant = article_relevant and self._relevance.sentence_is_candidate(sentence, slots)
+        relevant = article_relevant and self._relevance.sentence_is_candidate(
+            sentence, slots, follows_candidate=follows_candidate
+        )
         return Claim(
             text=sentence,
             normalized=normalized,
@@ -94,6 +109,8 @@ class ClaimExtractor:
         article_relevant = self._relevance.article_is_relevant(doc.title, doc.text)
         claims: list[Claim] = []
         previous_subjects: tuple[str, ...] = ()
+        previous_candidate = False
+        context_institution: str | None = None
         index = 0
         for paragraph in paragraphs:
             for sentence in split_sentences(paragraph):
@@ -104,8 +121,14 @@ class ClaimExtractor:
                     published=doc.published,
                     article_relevant=article_relevant,
                     inherited_subjects=previous_subjects,
+                    follows_candidate=previous_candidate,
+                    context_institution=context_institution,
                 )
                 previous_subjects = claim.slots.other_subjects
+                previous_candidate = claim.relevant
+                own = [a for a in claim.slots.actors if a in INSTITUTIONS and a != "kremlin"]
+                if own:
+                    context_institution = own[-1]
                 claims.append(claim)
                 index += 1
         return claims

@@ -319,7 +319,9 @@ class Judge:
                     return _Mismatch(reason, supports)
         return None
 
-    def _role_conflict(self, claim: Slots, known: Slots) -> _Mismatch | None:
+    def _role_conflict(self, claim: Slots, known: Slots, coverage: float) -> _Mismatch | None:
+        """Another holder of the same role; who signed the treaty, and where, needs no more
+        context than the signing itself (both claims say the treaty was signed)."""
         mine_signers = {x for r, x in claim.roles if r == "signatory"}
         their_signers = {x for r, x in known.roles if r == "signatory"}
         if mine_signers and len(their_signers) >= 2 and not mine_signers <= their_signers:
@@ -334,6 +336,8 @@ class Judge:
             )
         theirs = {r: x for r, x in known.roles if r != "signatory"}
         for role, actor in claim.roles:
+            if role != "signing_place" and coverage < _ROLE_COVERAGE:
+                continue
             if role in theirs and theirs[role] != actor:
                 reason = f"{role.replace('_', ' ')}: {theirs[role]} → {actor}"
                 return _Mismatch(reason, _states_role(role, actor))
@@ -497,9 +501,7 @@ class Judge:
         """The first conflicting detail between a claim and a same-subject known claim."""
         a, b = claim.slots, scored.known.claim.slots
         topic = self.config.topic_threshold / 100.0
-        found = self._stance_conflict(a, b)
-        if found is None and scored.coverage >= _ROLE_COVERAGE:
-            found = self._role_conflict(a, b)
+        found = self._stance_conflict(a, b) or self._role_conflict(a, b, scored.coverage)
         found = (
             found or self._quantity_conflict(claim, scored) or self._date_conflict(claim, scored)
         )
@@ -589,7 +591,18 @@ class Judge:
 
     def _restated_by_several(self, claim: Claim, scored: list[_Scored]) -> _Scored | None:
         """A claim that joins two known facts ("signed on 17 January, valid 20 years") is known."""
-        group = scored[:_UNION_SIZE]
+        measured = [q for q in claim.slots.quantities if q.unit in _MEASURE_UNITS]
+
+        def states_a_detail(candidate: _Scored) -> bool:
+            theirs = candidate.known.claim.slots
+            return any(
+                q.unit == mine.unit and _same_value(q, mine)
+                for mine in measured
+                for q in theirs.quantities
+            ) or any(date_states(d, mine) for mine in claim.slots.dates for d in theirs.dates)
+
+        # The few most similar, plus any candidate that states one of the claim's details.
+        group = scored[:_UNION_SIZE] + [s for s in scored[_UNION_SIZE:] if states_a_detail(s)]
         if len(group) < 2:
             return None
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))
@@ -630,9 +643,9 @@ class Judge:
             )
         same_subject = [s for s in ranked if self._same_subject(claim.slots, s.known.claim.slots)]
         mismatches = [(scored, self.mismatch(claim, scored)) for scored in same_subject]
-        for scored, found in mismatches:
-            if found is None and self._restates(claim, scored):
-                return Judgement(claim, Verdict.KNOWN, scored.score, scored.known)
+        # A conflict that no known claim supports is news, even when a looser restatement
+        # exists: "the treaty creates a military alliance" must not pass as a paraphrase of
+        # "fears of a military alliance".
         first_supporter: _Scored | None = None
         for scored, found in mismatches:
             if found is None:
@@ -645,6 +658,9 @@ class Judge:
                     claim, Verdict.CONTRADICTING, scored.score, scored.known, found.reason
                 )
             first_supporter = first_supporter or supporter
+        for scored, found in mismatches:
+            if found is None and self._restates(claim, scored):
+                return Judgement(claim, Verdict.KNOWN, scored.score, scored.known)
         if first_supporter is not None:
             # Every conflict sides with a version already known: a restatement of that one.
             return Judgement(claim, Verdict.KNOWN, first_supporter.score, first_supporter.known)

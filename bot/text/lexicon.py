@@ -43,10 +43,19 @@ ACTORS: dict[str, tuple[str, ...]] = {
     ),
     "guardian_council": ("guardian council", "guardians council", "council of guardians"),
     "kremlin": ("kremlin",),
+    "iran_government": (
+        "iranian government",
+        "iran's government",
+        "iranian cabinet",
+        "iran's cabinet",
+    ),
+    "russia_government": ("russian government", "russia's government"),
 }
 
 # Which country each actor belongs to, so "another actor for the same act" compares like with like.
 ACTOR_SIDE: dict[str, str] = {
+    "iran_government": "iran",
+    "russia_government": "russia",
     "putin": "russia",
     "lavrov": "russia",
     "peskov": "russia",
@@ -68,7 +77,15 @@ ACTOR_SIDE: dict[str, str] = {
 }
 
 INSTITUTIONS = frozenset(
-    {"state_duma", "federation_council", "majlis", "guardian_council", "kremlin"}
+    {
+        "iran_government",
+        "russia_government",
+        "state_duma",
+        "federation_council",
+        "majlis",
+        "guardian_council",
+        "kremlin",
+    }
 )
 
 # Role titles: (pattern words before a name) -> role id. The name that follows binds to it.
@@ -136,7 +153,14 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
         "joint comprehensive plan",
         "multinational nuclear agreement",
     ),
-    "hamas_truce": ("truce agreement", "ceasefire agreement", "ceasefire deal"),
+    "hamas_truce": (
+        "ceasefire",
+        "hamas",
+        "gaza",
+        "truce agreement",
+        "ceasefire agreement",
+        "ceasefire deal",
+    ),
     "china": ("china", "chinese", "beijing", "xi jinping"),
 }
 
@@ -513,6 +537,7 @@ SALIENT_PREFIXES: tuple[str, ...] = (
 
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"sign(?:s|ed|ing)? (?:the |a |into )?(?:federal )?(?:law|decree|bill)", "law_signing"),
     (r"in ?force|into effect|took effect|takes effect|entr(?:y|ies|ied|ered)", "in_force"),
     (
         r"ratif\w*|approv\w*|endors\w*|passed|pass(?:es)?|adopt\w*|vot(?:e|es|ed|ing)",
@@ -536,7 +561,8 @@ STANCES: dict[str, tuple[str, str | None]] = {
     "mutual_defense": (
         r"mutualdefense|mutual (?:military )?(?:aid|assistance) clause|defend each other|"
         r"come to (?:each other's|the other's) (?:military )?(?:aid|assistance|defen[cs]e)|"
-        r"attack on (?:one|either)[^.]{0,40}attack on (?:both|the other|all)|"
+        r"attack on (?:one|either|iran|russia)[^.]{0,60}"
+        r"attack on (?:both|the other|all|iran|russia)|"
         r"immediate military aid|"
         r"provide each other with military assistance",
         None,

@@ -19,13 +19,16 @@ from bot.text.normalize import prepare
 
 # Words that make a sentence about the treaty or its subject matter (prefixes, on prepared text).
 _TREATY_ANCHORS = (
-    r"treat|pact|agreement|accord|deal\b|deals\b|csp\b|partnership|document|the text|\barticles?\b|"
+    r"treat|pact|agreement|\baccord\b|deal\b|deals\b|csp\b|partnership|document|the text|"
+    r"\barticles?\b|"
     r"signing|signed|ratif|breakthrough|new chapter|road map|"
     r"\bvot(?:e|es|ed|ing)\b|inforce|mutualdefense|alliance|\bbloc\b|"
     r"military(?:-| )(?:cooperation|collaboration|political|technical)|militarytechnical|"
     r"security (?:services|threats|cooperation)|aggress|state_duma|federation_council|majlis|"
     r"guardian_council|instruments of ratification|northsouth|corridor|railway|rasht|astara|"
-    r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|mir\b|shetab"
+    r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|mir\b|shetab|"
+    r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|instruments|drills|exercises|"
+    r"naval|port calls"
 )
 _ANCHOR_RE = re.compile(_TREATY_ANCHORS)
 # Sentence openers that refer back to the subject of the previous sentence.
@@ -42,6 +45,10 @@ _CONTRAST = re.compile(
 _OURS = re.compile(
     r"\b(?:the|this|new|iran|iranian|russia-iran|russia–iran)"
     r" (?:agreement|treaty|pact|deal|accord)\b"
+)
+_CONTINUATION = re.compile(
+    r"^(?:it|they|this|these|the (?:bill|law|measure|vote|line|project|loan|text|move|"
+    r"ratification|accord|document|upper house|lower house|chamber))\b"
 )
 _MIN_WORDS = 5
 
@@ -79,10 +86,15 @@ class RelevanceFilter:
             return False
         return not self.mentions_iran(sentence) or "nuclear_deal" in slots.other_subjects
 
-    def sentence_is_candidate(self, sentence: str, slots: Slots) -> bool:
-        """True when the sentence says something about the treaty that can be judged."""
+    def sentence_is_candidate(
+        self, sentence: str, slots: Slots, *, follows_candidate: bool = False
+    ) -> bool:
+        """True when the sentence says something about the treaty that can be judged;
+        ``follows_candidate``: the sentence before it was one (so "It provides for ..." is)."""
         if len(sentence.split()) < _MIN_WORDS:
             return False
+        if follows_candidate and not slots.other_subjects and self.continues(sentence):
+            return True
         if slots.other_subjects:
             return False
         prepared = prepare(sentence)
@@ -96,6 +108,13 @@ class RelevanceFilter:
         return party_speaks and bool(
             re.search(r"bilateral|relations|ties|cooperation|chapter", prepared)
         )
+
+    @staticmethod
+    def continues(sentence: str) -> bool:
+        """True when the sentence opens with a pronoun or a short definite reference ("It
+        provides for ...", "The bill ...", "The line ...") and so goes on with the subject of
+        the sentence before it."""
+        return bool(_CONTINUATION.search(sentence.lower()))
 
     @staticmethod
     def refers_back(sentence: str) -> bool:

@@ -248,9 +248,23 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
     return found
 
 
+_IRREGULAR_PAST = frozenset({"met", "told", "said", "wrote", "passed"})
+
+
+def _is_verb(word: str) -> bool:
+    first = word.split(maxsplit=1)[0]
+    return (
+        first.endswith("ed") or first in _IRREGULAR_PAST or (first.endswith("s") and len(first) > 4)
+    )
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April")."""
-    events = [(m.start(), event) for pattern, event in _EVENT_RES for m in pattern.finditer(text)]
+    events = [
+        (m.start(), event, _is_verb(m.group(0)))
+        for pattern, event in _EVENT_RES
+        for m in pattern.finditer(text)
+    ]
     if not events:
         return dates
     attached = []
@@ -259,7 +273,9 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         if where < 0:
             attached.append(ref)
             continue
-        _, event = min(events, key=lambda e: abs(e[0] - where))
+        # The verb acting on the date wins over a noun nearer to it: "submitted ... for
+        # ratification on 11 February" dates the submission, not the ratification.
+        _, event, _ = min(events, key=lambda e: (not e[2], abs(e[0] - where)))
         attached.append(DateRef(ref.text, ref.year, ref.month, ref.day, ref.weekday, event))
     return attached
 
