@@ -13,10 +13,13 @@ import secrets
 import discord
 from discord import app_commands
 
-from bot.alerts import neutralize_pings
+from bot.alerts import neutralize_pings, plain_text, truncate
 from bot.errors import TreatywatchError
 
 log = logging.getLogger(__name__)
+
+#: Longest message content Discord accepts.
+MESSAGE_LIMIT = 2000
 
 
 def _permission_names(names: list[str]) -> str:
@@ -40,7 +43,8 @@ def user_message(error: BaseException) -> str | None:
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down: try again in {error.retry_after:.0f} s."
     if isinstance(error, app_commands.TransformerError):
-        return f"`{error.value}` is not a valid {error.type.name.replace('_', ' ')}."
+        kind = error.type.name.replace("_", " ")
+        return f"“{plain_text(str(error.value), 60)}” is not a valid {kind} for this option."
     if isinstance(error, app_commands.CheckFailure):
         return str(error) or "You cannot use this command here."
     return None
@@ -71,6 +75,7 @@ class TreatywatchTree(app_commands.CommandTree[discord.Client]):
 
 async def answer_ephemeral(interaction: discord.Interaction[discord.Client], text: str) -> None:
     """Reply privately, as a first response or a follow-up; never raise."""
+    text = truncate(text, MESSAGE_LIMIT)
     if interaction.type is discord.InteractionType.autocomplete:
         return  # an autocomplete cannot show a message; it simply offers no choices
     try:
