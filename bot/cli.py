@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -117,12 +118,13 @@ async def _scan(args: argparse.Namespace) -> int:
     from bot.store.db import open_store  # noqa: PLC0415
 
     config = _config_from(args)
+    # Read every source first: a typo in the last one must not leave a half-done scan.
+    sources = [(source, await load_source(source, config)) for source in args.sources]
     async with open_store(resolve_db(args, config)) as store:
         engine = await open_engine(store, config)
         pipeline = Pipeline(store, engine)
         counts: dict[str, int] = {}
-        for source in args.sources:
-            loaded = await load_source(source, config)
+        for source, loaded in sources:
             update, close = _progress(len(loaded.parsed.entries), not args.json)
             try:
                 result = await pipeline.process_feed(
@@ -358,6 +360,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `treatywatch scan ... | head`: the reader left; stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -538,7 +538,11 @@ SALIENT_PREFIXES: tuple[str, ...] = (
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"sign(?:s|ed|ing)? (?:the |a |into )?(?:federal )?(?:law|decree|bill)", "law_signing"),
-    (r"in ?force|into effect|took effect|takes effect|entr(?:y|ies|ied|ered)", "in_force"),
+    (
+        r"in ?force|into force|into effect|took effect|takes effect|came into|comes into"
+        r"|enter(?:s|ed|ing)?|entry",
+        "in_force",
+    ),
     (
         r"ratif\w*|approv\w*|endors\w*|passed|pass(?:es)?|adopt\w*|vot(?:e|es|ed|ing)",
         "ratification",
@@ -569,7 +573,8 @@ STANCES: dict[str, tuple[str, str | None]] = {
     ),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
-        r"undisclosed|disclosed|released)\b|\bpublished (?:agreement|treaty|text)\b",
+        r"undisclosed|disclosed|released)\b"
+        r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b",
         r"\b(?:private|secret|undisclosed|confidential|classified)\b",
     ),
 }

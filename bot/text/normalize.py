@@ -72,8 +72,9 @@ def prepare(text: str) -> str:
     """Lowercased text with quotes, number words, actor spellings and phrases unified."""
     text = text.translate(_QUOTES).lower()
     text = words_to_digits(text)
-    text = _ACTOR_RE.sub(lambda m: _ACTOR_SPELLINGS[m.group(0)], text)
-    return _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)
+    # Phrases first: "lower house" becomes "state duma", which the actor pass then names.
+    text = _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)
+    return _ACTOR_RE.sub(lambda m: _ACTOR_SPELLINGS[m.group(0)], text)
 
 
 def _is_masked(word: str) -> bool:

@@ -78,7 +78,7 @@ _MONTH_ORDINAL = re.compile(
     rf"\b({_MONTHS})\s+the\s+(?:(twenty|thirty)[\s-])?({'|'.join(_ORDINALS)})\b"
 )
 _ORDINAL_WORDS = re.compile(
-    rf"\b(?:the\s+)?(?:(twenty|thirty)[\s-])?({'|'.join(_ORDINALS)})\s+of\s+"
+    rf"\b(?:the\s+)?(?:(twenty|thirty)[\s-])?({'|'.join(_ORDINALS)})\s+of\s+(?={_MONTHS})"
 )
 
 

@@ -54,8 +54,13 @@ _MIN_WORDS = 5
 
 
 def _term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    # A term matches its inflections: "russia" also matches "russian" and "russia's".
-    return re.compile(r"\b(?:" + "|".join(re.escape(t.lower()) for t in terms) + r")\w*")
+    # A term matches its inflections: "russia" also matches "russian" and "russia's", and
+    # "treaty" matches "treaties".
+    def inflected(term: str) -> str:
+        term = re.escape(term.lower())
+        return term[:-1] + "(?:y|ies)" if term.endswith("y") else term
+
+    return re.compile(r"\b(?:" + "|".join(inflected(t) for t in terms) + r")\w*")
 
 
 class RelevanceFilter:

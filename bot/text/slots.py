@@ -48,6 +48,7 @@ _NUMBER = re.compile(
 )
 _VOTE_SCORE = re.compile(
     r"\b(\d+)\s*(?:-|to)\s*(\d+)\b(?=[^.]*\bvot)|\b(\d+)\s+votes?\s+(?:to|against)\s+(\d+)\b"
+    r"|(?<=vot)(?:e|es|ed|ing)\s+(?:by\s+)?(\d+)\s*(?:-|to)\s*(\d+)\b"
 )
 _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "thousand": 1e3}
 _UNIT_WORDS: dict[str, str] = {
@@ -162,7 +163,7 @@ def _infer_year(month: int, day: int | None, published: date | None, future: boo
     # "17 January" in an article from February is this year; "in June" told in the past
     # tense by an article from January is last June. Future tense may look ahead.
     candidate = date(year, month, min(day or 1, 28))
-    horizon = 180 if future else 7
+    horizon = 366 if future else 7
     if (candidate - published).days > horizon:
         year -= 1
     return year
@@ -337,7 +338,9 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     for m in _AGO.finditer(text):
         spans.append(m.span())
     for m in _VOTE_SCORE.finditer(text):
-        for_votes, against = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        for_votes, against = next(
+            (m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i) is not None
+        )
         found.append(Quantity(float(for_votes), "vote", m.group(0)))
         found.append(Quantity(float(against), "vote_against", m.group(0)))
         spans.append(m.span())

@@ -38,11 +38,6 @@ def test_article_naming_every_group_is_relevant(
     assert relevance.article_is_relevant(title, text)
 
 
-@pytest.mark.xfail(
-    reason="_term_pattern matches a term as a prefix (term + \\w*), so 'treaty' does not match "
-    "'treaties' (y → ies) and an article that only says 'treaties' is judged irrelevant",
-    strict=True,
-)
 def test_treaties_is_an_inflection_of_treaty(relevance: RelevanceFilter) -> None:
     assert relevance.article_is_relevant(
         "Russian and Iranian leaders meet", "The treaties were discussed at length."

@@ -69,11 +69,6 @@ def test_vote_score_gives_votes_for_and_against() -> None:
     assert (0, "vote_against") in found
 
 
-@pytest.mark.xfail(
-    reason="_VOTE_SCORE only reads 'N-M' as a vote when a 'vot' word comes after it, so "
-    "'voted 412-0' yields unit-less 412 and 0 instead of vote/vote_against",
-    strict=True,
-)
 def test_vote_score_after_the_verb() -> None:
     found = quantities("The Duma voted 412-0 to ratify the treaty.")
     assert (412, "vote") in found
@@ -196,11 +191,6 @@ def test_a_date_belongs_to_the_nearest_event(sentence: str, expected: str | None
         assert events == [expected]
 
 
-@pytest.mark.xfail(
-    reason="EVENT_PATTERNS' in_force pattern (`in ?force|...|entr(?:y|ies|ied|ered)`) matches "
-    "neither 'into force' nor 'entered', so 'entered/came into force on 2 October' has no event",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -212,11 +202,6 @@ def test_entry_into_force_date_has_the_in_force_event(sentence: str) -> None:
     assert only_date(sentence).event == "in_force"
 
 
-@pytest.mark.xfail(
-    reason="_infer_year moves a future-tense date more than 180 days ahead back a year, so "
-    "'will enter into force on 2 October' in a January 2025 article resolves to October 2024",
-    strict=True,
-)
 def test_future_tense_date_is_not_put_in_the_past() -> None:
     ref = only_date("The treaty will enter into force on 2 October.", MONDAY)
     assert ymd(ref) == (2025, 10, 2)
@@ -386,11 +371,6 @@ def test_actors_and_their_spellings(sentence: str, actor: str) -> None:
     assert actor in extract_slots(sentence, MONDAY).actors
 
 
-@pytest.mark.xfail(
-    reason="prepare() replaces actor spellings before PHRASE_SYNONYMS, so 'lower house' becomes "
-    "the words 'state duma' after the actor pass and never the state_duma actor id",
-    strict=True,
-)
 def test_lower_house_is_the_state_duma() -> None:
     slots = extract_slots("The lower house approved the ratification bill by 412 votes.", MONDAY)
     assert "state_duma" in slots.actors
@@ -511,12 +491,6 @@ def test_text_published_stance(sentence: str, sign: int) -> None:
     assert ("text_published", sign) in extract_slots(sentence, MONDAY).stances
 
 
-@pytest.mark.xfail(
-    reason="STANCES['text_published'] needs 'text/details/content/document' *before* "
-    "'published' or 'published treaty/text' adjacent, so 'published the full text of the "
-    "treaty' takes no stance",
-    strict=True,
-)
 def test_published_the_full_text_is_a_text_published_stance() -> None:
     slots = extract_slots("The Kremlin published the full text of the treaty.", MONDAY)
     assert ("text_published", 1) in slots.stances
