@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from dataclasses import replace
 
 import discord
 import pytest
@@ -20,6 +21,7 @@ from bot.discord_app.app import (
 )
 from bot.errors import ConfigError
 from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.fixtures import start_bot
 
 EXPECTED_COMMANDS = {
     "subscribe",
@@ -102,3 +104,16 @@ async def test_run_bot_logs_in_and_stops_on_sigterm(
     os.kill(os.getpid(), signal.SIGTERM)
     await asyncio.wait_for(runner, 10)
     assert fake_discord.identifies and runner.exception() is None
+
+
+async def test_dev_guilds_get_the_commands_instantly(
+    fake_discord: FakeDiscord, bot_config: Config
+) -> None:
+    guild_id = fake_discord.world.newsroom.id
+    config = replace(bot_config, discord=replace(bot_config.discord, dev_guild_ids=(guild_id,)))
+    async with start_bot(fake_discord, config):
+        synced = {c["name"] for c in fake_discord.commands[guild_id]}
+        assert synced == EXPECTED_COMMANDS
+        assert None not in fake_discord.commands  # nothing global
+        inter = await fake_discord.invoke("status")
+        assert (await inter.response())["data"]["flags"] == 64
