@@ -49,13 +49,6 @@ class DispatchReport:
     flagged: int = 0
 
 
-class _Outcome:
-    """How one send ended: ``stop`` ends the pass early."""
-
-    def __init__(self, *, stop: bool = False) -> None:
-        self.stop = stop
-
-
 class Dispatcher:
     """Drains the outbox; :meth:`run_once` is one pass, safe to call from a scheduler job."""
 
