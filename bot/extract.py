@@ -39,6 +39,12 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+def is_chrome(sentence: str) -> bool:
+    """True when the boilerplate rules would drop this text as page furniture (a claim read
+    on its own, by ``classify``, never went through article cleaning)."""
+    return not clean_article(sentence)
+
+
 def topic_of(normalized: str) -> str:
     """The digest topic of a normalised claim ("ratification", "energy", ..., "general")."""
     return next((name for name, pattern in _TOPICS if pattern.search(normalized)), "general")
@@ -76,8 +82,12 @@ class ClaimExtractor:
         ):
             slots = replace(slots, actors=(*slots.actors, context_institution))
         normalized, masked = normalize_and_mask(sentence)
-        relevant = article_relevant and self._relevance.sentence_is_candidate(
-            sentence, slots, follows_candidate=follows_candidate
+        relevant = (
+            article_relevant
+            and self._relevance.sentence_is_candidate(
+                sentence, slots, follows_candidate=follows_candidate
+            )
+            and not is_chrome(sentence)
         )
         return Claim(
             text=sentence,

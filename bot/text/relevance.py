@@ -20,7 +20,7 @@ from bot.text.normalize import prepare
 # Words that make a sentence about the treaty or its subject matter (prefixes, on prepared text).
 _TREATY_ANCHORS = (
     r"treat|pact|agreement|\baccord\b|deal\b|deals\b|csp\b|partnership|document|the text|"
-    r"\barticles?\b|"
+    r"\b\d+[ -]articles?\b|\barticles? \d+\b|\barticles of\b|"
     r"signing|signed|ratif|breakthrough|new chapter|road map|"
     r"\bvot(?:e|es|ed|ing)\b|inforce|mutualdefense|alliance|\bbloc\b|"
     r"military(?:-| )(?:cooperation|collaboration|political|technical)|militarytechnical|"

@@ -1,0 +1,144 @@
+"""The judge on the real seed baseline: every verdict type, its evidence, and the traps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.baseline import build_baseline
+from bot.config import Config
+from bot.engine import Engine
+from bot.model import Document, Judgement, Verdict
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_baseline(Config(), build_baseline())
+
+
+def judge(engine: Engine, text: str) -> Judgement:
+    claim = engine.extractor.claim_from_sentence(text, doc_id="test", index=0)
+    return engine.judge_claim(claim)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # paraphrase, synonyms and other spellings
+        "Moscow and Tehran inked the comprehensive strategic partnership treaty on Friday.",
+        # number words
+        "According to ambassador Kazem Jalali, the accord will remain effective for two decades.",
+        "The agreement will stay in force for twenty years, Jalali said.",
+        # translation variant
+        "Putin called the agreement a real breakthrough for Russia, Iran and the region.",
+        # a quoted denial agrees with the seeds' 'not an alliance'
+        "Araghchi denied that the treaty was aimed at creating a military alliance.",
+    ],
+)
+def test_restatements_are_known(engine: Engine, text: str) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.KNOWN, judgement
+    assert judgement.match is not None and judgement.match.baseline
+    assert judgement.reason is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason_part"),
+    [
+        (
+            "According to Jalali, the agreement will remain effective for 25 years.",
+            "20 years → 25 years",
+        ),
+        ("The treaty text has 45 articles.", "47 articles → 45 articles"),
+        ("Putin and Pezeshkian signed the treaty on 18 January.", "→ 18 January"),
+        ("The treaty includes a mutual defence clause.", "mutual defense: denied → affirmed"),
+        ("The treaty creates a military alliance between Russia and Iran.", "alliance"),
+        (
+            "Araghchi said the agreement does not cover security and defence cooperation.",
+            "polarity",
+        ),
+        ("The treaty was signed in Tehran.", "signing place: moscow → tehran"),
+    ],
+)
+def test_conflicting_details_contradict_with_a_reason(
+    engine: Engine, text: str, reason_part: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+    assert judgement.reason is not None and reason_part in judgement.reason
+    assert judgement.match is not None and judgement.match.sources, "evidence names its source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The State Duma ratified the partnership treaty with Iran on 8 April by 412 votes to 0.",
+        "Gazprom will deliver 55 billion cubic metres of gas a year to Iran under the treaty.",
+        "Iran's Guardian Council approved the treaty on 28 May.",
+    ],
+)
+def test_details_the_baseline_lacks_are_new(engine: Engine, text: str) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.NEW, judgement
+    assert judgement.reason is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another treaty, another date: not a contradiction of 'signed in January'
+        "Russia's treaty with North Korea was signed in June.",
+        # background the seeds also mention
+        "Russia has used Iranian drones in its war against Ukraine.",
+        "A permanent ceasefire in Gaza was discussed by the two leaders.",
+        # page chrome
+        "Share this article on social media",
+    ],
+)
+def test_traps_and_background_are_not_contradictions(engine: Engine, text: str) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.IRRELEVANT, judgement
+
+
+def test_a_later_report_restating_a_contradiction_is_known_not_realerted() -> None:
+    """Once '25 years' was reported (and alerted), another '25 years' report restates it."""
+    engine = Engine.from_baseline(Config())
+    first = Document(
+        "a",
+        "Term",
+        "The Russia–Iran treaty will remain in force for 25 years, officials said.",
+        published=datetime(2025, 2, 1, tzinfo=UTC),
+    )
+    second = Document(
+        "b",
+        "Term again",
+        "Officials said the Russia–Iran treaty will remain in force for 25 years.",
+        published=datetime(2025, 2, 2, tzinfo=UTC),
+    )
+    [j1] = [j for j in engine.judge_document(first) if j.claim.relevant]
+    [j2] = [j for j in engine.judge_document(second) if j.claim.relevant]
+    assert j1.verdict is Verdict.CONTRADICTING
+    assert j2.verdict is Verdict.KNOWN
+    assert j2.match is not None and not j2.match.baseline
+
+
+def test_repetition_inside_one_article_is_alerted_once() -> None:
+    engine = Engine.from_baseline(Config())
+    doc = Document(
+        "c",
+        "Duma vote",
+        "Russia's State Duma ratified the treaty with Iran on 8 April. "
+        "Deputies also approved a separate bill on fisheries in the Caspian. "
+        "The State Duma ratified the Iran treaty on 8 April, officials confirmed.",
+    )
+    verdicts = [j.verdict for j in engine.judge_document(doc) if j.claim.relevant]
+    assert verdicts.count(Verdict.NEW) == 1 or verdicts[0] is Verdict.NEW
+    assert verdicts[-1] is Verdict.KNOWN
+
+
+def test_every_verdict_carries_its_score_and_best_match(engine: Engine) -> None:
+    judgement = judge(engine, "The treaty is valid for 20 years.")
+    assert 0 < judgement.score <= 100
+    assert judgement.match is not None
+    assert "20 years" in judgement.match.text
