@@ -50,6 +50,7 @@ _CONTINUATION = re.compile(
     r"^(?:it|they|this|these|the (?:bill|law|measure|vote|line|project|loan|text|move|"
     r"ratification|accord|document|upper house|lower house|chamber))\b"
 )
+_IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
 _MIN_WORDS = 5
 
 
@@ -89,7 +90,9 @@ class RelevanceFilter:
         lowered = sentence.lower()
         if _CONTRAST.search(lowered) and _OURS.search(lowered):
             return False
-        return not self.mentions_iran(sentence) or "nuclear_deal" in slots.other_subjects
+        # Iran's own deals with others (the nuclear deal, a Gaza truce) stay other subjects
+        # even though the sentence names Iran; Russia's other partners do unless Iran is named.
+        return not self.mentions_iran(sentence) or bool(_IRAN_OTHER & set(slots.other_subjects))
 
     def sentence_is_candidate(
         self, sentence: str, slots: Slots, *, follows_candidate: bool = False
