@@ -66,15 +66,16 @@ _MEASURE_UNITS = frozenset(
     }
 )
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
-_POLARITY_COVERAGE = 0.5
+_POLARITY_COVERAGE = 0.4
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
 _STANCE_COVERAGE = 0.25
+_YEAR_COVERAGE = 0.6
 # Counts and volumes that identify their quantity by the unit alone, in this story.
 _DEFINING_UNITS = frozenset({"article", "m3", "vote", "vote_against", "km", "usd", "eur", "rub"})
 _DEFINING_COVERAGE = 0.4
 # Another person in the same role only matters when the claims are otherwise alike.
-_ROLE_COVERAGE = 0.4
+_ROLE_COVERAGE = 0.2
 _ACTOR_SWAP_COVERAGE = 0.85
 _FUZZY_TOKEN = 88
 _UNION_SIZE = 3
@@ -221,6 +222,16 @@ def _stance_level(stance: str, sign: int) -> int:
     if stance == "alliance":
         return 1 if sign > 0 else 2
     return 1
+
+
+def _states_year(year: int | None) -> Callable[[_Scored], bool]:
+    return lambda scored: any(
+        _year_only(d) and d.year == year for d in scored.known.claim.slots.dates
+    )
+
+
+def _year_only(ref: DateRef) -> bool:
+    return ref.year is not None and ref.month is None and ref.weekday is None
 
 
 def _same_event(a: DateRef, b: DateRef, coverage: float) -> bool:
@@ -414,6 +425,16 @@ class Judge:
             return None
         for mine in claim.slots.dates:
             same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
+            if not same_event and _year_only(mine) and scored.coverage >= _YEAR_COVERAGE:
+                # "replaces the agreement of 1995" vs "replaces a 2001 agreement": bare years
+                # of claims that say nearly the same thing name the same thing.
+                same_event = [d for d in known.dates if _year_only(d)]
+                if same_event and all(d.year != mine.year for d in same_event):
+                    return _Mismatch(
+                        f"{_date_text(same_event[0])} → {_date_text(mine)}",
+                        _states_year(mine.year),
+                    )
+                continue
             if not same_event or any(dates_compatible(mine, d) for d in same_event):
                 continue
             anchor = mine.text.split()[0].strip(".,")
@@ -549,11 +570,17 @@ class Judge:
             for stance, sign in claim.stances
         )
 
-    def _negations_agree(self, claim: Slots, known: Slots) -> bool:
-        """What the claim denies, the known claim denies too."""
+    def _negations_agree(
+        self, claim: Slots, known: Slots, known_tokens: frozenset[str] = frozenset()
+    ) -> bool:
+        """What the claim denies, the known claim denies too: its negated words are negated
+        there, or the known claim is negative and says them ("denied that the signing was
+        timed to distract" agrees with "was not intended to divert attention")."""
         if not claim.negated_terms:
             return not claim.negated or known.negated
-        return self._coverage(claim.negated_terms, frozenset(known.negated_terms)) >= 0.5
+        if self._coverage(claim.negated_terms, frozenset(known.negated_terms)) >= 0.5:
+            return True
+        return known.negated and self._coverage(claim.negated_terms, known_tokens) >= 0.5
 
     def _salient_uncovered(self, claim: Claim, target: frozenset[str]) -> list[str]:
         """Salient words of the claim (names, treaty terms) the target does not have: each is a
@@ -584,7 +611,7 @@ class Judge:
         )
         return (
             (coverage >= self.config.known_threshold or paraphrase or stance_restated)
-            and self._negations_agree(a, b)
+            and self._negations_agree(a, b, self.knowledge.tokens_of(scored.known))
             and self._same_stances(a, b)
             and self._details_covered(a, [b])
         )
