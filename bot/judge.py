@@ -15,6 +15,7 @@ framing, another person in the same role.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,43 +29,16 @@ from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Ve
 from bot.text import lexicon
 from bot.text.normalize import normalize
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# calendar's names are those of the C locale: English, which is what the reasons are written in.
+_MONTH_NAMES = tuple(calendar.month_name)[1:]
+_WEEKDAY_NAMES = tuple(calendar.day_name)
 # Units whose numbers are identifiers or too vague to contradict.
 _UNCOMPARABLE_UNITS = frozenset({"", "article_ref", "percent"})
 # Units that make a number a detail worth stating ("47 articles"), unlike "two presidents".
 _MEASURE_UNITS = frozenset(
-    {
-        "year",
-        "month",
-        "day",
-        "week",
-        "article",
-        "article_ref",
-        "clause",
-        "m3",
-        "vote",
-        "vote_against",
-        "km",
-        "usd",
-        "eur",
-        "rub",
-        "percent",
-    }
-)
+    {"year", "month", "day", "week", "article", "article_ref", "clause", "m3", "vote",
+     "vote_against", "km", "usd", "eur", "rub", "percent"}
+)  # fmt: skip
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
 # Share of one claim's negated words the other must affirm for a polarity conflict.

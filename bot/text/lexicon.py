@@ -329,7 +329,21 @@ WORD_SYNONYMS: dict[str, str] = {
 }
 
 # Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.
+# Verbs that report a denial: "X denied that ..." negates what follows.
+DENIAL_CUES: tuple[str, ...] = (
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "dismissed",
+)
+
 NEGATION_CUES: tuple[str, ...] = (
+    *DENIAL_CUES,
     "not",
     "no",
     "never",
@@ -360,15 +374,6 @@ NEGATION_CUES: tuple[str, ...] = (
     "excludes",
     "exclude",
     "excluded",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "rejected",
-    "rejects",
-    "refuted",
-    "refutes",
-    "dismissed",
     "ruled out",
     "rules out",
     "refused",

@@ -100,19 +100,7 @@ _NEGATION_RE = re.compile(
 )
 _NON_NEGATION_RE = re.compile("|".join(re.escape(p) for p in lexicon.NON_NEGATIONS))
 _NONCOMMITTAL_RE = re.compile("|".join(re.escape(p) for p in lexicon.NONCOMMITTAL))
-_DENIAL = frozenset(
-    {
-        "denied",
-        "denies",
-        "deny",
-        "denying",
-        "rejected",
-        "rejects",
-        "refuted",
-        "refutes",
-        "dismissed",
-    }
-)
+_DENIAL = frozenset(lexicon.DENIAL_CUES)
 _HEDGE_RE = re.compile(
     r"(?<![\w'])(?:"
     + "|".join(re.escape(c) for c in sorted(lexicon.HEDGE_CUES, key=len, reverse=True))
