@@ -466,6 +466,8 @@ class FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/_fake/messages", self._control_messages)
+        app.router.add_get("/_fake/created", self._control_created)
+        app.router.add_get("/_fake/gateway", self._control_gateway)
         app.router.add_post("/_fake/fail", self._control_fail)
         app.router.add_post("/_fake/drop", self._control_drop)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
@@ -742,6 +744,25 @@ class FakeDiscord:
         pattern = f"/channels/{channel}/messages" if channel else "/channels/*/messages"
         found = [{"path": r.path, "json": r.json} for r in self.requests_matching("POST", pattern)]
         return _json_response(found)
+
+    async def _control_created(self, request: web.Request) -> web.Response:
+        """``GET /_fake/created``: the channel messages that exist, one per message created.
+
+        Unlike ``/_fake/messages`` (every accepted POST), a POST answered with an earlier
+        message because its nonce repeated does not appear twice here.
+        """
+        found = [m for m in self.messages.values() if "webhook_id" not in m]
+        return _json_response(found)
+
+    async def _control_gateway(self, _: web.Request) -> web.Response:
+        """``GET /_fake/gateway``: how many IDENTIFYs and RESUMEs were received."""
+        connected = self._connected.is_set()
+        body = {
+            "identifies": len(self.identifies),
+            "resumes": len(self.resumes),
+            "connected": connected,
+        }
+        return _json_response(body)
 
     async def _control_fail(self, request: web.Request) -> web.Response:
         """``POST /_fake/fail`` with the keyword arguments of :meth:`fail_next` as JSON."""
