@@ -1,0 +1,112 @@
+"""Knowledge invariants: pruning keeps the best candidates, idf, token sets and rekey."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.extract import ClaimExtractor
+from bot.knowledge import Knowledge
+from bot.model import KnownClaim
+
+WORDS = [
+    "treaty",
+    "signed",
+    "moscow",
+    "tehran",
+    "duma",
+    "ratified",
+    "gas",
+    "pipeline",
+    "railway",
+    "corridor",
+    "alliance",
+    "defence",
+    "sanctions",
+    "payments",
+    "banks",
+    "nuclear",
+    "drones",
+    "oil",
+    "trade",
+    "security",
+    "terrorism",
+    "culture",
+    "years",
+]
+
+
+def _knowledge_claims(count: int, seed: int = 7) -> list[KnownClaim]:
+    rng = random.Random(seed)
+    extractor = ClaimExtractor()
+    names = [f"zor{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(300)]
+    claims = []
+    for index in range(count):
+        words = [*rng.sample(WORDS, 5), rng.choice(names), rng.choice(names)]
+        text = "Russia and Iran " + " ".join(words) + "."
+        claim = extractor.claim_from_sentence(text, doc_id=f"t:{index}", index=0)
+        claims.append(KnownClaim(id=index + 1, claim=claim, baseline=False))
+    return claims
+
+
+@pytest.fixture(scope="module")
+def known() -> list[KnownClaim]:
+    return _knowledge_claims(1500)
+
+
+def test_small_knowledge_is_not_pruned() -> None:
+    claims = _knowledge_claims(120)
+    pruned, full = Knowledge(claims), Knowledge(claims, prune=False)
+    for query in _knowledge_claims(30, seed=99):
+        assert pruned.candidates(query.claim, 20) == full.candidates(query.claim, 20)
+
+
+def test_pruning_keeps_the_best_candidates(known: list[KnownClaim]) -> None:
+    pruned, full = Knowledge(known), Knowledge(known, prune=False)
+    queries = [k.claim for k in _knowledge_claims(40, seed=123)]
+    same_best = 0
+    for claim in queries:
+        got = pruned.candidates(claim, 8)
+        want = full.candidates(claim, 8)
+        assert got, "pruning left no candidate"
+        # Scores come from the same scorer, so a pruned list can only miss, never invent.
+        assert got[0][1] <= want[0][1]
+        same_best += got[0][1] == want[0][1]
+    assert same_best >= 0.9 * len(queries)
+
+
+def test_an_exact_restatement_is_the_first_candidate(known: list[KnownClaim]) -> None:
+    knowledge = Knowledge(known)
+    for target in known[::150]:
+        found = knowledge.candidates(target.claim, 5)
+        assert found[0][1] == 100.0
+        assert any(item is target for item, score in found if score == 100.0)
+
+
+def test_idf_rare_tokens_weigh_more_and_unseen_most(known: list[KnownClaim]) -> None:
+    knowledge = Knowledge(known)
+    common, rare = "russia", "zorhb"
+    assert knowledge.idf("never-seen") > knowledge.idf(rare) > knowledge.idf(common)
+    before = knowledge.idf(rare)
+    knowledge.add(KnownClaim(id=10_000, claim=known[0].claim, baseline=False))
+    # One more claim: the cached value must follow the new counts.
+    assert knowledge.idf(rare) != before
+
+
+def test_tokens_of_matches_the_masked_text(known: list[KnownClaim]) -> None:
+    knowledge = Knowledge(known[:50])
+    for item in known[:50]:
+        assert knowledge.tokens_of(item) == frozenset(item.claim.masked.split())
+    outsider = _knowledge_claims(1, seed=5)[0]
+    assert knowledge.tokens_of(outsider) == frozenset(outsider.claim.masked.split())
+
+
+def test_rekey_moves_a_provisional_claim_to_its_stored_id(known: list[KnownClaim]) -> None:
+    item = KnownClaim(id=-1, claim=known[0].claim, baseline=False)
+    knowledge = Knowledge([item])
+    knowledge.rekey(-1, 42)
+    assert knowledge.get(-1) is None
+    assert knowledge.get(42) is item and item.id == 42
+    assert knowledge.next_id() == 43
+    assert [k.id for k in knowledge] == [42] and len(knowledge) == 1
