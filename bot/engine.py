@@ -31,6 +31,8 @@ class Engine:
         self.knowledge = knowledge
         self.judge = Judge(knowledge, config.matching)
         self._provisional_ids = itertools.count(-1, -1)
+        #: (doc_id, sentence_index) -> provisional id of a claim not stored yet.
+        self.provisional: dict[tuple[str, int], int] = {}
 
     @classmethod
     def from_baseline(cls, config: Config, baseline: Baseline | None = None) -> Engine:
@@ -53,9 +55,11 @@ class Engine:
             judgement = self.judge.judge(claim)
             judgements.append(judgement)
             if learn and judgement.verdict in ALERT_VERDICTS:
+                provisional_id = next(self._provisional_ids)
+                self.provisional[(claim.doc_id, claim.sentence_index)] = provisional_id
                 self.knowledge.add(
                     KnownClaim(
-                        id=next(self._provisional_ids),
+                        id=provisional_id,
                         claim=claim,
                         baseline=False,
                         first_seen=doc.published,

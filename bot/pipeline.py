@@ -107,16 +107,10 @@ class Pipeline:
             if judgement.verdict not in ALERT_VERDICTS:
                 continue
             key = (judgement.claim.doc_id, judgement.claim.sentence_index)
-            provisional = self._provisional_id(judgement)
+            provisional = self.engine.provisional.pop(key, None)
             if provisional is not None and key in stored:
                 self.engine.knowledge.rekey(provisional, stored[key])
         return list(result.alert_ids)
-
-    def _provisional_id(self, judgement: Judgement) -> int | None:
-        for known in self.engine.knowledge:
-            if known.id < 0 and known.claim is judgement.claim:
-                return known.id
-        return None
 
     async def process_feed(
         self,
