@@ -57,49 +57,70 @@ def _decode(kind: Any, value: Any) -> Any:
     """Rebuild a value of type ``kind`` from JSON, led by the dataclasses' type hints.
 
     Generic on purpose: fields added to the model later round-trip without changes here,
-    fields missing from old rows take their defaults, and unknown keys are ignored.
+    fields missing from old rows take their defaults, and unknown keys are ignored. The
+    decoder for each type is built once (``_decoder``): start-up decodes every stored claim.
     """
+    return _decoder(kind)(value)
+
+
+def _expect(check: type | tuple[type, ...], what: str, convert: Any = None) -> Any:
+    def decode(value: Any) -> Any:
+        if isinstance(value, bool) and check is not bool:
+            raise TypeError(f"expected {what}, got {value!r}")
+        if not isinstance(value, check):
+            raise TypeError(f"expected {what}, got {value!r}")
+        return convert(value) if convert else value
+
+    return decode
+
+
+@functools.cache
+def _decoder(kind: Any) -> Any:
+    """A function that decodes JSON into ``kind`` (see ``_decode``)."""
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object for {kind.__name__}, got {value!r}")
         hints = _hints(kind)
-        return kind(
-            **{
-                f.name: _decode(hints[f.name], value[f.name])
-                for f in dataclasses.fields(kind)
-                if f.name in value
-            }
-        )
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind)]
+        name = kind.__name__
+
+        def decode_dataclass(value: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object for {name}, got {value!r}")
+            return kind(**{key: dec(value[key]) for key, dec in fields if key in value})
+
+        return decode_dataclass
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin in (types.UnionType, typing.Union):
-        if value is None:
-            return None
-        return _decode(next(arg for arg in args if arg is not type(None)), value)
+        inner = _decoder(next(arg for arg in args if arg is not type(None)))
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
-        if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list, got {value!r}")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], item) for item in value)
-        if len(args) != len(value):
-            raise ValueError(f"expected {len(args)} items, got {value!r}")
-        return tuple(_decode(arg, item) for arg, item in zip(args, value, strict=True))
-    if kind is bool:
-        if not isinstance(value, bool):
-            raise TypeError(f"expected true or false, got {value!r}")
-        return value
-    if kind is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"expected an integer, got {value!r}")
-        return value
-    if kind is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError(f"expected a number, got {value!r}")
-        return float(value)
-    if kind is str:
-        if not isinstance(value, str):
-            raise TypeError(f"expected a string, got {value!r}")
-        return value
+            item = _decoder(args[0])
+
+            def decode_many(value: Any) -> tuple[Any, ...]:
+                if not isinstance(value, list | tuple):
+                    raise TypeError(f"expected a list, got {value!r}")
+                return tuple(item(v) for v in value)
+
+            return decode_many
+        items = [_decoder(arg) for arg in args]
+
+        def decode_fixed(value: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {value!r}")
+            if len(items) != len(value):
+                raise ValueError(f"expected {len(items)} items, got {value!r}")
+            return tuple(dec(v) for dec, v in zip(items, value, strict=True))
+
+        return decode_fixed
+    simple = {
+        bool: _expect(bool, "true or false"),
+        int: _expect(int, "an integer"),
+        float: _expect((int, float), "a number", float),
+        str: _expect(str, "a string"),
+    }
+    if kind in simple:
+        return simple[kind]
     raise TypeError(f"cannot decode a value of type {kind!r}")
 
 
