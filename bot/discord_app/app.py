@@ -111,6 +111,7 @@ class TreatywatchBot(commands.Bot):
         self._digests: DigestSender | None = None
         self.scheduler: AsyncIOScheduler | None = None
         self._inflight: set[asyncio.Task[object]] = set()
+        self._stopping = False
 
     # ---- shared services
 
@@ -159,9 +160,14 @@ class TreatywatchBot(commands.Bot):
         log.info("treatywatch is set up (database %s)", self.db_path)
 
     async def close(self) -> None:
+        self._stopping = True
+        if self.scheduler is not None and self.scheduler.running:
+            # Pause first: APScheduler's shutdown cancels the jobs in flight at once, which
+            # would leave them no grace at all. Paused, it starts no new run while they finish.
+            self.scheduler.pause()
+        await self._drain_jobs()
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
-        await self._drain_jobs()
         await super().close()  # unloads the cogs, closes the gateway and HTTP session
         if self._fetcher is not None:
             await self._fetcher.close()
@@ -270,6 +276,11 @@ class TreatywatchBot(commands.Bot):
         try:
             await run()
         except asyncio.CancelledError:
+            if self._stopping:
+                # Out of grace at shutdown: every write is a transaction, so what was not
+                # committed is redone by the next start. Nothing to report as a failure.
+                log.warning("scheduled job %s was abandoned at shutdown", name)
+                return
             raise
         except Exception:
             log.exception("scheduled job %s failed", name)

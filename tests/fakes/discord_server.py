@@ -470,6 +470,7 @@ class FakeDiscord:
         app.router.add_get("/_fake/gateway", self._control_gateway)
         app.router.add_post("/_fake/fail", self._control_fail)
         app.router.add_post("/_fake/drop", self._control_drop)
+        app.router.add_post("/_fake/heal", self._control_heal)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
@@ -768,6 +769,11 @@ class FakeDiscord:
         """``POST /_fake/fail`` with the keyword arguments of :meth:`fail_next` as JSON."""
         spec = await request.json()
         self.fail_next(spec.pop("method"), spec.pop("pattern"), **spec)
+        return _json_response({"ok": True})
+
+    async def _control_heal(self, _: web.Request) -> web.Response:
+        """``POST /_fake/heal``: forget the failures not yet used up (the outage is over)."""
+        self.failures.clear()
         return _json_response({"ok": True})
 
     async def _control_drop(self, request: web.Request) -> web.Response:

@@ -136,6 +136,10 @@ class FakeDiscordProcess:
     async def fail(self, method: str, pattern: str, **spec: Any) -> None:
         await self._post("/_fake/fail", {"method": method, "pattern": pattern, **spec})
 
+    async def heal(self) -> None:
+        """Forget the injected failures not yet used up."""
+        await self._post("/_fake/heal")
+
     async def drop_gateway(self, code: int = 4000) -> None:
         await self._post(f"/_fake/drop?code={code}")
 
