@@ -144,6 +144,16 @@ def _lower(text: str) -> str:
     return text.translate(_LOWER_TABLE).lower()
 
 
+_CLAUSE_SPLIT = re.compile(r"[,;:]|\b(?:and|but|while|whereas|after|before)\b")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` that holds the span [start, end)."""
+    left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_SPLIT.finditer(text, end)), len(text))
+    return text[left:right]
+
+
 def _infer_year(month: int, day: int | None, published: date | None, future: bool) -> int | None:
     if published is None:
         return None
@@ -207,9 +217,12 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
         if published is None:
             add(m, DateRef(m.group(0), weekday=weekday))
             continue
+        # Tense is read in the weekday's own clause: "signed on Friday, and the Duma will
+        # debate it on Tuesday" has a past Friday and a future Tuesday.
+        ahead = bool(_FUTURE.search(_clause_around(text, m.start(), m.end())))
         delta = (
             (weekday - published.weekday()) % 7
-            if future
+            if ahead
             else -((published.weekday() - weekday) % 7)
         )
         when = published + timedelta(days=delta)

@@ -207,11 +207,6 @@ def test_future_tense_date_is_not_put_in_the_past() -> None:
     assert ymd(ref) == (2025, 10, 2)
 
 
-@pytest.mark.xfail(
-    reason="_dates decides past/future once per sentence, so 'will' in a second clause makes "
-    "'signed on Friday' (told on Monday 20 Jan) resolve to Friday 24 Jan instead of 17 Jan",
-    strict=True,
-)
 def test_past_weekday_in_a_mixed_tense_sentence() -> None:
     dates = extract_slots(
         "The treaty was signed on Friday and the Duma will debate it on Tuesday.", MONDAY
