@@ -358,6 +358,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if err.hint:
             _out(f"  hint: {err.hint}", sys.stderr)
         return EXIT_ERROR
+    except OSError as err:
+        if err.filename is None:
+            raise  # not about a path the user gave: a bug, keep the traceback
+        # A path from the command line the system refuses outright (a name too long, ...).
+        name = os.fsdecode(err.filename)
+        shown = name if len(name) <= 80 else name[:77] + "..."
+        _out(f"treatywatch {args.command}: error: {shown!r}: {err.strerror}", sys.stderr)
+        _out("  hint: Check the path.", sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

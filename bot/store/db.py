@@ -23,7 +23,13 @@ from bot.store.entries import EntriesRepo
 from bot.store.feeds import FeedsRepo
 from bot.store.judgements import JudgementsRepo
 from bot.store.knowledge import KnowledgeRepo
-from bot.store.migrations import MIGRATIONS, Migration, migrate
+from bot.store.migrations import (
+    MIGRATIONS,
+    Migration,
+    migrate,
+    refuse_foreign_database,
+    schema_version,
+)
 from bot.store.outbox import OutboxRepo
 from bot.store.subscriptions import SubscriptionsRepo
 
@@ -120,6 +126,11 @@ class OpenStore:
             raise _open_error(path, exc) from exc
         try:
             conn.row_factory = sqlite3.Row
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if await schema_version(conn) == 0:
+                # Before the switch to WAL, which rewrites the file's header: another
+                # application's database must be left exactly as it was.
+                await refuse_foreign_database(conn)
             await _configure(conn, path)
             await migrate(conn, self._migrations)
         except BaseException as exc:

@@ -248,7 +248,7 @@ async def migrate(
                 hint="upgrade treatywatch, or point --db at another database file",
             )
         if current == 0:
-            await _refuse_foreign_database(conn)
+            await refuse_foreign_database(conn)
         pending = [m for m in migrations if m.version > current]
         for migration in pending:
             for statement in migration.statements:
@@ -266,7 +266,7 @@ async def migrate(
     return [m.version for m in pending]
 
 
-async def _refuse_foreign_database(conn: aiosqlite.Connection) -> None:
+async def refuse_foreign_database(conn: aiosqlite.Connection) -> None:
     """An unversioned database that already has tables belongs to someone else."""
     async with conn.execute("PRAGMA application_id") as cursor:
         row = await cursor.fetchone()
@@ -295,5 +295,6 @@ __all__ = [
     "Migration",
     "latest_version",
     "migrate",
+    "refuse_foreign_database",
     "schema_version",
 ]
