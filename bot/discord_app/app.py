@@ -27,7 +27,7 @@ import cogs
 from bot.clock import Clock, SystemClock
 from bot.config import Config, DiscordConfig, resolve_db_path
 from bot.discord_app.digests import DigestSender
-from bot.discord_app.dispatch import Dispatcher
+from bot.discord_app.dispatch import BATCH, Dispatcher
 from bot.discord_app.tree import TreatywatchTree
 from bot.errors import ConfigError, StorageError
 from bot.fetch.http import Fetcher
@@ -42,6 +42,8 @@ DISPATCH_JOB = "dispatch"
 DIGEST_JOB = "digest"
 #: How often due scheduled digests are looked for.
 DIGEST_CHECK_MINUTES = 10.0
+# Outbox passes one dispatcher run may make back to back while each pass finds a full batch.
+MAX_PASSES_PER_RUN = 20
 #: Longest 429 discord.py may sleep through by itself; a longer one is the dispatcher's
 #: to schedule, so one rate-limited channel never stalls the whole outbox.
 MAX_RATELIMIT_SLEEP = 30.0
@@ -303,15 +305,20 @@ class TreatywatchBot(commands.Bot):
     async def dispatch_outbox(self) -> None:
         if self.is_closed() or not self.is_ready():
             return  # the gateway is down: the outbox waits, nothing is lost
-        report = await self.dispatcher.run_once()
-        if report.sent or report.retried or report.failed or report.flagged:
-            log.info(
-                "outbox: %d sent, %d to retry, %d failed, %d subscriptions flagged",
-                report.sent,
-                report.retried,
-                report.failed,
-                report.flagged,
-            )
+        # A full pass means more is waiting: go on at once (a burst of alerts must not wait
+        # one interval per batch), until the outbox is drained or Discord pushes back.
+        for _ in range(MAX_PASSES_PER_RUN):
+            report = await self.dispatcher.run_once()
+            if report.sent or report.retried or report.failed or report.flagged:
+                log.info(
+                    "outbox: %d sent, %d to retry, %d failed, %d subscriptions flagged",
+                    report.sent,
+                    report.retried,
+                    report.failed,
+                    report.flagged,
+                )
+            if report.sent < BATCH or report.retried or report.failed or self.is_closed():
+                break
 
     async def send_due_digests(self) -> None:
         if self.is_closed() or not self.is_ready():
