@@ -8,9 +8,10 @@ from datetime import datetime
 import aiosqlite
 
 from bot.errors import StorageError
-from bot.model import SourceRef, Verdict
+from bot.model import Verdict
 from bot.store.base import StoreBase, fetch_all, placeholders
-from bot.store.codec import opt_time_from_db, time_from_db, time_to_db
+from bot.store.codec import time_from_db, time_to_db
+from bot.store.knowledge import source_from_row
 from bot.store.rows import ALERT_KINDS, AlertRow
 
 
@@ -64,14 +65,7 @@ class DigestRepo(StoreBase):
                     claim_text=row["claim_text"],
                     topic=row["topic"],
                     reason=row["reason"],
-                    source=SourceRef(
-                        doc_id=row["doc_id"],
-                        sentence_index=row["sentence_index"],
-                        title=row["title"],
-                        link=row["link"],
-                        outlet=row["outlet"],
-                        published=opt_time_from_db(row["published"]),
-                    ),
+                    source=source_from_row(row),
                     match_claim_id=row["match_claim_id"],
                     match_text=row["match_text"],
                     source_count=len(docs),

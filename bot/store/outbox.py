@@ -14,11 +14,11 @@ from typing import Literal, cast
 import aiosqlite
 
 from bot.errors import StorageError
-from bot.model import SourceRef, Verdict
+from bot.model import Verdict
 from bot.store.base import StoreBase, changes, fetch_all, fetch_one
 from bot.store.codec import opt_time_from_db, time_from_db, time_to_db
 from bot.store.feeds import feed_from_row
-from bot.store.knowledge import load_known_claims
+from bot.store.knowledge import load_known_claims, source_from_row
 from bot.store.rows import (
     DeliveryRow,
     FeedNoticeKind,
@@ -73,14 +73,7 @@ class OutboxRepo(StoreBase):
                     reason=row["reason"],
                     topic=row["topic"],
                     claim=claim,
-                    source=SourceRef(
-                        doc_id=row["doc_id"],
-                        sentence_index=row["sentence_index"],
-                        title=row["title"],
-                        link=row["link"],
-                        outlet=row["outlet"],
-                        published=opt_time_from_db(row["published"]),
-                    ),
+                    source=source_from_row(row),
                     match=None if match_id is None else claims.get(match_id),
                     corroborations=len(
                         {s.doc_id for s in claim.sources} - {claim.claim.doc_id}
