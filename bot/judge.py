@@ -53,6 +53,8 @@ _ROLE_COVERAGE = 0.2
 _ACTOR_SWAP_COVERAGE = 0.85
 _FUZZY_TOKEN = 88
 _UNION_SIZE = 3
+# A known claim joins a union only when it is about the claim at all, not a generic neighbour.
+_UNION_MEMBER_COVERAGE = 0.25
 # Words either side of a number or date that must align for its conflict to count.
 _WINDOW_BEFORE = 3
 _WINDOW_AFTER = 1
@@ -603,7 +605,9 @@ class Judge:
             ) or any(date_states(d, mine) for mine in claim.slots.dates for d in theirs.dates)
 
         # The few most similar, plus any candidate that states one of the claim's details.
-        group = scored[:_UNION_SIZE] + [s for s in scored[_UNION_SIZE:] if states_a_detail(s)]
+        group = [s for s in scored[:_UNION_SIZE] if s.coverage >= _UNION_MEMBER_COVERAGE] + [
+            s for s in scored[_UNION_SIZE:] if states_a_detail(s)
+        ]
         if len(group) < 2:
             return None
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))

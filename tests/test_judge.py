@@ -59,6 +59,10 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "polarity",
         ),
         ("The treaty was signed in Tehran.", "signing place: moscow → tehran"),
+        # the framing ("has no provision for") is not part of what is denied
+        ("The pact has no provision for reciprocal naval visits.", "polarity"),
+        # an omission is a denial
+        ("The agreement leaves out security cooperation.", "polarity: affirmed → denied"),
     ],
 )
 def test_conflicting_details_contradict_with_a_reason(
@@ -76,6 +80,9 @@ def test_conflicting_details_contradict_with_a_reason(
         "The State Duma ratified the partnership treaty with Iran on 8 April by 412 votes to 0.",
         "Gazprom will deliver 55 billion cubic metres of gas a year to Iran under the treaty.",
         "Iran's Guardian Council approved the treaty on 28 May.",
+        # generic treaty words shared with unrelated known claims do not make it known
+        "The treaty lets either side withdraw after giving six months' notice.",
+        "The treaty commits the parties to joint work on water management.",
     ],
 )
 def test_details_the_baseline_lacks_are_new(engine: Engine, text: str) -> None:

@@ -326,6 +326,16 @@ WORD_SYNONYMS: dict[str, str] = {
     "leader": "president",
     "twenty": "20",
     "forty-seven": "47",
+    # General English, not this story's wording: ports, navies and handing things over.
+    "harbor": "port",
+    "harbors": "port",
+    "harbour": "port",
+    "harbours": "port",
+    "navy": "naval",
+    "navies": "naval",
+    "delivery": "transfer",
+    "deliveries": "transfer",
+    "transfers": "transfer",
 }
 
 # Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.
@@ -380,6 +390,27 @@ NEGATION_CUES: tuple[str, ...] = (
     "refuses",
     "failed to",
     "fails to",
+    "leaves out",
+    "left out",
+    "leave out",
+    "omits",
+    "omitted",
+    "says nothing about",
+    "said nothing about",
+    "silent on",
+    "is silent about",
+)
+
+# Words that frame what a text says rather than say it ("makes no provision for drills",
+# "does not mention arms"): skipped in a negation's scope so the denied content is compared.
+SCOPE_LIGHT_WORDS = frozenset(
+    """
+    make makes made making provision provisions provide provides provided providing include
+    includes included including contain contains contained containing mention mentions
+    mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
+    stipulated feature features featured refer refers referred reference any specific explicit
+    explicitly clause clauses
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
 # Phrases that look negative but do not negate the claim.

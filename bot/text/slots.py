@@ -293,6 +293,9 @@ def _negated_terms(lowered: str) -> tuple[str, ...]:
         boundary = _CLAUSE_END.search(rest)
         scope = rest[: boundary.start()] if boundary else rest
         words = [w for w in content_words(prepare(scope)) if not w.isdigit()]
+        # The framing words go only when something is left to deny ("no clause" keeps it).
+        framed = [w for w in words if w not in lexicon.SCOPE_LIGHT_WORDS]
+        words = framed or words
         for word in words[:4]:
             stemmed = word if "_" in word else stem(word)
             if stemmed not in terms:

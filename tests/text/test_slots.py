@@ -283,7 +283,30 @@ def test_negated_terms_stop_at_the_clause_end() -> None:
 
 def test_negated_terms_of_a_mutual_defence_denial() -> None:
     slots = extract_slots("The agreement does not include a mutual defence clause.", MONDAY)
-    assert slots.negated_terms == ("includ", "mutualdefens", "claus")
+    # "include" and "clause" frame what is denied; the denied content is the defence pact.
+    assert slots.negated_terms == ("mutualdefens",)
+
+
+def test_framing_words_leave_the_negated_scope_when_content_remains() -> None:
+    slots = extract_slots("The pact contains no provision on naval visits.", MONDAY)
+    assert slots.negated_terms == ("naval", "visit")
+    # Nothing but framing words: they stay, so the negation still has a scope.
+    alone = extract_slots("The text includes no such clause.", MONDAY)
+    assert "claus" in alone.negated_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accord leaves out energy cooperation.",
+        "The document says nothing about weapons.",
+        "The treaty is silent on nuclear matters.",
+    ],
+)
+def test_implicit_negations_negate(text: str) -> None:
+    slots = extract_slots(text, MONDAY)
+    assert slots.negated, slots
+    assert slots.negated_terms, slots
 
 
 def test_negated_terms_are_at_most_four_per_cue() -> None:
