@@ -216,12 +216,14 @@ async def crash_and_restart(
     started = time.monotonic()
     async with rig(workdir) as r:
         total = expected.verdicts.total() + sum(expected.alerts.values()) * len(r.channels)
-        span = (total - 1) // kills
+        # One part more than there are kills: the last part is left as a margin, so a busy
+        # machine polling the progress late still kills the bot before it has finished.
+        span = (total - 1) // (kills + 1)
         for index in range(kills):
             # A point on one scale of progress, verdicts stored (polling) then messages
-            # created (delivery): kill i aims somewhere in the i-th of ``kills`` equal parts,
-            # so the first lands mid-poll and the last mid-delivery; always ahead of where
-            # the last run stopped, and short of the end.
+            # created (delivery): kill i aims somewhere in the i-th of ``kills + 1`` equal
+            # parts, so the first lands mid-poll and the last mid-delivery; always ahead of
+            # where the last run stopped, and short of the end.
             verdicts, _ = progress(r.db)
             done = verdicts + await r.created_count()
             if done >= total - 1:
