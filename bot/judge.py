@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from bot.config import MatchingConfig
 from bot.knowledge import Knowledge
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
-from bot.text import lexicon
+from bot.text import durations, lexicon
 from bot.text.normalize import normalize
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
@@ -102,6 +102,8 @@ def _date_text(ref: DateRef) -> str:
 
 
 def _quantity_text(q: Quantity) -> str:
+    if durations.is_loose(q):
+        return q.text
     value = int(q.value) if q.value.is_integer() else q.value
     if q.unit == "m3" and q.value >= 1e9:
         billions = q.value / 1e9
@@ -116,7 +118,29 @@ def _quantity_text(q: Quantity) -> str:
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
+    if durations.is_loose(a) or durations.is_loose(b):
+        return durations.spans_agree(a, b)
     return abs(a.value - b.value) <= 0.01 * max(abs(a.value), 1)
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    """The same kind of figure: one unit, or two lengths of time of which one is loose
+    ("a few weeks" against "years of")."""
+    if a.unit == b.unit:
+        return True
+    return (
+        (durations.is_loose(a) or durations.is_loose(b))
+        and durations.time_span(a) is not None
+        and durations.time_span(b) is not None
+    )
+
+
+def _agrees(known: Quantity, mine: Quantity) -> bool:
+    """Does ``known`` state the figure ``mine`` states? A loose duration may conflict with an
+    exact one but never states it: "years of talks" says nothing about "valid for 25 years"."""
+    if durations.is_loose(known) != durations.is_loose(mine):
+        return False
+    return _comparable(known, mine) and _same_value(known, mine)
 
 
 def dates_compatible(a: DateRef, b: DateRef) -> bool:
@@ -368,10 +392,11 @@ class Judge:
         for mine in claim.slots.quantities:
             if mine.unit in _UNCOMPARABLE_UNITS:
                 continue
-            same_unit = [q for q in known.quantities if q.unit == mine.unit]
+            same_unit = [q for q in known.quantities if _comparable(q, mine)]
             if not same_unit or any(_same_value(q, mine) for q in same_unit):
                 continue
-            anchor = mine.text.split()[0]
+            loose = durations.is_loose(mine)
+            anchor = durations.loose_anchor(mine) if loose else mine.text.split()[0]
             defining = mine.unit in _DEFINING_UNITS
             if self._aligned(claim, scored, anchor, defining=defining):
 
@@ -382,10 +407,7 @@ class Judge:
                     defining: bool = defining,
                 ) -> bool:
                     return (
-                        any(
-                            q.unit == mine.unit and _same_value(q, mine)
-                            for q in s.known.claim.slots.quantities
-                        )
+                        any(_agrees(q, mine) for q in s.known.claim.slots.quantities)
                         and not _distinct_events(claim.slots, s.known.claim.slots)
                         and self._aligned(claim, s, anchor, defining=defining)
                     )
@@ -520,9 +542,7 @@ class Judge:
         for mine in claim.quantities:
             if mine.unit not in _MEASURE_UNITS:
                 continue
-            if not any(
-                q.unit == mine.unit and _same_value(q, mine) for k in knowns for q in k.quantities
-            ):
+            if not any(_agrees(q, mine) for k in knowns for q in k.quantities):
                 return False
         return all(
             any(date_states(d, mine) for k in knowns for d in k.dates) for mine in claim.dates
@@ -599,9 +619,7 @@ class Judge:
         def states_a_detail(candidate: _Scored) -> bool:
             theirs = candidate.known.claim.slots
             return any(
-                q.unit == mine.unit and _same_value(q, mine)
-                for mine in measured
-                for q in theirs.quantities
+                _agrees(q, mine) for mine in measured for q in theirs.quantities
             ) or any(date_states(d, mine) for mine in claim.slots.dates for d in theirs.dates)
 
         # The few most similar, plus any candidate that states one of the claim's details.

@@ -32,6 +32,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "The agreement will stay in force for twenty years, Jalali said.",
         # translation variant
         "Putin called the agreement a real breakthrough for Russia, Iran and the region.",
+        # a loose duration restating another
+        "The treaty came after several years of negotiations.",
         # a quoted denial agrees with the seeds' 'not an alliance'
         "Araghchi denied that the treaty was aimed at creating a military alliance.",
     ],
@@ -61,6 +63,9 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("The treaty was signed in Tehran.", "signing place: moscow → tehran"),
         # the framing ("has no provision for") is not part of what is denied
         ("The pact has no provision for reciprocal naval visits.", "polarity"),
+        # a loose duration against another: weeks are not years
+        ("The accord was negotiated in a few weeks.", "years → a few weeks"),
+        ("According to Jalali, the agreement will remain effective indefinitely.", "→ indefinite"),
         # an omission is a denial
         ("The agreement leaves out security cooperation.", "polarity: affirmed → denied"),
     ],

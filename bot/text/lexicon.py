@@ -191,6 +191,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "make public": "publish",
     "turning point": "breakthrough",
     "effective for": "duration for",
+    "an indefinite period": "indefinitely",
+    "an unlimited period": "indefinitely",
     "come into force": "inforce",
     "came into force": "inforce",
     "comes into force": "inforce",
@@ -336,6 +338,7 @@ WORD_SYNONYMS: dict[str, str] = {
     "delivery": "transfer",
     "deliveries": "transfer",
     "transfers": "transfer",
+    "talks": "negotiations",
 }
 
 # Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.

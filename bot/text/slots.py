@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from bot.model import DateRef, Quantity, Slots
 from bot.text import lexicon
+from bot.text.durations import loose_durations
 from bot.text.normalize import prepare, stem
 
 _MONTH = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
@@ -341,6 +342,7 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _AGO.finditer(text):
         spans.append(m.span())
+    found.extend(loose_durations(text, spans))
     for m in _VOTE_SCORE.finditer(text):
         for_votes, against = next(
             (m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i) is not None
