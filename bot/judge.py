@@ -244,6 +244,15 @@ def _states_role(role: str, actor: str) -> Callable[[_Scored], bool]:
     return lambda scored: (role, actor) in scored.known.claim.slots.roles
 
 
+def _adjacent(a: KnownClaim, b: KnownClaim) -> bool:
+    """Were the two claims next to each other in one of the articles they came from?"""
+    return any(
+        x.doc_id == y.doc_id and abs(x.sentence_index - y.sentence_index) == 1
+        for x in a.sources
+        for y in b.sources
+    )
+
+
 def _institutions(slots: Slots) -> set[str]:
     return {a for a in slots.actors if a in lexicon.INSTITUTIONS and a != "kremlin"}
 
@@ -626,6 +635,10 @@ class Judge:
         group = [s for s in scored[:_UNION_SIZE] if s.coverage >= _UNION_MEMBER_COVERAGE] + [
             s for s in scored[_UNION_SIZE:] if states_a_detail(s)
         ]
+        if group:
+            # A report often condenses a quote and its attribution, which the source gave in
+            # two sentences: the best member's neighbours in its own article join the union.
+            group += [s for s in scored if s not in group and _adjacent(group[0].known, s.known)]
         if len(group) < 2:
             return None
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))

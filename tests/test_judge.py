@@ -9,7 +9,7 @@ import pytest
 from bot.baseline import build_baseline
 from bot.config import Config
 from bot.engine import Engine
-from bot.model import Document, Judgement, Verdict
+from bot.model import Document, Judgement, KnownClaim, SourceRef, Verdict
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +34,7 @@ def judge(engine: Engine, text: str) -> Judgement:
         "Putin called the agreement a real breakthrough for Russia, Iran and the region.",
         # a loose duration restating another
         "The treaty came after several years of negotiations.",
+        "It took many years of negotiations to produce the treaty.",
         # a quoted denial agrees with the seeds' 'not an alliance'
         "Araghchi denied that the treaty was aimed at creating a military alliance.",
     ],
@@ -154,3 +155,37 @@ def test_every_verdict_carries_its_score_and_best_match(engine: Engine) -> None:
     assert 0 < judgement.score <= 100
     assert judgement.match is not None
     assert "20 years" in judgement.match.text
+
+
+@pytest.mark.parametrize(
+    ("attribution_doc", "index", "verdict"), [("s", 3, Verdict.KNOWN), ("t", 9, Verdict.NEW)]
+)
+def test_a_quote_and_its_attribution_in_adjacent_sentences_restate_a_condensed_claim(
+    attribution_doc: str, index: int, verdict: Verdict
+) -> None:
+    """The same two known sentences cover the claim together only when one article gave them
+    one after the other (a quote, then who said it where)."""
+    config = Config()
+    extractor = Engine.from_known(config, []).extractor
+
+    def known(claim_id: int, text: str, doc_id: str, sentence: int) -> KnownClaim:
+        claim = extractor.claim_from_sentence(text, doc_id=doc_id, index=sentence)
+        return KnownClaim(claim_id, claim, True, sources=[SourceRef(doc_id, sentence)])
+
+    engine = Engine.from_known(
+        config,
+        [
+            known(1, "He added: this is not just a political agreement, it is the road map "
+                  "for the future.", "s", 4),
+            known(2, "Iran's foreign minister Abbas Araghchi wrote on the Telegram network "
+                  "that ties had never been closer.", attribution_doc, index),
+            known(3, "The treaty will remain in force for 20 years.", "u", 1),
+            known(4, "Putin and Pezeshkian signed the treaty in Moscow.", "u", 2),
+        ],
+    )
+    claim = extractor.claim_from_sentence(
+        "Writing on Telegram, Araghchi said the treaty amounted to a road map for the future.",
+        doc_id="x",
+        index=0,
+    )
+    assert engine.judge_claim(claim).verdict is verdict

@@ -481,6 +481,7 @@ STOPWORDS = frozenset(
     very has have had having do does did will shall can just into over about after before
     during between through up down out off again further once here both each few more most
     other some any own same only mr mrs ms dr said says say told according per via
+    several many few couple just
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
