@@ -27,7 +27,7 @@ import cogs
 from bot.clock import Clock, SystemClock
 from bot.config import Config, DiscordConfig, resolve_db_path
 from bot.discord_app.digests import DigestSender
-from bot.discord_app.dispatch import BATCH, Dispatcher
+from bot.discord_app.dispatch import Dispatcher
 from bot.discord_app.tree import TreatywatchTree
 from bot.errors import ConfigError, StorageError
 from bot.fetch.http import Fetcher
@@ -42,7 +42,7 @@ DISPATCH_JOB = "dispatch"
 DIGEST_JOB = "digest"
 #: How often due scheduled digests are looked for.
 DIGEST_CHECK_MINUTES = 10.0
-# Outbox passes one dispatcher run may make back to back while each pass finds a full batch.
+# Outbox passes one dispatcher run may make back to back while each pass sends something.
 MAX_PASSES_PER_RUN = 20
 #: Longest 429 discord.py may sleep through by itself; a longer one is the dispatcher's
 #: to schedule, so one rate-limited channel never stalls the whole outbox.
@@ -114,6 +114,8 @@ class TreatywatchBot(commands.Bot):
         self.scheduler: AsyncIOScheduler | None = None
         self._inflight: set[asyncio.Task[object]] = set()
         self._stopping = False
+        self._dispatching = False
+        self._kicked = False
 
     # ---- shared services
 
@@ -264,6 +266,11 @@ class TreatywatchBot(commands.Bot):
 
     def kick_dispatcher(self) -> None:
         """Run the dispatcher now rather than at its next interval (new alerts are queued)."""
+        if self._dispatching:
+            # A run is in flight: it makes one more pass rather than the scheduler skipping
+            # (and logging) a second instance.
+            self._kicked = True
+            return
         if self.scheduler is not None and self.scheduler.running:
             job = self.scheduler.get_job(DISPATCH_JOB)
             if job is not None:
@@ -305,19 +312,32 @@ class TreatywatchBot(commands.Bot):
     async def dispatch_outbox(self) -> None:
         if self.is_closed() or not self.is_ready():
             return  # the gateway is down: the outbox waits, nothing is lost
-        # A full pass means more is waiting: go on at once (a burst of alerts must not wait
-        # one interval per batch), until the outbox is drained or Discord pushes back.
+        self._dispatching = True
+        try:
+            await self._dispatch_passes()
+        finally:
+            self._dispatching = False
+
+    async def _dispatch_passes(self) -> None:
+        # A pass sends at most one pack per channel: while passes send, more may be waiting,
+        # so go on at once (a burst must not wait one interval per pack), until the outbox
+        # is drained, Discord pushes back, or the bot is stopping.
         for _ in range(MAX_PASSES_PER_RUN):
             report = await self.dispatcher.run_once()
             if report.sent or report.retried or report.failed or report.flagged:
                 log.info(
-                    "outbox: %d sent, %d to retry, %d failed, %d subscriptions flagged",
+                    "outbox: %d messages sent (%d alerts), %d to retry, %d failed,"
+                    " %d subscriptions flagged",
                     report.sent,
+                    report.alerts,
                     report.retried,
                     report.failed,
                     report.flagged,
                 )
-            if report.sent < BATCH or report.retried or report.failed or self.is_closed():
+            kicked, self._kicked = self._kicked, False
+            if report.retried or report.failed or self._stopping or self.is_closed():
+                break
+            if not report.sent and not kicked:
                 break
 
     async def send_due_digests(self) -> None:

@@ -65,7 +65,7 @@ async def test_signal_exits_0_quickly_and_the_next_start_resumes(
             assert bot.running, bot.log_text()
             if phase == "polling":
                 return progress(r.db)[0] >= 3
-            return await r.created_count() >= 3
+            return await r.posted_alerts() >= 3
 
         await poll_until(mid_work, within=SETTLE_SECONDS, every=0.005, what=phase)
         if phase == "delivering":
