@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,11 +40,12 @@ from bot.discord_app.permissions import missing_alert_permissions
 from bot.discord_app.render import (
     EMBEDS_PER_MESSAGE,
     alert_embed,
+    embed_json,
     embed_length,
     embeds_from_payload,
-    embeds_payload,
     notice_embed,
     pack_indices,
+    payload_of,
 )
 from bot.store import PendingDelivery, PendingFeedNotice, PendingPack, Store
 
@@ -75,19 +77,26 @@ class DispatchReport:
 
 
 class Pacer:
-    """Spaces calls at most ``rate`` a second apart (a leaky bucket without burst)."""
+    """At most ``rate`` calls in any one-second window, as Discord counts its global limit.
+
+    A window of actual send times rather than reserved slots: after the event loop was busy,
+    the waiters that wake together still cannot exceed the rate.
+    """
 
     def __init__(self, rate: float) -> None:
-        self._interval = 1.0 / rate
-        self._next = 0.0
+        self._rate = max(1, int(rate))
+        self._sent: deque[float] = deque()
 
     async def wait(self) -> None:
         loop = asyncio.get_running_loop()
-        now = loop.time()
-        slot = max(now, self._next)
-        self._next = slot + self._interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        while True:
+            now = loop.time()
+            while self._sent and self._sent[0] <= now - 1.0:
+                self._sent.popleft()
+            if len(self._sent) < self._rate:
+                self._sent.append(now)
+                return
+            await asyncio.sleep(self._sent[0] + 1.0 - now)
 
 
 class Dispatcher:
@@ -115,9 +124,9 @@ class Dispatcher:
         """Compose packs from what is pending, send the due ones, then feed notices."""
         report = DispatchReport()
         async with self._lock:
-            now = self._clock.now()
-            await self._compose(now)
-            packs = await self._store.pending_packs(now, PACKS_PER_PASS)
+            await self._compose(self._clock.now())
+            # Read the clock again: the packs just composed are due from their creation.
+            packs = await self._store.pending_packs(self._clock.now(), PACKS_PER_PASS)
             if not await self._send_packs(packs, report):
                 return report
             for notice in await self._store.pending_feed_notices(self._clock.now(), BATCH):
@@ -140,12 +149,13 @@ class Dispatcher:
         deliveries = await self._store.deliveries_to_pack(now, EMBEDS_PER_MESSAGE)
         if not deliveries:
             return
-        # One alert goes to many channels: render it once per pass.
-        rendered: dict[int, discord.Embed] = {}
+        # One alert goes to many channels: render, measure and encode it once per pass.
+        rendered: dict[int, tuple[int, str]] = {}
 
-        def embed(delivery: PendingDelivery) -> discord.Embed:
+        def render(delivery: PendingDelivery) -> tuple[int, str]:
             if delivery.alert_id not in rendered:
-                rendered[delivery.alert_id] = alert_embed(AlertView.from_delivery(delivery))
+                embed = alert_embed(AlertView.from_delivery(delivery))
+                rendered[delivery.alert_id] = (embed_length(embed), embed_json(embed))
             return rendered[delivery.alert_id]
 
         fresh: dict[int, list[PendingDelivery]] = {}
@@ -157,18 +167,14 @@ class Dispatcher:
                 composed.setdefault(delivery.pack_id, []).append(delivery)
         for pack_id, members in composed.items():
             # Carried over from schema 1: composed (one delivery, its old nonce), not rendered.
-            await self._store.set_pack_payload(pack_id, embeds_payload([embed(d) for d in members]))
+            payload = payload_of([render(d)[1] for d in members])
+            await self._store.set_pack_payload(pack_id, payload)
         packs: list[tuple[int, list[int], str]] = []
         for subscription_id, members in fresh.items():
-            embeds = [embed(d) for d in members]
-            for group in pack_indices([embed_length(e) for e in embeds]):
-                packs.append(
-                    (
-                        subscription_id,
-                        [members[i].delivery_id for i in group],
-                        embeds_payload([embeds[i] for i in group]),
-                    )
-                )
+            embeds = [render(d) for d in members]
+            for group in pack_indices([length for length, _ in embeds]):
+                payload = payload_of([embeds[i][1] for i in group])
+                packs.append((subscription_id, [members[i].delivery_id for i in group], payload))
         if packs:
             await self._store.create_packs(packs)
 

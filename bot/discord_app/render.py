@@ -332,7 +332,17 @@ def pack_indices(lengths: Sequence[int]) -> list[list[int]]:
 
 def embeds_payload(embeds: Sequence[discord.Embed]) -> str:
     """The embeds of one message as JSON, stored so that every resend is the same message."""
-    return json.dumps([embed.to_dict() for embed in embeds], ensure_ascii=False)
+    return payload_of([embed_json(embed) for embed in embeds])
+
+
+def embed_json(embed: discord.Embed) -> str:
+    """One embed as JSON, to build payloads with :func:`payload_of` (encode once, reuse)."""
+    return json.dumps(embed.to_dict(), ensure_ascii=False)
+
+
+def payload_of(encoded: Sequence[str]) -> str:
+    """The payload of a message from its embeds encoded by :func:`embed_json`."""
+    return "[" + ",".join(encoded) + "]"
 
 
 def embeds_from_payload(payload: str) -> list[discord.Embed]:

@@ -3,6 +3,7 @@ Discord's errors per pack."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from datetime import timedelta
@@ -11,6 +12,7 @@ from pathlib import Path
 from bot.clock import FrozenClock
 from bot.config import Config
 from bot.discord_app.app import TreatywatchBot
+from bot.discord_app.dispatch import Pacer
 from bot.model import Verdict
 from bot.store import open_store
 from bot.store.migrations import MIGRATIONS
@@ -395,3 +397,15 @@ async def test_feed_failing_notice_is_posted_once(
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert "@everyone" not in fields["Last error"]
     assert "/feeds remove" in fields["What to do"]
+
+
+async def test_pacer_allows_at_most_rate_sends_in_any_second() -> None:
+    pacer = Pacer(5)
+    loop = asyncio.get_running_loop()
+    times = []
+    for _ in range(11):
+        await pacer.wait()
+        times.append(loop.time())
+    # The first five go at once; each later one waits for a second-old send to age out.
+    assert times[4] - times[0] < 0.5
+    assert all(later - earlier >= 0.99 for earlier, later in zip(times, times[5:], strict=False))
