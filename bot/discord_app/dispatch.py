@@ -24,7 +24,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -77,26 +76,26 @@ class DispatchReport:
 
 
 class Pacer:
-    """At most ``rate`` calls in any one-second window, as Discord counts its global limit.
+    """At most ``rate`` sends a second, evenly spaced from the previous actual send.
 
-    A window of actual send times rather than reserved slots: after the event loop was busy,
-    the waiters that wake together still cannot exceed the rate.
+    Spacing rather than a budget per second: a burst, however brief, lands at Discord in a
+    shorter window than it left (and Discord counts its global limit over any second);
+    measured from the last real send, so waiters woken together after a busy event loop
+    still go one by one.
     """
 
     def __init__(self, rate: float) -> None:
-        self._rate = max(1, int(rate))
-        self._sent: deque[float] = deque()
+        self._interval = 1.0 / rate
+        self._last = float("-inf")
+        self._lock = asyncio.Lock()
 
     async def wait(self) -> None:
         loop = asyncio.get_running_loop()
-        while True:
-            now = loop.time()
-            while self._sent and self._sent[0] <= now - 1.0:
-                self._sent.popleft()
-            if len(self._sent) < self._rate:
-                self._sent.append(now)
-                return
-            await asyncio.sleep(self._sent[0] + 1.0 - now)
+        async with self._lock:  # first come, first served
+            delay = self._last + self._interval - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            self._last = loop.time()
 
 
 class Dispatcher:
@@ -172,9 +171,11 @@ class Dispatcher:
         packs: list[tuple[int, list[int], str]] = []
         for subscription_id, members in fresh.items():
             embeds = [render(d) for d in members]
-            for group in pack_indices([length for length, _ in embeds]):
-                payload = payload_of([embeds[i][1] for i in group])
-                packs.append((subscription_id, [members[i].delivery_id for i in group], payload))
+            # Only the first, fullest message: what does not fit waits for the next pack, so
+            # a backlog goes out in full messages rather than a full one and a remainder.
+            group = pack_indices([length for length, _ in embeds])[0]
+            payload = payload_of([embeds[i][1] for i in group])
+            packs.append((subscription_id, [members[i].delivery_id for i in group], payload))
         if packs:
             await self._store.create_packs(packs)
 
