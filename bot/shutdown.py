@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
@@ -37,11 +36,6 @@ class EarlySignals:
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)
         self._previous.clear()
-
-    @property
-    def handler(self) -> Callable[[int, FrameType | None], None]:
-        """The recording handler, to reinstate after someone else's handler is removed."""
-        return self._record
 
     def _record(self, signum: int, _frame: FrameType | None) -> None:
         if self.received is None:
