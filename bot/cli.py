@@ -22,6 +22,7 @@ from bot import __version__
 from bot.clock import SystemClock
 from bot.config import Config, check_config, default_db_path, load_config
 from bot.errors import InputError, TreatywatchError
+from bot.shutdown import EarlySignals
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -237,6 +238,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    # First of all, before the heavy imports: a SIGTERM or SIGINT from now on is recorded,
+    # and start-up stops cleanly on it instead of dying half-way.
+    early = EarlySignals().install()
+    try:
+        _run(args, early)
+    finally:
+        early.restore()
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace, early: EarlySignals) -> None:
     from bot.config import discord_token_from_env  # noqa: PLC0415
     from bot.discord_app.app import run_bot  # noqa: PLC0415
 
@@ -248,8 +260,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             hint="Export your bot token: DISCORD_TOKEN=... treatywatch run --config config.toml",
         )
     db = resolve_db(args, config)
-    asyncio.run(run_bot(config, token, db_path=db))
-    return EXIT_OK
+    asyncio.run(run_bot(config, token, db_path=db, early=early))
 
 
 # -- parser ---------------------------------------------------------------------------------

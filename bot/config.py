@@ -126,6 +126,9 @@ class DeliveryConfig:
     interval_seconds: float = 5.0
     retry_base_seconds: float = 5.0
     retry_max_seconds: float = 900.0
+    #: Most alert messages sent per second, across all channels; Discord allows a bot
+    #: about 50 requests a second in all, and refused requests count towards a ban.
+    messages_per_second: float = 45.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +384,8 @@ def _number(
     """A finite number (TOML integer or float) within bounds, as a float."""
     if minimum is not None and maximum is not None:
         expected = f"a number from {minimum:g} to {maximum:g}"
+    elif positive and maximum is not None:
+        expected = f"a number greater than 0 and at most {maximum:g}"
     elif positive:
         expected = "a number greater than 0"
     elif minimum is not None:
@@ -657,6 +662,7 @@ _SECTIONS: dict[str, tuple[type[Any], dict[str, _Validator], Callable[[Any, _Con
             "interval_seconds": _POSITIVE,
             "retry_base_seconds": _POSITIVE,
             "retry_max_seconds": _POSITIVE,
+            "messages_per_second": _number(positive=True, maximum=50),
         },
         _delivery_relation,
     ),

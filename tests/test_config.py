@@ -334,6 +334,8 @@ def test_a_token_in_the_file_is_refused_pointing_to_the_env_var(
          "matching.known_threshold: expected a number from 0 to 100, got nan"),
         ("[delivery]\ninterval_seconds = 0\n",
          "delivery.interval_seconds: expected a number greater than 0, got 0"),
+        ("[delivery]\nmessages_per_second = 60\n",
+         "delivery.messages_per_second: expected a number greater than 0 and at most 50, got 60"),
         ("[fetch]\ntotal_timeout_seconds = inf\n",
          "fetch.total_timeout_seconds: expected a number greater than 0, got inf"),
         ("[feeds]\ndefault_interval_minutes = 0.5\n",

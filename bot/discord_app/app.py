@@ -16,7 +16,10 @@ import signal
 from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -27,10 +30,11 @@ import cogs
 from bot.clock import Clock, SystemClock
 from bot.config import Config, DiscordConfig, resolve_db_path
 from bot.discord_app.digests import DigestSender
-from bot.discord_app.dispatch import BATCH, Dispatcher
+from bot.discord_app.dispatch import Dispatcher
 from bot.discord_app.tree import TreatywatchTree
 from bot.errors import ConfigError, StorageError
 from bot.fetch.http import Fetcher
+from bot.shutdown import EarlySignals
 from bot.store import FeedRow, Store, open_store
 
 log = logging.getLogger(__name__)
@@ -42,7 +46,7 @@ DISPATCH_JOB = "dispatch"
 DIGEST_JOB = "digest"
 #: How often due scheduled digests are looked for.
 DIGEST_CHECK_MINUTES = 10.0
-# Outbox passes one dispatcher run may make back to back while each pass finds a full batch.
+# Outbox passes one dispatcher run may make back to back while each pass sends something.
 MAX_PASSES_PER_RUN = 20
 #: Longest 429 discord.py may sleep through by itself; a longer one is the dispatcher's
 #: to schedule, so one rate-limited channel never stalls the whole outbox.
@@ -114,6 +118,10 @@ class TreatywatchBot(commands.Bot):
         self.scheduler: AsyncIOScheduler | None = None
         self._inflight: set[asyncio.Task[object]] = set()
         self._stopping = False
+        self._dispatching = False
+        self._kicked = False
+        self._setting_up = False
+        self._setup_done = asyncio.Event()
 
     # ---- shared services
 
@@ -144,6 +152,16 @@ class TreatywatchBot(commands.Bot):
     # ---- lifecycle
 
     async def setup_hook(self) -> None:
+        if self._stopping:
+            return  # stopped while logging in: open nothing that close() would not close
+        self._setting_up = True
+        try:
+            await self._set_up()
+        finally:
+            self._setting_up = False
+            self._setup_done.set()
+
+    async def _set_up(self) -> None:
         self._store = await open_store(self.db_path, self.clock)
         self._fetcher = Fetcher(
             self.config.fetch, clock=self.clock, allowed_hosts=self._allowed_hosts
@@ -163,6 +181,11 @@ class TreatywatchBot(commands.Bot):
 
     async def close(self) -> None:
         self._stopping = True
+        if self._setting_up:
+            # A signal during start-up: let the setup finish (it is short), so that what it
+            # opens is closed below rather than opened after the close.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._setup_done.wait(), SHUTDOWN_GRACE_SECONDS)
         if self.scheduler is not None and self.scheduler.running:
             # Pause first: APScheduler's shutdown cancels the jobs in flight at once, which
             # would leave them no grace at all. Paused, it starts no new run while they finish.
@@ -264,6 +287,11 @@ class TreatywatchBot(commands.Bot):
 
     def kick_dispatcher(self) -> None:
         """Run the dispatcher now rather than at its next interval (new alerts are queued)."""
+        if self._dispatching:
+            # A run is in flight: it makes one more pass rather than the scheduler skipping
+            # (and logging) a second instance.
+            self._kicked = True
+            return
         if self.scheduler is not None and self.scheduler.running:
             job = self.scheduler.get_job(DISPATCH_JOB)
             if job is not None:
@@ -305,19 +333,32 @@ class TreatywatchBot(commands.Bot):
     async def dispatch_outbox(self) -> None:
         if self.is_closed() or not self.is_ready():
             return  # the gateway is down: the outbox waits, nothing is lost
-        # A full pass means more is waiting: go on at once (a burst of alerts must not wait
-        # one interval per batch), until the outbox is drained or Discord pushes back.
+        self._dispatching = True
+        try:
+            await self._dispatch_passes()
+        finally:
+            self._dispatching = False
+
+    async def _dispatch_passes(self) -> None:
+        # A pass sends at most one pack per channel: while passes send, more may be waiting,
+        # so go on at once (a burst must not wait one interval per pack), until the outbox
+        # is drained, Discord pushes back, or the bot is stopping.
         for _ in range(MAX_PASSES_PER_RUN):
             report = await self.dispatcher.run_once()
             if report.sent or report.retried or report.failed or report.flagged:
                 log.info(
-                    "outbox: %d sent, %d to retry, %d failed, %d subscriptions flagged",
+                    "outbox: %d messages sent (%d alerts), %d to retry, %d failed,"
+                    " %d subscriptions flagged",
                     report.sent,
+                    report.alerts,
                     report.retried,
                     report.failed,
                     report.flagged,
                 )
-            if report.sent < BATCH or report.retried or report.failed or self.is_closed():
+            kicked, self._kicked = self._kicked, False
+            if report.retried or report.failed or self._stopping or self.is_closed():
+                break
+            if not report.sent and not kicked:
                 break
 
     async def send_due_digests(self) -> None:
@@ -351,10 +392,13 @@ async def run_bot(
     *,
     db_path: Path | None = None,
     poller: FeedPoller | None = None,
+    early: EarlySignals | None = None,
 ) -> None:
     """``treatywatch run``: run the bot until SIGINT or SIGTERM, then shut down cleanly.
 
-    ``poller`` defaults to :class:`~bot.discord_app.polling.PipelinePoller`.
+    ``poller`` defaults to :class:`~bot.discord_app.polling.PipelinePoller`. ``early`` holds
+    a signal received before this function could install its handlers: then it returns at
+    once, having opened nothing.
     """
     if not logging.getLogger().handlers:
         discord.utils.setup_logging(root=True)
@@ -366,18 +410,23 @@ async def run_bot(
     bot = TreatywatchBot(config, db_path=db_path, poller=poller)
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
-    handled: list[signal.Signals] = []
+    handled: dict[signal.Signals, Callable[[int, FrameType | None], Any] | int | None] = {}
     for signum in (signal.SIGINT, signal.SIGTERM):
         # Not available on every platform, nor outside the main thread.
-        with contextlib.suppress(NotImplementedError, RuntimeError):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            previous = signal.getsignal(signum)
             loop.add_signal_handler(signum, stop.set)
-            handled.append(signum)
+            handled[signum] = previous
     try:
+        if early is not None and early.received is not None:
+            log.info("stopping on %s, received during start-up", early.received.name)
+            return
         async with bot:
             runner = asyncio.create_task(bot.start(token))
             stopper = asyncio.create_task(stop.wait())
             done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-            if stopper in done:
+            signalled = stopper in done
+            if signalled:
                 log.info("shutting down on a signal")
             stopper.cancel()
             await bot.close()
@@ -388,6 +437,15 @@ async def run_bot(
                     "Discord refused the token.",
                     hint="Check DISCORD_TOKEN: copy the bot token again from the Developer Portal.",
                 ) from exc
+            except (aiohttp.ClientError, OSError) as exc:
+                if not signalled:
+                    raise
+                # The signal came while logging in: closing cut the login's request short.
+                log.info("start-up was cut short by the signal (%s)", exc)
     finally:
-        for signum in handled:
+        for signum, previous in handled.items():
             loop.remove_signal_handler(signum)
+            # Removing sets the default action (death by SIGTERM); put back what was there,
+            # so a signal during the rest of the exit stays harmless.
+            if previous is not None:
+                signal.signal(signum, previous)

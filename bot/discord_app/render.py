@@ -1,12 +1,14 @@
 """Turns an :class:`~bot.alerts.AlertView` into a Discord embed, always within Discord's limits.
 
 All feed text goes through :mod:`bot.alerts` (escaped, mentions broken, cut to size); every
-embed is checked against the 6000-character total, and :func:`pack_embeds` splits many
-embeds into messages of at most 10 embeds and 6000 characters each.
+embed is checked against the 6000-character total, and :func:`pack_embeds` (or
+:func:`pack_indices`) splits many embeds into messages of at most 10 embeds and 6000
+characters each; :func:`embeds_payload` stores a message's embeds so a resend is identical.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -306,20 +308,46 @@ def embed_length(embed: discord.Embed) -> int:
 
 def pack_embeds(embeds: Iterable[discord.Embed]) -> list[list[discord.Embed]]:
     """Group embeds, in order, into messages of at most 10 embeds and 6000 characters."""
-    messages: list[list[discord.Embed]] = []
-    current: list[discord.Embed] = []
+    fitted = [fit_embed(embed) for embed in embeds]
+    groups = pack_indices([embed_length(embed) for embed in fitted])
+    return [[fitted[i] for i in group] for group in groups]
+
+
+def pack_indices(lengths: Sequence[int]) -> list[list[int]]:
+    """Group items of these embed lengths, in order, into messages of at most 10 embeds and
+    6000 characters; each message is a list of indices. Every length must be <= 6000."""
+    messages: list[list[int]] = []
+    current: list[int] = []
     size = 0
-    for embed in embeds:
-        fit_embed(embed)
-        length = embed_length(embed)
+    for index, length in enumerate(lengths):
         if current and (len(current) >= EMBEDS_PER_MESSAGE or size + length > EMBED_TOTAL_LIMIT):
             messages.append(current)
             current, size = [], 0
-        current.append(embed)
+        current.append(index)
         size += length
     if current:
         messages.append(current)
     return messages
+
+
+def embeds_payload(embeds: Sequence[discord.Embed]) -> str:
+    """The embeds of one message as JSON, stored so that every resend is the same message."""
+    return payload_of([embed_json(embed) for embed in embeds])
+
+
+def embed_json(embed: discord.Embed) -> str:
+    """One embed as JSON, to build payloads with :func:`payload_of` (encode once, reuse)."""
+    return json.dumps(embed.to_dict(), ensure_ascii=False)
+
+
+def payload_of(encoded: Sequence[str]) -> str:
+    """The payload of a message from its embeds encoded by :func:`embed_json`."""
+    return "[" + ",".join(encoded) + "]"
+
+
+def embeds_from_payload(payload: str) -> list[discord.Embed]:
+    """The embeds stored by :func:`embeds_payload`."""
+    return [discord.Embed.from_dict(item) for item in json.loads(payload)]
 
 
 def _corroborations(count: int) -> str:

@@ -214,7 +214,53 @@ _V1 = (
     "CREATE INDEX feed_notices_pending ON feed_notices (next_attempt_at) WHERE status = 'pending'",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _V1),)
+# Packs: several pending alerts of one channel sent as one message (up to 10 embeds). A
+# pack's composition (deliveries.pack_id) and its rendered embeds (payload) are written in
+# one transaction before the first send, and every resend uses the same nonce and the same
+# payload, so a crash between "Discord accepted" and "marked sent" never doubles an alert.
+# Deliveries still pending from version 1 become packs of one whose nonce is the delivery id
+# (version 1's nonce): one that was posted just before the upgrade is not posted again.
+_V2 = (
+    """
+    CREATE TABLE packs (
+        id              INTEGER PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        nonce           TEXT UNIQUE,
+        payload         TEXT,
+        status          TEXT NOT NULL DEFAULT 'pending'
+                        CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error      TEXT,
+        message_id      INTEGER,
+        sent_at         TEXT,
+        created_at      TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX packs_pending ON packs (subscription_id, next_attempt_at)"
+    " WHERE status = 'pending'",
+    "ALTER TABLE deliveries ADD COLUMN pack_id INTEGER REFERENCES packs (id) ON DELETE SET NULL",
+    "CREATE INDEX deliveries_pack ON deliveries (pack_id)",
+    # The oldest unpacked deliveries of one subscription, for composing its next pack.
+    "CREATE INDEX deliveries_unpacked ON deliveries (subscription_id, next_attempt_at, id)"
+    " WHERE status = 'pending' AND pack_id IS NULL",
+    """
+    INSERT INTO packs (subscription_id, nonce, attempts, next_attempt_at, last_error,
+                       created_at)
+    SELECT subscription_id, CAST(id AS TEXT), attempts, next_attempt_at, last_error, created_at
+    FROM deliveries WHERE status = 'pending' ORDER BY id
+    """,
+    """
+    UPDATE deliveries SET pack_id = (
+        SELECT p.id FROM packs p WHERE p.nonce = CAST(deliveries.id AS TEXT)
+    ) WHERE status = 'pending'
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _V1),
+    Migration(2, "alert packs: several alerts per message, composed before sending", _V2),
+)
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

@@ -119,6 +119,24 @@ class DeliveryRow:
     message_id: int | None
     sent_at: datetime | None
     created_at: datetime
+    #: The pack (message) it was composed into; None until then.
+    pack_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingPack:
+    """One composed message waiting to be sent: the same nonce and payload on every try."""
+
+    pack_id: int
+    nonce: str
+    subscription_id: int
+    guild_id: int
+    channel_id: int
+    attempts: int
+    #: The rendered message as JSON (the Discord layer's format; opaque to the store).
+    payload: str
+    #: How many deliveries (alerts) it carries.
+    deliveries: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +202,8 @@ class PendingDelivery:
     match: KnownClaim | None
     #: Other documents that restated the claim since it was first seen.
     corroborations: int
+    #: Set for a delivery whose pack is composed but not rendered yet (from schema 1).
+    pack_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

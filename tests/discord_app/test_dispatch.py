@@ -1,14 +1,25 @@
-"""The outbox dispatcher against the fake: one message per delivery, and Discord's errors."""
+"""The outbox dispatcher against the fake: alerts packed per channel, exactly once, and
+Discord's errors per pack."""
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+import json
+import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 from bot.clock import FrozenClock
+from bot.config import Config
 from bot.discord_app.app import TreatywatchBot
+from bot.discord_app.dispatch import Pacer
 from bot.model import Verdict
+from bot.store import open_store
+from bot.store.migrations import MIGRATIONS
 from tests.fakes.alerts import baseline, queue_alert
-from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.discord_server import FakeDiscord, alert_ids, embed_chars
+from tests.fakes.fixtures import start_bot
 
 HOSTILE = (
     "@everyone @here <@&1> <#2> <@3> **Pact** [click](https://evil.example) \u202egnp.exe "
@@ -27,7 +38,7 @@ async def stop_scheduler(bot: TreatywatchBot) -> None:
     bot.scheduler.pause()
 
 
-async def test_one_message_per_delivery_with_nonce(
+async def test_one_message_per_channel_with_the_pack_nonce(
     running_bot: TreatywatchBot, fake_discord: FakeDiscord
 ) -> None:
     await stop_scheduler(running_bot)
@@ -36,21 +47,79 @@ async def test_one_message_per_delivery_with_nonce(
     result = await queue_alert(running_bot.store, "Iran and Russia agree on a new rail link.")
     assert len(result.delivery_ids) == 2
     report = await running_bot.dispatcher.run_once()
-    assert report.sent == 2
+    assert (report.sent, report.alerts) == (2, 2)
+    nonces = set()
     for channel in (world.alerts, world.general):
         posted = fake_discord.channel_messages(channel.id)
         assert len(posted) == 1
         body = posted[0]
-        assert body["nonce"] in {str(d) for d in result.delivery_ids}
+        nonces.add(body["nonce"])
         assert body["enforce_nonce"] is True
         assert body["allowed_mentions"] == {"parse": []}
         assert body["embeds"][0]["title"].startswith("🆕 NEW")
-    for delivery_id in result.delivery_ids:
-        row = await running_bot.store.get_delivery(delivery_id)
-        assert row is not None and row.status == "sent" and row.message_id is not None
+    rows = [await running_bot.store.get_delivery(d) for d in result.delivery_ids]
+    assert all(r is not None and r.status == "sent" and r.message_id for r in rows)
+    # Each delivery records its pack, whose nonce is the message's.
+    assert nonces == {f"p{r.pack_id}" for r in rows if r is not None}
     # A second pass finds nothing left to send.
     assert (await running_bot.dispatcher.run_once()).sent == 0
     assert len(fake_discord.requests_matching("POST", "/channels/*/messages")) == 2
+
+
+def _sent_alerts(fake: FakeDiscord, channel_id: int) -> list[list[int]]:
+    """The alert ids of each message created in a channel, in order."""
+    return [
+        alert_ids(m)
+        for m in fake.messages.values()
+        if m["channel_id"] == str(channel_id) and "webhook_id" not in m
+    ]
+
+
+async def test_pending_alerts_of_a_channel_are_packed_ten_to_a_message(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    world = fake_discord.world
+    await subscribe(running_bot, fake_discord, world.alerts, world.general)
+    alert_ids_queued = []
+    for i in range(23):
+        result = await queue_alert(running_bot.store, f"Claim number {i} about the pact.")
+        alert_ids_queued.append(result.alert_ids[0])
+    passes = 0
+    while (await running_bot.dispatcher.run_once()).sent:
+        passes += 1
+    for channel in (world.alerts, world.general):
+        messages = _sent_alerts(fake_discord, channel.id)
+        assert [len(m) for m in messages] == [10, 10, 3]
+        # Every alert exactly once per channel, oldest first.
+        assert [a for m in messages for a in m] == alert_ids_queued
+    # One pack per channel per pass, channels side by side.
+    assert passes == 3
+    rows = [await running_bot.store.get_delivery(d) for d in range(1, 47)]
+    assert all(r is not None and r.status == "sent" for r in rows)
+
+
+async def test_long_alerts_are_packed_within_6000_characters(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    # ~1,700 characters each: three fit in one message, a fourth would not.
+    for i in range(7):
+        await queue_alert(
+            running_bot.store, f"Claim {i}: " + "the pact covers energy and transport. " * 40
+        )
+    while (await running_bot.dispatcher.run_once()).sent:
+        pass
+    bodies = fake_discord.channel_messages(fake_discord.world.alerts.id)
+    assert [len(b["embeds"]) for b in bodies] == [3, 3, 1]
+    sizes = [embed_chars(e) for b in bodies for e in b["embeds"]]
+    assert all(1500 < size < 2000 for size in sizes), sizes
+    for body in bodies:
+        assert sum(embed_chars(e) for e in body["embeds"]) <= 6000
+    # Nothing was refused: the fake answers 400 past Discord's limits.
+    attempts = fake_discord.requests_matching("POST", "/channels/*/messages", ok_only=False)
+    assert len(attempts) == 3
 
 
 async def test_scheduler_delivers_by_itself(
@@ -221,13 +290,21 @@ async def test_a_failed_pass_stops_before_hammering(
     running_bot: TreatywatchBot, fake_discord: FakeDiscord
 ) -> None:
     await stop_scheduler(running_bot)
-    await subscribe(running_bot, fake_discord)
-    for i in range(5):
+    world = fake_discord.world
+    await subscribe(running_bot, fake_discord, world.alerts, world.general)
+    for i in range(25):
         await queue_alert(running_bot.store, f"Claim number {i} about the pact.")
-    fake_discord.fail_next("POST", "/channels/*/messages", status=503, times=10)
+    fake_discord.fail_next("POST", "/channels/*/messages", status=503, times=100)
     report = await running_bot.dispatcher.run_once()
-    assert report.retried == 1
-    assert len(fake_discord.requests_matching("POST", "/channels/*/messages", ok_only=False)) == 1
+    assert report.retried >= 1 and report.sent == 0
+    # At most the one pack each channel had in flight; none of the other packs was tried.
+    attempts = fake_discord.requests_matching("POST", "/channels/*/messages", ok_only=False)
+    assert 1 <= len(attempts) <= 2
+    # Backing off: the next pass sends nothing.
+    assert (await running_bot.dispatcher.run_once()).sent == 0
+    assert len(fake_discord.requests_matching("POST", "/channels/*/messages", ok_only=False)) == (
+        len(attempts)
+    )
 
 
 async def test_a_retry_after_a_crash_does_not_post_twice(
@@ -235,17 +312,71 @@ async def test_a_retry_after_a_crash_does_not_post_twice(
 ) -> None:
     await stop_scheduler(running_bot)
     await subscribe(running_bot, fake_discord)
-    result = await queue_alert(running_bot.store, "A claim sent just before a crash.")
+    for i in range(3):
+        await queue_alert(running_bot.store, f"Claim {i} sent just before a crash.")
     await running_bot.dispatcher.run_once()
-    (delivery_id,) = result.delivery_ids
-    # Simulate the crash window: Discord took the message, the database never heard.
+    (body,) = fake_discord.channel_messages(fake_discord.world.alerts.id)
+    # The crash window: Discord took the message, the database never heard. The pack is as
+    # it was before its send: pending, with its payload.
     async with running_bot.store._write() as conn:
         await conn.execute(
-            "UPDATE deliveries SET status = 'pending', message_id = NULL WHERE id = ?",
-            (delivery_id,),
+            "UPDATE packs SET status = 'pending', message_id = NULL, payload = ?",
+            (json.dumps(body["embeds"]),),
         )
-    assert (await running_bot.dispatcher.run_once()).sent == 1
+        await conn.execute("UPDATE deliveries SET status = 'pending', message_id = NULL")
+    report = await running_bot.dispatcher.run_once()
+    assert (report.sent, report.alerts) == (1, 3)
     assert len(fake_discord.messages) == 1  # Discord deduplicated by the nonce
+
+
+async def test_a_pack_is_resent_as_composed_even_after_a_restart(
+    running_bot: TreatywatchBot, fake_discord: FakeDiscord, frozen_clock: FrozenClock
+) -> None:
+    await stop_scheduler(running_bot)
+    await subscribe(running_bot, fake_discord)
+    for i in range(2):
+        await queue_alert(running_bot.store, f"Claim {i} before the outage.")
+    fake_discord.fail_next("POST", "/channels/*/messages", status=503)
+    assert (await running_bot.dispatcher.run_once()).retried == 1
+    (refused,) = fake_discord.requests_matching("POST", "/channels/*/messages", ok_only=False)
+    # More alerts arrive while the pack waits, and the bot restarts (a new dispatcher).
+    for i in range(2, 5):
+        await queue_alert(running_bot.store, f"Claim {i} after the outage.")
+    running_bot._dispatcher = type(running_bot.dispatcher)(
+        running_bot, running_bot.store, running_bot.config.delivery, frozen_clock
+    )
+    frozen_clock.advance(timedelta(minutes=1))
+    while (await running_bot.dispatcher.run_once()).sent:
+        pass
+    first, second = fake_discord.channel_messages(fake_discord.world.alerts.id)
+    # The same message under the same nonce: the new alerts did not slip into it.
+    assert first["nonce"] == refused.json["nonce"]
+    assert first["embeds"] == refused.json["embeds"]
+    assert len(first["embeds"]) == 2 and len(second["embeds"]) == 3
+    assert second["nonce"] != first["nonce"]
+
+
+async def test_deliveries_pending_from_schema_1_keep_their_nonce(
+    fake_discord: FakeDiscord, bot_config: Config, frozen_clock: FrozenClock
+) -> None:
+    # A version-1 database with a pending delivery: version 1 sent its id as the nonce, and
+    # may have posted it just before the upgrade; the upgraded bot must send it alone, with
+    # that nonce, so Discord deduplicates it.
+    db = bot_config.storage.database
+    assert db is not None
+    world = fake_discord.world
+    async with open_store(Path(db), frozen_clock, migrations=MIGRATIONS[:1]) as store:
+        await store.subscribe(world.newsroom.id, world.alerts.id)
+        for i in range(2):
+            await queue_alert(store, f"Claim {i} queued by version 1.")
+    async with start_bot(fake_discord, bot_config, clock=frozen_clock) as bot:
+        await stop_scheduler(bot)
+        while (await bot.dispatcher.run_once()).sent:
+            pass
+    bodies = fake_discord.channel_messages(world.alerts.id)
+    assert [(b["nonce"], len(b["embeds"])) for b in bodies] == [("1", 1), ("2", 1)]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT DISTINCT status FROM deliveries").fetchall() == [("sent",)]
 
 
 async def test_feed_failing_notice_is_posted_once(
@@ -267,3 +398,20 @@ async def test_feed_failing_notice_is_posted_once(
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert "@everyone" not in fields["Last error"]
     assert "/feeds remove" in fields["What to do"]
+
+
+async def test_pacer_spaces_sends_at_most_rate_a_second() -> None:
+    pacer = Pacer(5)
+    loop = asyncio.get_running_loop()
+    times: list[float] = []
+
+    async def send() -> None:
+        await pacer.wait()
+        times.append(loop.time())
+
+    # Eleven senders at once, as channel workers after a busy event loop: still one by one.
+    await asyncio.gather(*(send() for _ in range(11)))
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert all(gap >= 0.19 for gap in gaps), gaps
+    # So never more than five in any one second.
+    assert all(later - earlier >= 0.99 for earlier, later in zip(times, times[5:], strict=False))

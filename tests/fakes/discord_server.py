@@ -4,7 +4,14 @@ The real discord.py client talks to it exactly as it would to Discord, so tests 
 library's own code paths (login, READY, GUILD_CREATE, interaction callbacks, webhooks, rate
 limits) with no network. Every REST request is recorded; a test can inject gateway
 dispatches (INTERACTION_CREATE), drop the connection, and make the next requests to a route
-fail (429 with ``Retry-After`` and ``Via``, 5xx, 403 code 50001, 404 code 10003).
+fail (429 with ``Retry-After`` and ``Via``, 5xx, 403 code 50001, 404 code 10003), and
+invalidate the gateway session (opcode 9, or a refused RESUME) so the bot must IDENTIFY again.
+
+Like Discord, it refuses a message over the limits (400, code 50035): more than 10 embeds,
+more than 6000 characters over all of a message's embeds, or a field over its own limit.
+With ``rate_limits=True`` it also enforces Discord's rate limits: 5 messages per 5 s per
+channel (with the ``X-RateLimit-*`` headers discord.py paces itself by) and 50 requests per
+second per bot over all routes (429 with ``"global": true`` beyond).
 
 Facts it honours (discord.py 2.7): JSON bodies carry ``Content-Type: application/json``
 exactly (with a charset, discord.py reads the body as text); a 429 carries a ``Via`` header
@@ -20,7 +27,10 @@ import fnmatch
 import itertools
 import json
 import logging
+import re
 import sys
+import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,6 +71,79 @@ def _json_response(
 
 def _error(status: int, code: int, message: str) -> web.Response:
     return _json_response({"code": code, "message": message}, status=status)
+
+
+# --------------------------------------------------------------------------- Discord's limits
+
+#: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+EMBED_FIELD_LIMITS = {"title": 256, "description": 4096}
+EMBEDS_PER_MESSAGE = 10
+EMBEDS_TOTAL = 6000
+CONTENT_LIMIT = 2000
+#: Per channel: 5 messages per 5 s; per bot: 50 requests per second.
+CHANNEL_RATE = (5, 5.0)
+GLOBAL_RATE = 50
+
+
+def _chars(text: Any) -> int:
+    """Characters as Discord counts them, taken strictly (UTF-16 code units)."""
+    return len(str(text).encode("utf-16-le")) // 2 if text else 0
+
+
+def embed_chars(embed: JsonObj) -> int:
+    """What an embed counts against the 6000 characters of its message."""
+    fields = embed.get("fields") or []
+    return (
+        _chars(embed.get("title"))
+        + _chars(embed.get("description"))
+        + _chars((embed.get("footer") or {}).get("text"))
+        + _chars((embed.get("author") or {}).get("name"))
+        + sum(_chars(f.get("name")) + _chars(f.get("value")) for f in fields)
+    )
+
+
+def message_problems(body: JsonObj) -> list[str]:
+    """Why Discord would refuse this message body (empty: it is within the limits)."""
+    problems: list[str] = []
+    if _chars(body.get("content")) > CONTENT_LIMIT:
+        problems.append(f"content: must be {CONTENT_LIMIT} or fewer in length")
+    embeds = body.get("embeds") or []
+    if len(embeds) > EMBEDS_PER_MESSAGE:
+        problems.append(f"embeds: must be {EMBEDS_PER_MESSAGE} or fewer in length")
+    total = 0
+    for index, embed in enumerate(embeds):
+        for key, limit in EMBED_FIELD_LIMITS.items():
+            if _chars(embed.get(key)) > limit:
+                problems.append(f"embeds.{index}.{key}: must be {limit} or fewer in length")
+        fields = embed.get("fields") or []
+        if len(fields) > 25:
+            problems.append(f"embeds.{index}.fields: must be 25 or fewer in length")
+        for f in fields:
+            if _chars(f.get("name")) > 256 or _chars(f.get("value")) > 1024:
+                problems.append(f"embeds.{index}.fields: a field is over its limit")
+            if not f.get("name") or not f.get("value"):
+                problems.append(f"embeds.{index}.fields: name and value are required")
+        footer = (embed.get("footer") or {}).get("text")
+        author = (embed.get("author") or {}).get("name")
+        if _chars(footer) > 2048 or _chars(author) > 256:
+            problems.append(f"embeds.{index}: footer or author over its limit")
+        total += embed_chars(embed)
+    if total > EMBEDS_TOTAL:
+        problems.append(f"embeds: {total} characters in all, more than {EMBEDS_TOTAL}")
+    return problems
+
+
+_ALERT_FOOTER = re.compile(r"\balert (\d+)\b")
+
+
+def alert_ids(message: JsonObj) -> list[int]:
+    """The treatywatch alert ids a message carries, one per alert embed (from its footer)."""
+    found: list[int] = []
+    for embed in message.get("embeds") or []:
+        match = _ALERT_FOOTER.search((embed.get("footer") or {}).get("text") or "")
+        if match:
+            found.append(int(match.group(1)))
+    return found
 
 
 # --------------------------------------------------------------------------- the canned world
@@ -422,8 +505,15 @@ class Interaction:
 class FakeDiscord:
     """The fake server. ``await start()``, point the bot at ``api_base_url``/``gateway_url``."""
 
-    def __init__(self, *, heartbeat_interval_ms: int = 41_250) -> None:
+    def __init__(self, *, heartbeat_interval_ms: int = 41_250, rate_limits: bool = False) -> None:
         self._ids = itertools.count(1_300_000_000_000_000_000)
+        self.rate_limits = rate_limits
+        #: 429s answered because of the limits above: "global" and "channel".
+        self.rate_limited: Counter[str] = Counter()
+        self._recent: deque[float] = deque()
+        self._channel_windows: dict[int, tuple[float, int]] = {}
+        #: (channel id, nonce) → message id, for Discord's nonce de-duplication.
+        self._nonces: dict[tuple[str, str], int] = {}
         self.world = build_world(self._ids)
         self.token = "fake-token"
         self.heartbeat_interval_ms = heartbeat_interval_ms
@@ -471,6 +561,9 @@ class FakeDiscord:
         app.router.add_post("/_fake/fail", self._control_fail)
         app.router.add_post("/_fake/drop", self._control_drop)
         app.router.add_post("/_fake/heal", self._control_heal)
+        app.router.add_post("/_fake/invalidate", self._control_invalidate)
+        app.router.add_get("/_fake/alerts", self._control_alerts)
+        app.router.add_get("/_fake/stats", self._control_stats)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
@@ -583,6 +676,43 @@ class FakeDiscord:
     async def remove_bot(self, guild: FakeGuild) -> None:
         """The bot is kicked from a server: GUILD_DELETE without ``unavailable``."""
         await self.dispatch("GUILD_DELETE", {"id": str(guild.id)})
+
+    async def invalidate_session(self) -> None:
+        """Opcode 9 with ``d: false``: the session is gone and cannot be resumed."""
+        self._session_id = None
+        self._connected.clear()
+        if self._ws is not None and not self._ws.closed:
+            await self._ws.send_str(json.dumps({"op": 9, "d": False}))
+
+    async def refuse_resume(self, code: int = 4000) -> None:
+        """Drop the connection as if to let the bot RESUME, but forget the session, so the
+        RESUME is answered with opcode 9 and the bot must IDENTIFY anew."""
+        self._session_id = None
+        await self.drop_connection(code)
+
+    def alert_summary(self) -> JsonObj:
+        """Per channel: messages, alert embeds, distinct alerts, and alerts seen more than
+        once; the largest message in embeds and in characters."""
+        channels: dict[str, JsonObj] = {}
+        largest = biggest = 0
+        for message in self.messages.values():
+            if "webhook_id" in message:
+                continue
+            ids = alert_ids(message)
+            entry = channels.setdefault(
+                message["channel_id"], {"messages": 0, "embeds": 0, "ids": Counter()}
+            )
+            entry["messages"] += 1
+            entry["embeds"] += len(ids)
+            entry["ids"].update(ids)
+            embeds = message.get("embeds") or []
+            largest = max(largest, len(embeds))
+            biggest = max(biggest, sum(embed_chars(embed) for embed in embeds))
+        for entry in channels.values():
+            ids = entry.pop("ids")
+            entry["alerts"] = len(ids)
+            entry["repeated"] = sum(1 for n in ids.values() if n > 1)
+        return {"channels": channels, "most_embeds": largest, "most_characters": biggest}
 
     async def send_reconnect(self) -> None:
         """Opcode 7: ask the bot to reconnect and resume."""
@@ -781,6 +911,24 @@ class FakeDiscord:
         await self.drop_connection(int(request.query.get("code", "4000")))
         return _json_response({"ok": True})
 
+    async def _control_invalidate(self, request: web.Request) -> web.Response:
+        """``POST /_fake/invalidate[?how=op9|resume]``: end the gateway session for good,
+        by opcode 9 (default) or by refusing the RESUME after dropping the connection."""
+        if request.query.get("how", "op9") == "resume":
+            await self.refuse_resume()
+        else:
+            await self.invalidate_session()
+        return _json_response({"ok": True})
+
+    async def _control_alerts(self, _: web.Request) -> web.Response:
+        """``GET /_fake/alerts``: :meth:`alert_summary`."""
+        return _json_response(self.alert_summary())
+
+    async def _control_stats(self, _: web.Request) -> web.Response:
+        """``GET /_fake/stats``: requests seen and 429s answered because of the limits."""
+        body = {"requests": len(self.requests), "rate_limited": dict(self.rate_limited)}
+        return _json_response(body)
+
     # ---- gateway
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
@@ -867,6 +1015,8 @@ class FakeDiscord:
         self.requests.append(record)
         try:
             response = self._injected(request.method, path)
+            if response is None and self.rate_limits:
+                response = self._over_global_limit(path)
             if response is None:
                 # Interaction callbacks and webhooks authenticate by the token in their path.
                 token_in_path = path.startswith(("/interactions/", "/webhooks/"))
@@ -1014,18 +1164,86 @@ class FakeDiscord:
         if not perms & SEND_MESSAGES:
             return _error(403, 50013, "Missing Permissions")
         body = body or {}
+        headers: dict[str, str] = {}
+        if self.rate_limits:
+            limited, headers = self._channel_limit(channel_id)
+            if limited is not None:
+                return limited
+        problems = message_problems(body)
+        if problems:
+            errors = {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": p} for p in problems]}
+            return _json_response(
+                {"code": 50035, "message": "Invalid Form Body", "errors": errors}, status=400
+            )
         if body.get("enforce_nonce") and body.get("nonce") is not None:
             # Discord answers a repeated nonce with the message it already created.
-            for message in self.messages.values():
-                if (
-                    message["channel_id"] == str(channel_id)
-                    and message.get("nonce") == body["nonce"]
-                ):
-                    return _json_response(message)
+            known = self._nonces.get((str(channel_id), str(body["nonce"])))
+            if known is not None:
+                return _json_response(self.messages[known], headers=headers)
         if body.get("embeds") and not perms & EMBED_LINKS:
             # Discord drops the embeds silently; a bot that relies on them must check first.
             body = {**body, "embeds": []}
-        return _json_response(self._message(channel_id, body))
+        message = self._message(channel_id, body)
+        if body.get("nonce") is not None:
+            self._nonces[(str(channel_id), str(body["nonce"]))] = int(message["id"])
+        return _json_response(message, headers=headers)
+
+    def _over_global_limit(self, path: str) -> web.Response | None:
+        """50 requests a second per bot; interaction callbacks and webhooks do not count."""
+        if path.startswith(("/interactions/", "/webhooks/")):
+            return None
+        now = time.monotonic()
+        while self._recent and self._recent[0] <= now - 1.0:
+            self._recent.popleft()
+        if len(self._recent) < GLOBAL_RATE:
+            self._recent.append(now)
+            return None
+        self.rate_limited["global"] += 1
+        retry_after = round(max(0.001, self._recent[0] + 1.0 - now), 3)
+        headers = {
+            "Retry-After": f"{retry_after:g}",
+            "X-RateLimit-Global": "true",
+            "X-RateLimit-Scope": "global",
+            "Via": "1.1 google",
+        }
+        body = {
+            "message": "You are being rate limited.",
+            "retry_after": retry_after,
+            "global": True,
+        }
+        return _json_response(body, status=429, headers=headers)
+
+    def _channel_limit(self, channel_id: int) -> tuple[web.Response | None, dict[str, str]]:
+        """5 messages per 5 s per channel, a fixed window, told in ``X-RateLimit-*``."""
+        limit, window = CHANNEL_RATE
+        now = time.monotonic()
+        started, used = self._channel_windows.get(channel_id, (now, 0))
+        if now >= started + window:
+            started, used = now, 0
+        reset_after = max(0.001, started + window - now)
+        headers = {
+            "X-RateLimit-Limit": str(limit),
+            "X-RateLimit-Bucket": "fake-channel-messages",
+            "X-RateLimit-Reset-After": f"{reset_after:.3f}",
+            "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
+        }
+        if used >= limit:
+            self.rate_limited["channel"] += 1
+            headers |= {
+                "X-RateLimit-Remaining": "0",
+                "Retry-After": f"{reset_after:.3f}",
+                "X-RateLimit-Scope": "user",
+                "Via": "1.1 google",
+            }
+            body = {
+                "message": "You are being rate limited.",
+                "retry_after": round(reset_after, 3),
+                "global": False,
+            }
+            return _json_response(body, status=429, headers=headers), headers
+        self._channel_windows[channel_id] = (started, used + 1)
+        headers["X-RateLimit-Remaining"] = str(limit - used - 1)
+        return None, headers
 
     def _callback(
         self, interaction_id: int, token: str, body: Any, query: dict[str, str]

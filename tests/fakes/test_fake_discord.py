@@ -170,3 +170,47 @@ def test_runs_as_its_own_process() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+async def test_messages_over_discords_limits_are_refused(fake_discord: FakeDiscord) -> None:
+    # The fake judges the dispatcher's packing; it must refuse what Discord refuses.
+    url = f"{fake_discord.api_base_url}/channels/{fake_discord.world.alerts.id}/messages"
+    headers = {"Authorization": f"Bot {fake_discord.token}"}
+    eleven = [{"title": str(i)} for i in range(11)]
+    over_6000 = [{"description": "x" * 4000}, {"description": "y" * 1990, "title": "t" * 11}]
+    # 2,049 characters but 4,098 UTF-16 units: counted strictly, as our renderer counts.
+    astral = [{"description": "\U0001f4f0" * 2049}]
+    fits = [{"description": "x" * 4000}, {"description": "y" * 1990, "title": "t" * 10}]
+    async with aiohttp.ClientSession(headers=headers) as http:
+        for embeds, status in ((eleven, 400), (over_6000, 400), (astral, 400), (fits, 200)):
+            async with http.post(url, json={"embeds": embeds}) as resp:
+                body = await resp.json()
+                assert resp.status == status, (len(embeds), body)
+                if status == 400:
+                    assert body["code"] == 50035
+
+
+async def test_rate_limits_tell_and_enforce() -> None:
+    fake = FakeDiscord(rate_limits=True)
+    await fake.start()
+    try:
+        headers = {"Authorization": f"Bot {fake.token}"}
+        url = f"{fake.api_base_url}/channels/{fake.world.alerts.id}/messages"
+        async with aiohttp.ClientSession(headers=headers) as http:
+            remaining = []
+            for _ in range(6):
+                async with http.post(url, json={"content": "hi"}) as resp:
+                    remaining.append((resp.status, resp.headers.get("X-RateLimit-Remaining")))
+            assert remaining[:5] == [(200, str(n)) for n in (4, 3, 2, 1, 0)]
+            assert remaining[5] == (429, "0")
+            # 50 requests a second in all: the next ones are refused as global.
+            statuses = []
+            for _ in range(50):
+                async with http.get(f"{fake.api_base_url}/users/@me") as resp:
+                    statuses.append(resp.status)
+                    if resp.status == 429:
+                        assert (await resp.json())["global"] is True
+            assert statuses.count(429) >= 1
+        assert fake.rate_limited["channel"] == 1 and fake.rate_limited["global"] >= 1
+    finally:
+        await fake.stop()

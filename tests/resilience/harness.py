@@ -143,6 +143,16 @@ class FakeDiscordProcess:
     async def drop_gateway(self, code: int = 4000) -> None:
         await self._post(f"/_fake/drop?code={code}")
 
+    async def invalidate_session(self, how: str = "op9") -> None:
+        """End the gateway session for good: ``op9`` (INVALID_SESSION, d=false) or
+        ``resume`` (drop the connection, then refuse the RESUME)."""
+        await self._post(f"/_fake/invalidate?how={how}")
+
+    async def stats(self) -> dict[str, Any]:
+        """``requests`` seen (REST) and ``rate_limited`` 429s answered."""
+        found: dict[str, Any] = await self._get("/_fake/stats")
+        return found
+
     async def gateway_log(self) -> dict[str, Any]:
         """``identifies`` and ``resumes`` seen so far, and whether a session is ``connected``."""
         found: dict[str, Any] = await self._get("/_fake/gateway")
@@ -302,6 +312,19 @@ class BotProcess:
         self.proc.send_signal(signum)
         code = await self.wait(within)
         return code, time.monotonic() - started
+
+    def catches(self, signum: int) -> bool:
+        """Whether the process has a handler for ``signum`` (Linux: ``SigCgt`` in /proc)."""
+        if not self.running or self.proc is None:
+            return False
+        try:
+            status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        except OSError:
+            return False
+        for line in status.splitlines():
+            if line.startswith("SigCgt:"):
+                return bool(int(line.split()[1], 16) & (1 << (signum - 1)))
+        return False
 
     def _close_log(self) -> None:
         if self._log is not None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.store import open_store
+from tests.fakes.discord_server import alert_ids
 from tests.resilience.harness import (
     EXAMPLE_FEED,
     WIRE_FEED,
@@ -59,7 +60,12 @@ class Rig:
         return BotProcess(self.config, self.db, self.workdir / f"bot-{self.runs}.log")
 
     async def created_count(self) -> int:
+        """Messages the fake created (a repeated nonce creates none)."""
         return len(await self.fake.created())
+
+    async def posted_alerts(self) -> int:
+        """Alerts posted, counted per channel: the embeds of the messages created."""
+        return sum(len(alert_ids(m)) for m in await self.fake.created())
 
 
 def _prepare(workdir: Path) -> dict[str, bytes]:
@@ -135,7 +141,8 @@ async def stop_gracefully(bot: BotProcess, signum: int = signal.SIGTERM) -> floa
 
 
 async def check_exactly_once(r: Rig, expected: Expected) -> DbSnapshot:
-    """The database matches one uninterrupted scan, and Discord shows each alert once."""
+    """The database matches one uninterrupted scan, and Discord shows each alert once per
+    channel: in exactly one message, the one its delivery records."""
     snap = db_snapshot(r.db)
     assert snap.integrity == "ok"
     assert snap.verdicts == expected.verdicts, _diff("verdicts", expected.verdicts, snap.verdicts)
@@ -150,27 +157,35 @@ async def check_exactly_once(r: Rig, expected: Expected) -> DbSnapshot:
     assert all(state == "active" for _, state in snap.subscriptions.values())
 
     created = await r.fake.created()
-    by_channel: dict[int, Counter[str]] = {c: Counter() for c in r.channels}
-    message_of: dict[str, int] = {}
+    # Alerts go out packed, several to a message: each alert must be in exactly one message
+    # per subscribed channel, and each delivery must record the message that carries it.
+    carried: dict[int, Counter[int]] = {c: Counter() for c in r.channels}
+    message_of: dict[tuple[int, int], int] = {}
+    nonces: dict[int, Counter[str]] = {c: Counter() for c in r.channels}
     for message in created:
         channel = int(message["channel_id"])
-        assert channel in by_channel, f"a message in an unsubscribed channel {channel}"
-        by_channel[channel][str(message["nonce"])] += 1
-        message_of[f"{channel}:{message['nonce']}"] = int(message["id"])
+        assert channel in carried, f"a message in an unsubscribed channel {channel}"
+        nonces[channel][str(message["nonce"])] += 1
+        assert 1 <= len(message["embeds"]) <= 10
+        for alert_id in alert_ids(message):
+            carried[channel][alert_id] += 1
+            message_of[(channel, alert_id)] = int(message["id"])
     for sub_id, (channel, _) in snap.subscriptions.items():
-        nonces = by_channel[channel]
-        doubled = {n: k for n, k in nonces.items() if k > 1}
-        assert not doubled, f"channel {channel} got these deliveries twice: {doubled}"
+        doubled = {a: k for a, k in carried[channel].items() if k > 1}
+        assert not doubled, f"channel {channel} got these alerts more than once: {doubled}"
+        repeated = {n: k for n, k in nonces[channel].items() if k > 1}
+        assert not repeated, f"channel {channel} has messages with the same nonce: {repeated}"
         want = {
-            str(delivery_id): message_id
-            for (_, sid), (_, delivery_id, message_id) in snap.deliveries.items()
+            alert_id: message_id
+            for (alert_id, sid), (_, _, message_id) in snap.deliveries.items()
             if sid == sub_id
         }
-        assert set(nonces) == set(want), f"channel {channel}: {sorted(nonces)} != {sorted(want)}"
-        for nonce, message_id in want.items():
+        got = set(carried[channel])
+        assert got == set(want), f"channel {channel}: {sorted(got)} != {sorted(want)}"
+        for alert_id, message_id in want.items():
             # The delivery records the message Discord kept (the first, on a repeated nonce).
-            assert message_of[f"{channel}:{nonce}"] == message_id
-    assert len(created) == alerts * len(r.channels)
+            assert message_of[(channel, alert_id)] == message_id
+    assert sum(sum(c.values()) for c in carried.values()) == alerts * len(r.channels)
     return snap
 
 
@@ -185,9 +200,9 @@ def _diff(what: str, want: Counter[tuple[str, str]] | Counter[str], got: Counter
 
 @dataclass
 class Kill:
-    #: The progress point (verdicts stored + messages created) the kill aimed at.
+    #: The progress point (verdicts stored + alerts posted) the kill aimed at.
     target: int
-    #: Verdicts stored, deliveries marked sent and messages created when it was killed.
+    #: Verdicts stored, deliveries marked sent and alerts posted when it was killed.
     verdicts: int
     marked: int
     created: int
@@ -200,7 +215,7 @@ class CrashReport:
     seed: int
     kills: list[Kill] = field(default_factory=list)
     #: Message POSTs answered with an earlier message because the nonce repeated: each is
-    #: a delivery sent before a kill and not yet marked, which the nonce kept from doubling.
+    #: a pack sent before a kill and not yet marked, which the nonce kept from doubling.
     deduplicated: int = 0
     seconds: float = 0.0
     final_exit_seconds: float = 0.0
@@ -220,12 +235,12 @@ async def crash_and_restart(
         # machine polling the progress late still kills the bot before it has finished.
         span = (total - 1) // (kills + 1)
         for index in range(kills):
-            # A point on one scale of progress, verdicts stored (polling) then messages
-            # created (delivery): kill i aims somewhere in the i-th of ``kills + 1`` equal
+            # A point on one scale of progress, verdicts stored (polling) then alerts
+            # posted (delivery): kill i aims somewhere in the i-th of ``kills + 1`` equal
             # parts, so the first lands mid-poll and the last mid-delivery; always ahead of
             # where the last run stopped, and short of the end.
             verdicts, _ = progress(r.db)
-            done = verdicts + await r.created_count()
+            done = verdicts + await r.posted_alerts()
             if done >= total - 1:
                 break
             aim = rng.randint(1 + index * span, (index + 1) * span)
@@ -238,7 +253,7 @@ async def crash_and_restart(
                 if not bot.running:
                     raise AssertionError(f"the bot exited by itself:\n{bot.log_text()[-3000:]}")
                 verdicts, _ = progress(r.db)
-                return verdicts + await r.created_count() >= target
+                return verdicts + await r.posted_alerts() >= target
 
             try:
                 await poll_until(reached, within=SETTLE_SECONDS, every=0.005, what="kill point")
@@ -246,7 +261,7 @@ async def crash_and_restart(
                 await bot.kill()
             verdicts, marked = progress(r.db)
             report.kills.append(
-                Kill(target, verdicts, marked, await r.created_count(), time.monotonic() - t0)
+                Kill(target, verdicts, marked, await r.posted_alerts(), time.monotonic() - t0)
             )
             assert bot.proc is not None and bot.proc.returncode == -signal.SIGKILL
         bot = await run_until_settled(r, expected)

@@ -3,17 +3,22 @@
 A signal mid-poll or mid-delivery: the process exits 0 within a few seconds, without a
 traceback; the database is closed properly (no write-ahead log or rollback journal left
 behind, no lock held); the next start judges what was left and delivers what was pending,
-each alert once per channel.
+each alert once per channel. The same for a SIGTERM during start-up, while the heavy
+imports run (before the event loop exists) or while the bot logs in and sets up.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import signal
 import sqlite3
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from bot.store.migrations import latest_version
 from tests.resilience.harness import Expected, poll_until, progress
 from tests.resilience.scenarios import (
     SETTLE_SECONDS,
@@ -65,7 +70,7 @@ async def test_signal_exits_0_quickly_and_the_next_start_resumes(
             assert bot.running, bot.log_text()
             if phase == "polling":
                 return progress(r.db)[0] >= 3
-            return await r.created_count() >= 3
+            return await r.posted_alerts() >= 3
 
         await poll_until(mid_work, within=SETTLE_SECONDS, every=0.005, what=phase)
         if phase == "delivering":
@@ -88,4 +93,43 @@ async def test_signal_exits_0_quickly_and_the_next_start_resumes(
         bot = await run_until_settled(r, expected)
         await stop_gracefully(bot, signum)
         assert_closed_cleanly(r.db)
+        await check_exactly_once(r, expected)
+
+
+#: Seconds after ``run`` installed its first handler at which SIGTERM is sent: at once
+#: (importing discord.py and the pipeline, no event loop yet), then across the rest of the
+#: start-up (opening the database, logging in, setting up, connecting the gateway).
+START_UP_DELAYS = (0.0, 0.4, 0.8, 1.2, 1.6, 2.4)
+
+
+async def test_sigterm_during_start_up_exits_0_and_leaves_nothing_half_done(
+    tmp_path: Path, expected: Expected
+) -> None:
+    async with rig(tmp_path) as r:
+        for delay in START_UP_DELAYS:
+            requests_before = (await r.fake.stats())["requests"]
+            bot = r.bot()
+            bot.start()
+            try:
+                # `run` catches SIGTERM from its first line, before the heavy imports.
+                await poll_until(
+                    partial(bot.catches, signal.SIGTERM), within=30, every=0.001, what="a handler"
+                )
+                await asyncio.sleep(delay)
+                took = await stop_gracefully(bot, signal.SIGTERM)
+            finally:
+                await bot.ensure_stopped()
+            assert took < EXIT_WITHIN, f"took {took:.1f} s to exit"
+            assert_closed_cleanly(r.db)
+            with contextlib.closing(sqlite3.connect(r.db)) as conn:
+                assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+                assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+            if delay == 0.0:
+                assert "received during start-up" in bot.log_text(), bot.log_text()
+                # It stopped before talking to Discord at all.
+                assert (await r.fake.stats())["requests"] == requests_before
+
+        # Whatever the interrupted starts did, the next start finishes it, exactly once.
+        bot = await run_until_settled(r, expected)
+        await stop_gracefully(bot)
         await check_exactly_once(r, expected)

@@ -9,8 +9,11 @@ import pytest
 
 from bot.clock import FrozenClock
 from bot.errors import StorageError
+from bot.model import Verdict
 from bot.store import open_store
 from bot.store.migrations import APPLICATION_ID, MIGRATIONS, Migration, latest_version
+
+from .factories import judge, make_claim, make_doc
 
 
 def _tables(path: Path) -> set[str]:
@@ -88,3 +91,41 @@ async def test_gaps_in_migration_numbers_are_refused(db_path: Path) -> None:
     gappy = (Migration(2, "two", ("CREATE TABLE t (x)",)),)
     with pytest.raises(StorageError, match="numbered"):
         await open_store(db_path, FrozenClock(), migrations=gappy)
+
+
+async def test_version_2_turns_pending_deliveries_into_packs_keeping_their_nonce(
+    db_path: Path,
+) -> None:
+    # Version 1 sent a delivery's id as its nonce; one pending at the upgrade may have been
+    # posted already, so it becomes a pack of its own under that same nonce, unrendered.
+    clock = FrozenClock()
+    async with open_store(db_path, clock, migrations=MIGRATIONS[:1]) as store:
+        await store.subscribe(5, 500)
+        await store.subscribe(5, 501)
+        ids: list[int] = []
+        for n in range(2):
+            doc = make_doc(f"https://news.example/{n}")
+            claim = make_claim(f"Claim {n} about the pact.", doc.doc_id, 0)
+            result = await store.record_judgements(doc, None, [judge(claim, Verdict.NEW)])
+            ids.extend(result.delivery_ids)
+        assert await store.mark_delivered(ids[0], 99, clock.now())
+    async with open_store(db_path, clock) as store:
+        todo = await store.deliveries_to_pack(clock.now(), 10)
+        assert sorted(d.delivery_id for d in todo) == ids[1:]
+        assert all(d.pack_id is not None for d in todo)
+        assert await store.pending_packs(clock.now(), 10) == []  # not rendered yet
+        for d in todo:
+            assert d.pack_id is not None
+            assert await store.set_pack_payload(d.pack_id, "[]") is True
+            assert await store.set_pack_payload(d.pack_id, "[1]") is False  # once
+        packs = await store.pending_packs(clock.now(), 10)
+    assert sorted((p.nonce, p.deliveries) for p in packs) == [(str(i), 1) for i in ids[1:]]
+    sent = await _delivery_pack(db_path, ids[0])
+    assert sent is None  # already sent in version 1: no pack
+    assert _user_version(db_path) == 2
+
+
+async def _delivery_pack(path: Path, delivery_id: int) -> int | None:
+    with sqlite3.connect(path) as conn:
+        row = conn.execute("SELECT pack_id FROM deliveries WHERE id = ?", (delivery_id,)).fetchone()
+    return None if row[0] is None else int(row[0])
