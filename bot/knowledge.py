@@ -27,16 +27,17 @@ Each claim's token set is computed once, at ``add``; ``idf`` values are cached u
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import combinations, compress
-from operator import not_
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import reduce
+from itertools import chain, compress
+from operator import not_, or_
 from typing import ClassVar
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot.gcpause import paused_gc
 from bot.model import Claim, KnownClaim
 
 _Positions = npt.NDArray[np.int64]
@@ -57,10 +58,7 @@ _ALL_BITS = (1 << 64) - 1
 
 
 def _signature(tokens: Iterable[str]) -> int:
-    signature = 0
-    for token in tokens:
-        signature |= 1 << (hash(token) & 63)
-    return signature
+    return reduce(or_, (1 << (hash(token) & 63) for token in tokens), 0)
 
 
 class Knowledge:
@@ -78,20 +76,15 @@ class Knowledge:
         self._tokens: list[frozenset[str]] = []
         # id(claim) -> (claim, its token set): the judge asks for token sets per candidate.
         self._token_cache: dict[int, tuple[Claim, frozenset[str]]] = {}
-        self._df: Counter[str] = Counter()
+        # token -> positions of the claims with it, ascending; its length is the token's df.
         self._postings: dict[str, list[int]] = {}
         # The posting lists as numpy arrays, made on first use and extended as lists grow.
         self._arrays: dict[str, _Positions] = {}
         self._idf_cache: dict[str, float] = {}
-        # Claims by their two rarest tokens, with their signatures (and one-token claims by
-        # their token).
-        self._by_pair: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
-        self._by_single: dict[str, list[int]] = {}
-        for known in claims:
-            self._index(known)
-        # Keys chosen once all counts are known, so early claims are not keyed on common words.
-        for position, tokens in enumerate(self._tokens):
-            self._key(position, tokens)
+        # Claims by their rarest token (their key), with their signatures.
+        self._keyed: dict[str, tuple[list[int], list[int]]] = {}
+        with paused_gc():
+            self._index_all(list(claims))
 
     def __len__(self) -> int:
         return len(self._items)
@@ -108,12 +101,6 @@ class Knowledge:
 
     def add(self, known: KnownClaim) -> None:
         """Index one more known claim (a new observation or a baseline claim)."""
-        self._index(known)
-        self._key(len(self._items) - 1, self._tokens[-1])
-        if self._idf_cache:
-            self._idf_cache = {}
-
-    def _index(self, known: KnownClaim) -> None:
         position = len(self._items)
         tokens = frozenset(known.claim.masked.split())
         self._items.append(known)
@@ -121,7 +108,6 @@ class Knowledge:
         self._masked.append(known.claim.masked)
         self._tokens.append(tokens)
         self._token_cache[id(known.claim)] = (known.claim, tokens)
-        self._df.update(tokens)
         postings = self._postings
         for token in tokens:
             found = postings.get(token)
@@ -129,25 +115,76 @@ class Knowledge:
                 postings[token] = [position]
             else:
                 found.append(position)
+        self._key(position, tokens, {token: len(postings[token]) for token in tokens}.__getitem__)
+        if self._idf_cache:
+            self._idf_cache = {}
 
-    def _key(self, position: int, tokens: frozenset[str]) -> None:
-        if len(tokens) == 1:
-            self._by_single.setdefault(next(iter(tokens)), []).append(position)
-        elif tokens:
-            df = self._df
-            first, second = sorted(tokens, key=lambda token: (df[token], token))[:2]
-            pair = (first, second) if first < second else (second, first)
-            entry = self._by_pair.get(pair)
+    def _index_all(self, items: list[KnownClaim]) -> None:
+        """``add`` for many claims at once (start-up): the per-token work is done by numpy
+        over one flat array of token ids, and keys are chosen once every count is known."""
+        self._items = items
+        self._by_id = {known.id: known for known in items}
+        self._masked = [known.claim.masked for known in items]
+        self._tokens = [frozenset(masked.split()) for masked in self._masked]
+        self._token_cache = {
+            id(known.claim): (known.claim, tokens)
+            for known, tokens in zip(items, self._tokens, strict=True)
+        }
+        vocabulary = list(frozenset().union(*self._tokens))
+        if not vocabulary:
+            return
+        number = {token: index for index, token in enumerate(vocabulary)}
+        sizes = np.fromiter(map(len, self._tokens), dtype=np.int64, count=len(self._tokens))
+        ids = np.fromiter(
+            map(number.__getitem__, chain.from_iterable(self._tokens)),
+            dtype=np.int64,
+            count=int(sizes.sum()),
+        )
+        owner = np.repeat(np.arange(len(self._tokens), dtype=np.int64), sizes)
+        # Posting lists: the owners grouped by token id, ascending (a stable sort keeps them
+        # in knowledge order).
+        df = np.bincount(ids, minlength=len(vocabulary))
+        grouped = np.split(owner[np.argsort(ids, kind="stable")], np.cumsum(df)[:-1])
+        for token, positions in zip(vocabulary, grouped, strict=True):
+            self._arrays[token] = positions
+            self._postings[token] = positions.tolist()
+        # Each claim's key: its token with the lowest df (ties: the lower id), and signature.
+        filled = np.flatnonzero(sizes)
+        starts = (np.cumsum(sizes) - sizes)[filled]
+        rank = df[ids] * len(vocabulary) + ids
+        keys = np.minimum.reduceat(rank, starts) % len(vocabulary)
+        bit = np.array([1 << (hash(token) & 63) for token in vocabulary], dtype=np.uint64)
+        signatures = np.bitwise_or.reduceat(bit[ids], starts)
+        order = np.argsort(keys, kind="stable")
+        cuts = np.flatnonzero(np.diff(keys[order])) + 1
+        for group in np.split(order, cuts):
+            self._keyed[vocabulary[int(keys[group[0]])]] = (
+                filled[group].tolist(),
+                signatures[group].tolist(),
+            )
+
+    def _key(
+        self,
+        position: int,
+        tokens: frozenset[str],
+        df: Callable[[str], int],
+        signature: int | None = None,
+    ) -> None:
+        """Key a claim by its rarest token (ties: any; only lookups' cost depends on it)."""
+        if tokens:
+            key = min(tokens, key=df)
+            entry = self._keyed.get(key)
             if entry is None:
-                entry = self._by_pair[pair] = ([], [])
+                entry = self._keyed[key] = ([], [])
             entry[0].append(position)
-            entry[1].append(_signature(tokens))
+            entry[1].append(_signature(tokens) if signature is None else signature)
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a masked token; unseen tokens weigh the most."""
         value = self._idf_cache.get(token)
         if value is None:
-            value = math.log((len(self._items) + 1) / (self._df.get(token, 0) + 0.5)) + 1.0
+            df = len(self._postings.get(token, ()))
+            value = math.log((len(self._items) + 1) / (df + 0.5)) + 1.0
             self._idf_cache[token] = value
         return value
 
@@ -173,13 +210,10 @@ class Knowledge:
         held by it: exactly the claims ``token_set_ratio`` scores 100."""
         tokens = self._tokens
         found: set[int] = set()
-        # Held by the query: both key tokens are in it. Signatures with a bit outside the
-        # query's cannot be held by it; the few others are checked (all of this stays in C).
-        for single in map(self._by_single.get, query):
-            if single:
-                found.update(single)
+        # Held by the query: its key token is in it. Signatures with a bit outside the query's
+        # cannot be held by it; the few others are checked (all of this stays in C).
         outside = _signature(query) ^ _ALL_BITS
-        for keyed in map(self._by_pair.get, combinations(sorted(query), 2)):
+        for keyed in map(self._keyed.get, query):
             if keyed:
                 maybe = list(compress(keyed[0], map(not_, map(outside.__and__, keyed[1]))))
                 held = map(query.issuperset, map(tokens.__getitem__, maybe))
