@@ -4,12 +4,13 @@
 scorer=fuzz.token_set_ratio)`` would, without scoring every claim:
 
 * ``token_set_ratio`` is exactly 100 when one token set holds the other (and they share a
-  token). Those claims are found exactly, from two indexes: every claim is keyed by its two
-  rarest tokens (a claim whose tokens are all in the query has both in it, so only the
-  query's token pairs are looked up), and the claims holding every query token are the
-  intersection of the query tokens' posting lists (numpy ``searchsorted``, rarest first).
-  In a large knowledge there are usually more of them than the judge asks for, and then
-  the answer is the same as rapidfuzz's over the whole knowledge (ties in knowledge order).
+  token). Those claims are found exactly, from two indexes: every claim is keyed by its
+  rarest token (a claim whose tokens are all in the query has its key in it; a 64-bit
+  signature of its tokens rejects, in C, almost every keyed claim that has a token outside
+  the query), and the claims holding every query token are the intersection of the query
+  tokens' posting lists (numpy ``searchsorted``, rarest first). In a large knowledge there
+  are usually more of them than the judge asks for, and then the answer is the same as
+  rapidfuzz's over the whole knowledge (ties in knowledge order).
 * Below 100 the rest come from a short list: the claims sharing the most informative tokens
   (tokens in more than a small share of the claims, ``russia``, ``iran``, ``treati``, are too
   common to say anything and are skipped), counted with ``numpy.bincount``; rapidfuzz ranks
@@ -20,8 +21,9 @@ goes to rapidfuzz, exactly as with ``prune=False``. ``prune=False`` (or
 ``Knowledge.default_prune = False``) ranks every claim with rapidfuzz: the unoptimised
 reference that ``bench/judge_scaling.py`` compares verdicts with.
 
-Each claim's token set is computed once, at ``add``; ``idf`` values are cached until the next
-``add``; posting lists are copied to numpy arrays when first needed, and extended as they grow.
+Each claim's token set is computed once, at ``add`` (a whole knowledge at start-up is indexed
+at once, with numpy); ``idf`` values are cached until the next ``add``; posting lists are kept
+as lists and as numpy arrays, extended as they grow.
 """
 
 from __future__ import annotations
