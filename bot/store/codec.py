@@ -79,13 +79,24 @@ def _decoder(kind: Any) -> Any:
     """A function that decodes JSON into ``kind`` (see ``_decode``)."""
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         hints = _hints(kind)
-        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind)]
+        fields = [
+            (f.name, _decoder(hints[f.name]), _json_default(f)) for f in dataclasses.fields(kind)
+        ]
         name = kind.__name__
 
         def decode_dataclass(value: Any) -> Any:
             if not isinstance(value, dict):
                 raise TypeError(f"expected an object for {name}, got {value!r}")
-            return kind(**{key: dec(value[key]) for key, dec in fields if key in value})
+            # A value equal to the field's default (most slots are empty) is left to the
+            # default: same result, without decoding it.
+            return kind(
+                **{
+                    key: dec(item)
+                    for key, dec, default in fields
+                    if (item := value.get(key, _ABSENT)) is not _ABSENT
+                    and not (type(item) is type(default) and item == default)
+                }
+            )
 
         return decode_dataclass
     origin = typing.get_origin(kind)
@@ -96,10 +107,13 @@ def _decoder(kind: Any) -> Any:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder(args[0])
+            strings = args[0] is str
 
             def decode_many(value: Any) -> tuple[Any, ...]:
                 if not isinstance(value, list | tuple):
                     raise TypeError(f"expected a list, got {value!r}")
+                if strings and set(map(type, value)) <= {str}:
+                    return tuple(value)  # already what item() would return, item by item
                 return tuple(item(v) for v in value)
 
             return decode_many
@@ -122,6 +136,17 @@ def _decoder(kind: Any) -> Any:
     if kind in simple:
         return simple[kind]
     raise TypeError(f"cannot decode a value of type {kind!r}")
+
+
+_ABSENT = object()
+
+
+def _json_default(field: dataclasses.Field[Any]) -> Any:
+    """The field's default as JSON has it (a tuple is a list), or _ABSENT."""
+    if field.default is dataclasses.MISSING:
+        return _ABSENT
+    default = field.default
+    return list(default) if isinstance(default, tuple) else default
 
 
 @functools.cache

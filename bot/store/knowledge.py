@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 import aiosqlite
 
 from bot.errors import StorageError
-from bot.model import Claim, KnownClaim, SourceRef, Verdict
+from bot.gcpause import paused_gc
+from bot.model import Claim, KnownClaim, Slots, SourceRef, Verdict
 from bot.store.base import StoreBase, fetch_all, fetch_one, fetch_value, insert, placeholders
 from bot.store.codec import (
     opt_time_from_db,
@@ -30,16 +32,18 @@ BASELINE_FINGERPRINT_KEY = "baseline_fingerprint"
 class KnowledgeRepo(StoreBase):
     async def load_knowledge(self) -> list[KnownClaim]:
         """Every live claim (baseline and observed) with its sources, ordered by id."""
-        async with self._read() as conn:
-            claim_rows = await fetch_all(
-                conn, "SELECT * FROM claims WHERE retired_at IS NULL ORDER BY id"
-            )
-            source_rows = await fetch_all(
-                conn,
-                "SELECT s.* FROM claim_sources s JOIN claims c ON c.id = s.claim_id"
-                " WHERE c.retired_at IS NULL ORDER BY s.id",
-            )
-        return _assemble(claim_rows, source_rows)
+        # Start-up loads the whole knowledge: nothing here is garbage (see bot.gcpause).
+        with paused_gc():
+            async with self._read() as conn:
+                claim_rows = await fetch_all(
+                    conn, "SELECT * FROM claims WHERE retired_at IS NULL ORDER BY id"
+                )
+                source_rows = await fetch_all(
+                    conn,
+                    "SELECT s.* FROM claim_sources s JOIN claims c ON c.id = s.claim_id"
+                    " WHERE c.retired_at IS NULL ORDER BY s.id",
+                )
+            return _assemble(claim_rows, source_rows)
 
     async def get_claim(self, claim_id: int) -> KnownClaim | None:
         """A claim by id, retired ones included (old verdicts may point at them)."""
@@ -216,12 +220,20 @@ async def load_known_claims(
     return found
 
 
-def claim_from_row(row: sqlite3.Row) -> Claim:
+def claim_from_row(row: sqlite3.Row, decoded: dict[str, Slots] | None = None) -> Claim:
+    """The claim of a ``claims`` row. ``decoded`` (slots JSON -> Slots) shares one decoding
+    among the rows with the same slots: a Slots is immutable, so sharing it is safe."""
+    text = row["slots_json"]
+    slots = None if decoded is None else decoded.get(text)
+    if slots is None:
+        slots = slots_from_json(text)
+        if decoded is not None:
+            decoded[text] = slots
     return Claim(
         text=row["text"],
         normalized=row["normalized"],
         masked=row["masked"],
-        slots=slots_from_json(row["slots_json"]),
+        slots=slots,
         doc_id=row["doc_id"],
         sentence_index=row["sentence_index"],
         topic=row["topic"],
@@ -263,12 +275,15 @@ def verdict_from_row(row: sqlite3.Row) -> VerdictRow:
 def _assemble(
     claim_rows: Iterable[sqlite3.Row], source_rows: Iterable[sqlite3.Row]
 ) -> list[KnownClaim]:
+    decoded: dict[str, Slots] = {}
+    # Claims stored by one document share their first-seen time.
+    times: dict[str, datetime] = {}
     known = [
         KnownClaim(
             id=row["id"],
-            claim=claim_from_row(row),
+            claim=claim_from_row(row, decoded),
             baseline=bool(row["baseline"]),
-            first_seen=time_from_db(row["first_seen_at"]),
+            first_seen=_shared_time(times, row["first_seen_at"]),
         )
         for row in claim_rows
     ]
@@ -278,6 +293,13 @@ def _assemble(
         if owner is not None:
             owner.sources.append(source_from_row(row))
     return known
+
+
+def _shared_time(times: dict[str, datetime], text: str) -> datetime:
+    found = times.get(text)
+    if found is None:
+        found = times[text] = time_from_db(text)
+    return found
 
 
 async def _retire(conn: aiosqlite.Connection, claim_ids: Sequence[int], now: str) -> None:
