@@ -79,24 +79,24 @@ def _decoder(kind: Any) -> Any:
     """A function that decodes JSON into ``kind`` (see ``_decode``)."""
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         hints = _hints(kind)
-        fields = [
-            (f.name, _decoder(hints[f.name]), _json_default(f)) for f in dataclasses.fields(kind)
-        ]
+        fields = {
+            f.name: (_decoder(hints[f.name]), _json_default(f)) for f in dataclasses.fields(kind)
+        }
         name = kind.__name__
 
         def decode_dataclass(value: Any) -> Any:
             if not isinstance(value, dict):
                 raise TypeError(f"expected an object for {name}, got {value!r}")
-            # A value equal to the field's default (most slots are empty) is left to the
-            # default: same result, without decoding it.
-            return kind(
-                **{
-                    key: dec(item)
-                    for key, dec, default in fields
-                    if (item := value.get(key, _ABSENT)) is not _ABSENT
-                    and not (type(item) is type(default) and item == default)
-                }
-            )
+            # Unknown keys are ignored; a value equal to the field's default (most slots are
+            # empty) is left to the default: the same result, without decoding it.
+            found = {}
+            for key, item in value.items():
+                field = fields.get(key)
+                if field is not None:
+                    decode, default = field
+                    if type(item) is not type(default) or item != default:
+                        found[key] = decode(item)
+            return kind(**found)
 
         return decode_dataclass
     origin = typing.get_origin(kind)
