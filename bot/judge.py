@@ -243,9 +243,9 @@ class Judge:
     def _coverage(self, tokens: Iterable[str], target: frozenset[str]) -> float:
         """IDF-weighted share of ``tokens`` found in ``target`` (spelling slips forgiven)."""
         total = covered = 0.0
-        idf = self.knowledge.idf
+        idf = self.knowledge.idf_table()
         for token in tokens:
-            weight = idf(token)
+            weight = idf[token]
             total += weight
             if token in target or (len(token) >= 5 and target and self._near_in(token, target)):
                 covered += weight

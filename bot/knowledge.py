@@ -29,7 +29,7 @@ as lists and as numpy arrays, extended as they grow.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import reduce
 from itertools import chain, compress
 from operator import not_, or_
@@ -63,6 +63,21 @@ def _signature(tokens: Iterable[str]) -> int:
     return reduce(or_, (1 << (hash(token) & 63) for token in tokens), 0)
 
 
+class _IdfTable(dict[str, float]):
+    """idf by token, each computed on its first lookup; ``add`` starts a new table."""
+
+    __slots__ = ("_count", "_postings")
+
+    def __init__(self, postings: dict[str, list[int]], count: int) -> None:
+        super().__init__()
+        self._postings, self._count = postings, count
+
+    def __missing__(self, token: str) -> float:
+        df = len(self._postings.get(token, ()))
+        value = self[token] = math.log((self._count + 1) / (df + 0.5)) + 1.0
+        return value
+
+
 class Knowledge:
     """In-memory index of known claims. Not thread-safe: one writer (the pipeline)."""
 
@@ -82,11 +97,12 @@ class Knowledge:
         self._postings: dict[str, list[int]] = {}
         # The posting lists as numpy arrays, made on first use and extended as lists grow.
         self._arrays: dict[str, _Positions] = {}
-        self._idf_cache: dict[str, float] = {}
+        self._idf = _IdfTable(self._postings, 0)
         # Claims by their rarest token (their key), with their signatures.
         self._keyed: dict[str, tuple[list[int], list[int]]] = {}
         with paused_gc():
             self._index_all(list(claims))
+        self._idf = _IdfTable(self._postings, len(self._items))
 
     def __len__(self) -> int:
         return len(self._items)
@@ -118,8 +134,7 @@ class Knowledge:
             else:
                 found.append(position)
         self._key(position, tokens, {token: len(postings[token]) for token in tokens}.__getitem__)
-        if self._idf_cache:
-            self._idf_cache = {}
+        self._idf = _IdfTable(self._postings, len(self._items))
 
     def _index_all(self, items: list[KnownClaim]) -> None:
         """``add`` for many claims at once (start-up): the per-token work is done by numpy
@@ -183,12 +198,12 @@ class Knowledge:
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a masked token; unseen tokens weigh the most."""
-        value = self._idf_cache.get(token)
-        if value is None:
-            df = len(self._postings.get(token, ()))
-            value = math.log((len(self._items) + 1) / (df + 0.5)) + 1.0
-            self._idf_cache[token] = value
-        return value
+        return self._idf[token]
+
+    def idf_table(self) -> Mapping[str, float]:
+        """``idf`` as a mapping, for loops over many tokens (a lookup is a C dict lookup once
+        the value is cached). Valid until the next ``add``."""
+        return self._idf
 
     def tokens_of(self, known: KnownClaim) -> frozenset[str]:
         cached = self._token_cache.get(id(known.claim))
