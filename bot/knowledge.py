@@ -46,6 +46,8 @@ _Positions = npt.NDArray[np.int64]
 
 # At most this many claims go from the inverted index to rapidfuzz.
 _PRUNE_LIMIT = 400
+# The short list holds this many claims per candidate still wanted after the 100s.
+_SHORT_PER_MISSING = 25
 # Tokens in more than this share of the claims (and more than _MIN_DF_CAP) are too common to
 # prune with: their posting lists would cost more to count than they say.
 _COMMON_SHARE = 0.02
@@ -250,7 +252,7 @@ class Knowledge:
             found.update(p for p in holding.tolist() if query <= tokens[p])
         return sorted(found)
 
-    def _short_list(self, query: frozenset[str], perfect: Sequence[int]) -> list[int]:
+    def _short_list(self, query: frozenset[str], perfect: Sequence[int], size: int) -> list[int]:
         """The claims sharing the most informative tokens with the query, besides ``perfect``,
         in knowledge order (ties on the count go to the earlier claim)."""
         count = len(self._items)
@@ -266,12 +268,12 @@ class Knowledge:
         if perfect:
             shared[[p for p in perfect if p < len(shared)]] = 0
         positions = np.flatnonzero(shared)
-        if len(positions) > _PRUNE_LIMIT:
+        if len(positions) > size:
             counts = shared[positions]
-            # The _PRUNE_LIMIT-th highest count: all above it, and the earliest at it.
-            threshold = np.partition(counts, len(counts) - _PRUNE_LIMIT)[-_PRUNE_LIMIT]
+            # The size-th highest count: all above it, and the earliest at it.
+            threshold = np.partition(counts, len(counts) - size)[-size]
             above = counts > threshold
-            at = np.flatnonzero(counts == threshold)[: _PRUNE_LIMIT - int(above.sum())]
+            at = np.flatnonzero(counts == threshold)[: size - int(above.sum())]
             above[at] = True
             positions = positions[above]
         return positions.tolist()
@@ -289,13 +291,12 @@ class Knowledge:
         if len(found) == limit:
             return found
         # Every claim scoring 100 is in ``found``; the rest rank below them.
-        positions = self._short_list(query, perfect)
+        needed = limit - len(found)
+        positions = self._short_list(query, perfect, min(_PRUNE_LIMIT, _SHORT_PER_MISSING * needed))
         if not positions:
             return found
         masked = self._masked
-        ranked = self._ranked(
-            claim.masked, [masked[p] for p in positions], positions, limit - len(found)
-        )
+        ranked = self._ranked(claim.masked, [masked[p] for p in positions], positions, needed)
         return found + ranked
 
     def _ranked(
