@@ -244,10 +244,13 @@ class Judge:
         """IDF-weighted share of ``tokens`` found in ``target`` (spelling slips forgiven)."""
         total = covered = 0.0
         idf = self.knowledge.idf_table()
+        quiet = self._near.quiet_for(target) if self._near is not None else frozenset()
         for token in tokens:
             weight = idf[token]
             total += weight
-            if token in target or (len(token) >= 5 and target and self._near_in(token, target)):
+            if token in target or (
+                len(token) >= 5 and target and token not in quiet and self._near_in(token, target)
+            ):
                 covered += weight
         return covered / total if total else 1.0
 

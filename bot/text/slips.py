@@ -16,13 +16,14 @@ from rapidfuzz import fuzz, process
 class NearTokens:
     """Which ``rows`` tokens are within ``cutoff`` (``fuzz.ratio``) of which ``columns``."""
 
-    __slots__ = ("columns", "near", "rev", "rows")
+    __slots__ = ("columns", "near", "quiet", "rev", "rows")
 
     def __init__(self, cutoff: float, rows: frozenset[str], columns: frozenset[str]) -> None:
         across, down = list(rows), list(columns)
         self.rows, self.columns = rows, columns
         self.near: dict[str, set[str]] = {token: set() for token in across}
         self.rev: dict[str, set[str]] = {token: set() for token in down}
+        self.quiet: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         if not across or not down:
             return
         # Scores below the cutoff are 0, as extractOne's are None.
@@ -30,6 +31,20 @@ class NearTokens:
         for i, j in zip(*scores.nonzero(), strict=True):
             self.near[across[i]].add(down[j])
             self.rev[down[j]].add(across[i])
+        # Tokens near nothing but themselves, as rows and as columns (most tokens).
+        self.quiet = (
+            frozenset(t for t, found in self.near.items() if found <= {t}),
+            frozenset(t for t, found in self.rev.items() if found <= {t}),
+        )
+
+    def quiet_for(self, target: frozenset[str]) -> frozenset[str]:
+        """Tokens that ``match`` answers False for with this target, unless they are in it:
+        one check per target instead of one per token."""
+        # As in match: row tokens are answered against columns, column tokens against rows.
+        for_rows, for_columns = target <= self.columns, target <= self.rows
+        if for_rows and for_columns:
+            return self.quiet[0] | self.quiet[1]
+        return self.quiet[0] if for_rows else self.quiet[1] if for_columns else frozenset()
 
     def match(self, token: str, target: frozenset[str]) -> bool | None:
         """Does ``target`` hold a token within the cutoff of ``token``? None when not known."""

@@ -47,3 +47,23 @@ def test_questions_outside_its_tokens_are_not_answered() -> None:
     near = NearTokens(88, frozenset({"pezeshkian"}), frozenset({"pezeshkain"}))
     assert near.match("araghchi", frozenset({"pezeshkain"})) is None
     assert near.match("pezeshkian", frozenset({"araqchi"})) is None
+
+
+def test_quiet_tokens_are_the_ones_match_says_no_for() -> None:
+    rng = random.Random(5)
+    for _ in range(200):
+        rows = frozenset(rng.sample(VOCABULARY, 7))
+        columns = rows | frozenset(rng.sample(VOCABULARY, 9))
+        near = NearTokens(88, rows, columns)
+        target = frozenset(rng.sample(sorted(rows if rng.random() < 0.5 else columns), 4))
+        quiet = near.quiet_for(target)
+        for token in VOCABULARY:
+            if token in target:
+                continue
+            if token in quiet:
+                assert near.match(token, target) is False
+                assert not _extract_one(token, target)
+    # A slip is never quiet.
+    near = NearTokens(88, frozenset({"pezeshkian"}), frozenset({"pezeshkain", "lavrov"}))
+    assert "pezeshkian" not in near.quiet_for(frozenset({"pezeshkain"}))
+    assert "lavrov" in near.quiet_for(frozenset({"pezeshkian"}))
