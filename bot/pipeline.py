@@ -52,23 +52,14 @@ class FeedResult:
 
 async def open_engine(store: Store, config: Config) -> Engine:
     """Bring the stored baseline up to date with the seeds and load the whole knowledge."""
-    # The seeds are extracted (a worker thread) while the knowledge is read (the store's
-    # thread): usually the stored baseline is current and that knowledge is the one to use.
-    building = asyncio.ensure_future(asyncio.to_thread(build_baseline, config))
-    try:
-        stored_fingerprint = await store.baseline_fingerprint()
-        known = await store.load_knowledge()
-    except BaseException:
-        building.cancel()  # its thread finishes on its own; nothing wants its result
-        raise
-    baseline = await building
-    if stored_fingerprint != baseline.fingerprint:
+    baseline = await asyncio.to_thread(build_baseline, config)
+    if await store.baseline_fingerprint() != baseline.fingerprint:
         log.info("seeds changed: storing a new baseline of %d claims", len(baseline.claims))
         await store.set_baseline(
             baseline.fingerprint,
             [(known.claim, list(known.sources)) for known in baseline.claims],
         )
-        known = await store.load_knowledge()
+    known = await store.load_knowledge()
     return Engine.from_known(config, known)
 
 
