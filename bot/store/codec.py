@@ -80,7 +80,8 @@ def _decoder(kind: Any) -> Any:
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         hints = _hints(kind)
         fields = {
-            f.name: (_decoder(hints[f.name]), _json_default(f)) for f in dataclasses.fields(kind)
+            f.name: (_decoder(hints[f.name]), _json_default(f), _as_is(hints[f.name]))
+            for f in dataclasses.fields(kind)
         }
         name = kind.__name__
 
@@ -88,14 +89,16 @@ def _decoder(kind: Any) -> Any:
             if not isinstance(value, dict):
                 raise TypeError(f"expected an object for {name}, got {value!r}")
             # Unknown keys are ignored; a value equal to the field's default (most slots are
-            # empty) is left to the default: the same result, without decoding it.
+            # empty) is left to the default, and one of a type the decoder would return as it
+            # is is taken as it is: the same results, without a call per value.
             found = {}
             for key, item in value.items():
                 field = fields.get(key)
                 if field is not None:
-                    decode, default = field
-                    if type(item) is not type(default) or item != default:
-                        found[key] = decode(item)
+                    decode, default, as_is = field
+                    kind_of = type(item)
+                    if kind_of is not type(default) or item != default:
+                        found[key] = item if kind_of in as_is else decode(item)
             return kind(**found)
 
         return decode_dataclass
@@ -139,6 +142,18 @@ def _decoder(kind: Any) -> Any:
 
 
 _ABSENT = object()
+
+
+def _as_is(kind: Any) -> frozenset[type]:
+    """The JSON value types that the decoder of ``kind`` returns unchanged."""
+    if kind in (str, int, float, bool):
+        return frozenset({kind})
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        args = typing.get_args(kind)
+        if len(args) == 2 and type(None) in args:
+            inner = next(arg for arg in args if arg is not type(None))
+            return _as_is(inner) | {type(None)} if inner in (str, int, float, bool) else frozenset()
+    return frozenset()
 
 
 def _json_default(field: dataclasses.Field[Any]) -> Any:
