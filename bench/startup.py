@@ -1,14 +1,13 @@
 """Start-up to a usable engine with ``--size`` (100k) claims in the database.
 
 What the bot and every CLI command do before they can judge: open (and migrate) the store,
-then ``bot.pipeline.open_engine``: build the baseline from the seeds (in a worker thread, while
-the knowledge is read), compare its fingerprint, load the whole knowledge
-(``store.load_knowledge``: rows, slots JSON, sources) and index it (``Knowledge``).
+then ``bot.pipeline.open_engine``: build the baseline from the seeds, compare its fingerprint,
+load the whole knowledge (``store.load_knowledge``: rows, slots JSON, sources) and index it
+(``Knowledge``).
 
 Each run is a fresh process, as a restart is (the OS file cache stays warm, as it would on a
 restart): ``open_engine`` as shipped, timed from before opening the store, is the start-up
-figure. Other fresh processes time the phases one after the other (so their sum is more than
-the shipped total, where the baseline overlaps the load) and building the /lookup index from
+figure. Other fresh processes time its phases one by one, and building the /lookup index from
 the loaded claims, which the /lookup cog does on its first use. Imports are not timed.
 
 The database (baseline + synthetic observed claims with one source each) is built once and
