@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from functools import reduce
 from itertools import chain, compress
 from operator import not_, or_
@@ -54,6 +55,8 @@ _COMMON_SHARE = 0.02
 _MIN_DF_CAP = 400
 # Claims still holding every query token so far are checked one by one below this many.
 _VERIFY_BELOW = 32
+# From this many claims, indexing pauses the collector.
+_BULK = 10_000
 # Lowest token_set_ratio of a candidate.
 _SCORE_CUTOFF = 30
 _PERFECT = 100.0
@@ -102,8 +105,11 @@ class Knowledge:
         self._idf = _IdfTable(self._postings, 0)
         # Claims by their rarest token (their key), with their signatures.
         self._keyed: dict[str, tuple[list[int], list[int]]] = {}
-        with paused_gc():
-            self._index_all(list(claims))
+        items = list(claims)
+        # Freezing the heap (see bot.gcpause) is for start-up's whole knowledge, not for the
+        # small ones evaluation and tests build.
+        with paused_gc() if len(items) >= _BULK else nullcontext():
+            self._index_all(items)
         self._idf = _IdfTable(self._postings, len(self._items))
 
     def __len__(self) -> int:
