@@ -28,6 +28,7 @@ from bot.knowledge import Knowledge
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
 from bot.text import durations, lexicon
 from bot.text.normalize import normalize
+from bot.text.slips import NearTokens
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -195,7 +196,7 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     names = set()
     for word in _CAPITALISED.findall(claim.text):
         names.update(normalize(word).split())
-    domain = {t for t in masked if any(t.startswith(p) for p in lexicon.SALIENT_PREFIXES)}
+    domain = {t for t in masked if t.startswith(lexicon.SALIENT_PREFIXES)}
     return frozenset(((names & masked) | domain) - _NOT_SALIENT)
 
 
@@ -269,22 +270,34 @@ class Judge:
     def __init__(self, knowledge: Knowledge, config: MatchingConfig | None = None) -> None:
         self.knowledge = knowledge
         self.config = config or MatchingConfig()
+        # Spelling slips between the last ranked claim and its candidates (a pure cache).
+        self._near: NearTokens | None = None
 
     # -- similarity -------------------------------------------------------------------------
 
     def _coverage(self, tokens: Iterable[str], target: frozenset[str]) -> float:
         """IDF-weighted share of ``tokens`` found in ``target`` (spelling slips forgiven)."""
         total = covered = 0.0
+        idf = self.knowledge.idf_table()
+        quiet = self._near.quiet_for(target) if self._near is not None else frozenset()
         for token in tokens:
-            weight = self.knowledge.idf(token)
+            weight = idf[token]
             total += weight
             if token in target or (
-                len(token) >= 5
-                and target
-                and process.extractOne(token, target, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN)
+                len(token) >= 5 and target and token not in quiet and self._near_in(token, target)
             ):
                 covered += weight
         return covered / total if total else 1.0
+
+    def _near_in(self, token: str, target: frozenset[str]) -> bool:
+        """Does ``target`` hold a spelling slip of ``token``?"""
+        known = self._near.match(token, target) if self._near is not None else None
+        if known is not None:
+            return known
+        return (
+            process.extractOne(token, target, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN)
+            is not None
+        )
 
     def _score(self, claim: Claim, known: KnownClaim) -> _Scored:
         mine = frozenset(claim.masked.split())
@@ -293,6 +306,16 @@ class Judge:
 
     def _ranked(self, claim: Claim, exclude_doc: str | None = None) -> list[_Scored]:
         found = self.knowledge.candidates(claim, limit=max(self.config.candidates * 4, 20))
+        rows = frozenset(claim.masked.split()) | frozenset(claim.slots.negated_terms)
+        tokens_of = self.knowledge.tokens_of
+        self._near = NearTokens(
+            _FUZZY_TOKEN,
+            rows,
+            rows.union(
+                *(tokens_of(known) for known, _ in found),
+                *(known.claim.slots.negated_terms for known, _ in found),
+            ),
+        )
         scored = [
             self._score(claim, known)
             for known, _ in found
@@ -594,9 +617,7 @@ class Judge:
         for token in salient_tokens(claim):
             if token in target:
                 continue
-            if len(token) >= 5 and process.extractOne(
-                token, target, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN
-            ):
+            if len(token) >= 5 and target and self._near_in(token, target):
                 continue
             missing.append(token)
         return missing

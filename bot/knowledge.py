@@ -1,42 +1,86 @@
 """The knowledge: every known claim (seed baseline and observed), indexed for fast candidates.
 
-Candidate retrieval is two-stage. An inverted index over the masked tokens prunes the
-knowledge to the claims that share the most informative words with the query (so the cost
-grows with the number of *related* claims, not with the whole knowledge); rapidfuzz then ranks
-that short list. The judge decides on the few best candidates by comparing slots.
+``candidates`` answers what ``process.extract(query, every masked text,
+scorer=fuzz.token_set_ratio)`` would, without scoring every claim:
+
+* ``token_set_ratio`` is exactly 100 when one token set holds the other (and they share a
+  token). Those claims are found exactly, from two indexes: every claim is keyed by its
+  rarest token (a claim whose tokens are all in the query has its key in it; a 64-bit
+  signature of its tokens rejects, in C, almost every keyed claim that has a token outside
+  the query), and the claims holding every query token are the intersection of the query
+  tokens' posting lists (numpy ``searchsorted``, rarest first). In a large knowledge there
+  are usually more of them than the judge asks for, and then the answer is the same as
+  rapidfuzz's over the whole knowledge (ties in knowledge order).
+* Below 100 the rest come from a short list: the claims sharing the most informative tokens
+  (tokens in more than a small share of the claims, ``russia``, ``iran``, ``treati``, are too
+  common to say anything and are skipped), counted with ``numpy.bincount``; rapidfuzz ranks
+  that short list.
 
 Pruning only starts when the knowledge is larger than the short list: below that every claim
-goes to rapidfuzz, exactly as with ``prune=False``. Above it, tokens in more than a small share
-of the claims (``russia``, ``iran``, ``treati``) are too common to prune with and are skipped;
-the rest are counted in C (``Counter.update`` over their posting lists), and the claims sharing
-the most of them form the short list, in knowledge order so rapidfuzz breaks ties exactly as it
-does over the whole knowledge. ``prune=False`` (or ``Knowledge.default_prune = False``) ranks
-every claim with rapidfuzz: the unoptimised reference that ``bench/judge_scaling.py`` compares
-verdicts with.
+goes to rapidfuzz, exactly as with ``prune=False``. ``prune=False`` (or
+``Knowledge.default_prune = False``) ranks every claim with rapidfuzz: the unoptimised
+reference that ``bench/judge_scaling.py`` compares verdicts with.
 
-Each claim's token set is computed once, at ``add``; ``idf`` values are cached until the next
-``add``.
+Each claim's token set is computed once, at ``add`` (a whole knowledge at start-up is indexed
+at once, with numpy); ``idf`` values are cached until the next ``add``; posting lists are kept
+as lists and as numpy arrays, extended as they grow.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
+from functools import reduce
+from itertools import chain, compress
+from operator import not_, or_
 from typing import ClassVar
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot.gcpause import paused_gc
 from bot.model import Claim, KnownClaim
+
+_Positions = npt.NDArray[np.int64]
 
 # At most this many claims go from the inverted index to rapidfuzz.
 _PRUNE_LIMIT = 400
+# The short list holds this many claims per candidate still wanted after the 100s.
+_SHORT_PER_MISSING = 25
 # Tokens in more than this share of the claims (and more than _MIN_DF_CAP) are too common to
 # prune with: their posting lists would cost more to count than they say.
 _COMMON_SHARE = 0.02
 _MIN_DF_CAP = 400
+# Claims still holding every query token so far are checked one by one below this many.
+_VERIFY_BELOW = 32
+# From this many claims, indexing pauses the collector.
+_BULK = 10_000
 # Lowest token_set_ratio of a candidate.
 _SCORE_CUTOFF = 30
+_PERFECT = 100.0
+# A token set's signature: one of 64 bits per token (a one-word Bloom filter).
+_ALL_BITS = (1 << 64) - 1
+
+
+def _signature(tokens: Iterable[str]) -> int:
+    return reduce(or_, (1 << (hash(token) & 63) for token in tokens), 0)
+
+
+class _IdfTable(dict[str, float]):
+    """idf by token, each computed on its first lookup; ``add`` starts a new table."""
+
+    __slots__ = ("_count", "_postings")
+
+    def __init__(self, postings: dict[str, list[int]], count: int) -> None:
+        super().__init__()
+        self._postings, self._count = postings, count
+
+    def __missing__(self, token: str) -> float:
+        df = len(self._postings.get(token, ()))
+        value = self[token] = math.log((self._count + 1) / (df + 0.5)) + 1.0
+        return value
 
 
 class Knowledge:
@@ -54,11 +98,19 @@ class Knowledge:
         self._tokens: list[frozenset[str]] = []
         # id(claim) -> (claim, its token set): the judge asks for token sets per candidate.
         self._token_cache: dict[int, tuple[Claim, frozenset[str]]] = {}
-        self._df: Counter[str] = Counter()
+        # token -> positions of the claims with it, ascending; its length is the token's df.
         self._postings: dict[str, list[int]] = {}
-        self._idf_cache: dict[str, float] = {}
-        for known in claims:
-            self.add(known)
+        # The posting lists as numpy arrays, made on first use and extended as lists grow.
+        self._arrays: dict[str, _Positions] = {}
+        self._idf = _IdfTable(self._postings, 0)
+        # Claims by their rarest token (their key), with their signatures.
+        self._keyed: dict[str, tuple[list[int], list[int]]] = {}
+        items = list(claims)
+        # Freezing the heap (see bot.gcpause) is for start-up's whole knowledge, not for the
+        # small ones evaluation and tests build.
+        with paused_gc() if len(items) >= _BULK else nullcontext():
+            self._index_all(items)
+        self._idf = _IdfTable(self._postings, len(self._items))
 
     def __len__(self) -> int:
         return len(self._items)
@@ -82,7 +134,6 @@ class Knowledge:
         self._masked.append(known.claim.masked)
         self._tokens.append(tokens)
         self._token_cache[id(known.claim)] = (known.claim, tokens)
-        self._df.update(tokens)
         postings = self._postings
         for token in tokens:
             found = postings.get(token)
@@ -90,16 +141,77 @@ class Knowledge:
                 postings[token] = [position]
             else:
                 found.append(position)
-        if self._idf_cache:
-            self._idf_cache = {}
+        self._key(position, tokens, {token: len(postings[token]) for token in tokens}.__getitem__)
+        self._idf = _IdfTable(self._postings, len(self._items))
+
+    def _index_all(self, items: list[KnownClaim]) -> None:
+        """``add`` for many claims at once (start-up): the per-token work is done by numpy
+        over one flat array of token ids, and keys are chosen once every count is known."""
+        self._items = items
+        self._by_id = {known.id: known for known in items}
+        self._masked = [known.claim.masked for known in items]
+        self._tokens = [frozenset(masked.split()) for masked in self._masked]
+        self._token_cache = {
+            id(known.claim): (known.claim, tokens)
+            for known, tokens in zip(items, self._tokens, strict=True)
+        }
+        vocabulary = list(frozenset().union(*self._tokens))
+        if not vocabulary:
+            return
+        number = {token: index for index, token in enumerate(vocabulary)}
+        sizes = np.fromiter(map(len, self._tokens), dtype=np.int64, count=len(self._tokens))
+        ids = np.fromiter(
+            map(number.__getitem__, chain.from_iterable(self._tokens)),
+            dtype=np.int64,
+            count=int(sizes.sum()),
+        )
+        owner = np.repeat(np.arange(len(self._tokens), dtype=np.int64), sizes)
+        # Posting lists: the owners grouped by token id, ascending (a stable sort keeps them
+        # in knowledge order).
+        df = np.bincount(ids, minlength=len(vocabulary))
+        grouped = np.split(owner[np.argsort(ids, kind="stable")], np.cumsum(df)[:-1])
+        for token, positions in zip(vocabulary, grouped, strict=True):
+            self._arrays[token] = positions
+            self._postings[token] = positions.tolist()
+        # Each claim's key: its token with the lowest df (ties: the lower id), and signature.
+        filled = np.flatnonzero(sizes)
+        starts = (np.cumsum(sizes) - sizes)[filled]
+        rank = df[ids] * len(vocabulary) + ids
+        keys = np.minimum.reduceat(rank, starts) % len(vocabulary)
+        bit = np.array([1 << (hash(token) & 63) for token in vocabulary], dtype=np.uint64)
+        signatures = np.bitwise_or.reduceat(bit[ids], starts)
+        order = np.argsort(keys, kind="stable")
+        cuts = np.flatnonzero(np.diff(keys[order])) + 1
+        for group in np.split(order, cuts):
+            self._keyed[vocabulary[int(keys[group[0]])]] = (
+                filled[group].tolist(),
+                signatures[group].tolist(),
+            )
+
+    def _key(
+        self,
+        position: int,
+        tokens: frozenset[str],
+        df: Callable[[str], int],
+        signature: int | None = None,
+    ) -> None:
+        """Key a claim by its rarest token (ties: any; only lookups' cost depends on it)."""
+        if tokens:
+            key = min(tokens, key=df)
+            entry = self._keyed.get(key)
+            if entry is None:
+                entry = self._keyed[key] = ([], [])
+            entry[0].append(position)
+            entry[1].append(_signature(tokens) if signature is None else signature)
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a masked token; unseen tokens weigh the most."""
-        value = self._idf_cache.get(token)
-        if value is None:
-            value = math.log((len(self._items) + 1) / (self._df.get(token, 0) + 0.5)) + 1.0
-            self._idf_cache[token] = value
-        return value
+        return self._idf[token]
+
+    def idf_table(self) -> Mapping[str, float]:
+        """``idf`` as a mapping, for loops over many tokens (a lookup is a C dict lookup once
+        the value is cached). Valid until the next ``add``."""
+        return self._idf
 
     def tokens_of(self, known: KnownClaim) -> frozenset[str]:
         cached = self._token_cache.get(id(known.claim))
@@ -107,25 +219,70 @@ class Knowledge:
             return cached[1]
         return frozenset(known.claim.masked.split())
 
-    def _pruned_positions(self, tokens: Iterable[str]) -> list[int]:
-        """The short list: positions of the claims sharing the most informative tokens, in
-        knowledge order."""
+    def _array(self, token: str) -> _Positions:
+        """The posting list of ``token`` as an array (ascending positions)."""
+        listed = self._postings[token]
+        array = self._arrays.get(token)
+        if array is None or len(array) != len(listed):
+            start = 0 if array is None else len(array)
+            grown = np.fromiter(listed[start:], dtype=np.int64, count=len(listed) - start)
+            array = grown if array is None else np.concatenate((array, grown))
+            self._arrays[token] = array
+        return array
+
+    def _perfect(self, query: frozenset[str]) -> list[int]:
+        """Positions (knowledge order) of the claims whose token set holds the query's or is
+        held by it: exactly the claims ``token_set_ratio`` scores 100."""
+        tokens = self._tokens
+        found: set[int] = set()
+        # Held by the query: its key token is in it. Signatures with a bit outside the query's
+        # cannot be held by it; the few others are checked (all of this stays in C).
+        outside = _signature(query) ^ _ALL_BITS
+        for keyed in map(self._keyed.get, query):
+            if keyed:
+                maybe = list(compress(keyed[0], map(not_, map(outside.__and__, keyed[1]))))
+                held = map(query.issuperset, map(tokens.__getitem__, maybe))
+                found.update(compress(maybe, held))
+        # Holding the query: in every query token's posting list, intersected rarest first.
+        postings = self._postings
+        if all(token in postings for token in query):
+            ordered = sorted(query, key=lambda token: len(postings[token]))
+            holding = self._array(ordered[0])
+            for token in ordered[1:]:
+                if len(holding) <= _VERIFY_BELOW:
+                    break
+                other = self._array(token)
+                at = np.searchsorted(other, holding)
+                at[at == len(other)] = 0
+                holding = holding[other[at] == holding]
+            found.update(p for p in holding.tolist() if query <= tokens[p])
+        return sorted(found)
+
+    def _short_list(self, query: frozenset[str], perfect: Sequence[int], size: int) -> list[int]:
+        """The claims sharing the most informative tokens with the query, besides ``perfect``,
+        in knowledge order (ties on the count go to the earlier claim)."""
         count = len(self._items)
         cap = max(_MIN_DF_CAP, int(count * _COMMON_SHARE))
+        postings = self._postings
         lists = sorted(
-            (found for token in set(tokens) if (found := self._postings.get(token))), key=len
+            (token for token in query if token in postings), key=lambda t: len(postings[t])
         )
-        informative = [found for found in lists if len(found) <= cap]
+        informative = [token for token in lists if len(postings[token]) <= cap] or lists[:1]
         if not informative:
-            # Only common words: the least common of them, so a generic claim still finds its
-            # match.
-            informative = lists[:1]
-        shared: Counter[int] = Counter()
-        for found in informative:
-            shared.update(found)
-        if len(shared) <= _PRUNE_LIMIT:
-            return sorted(shared)
-        return sorted(position for position, _ in shared.most_common(_PRUNE_LIMIT))
+            return []
+        shared = np.bincount(np.concatenate([self._array(token) for token in informative]))
+        if perfect:
+            shared[[p for p in perfect if p < len(shared)]] = 0
+        positions = np.flatnonzero(shared)
+        if len(positions) > size:
+            counts = shared[positions]
+            # The size-th highest count: all above it, and the earliest at it.
+            threshold = np.partition(counts, len(counts) - size)[-size]
+            above = counts > threshold
+            at = np.flatnonzero(counts == threshold)[: size - int(above.sum())]
+            above[at] = True
+            positions = positions[above]
+        return positions.tolist()
 
     def candidates(self, claim: Claim, limit: int) -> list[tuple[KnownClaim, float]]:
         """Up to ``limit`` known claims most similar to ``claim`` (masked text), with scores."""
@@ -133,11 +290,20 @@ class Knowledge:
             return []
         if not self.prune or len(self._items) <= _PRUNE_LIMIT:
             return self._ranked(claim.masked, self._masked, range(len(self._items)), limit)
-        positions = self._pruned_positions(claim.masked.split())
+        query = frozenset(claim.masked.split())
+        perfect = self._perfect(query)
+        items = self._items
+        found = [(items[p], _PERFECT) for p in perfect[:limit]]
+        if len(found) == limit:
+            return found
+        # Every claim scoring 100 is in ``found``; the rest rank below them.
+        needed = limit - len(found)
+        positions = self._short_list(query, perfect, min(_PRUNE_LIMIT, _SHORT_PER_MISSING * needed))
         if not positions:
-            return []
+            return found
         masked = self._masked
-        return self._ranked(claim.masked, [masked[p] for p in positions], positions, limit)
+        ranked = self._ranked(claim.masked, [masked[p] for p in positions], positions, needed)
+        return found + ranked
 
     def _ranked(
         self, query: str, texts: Sequence[str], positions: Sequence[int], limit: int

@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from bot.extract import ClaimExtractor
 from bot.knowledge import Knowledge
-from bot.model import KnownClaim
+from bot.model import Claim, KnownClaim
 
 WORDS = [
     "treaty",
@@ -110,3 +111,58 @@ def test_rekey_moves_a_provisional_claim_to_its_stored_id(known: list[KnownClaim
     assert knowledge.get(42) is item and item.id == 42
     assert knowledge.next_id() == 43
     assert [k.id for k in knowledge] == [42] and len(knowledge) == 1
+
+
+def _full_hundreds(full: Knowledge, claim: Claim) -> list[int]:
+    texts = [k.claim.masked for k in full]
+    found = process.extract(
+        claim.masked, texts, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=99.9
+    )
+    return sorted(index for _, score, index in found if score == 100.0)
+
+
+def test_claims_scoring_100_are_found_exactly(known: list[KnownClaim]) -> None:
+    """The pruned path finds every claim token_set_ratio scores 100 (one token set holding
+    the other) through its pair keys and posting lists, and no other."""
+    extractor = ClaimExtractor()
+    # One-token claims are held by every query with their token.
+    short = [
+        KnownClaim(
+            id=-n, claim=extractor.claim_from_sentence(text, doc_id="s", index=n), baseline=False
+        )
+        for n, text in enumerate(("Gas.", "Oil.", "Russia."), start=1)
+    ]
+    known = known[:700] + short + known[700:]
+    pruned, full = Knowledge(known), Knowledge(known, prune=False)
+    queries = [k.claim for k in _knowledge_claims(30, seed=11)] + [k.claim for k in known[::97]]
+    # Short queries are held by few claims and hold many; long ones the other way round.
+    queries += [
+        extractor.claim_from_sentence(text, doc_id="q", index=0)
+        for text in ("Russia and Iran trade.", "Russia and Iran signed the treaty.", "Gas.")
+    ]
+    hundreds = 0
+    for claim in queries:
+        want = _full_hundreds(full, claim)
+        hundreds += len(want)
+        assert pruned._perfect(frozenset(claim.masked.split())) == want
+    assert hundreds > len(queries)
+
+
+def test_with_enough_100s_the_candidates_are_the_unpruned_ones(known: list[KnownClaim]) -> None:
+    pruned, full = Knowledge(known), Knowledge(known, prune=False)
+    extractor = ClaimExtractor()
+    # Every claim with "treaty" holds this one's tokens.
+    claim = extractor.claim_from_sentence("Russia and Iran: the treaty.", doc_id="q", index=0)
+    assert len(_full_hundreds(full, claim)) > 20
+    assert pruned.candidates(claim, 20) == full.candidates(claim, 20)
+
+
+def test_claims_added_later_are_found_like_the_first(known: list[KnownClaim]) -> None:
+    grown = Knowledge(known[:1000])
+    for item in known[1000:]:
+        grown.add(item)
+    built, full = Knowledge(known), Knowledge(known, prune=False)
+    for item in known[::41]:
+        query = frozenset(item.claim.masked.split())
+        assert grown._perfect(query) == built._perfect(query)
+        assert grown._perfect(query) == _full_hundreds(full, item.claim)

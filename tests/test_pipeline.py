@@ -109,3 +109,33 @@ async def test_a_sentence_repeating_an_earlier_one_of_its_article_is_stored_in_b
     assert len(observed) == 1 and len(observed[0].sources) == 2
     assert result.judgements[1].match is not None
     assert result.judgements[1].match.id == observed[0].id > 0
+
+
+async def test_changed_seeds_store_a_new_baseline_and_the_engine_knows_only_it(
+    tmp_path: Path,
+) -> None:
+    """The knowledge is read while the seeds are extracted; when the stored baseline turns
+    out stale, the engine gets the knowledge read after the new baseline was stored."""
+    db = tmp_path / "tw.sqlite3"
+    config = Config()
+    async with open_store(db) as store:
+        engine = await open_engine(store, config)
+    fingerprint = await _meta(db, "baseline_fingerprint")
+    with sqlite3.connect(db) as conn:
+        # An older baseline: another fingerprint, and a claim the current seeds do not make.
+        conn.execute("UPDATE meta SET value = 'older seeds' WHERE key = 'baseline_fingerprint'")
+        conn.execute(
+            "INSERT INTO claims (text, normalized, masked, slots_json, baseline, first_seen_at,"
+            " doc_id, sentence_index) VALUES ('The treaty has 99 articles.', 'treati 99 articl',"
+            " 'treati articl', '{}', 1, '2025-01-01T00:00:00.000000+00:00', 'old-seed', 0)"
+        )
+    async with open_store(db) as store:
+        reopened = await open_engine(store, config)
+    assert await _meta(db, "baseline_fingerprint") == fingerprint
+    assert "The treaty has 99 articles." not in {k.text for k in reopened.knowledge}
+    assert sorted(k.id for k in reopened.knowledge) == sorted(k.id for k in engine.knowledge)
+
+
+async def _meta(db: Path, key: str) -> str:
+    with sqlite3.connect(db) as conn:
+        return str(conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import aiosqlite
 
@@ -82,6 +82,15 @@ async def fetch_all(
 ) -> list[sqlite3.Row]:
     async with conn.execute(sql, tuple(params)) as cursor:
         return list(await cursor.fetchall())
+
+
+async def fetch_tuples(
+    conn: aiosqlite.Connection, sql: str, params: Iterable[Any] = ()
+) -> list[tuple[Any, ...]]:
+    """Rows as plain tuples, for bulk reads (cheaper to build and to unpack than Rows)."""
+    async with conn.execute(sql, tuple(params)) as cursor:
+        cursor.row_factory = None
+        return cast(list[tuple[Any, ...]], list(await cursor.fetchall()))
 
 
 async def fetch_one(

@@ -79,13 +79,27 @@ def _decoder(kind: Any) -> Any:
     """A function that decodes JSON into ``kind`` (see ``_decode``)."""
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         hints = _hints(kind)
-        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind)]
+        fields = {
+            f.name: (_decoder(hints[f.name]), _json_default(f), _as_is(hints[f.name]))
+            for f in dataclasses.fields(kind)
+        }
         name = kind.__name__
 
         def decode_dataclass(value: Any) -> Any:
             if not isinstance(value, dict):
                 raise TypeError(f"expected an object for {name}, got {value!r}")
-            return kind(**{key: dec(value[key]) for key, dec in fields if key in value})
+            # Unknown keys are ignored; a value equal to the field's default (most slots are
+            # empty) is left to the default, and one of a type the decoder would return as it
+            # is is taken as it is: the same results, without a call per value.
+            found = {}
+            for key, item in value.items():
+                field = fields.get(key)
+                if field is not None:
+                    decode, default, as_is = field
+                    kind_of = type(item)
+                    if kind_of is not type(default) or item != default:
+                        found[key] = item if kind_of in as_is else decode(item)
+            return kind(**found)
 
         return decode_dataclass
     origin = typing.get_origin(kind)
@@ -96,10 +110,13 @@ def _decoder(kind: Any) -> Any:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder(args[0])
+            strings = args[0] is str
 
             def decode_many(value: Any) -> tuple[Any, ...]:
                 if not isinstance(value, list | tuple):
                     raise TypeError(f"expected a list, got {value!r}")
+                if strings and set(map(type, value)) <= {str}:
+                    return tuple(value)  # already what item() would return, item by item
                 return tuple(item(v) for v in value)
 
             return decode_many
@@ -122,6 +139,29 @@ def _decoder(kind: Any) -> Any:
     if kind in simple:
         return simple[kind]
     raise TypeError(f"cannot decode a value of type {kind!r}")
+
+
+_ABSENT = object()
+
+
+def _as_is(kind: Any) -> frozenset[type]:
+    """The JSON value types that the decoder of ``kind`` returns unchanged."""
+    if kind in (str, int, float, bool):
+        return frozenset({kind})
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        args = typing.get_args(kind)
+        if len(args) == 2 and type(None) in args:
+            inner = next(arg for arg in args if arg is not type(None))
+            return _as_is(inner) | {type(None)} if inner in (str, int, float, bool) else frozenset()
+    return frozenset()
+
+
+def _json_default(field: dataclasses.Field[Any]) -> Any:
+    """The field's default as JSON has it (a tuple is a list), or _ABSENT."""
+    if field.default is dataclasses.MISSING:
+        return _ABSENT
+    default = field.default
+    return list(default) if isinstance(default, tuple) else default
 
 
 @functools.cache

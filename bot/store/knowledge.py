@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
 
 import aiosqlite
 
 from bot.errors import StorageError
-from bot.model import Claim, KnownClaim, SourceRef, Verdict
-from bot.store.base import StoreBase, fetch_all, fetch_one, fetch_value, insert, placeholders
+from bot.gcpause import paused_gc
+from bot.model import Claim, KnownClaim, Slots, SourceRef, Verdict
+from bot.store.base import (
+    StoreBase,
+    fetch_all,
+    fetch_one,
+    fetch_tuples,
+    fetch_value,
+    insert,
+    placeholders,
+)
 from bot.store.codec import (
     opt_time_from_db,
     opt_time_to_db,
@@ -30,16 +41,19 @@ BASELINE_FINGERPRINT_KEY = "baseline_fingerprint"
 class KnowledgeRepo(StoreBase):
     async def load_knowledge(self) -> list[KnownClaim]:
         """Every live claim (baseline and observed) with its sources, ordered by id."""
-        async with self._read() as conn:
-            claim_rows = await fetch_all(
-                conn, "SELECT * FROM claims WHERE retired_at IS NULL ORDER BY id"
-            )
-            source_rows = await fetch_all(
-                conn,
-                "SELECT s.* FROM claim_sources s JOIN claims c ON c.id = s.claim_id"
-                " WHERE c.retired_at IS NULL ORDER BY s.id",
-            )
-        return _assemble(claim_rows, source_rows)
+        # Start-up loads the whole knowledge: nothing here is garbage (see bot.gcpause).
+        with paused_gc():
+            async with self._read() as conn:
+                claim_rows = await fetch_tuples(
+                    conn,
+                    f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE retired_at IS NULL ORDER BY id",
+                )
+                source_rows = await fetch_tuples(
+                    conn,
+                    f"SELECT {_SOURCE_COLUMNS.replace(' ', ' s.')} FROM claim_sources s"
+                    " JOIN claims c ON c.id = s.claim_id WHERE c.retired_at IS NULL ORDER BY s.id",
+                )
+            return _assemble(claim_rows, source_rows)
 
     async def get_claim(self, claim_id: int) -> KnownClaim | None:
         """A claim by id, retired ones included (old verdicts may point at them)."""
@@ -206,26 +220,16 @@ async def load_known_claims(
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = placeholders(len(chunk))
-        claim_rows = await fetch_all(
-            conn, f"SELECT * FROM claims WHERE id IN ({marks}) ORDER BY id", chunk
+        claim_rows = await fetch_tuples(
+            conn, f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({marks}) ORDER BY id", chunk
         )
-        source_rows = await fetch_all(
-            conn, f"SELECT * FROM claim_sources WHERE claim_id IN ({marks}) ORDER BY id", chunk
+        source_rows = await fetch_tuples(
+            conn,
+            f"SELECT {_SOURCE_COLUMNS} FROM claim_sources WHERE claim_id IN ({marks}) ORDER BY id",
+            chunk,
         )
         found.update((known.id, known) for known in _assemble(claim_rows, source_rows))
     return found
-
-
-def claim_from_row(row: sqlite3.Row) -> Claim:
-    return Claim(
-        text=row["text"],
-        normalized=row["normalized"],
-        masked=row["masked"],
-        slots=slots_from_json(row["slots_json"]),
-        doc_id=row["doc_id"],
-        sentence_index=row["sentence_index"],
-        topic=row["topic"],
-    )
 
 
 def source_from_row(row: sqlite3.Row) -> SourceRef:
@@ -260,23 +264,60 @@ def verdict_from_row(row: sqlite3.Row) -> VerdictRow:
     )
 
 
+# The columns _assemble reads, in its order (plain tuples: a whole knowledge is 100k rows).
+_CLAIM_COLUMNS = (
+    "id, text, normalized, masked, slots_json, doc_id, sentence_index, topic, baseline,"
+    " first_seen_at"
+)
+# Not each source's copy of the sentence: the claim has it.
+_SOURCE_COLUMNS = "claim_id, doc_id, sentence_index, title, link, outlet, published"
+
+
 def _assemble(
-    claim_rows: Iterable[sqlite3.Row], source_rows: Iterable[sqlite3.Row]
+    claim_rows: Iterable[tuple[Any, ...]], source_rows: Iterable[tuple[Any, ...]]
 ) -> list[KnownClaim]:
-    known = [
-        KnownClaim(
-            id=row["id"],
-            claim=claim_from_row(row),
-            baseline=bool(row["baseline"]),
-            first_seen=time_from_db(row["first_seen_at"]),
+    """Known claims from rows of _CLAIM_COLUMNS and _SOURCE_COLUMNS.
+
+    Claims with the same slots JSON share one decoded Slots (immutable, so sharing is safe),
+    and claims stored by one document share their first-seen time."""
+    decoded: dict[str, Slots] = {}
+    times: dict[str, datetime] = {}
+    known = []
+    for claim_id, text, normalized, masked, slots_json, doc_id, index, topic, baseline, seen in (
+        claim_rows
+    ):
+        slots = decoded.get(slots_json)
+        if slots is None:
+            slots = decoded[slots_json] = slots_from_json(slots_json)
+        first_seen = times.get(seen)
+        if first_seen is None:
+            first_seen = times[seen] = time_from_db(seen)
+        claim = Claim(
+            text=text,
+            normalized=normalized,
+            masked=masked,
+            slots=slots,
+            doc_id=doc_id,
+            sentence_index=index,
+            topic=topic,
         )
-        for row in claim_rows
-    ]
+        known.append(
+            KnownClaim(id=claim_id, claim=claim, baseline=bool(baseline), first_seen=first_seen)
+        )
     by_id = {claim.id: claim for claim in known}
-    for row in source_rows:
-        owner = by_id.get(row["claim_id"])
+    for claim_id, doc_id, index, title, link, outlet, published in source_rows:
+        owner = by_id.get(claim_id)
         if owner is not None:
-            owner.sources.append(source_from_row(row))
+            owner.sources.append(
+                SourceRef(
+                    doc_id=doc_id,
+                    sentence_index=index,
+                    title=title,
+                    link=link,
+                    outlet=outlet,
+                    published=opt_time_from_db(published),
+                )
+            )
     return known
 
 
