@@ -3,7 +3,8 @@
 All feed text goes through :mod:`bot.alerts` (escaped, mentions broken, cut to size); every
 embed is checked against the 6000-character total, and :func:`pack_embeds` (or
 :func:`pack_indices`) splits many embeds into messages of at most 10 embeds and 6000
-characters each; :func:`embeds_payload` stores a message's embeds so a resend is identical.
+characters each; :func:`embed_json` and :func:`payload_of` encode a message's embeds to be
+stored, so that a resend is the identical message.
 """
 
 from __future__ import annotations
@@ -330,23 +331,18 @@ def pack_indices(lengths: Sequence[int]) -> list[list[int]]:
     return messages
 
 
-def embeds_payload(embeds: Sequence[discord.Embed]) -> str:
-    """The embeds of one message as JSON, stored so that every resend is the same message."""
-    return payload_of([embed_json(embed) for embed in embeds])
-
-
 def embed_json(embed: discord.Embed) -> str:
     """One embed as JSON, to build payloads with :func:`payload_of` (encode once, reuse)."""
     return json.dumps(embed.to_dict(), ensure_ascii=False)
 
 
 def payload_of(encoded: Sequence[str]) -> str:
-    """The payload of a message from its embeds encoded by :func:`embed_json`."""
+    """A message's embeds, each encoded by :func:`embed_json`, as one stored payload."""
     return "[" + ",".join(encoded) + "]"
 
 
 def embeds_from_payload(payload: str) -> list[discord.Embed]:
-    """The embeds stored by :func:`embeds_payload`."""
+    """The embeds of a payload built by :func:`payload_of`."""
     return [discord.Embed.from_dict(item) for item in json.loads(payload)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 from dataclasses import replace
@@ -117,3 +118,23 @@ async def test_dev_guilds_get_the_commands_instantly(
         assert None not in fake_discord.commands  # nothing global
         inter = await fake_discord.invoke("status")
         assert (await inter.response())["data"]["flags"] == 64
+
+
+async def test_a_busy_dispatcher_does_not_fill_the_log(
+    fake_discord: FakeDiscord, bot_config: Config, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A dispatcher run that outlasts its interval (a backlog) is by design; APScheduler's
+    # "skipped" warning for it would repeat every interval. Other jobs still say so.
+    async with start_bot(fake_discord, bot_config) as bot:
+        assert bot.scheduler is not None
+        scheduler = logging.getLogger("apscheduler.scheduler")
+        with caplog.at_level(logging.WARNING, logger="apscheduler.scheduler"):
+            for name in ("dispatch", "poll:7"):
+                scheduler.warning(
+                    'Execution of job "%s (trigger: interval[0:00:01])" skipped: maximum number'
+                    " of running instances reached (%d)",
+                    name,
+                    1,
+                )
+    skipped = [r.getMessage() for r in caplog.records if "skipped" in r.getMessage()]
+    assert len(skipped) == 1 and skipped[0].startswith('Execution of job "poll:7')

@@ -20,9 +20,13 @@ from bot.discord_app.render import (
     FOOTER_LIMIT,
     TITLE_LIMIT,
     alert_embed,
+    embed_json,
     embed_length,
+    embeds_from_payload,
     fit_embed,
     pack_embeds,
+    pack_indices,
+    payload_of,
 )
 from bot.model import SourceRef, Verdict
 
@@ -217,3 +221,36 @@ def test_pack_embeds_respects_count_and_total() -> None:
 
 def test_pack_embeds_of_nothing_is_no_message() -> None:
     assert pack_embeds([]) == []
+
+
+def test_pack_indices_keeps_order_and_limits() -> None:
+    assert pack_indices([100] * 23) == [list(range(10)), list(range(10, 20)), [20, 21, 22]]
+    assert pack_indices([2500, 2500, 1001, 999]) == [[0, 1], [2, 3]]
+    assert pack_indices([]) == []
+
+
+def test_a_stored_payload_gives_back_the_same_message() -> None:
+    # A pack is resent from its stored payload: it must be exactly the message first sent.
+    contradicting = AlertView(
+        verdict=Verdict.CONTRADICTING,
+        claim="The treaty is valid for 25 years.",
+        score=88.0,
+        source=SourceRef(
+            "doc",
+            0,
+            title="Report",
+            link="https://news.example/a",
+            outlet="Wire",
+            published=datetime(2025, 1, 19, tzinfo=UTC),
+        ),
+        topic="duration",
+        conflicting_claim="The treaty is valid for 20 years.",
+        conflicting_sources=(SourceRef("seed", 0, title="Seed", outlet="TASS"),),
+        reason="20 years → 25 years",
+        alert_id=7,
+    )
+    embeds = [alert_embed(contradicting), alert_embed(contradicting)]
+    payload = payload_of([embed_json(e) for e in embeds])
+    again = embeds_from_payload(payload)
+    assert [e.to_dict() for e in again] == [e.to_dict() for e in embeds]
+    assert payload_of([embed_json(e) for e in again]) == payload

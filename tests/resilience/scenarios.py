@@ -40,6 +40,8 @@ FEEDS = {"/treaty.xml": EXAMPLE_FEED, "/wire.xml": WIRE_FEED}
 SETTLE_SECONDS = 90.0
 #: How long a signalled bot may take to exit.
 EXIT_SECONDS = 15.0
+#: Discord's limit of embeds per message, so of alerts per packed message.
+MAX_ALERTS_PER_MESSAGE = 10
 
 
 @dataclass
@@ -231,20 +233,22 @@ async def crash_and_restart(
     started = time.monotonic()
     async with rig(workdir) as r:
         total = expected.verdicts.total() + sum(expected.alerts.values()) * len(r.channels)
-        # One part more than there are kills: the last part is left as a margin, so a busy
-        # machine polling the progress late still kills the bot before it has finished.
-        span = (total - 1) // (kills + 1)
+        # Alerts are posted a message (up to 10) at a time, and by the time a kill lands one
+        # more message may have gone: aiming short of the last two messages' worth keeps
+        # every kill ahead of the end, also on a busy machine that polls the progress late.
+        end = total - 1 - 2 * MAX_ALERTS_PER_MESSAGE
+        span = end // kills
         for index in range(kills):
             # A point on one scale of progress, verdicts stored (polling) then alerts
-            # posted (delivery): kill i aims somewhere in the i-th of ``kills + 1`` equal
-            # parts, so the first lands mid-poll and the last mid-delivery; always ahead of
-            # where the last run stopped, and short of the end.
+            # posted (delivery): kill i aims somewhere in the i-th of ``kills`` equal parts
+            # of the work up to ``end``, so the first lands mid-poll and the last
+            # mid-delivery; always ahead of where the last run stopped.
             verdicts, _ = progress(r.db)
             done = verdicts + await r.posted_alerts()
-            if done >= total - 1:
+            if done >= end:
                 break
             aim = rng.randint(1 + index * span, (index + 1) * span)
-            target = min(max(aim, done + 1), total - 1)
+            target = min(max(aim, done + 1), end)
             bot = r.bot()
             bot.start()
             t0 = time.monotonic()
