@@ -34,20 +34,14 @@ from bot.store.rows import (
     PendingPack,
 )
 
-_Table = Literal["deliveries", "feed_notices", "packs"]
+_Table = Literal["feed_notices", "packs"]
+# How a pending outbox row (pack, its deliveries, feed notice) ends a try: one wording for all.
+_SENT = "status = 'sent', attempts = attempts + 1, message_id = ?, sent_at = ?, last_error = NULL"
+_RETRY = "attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+_FAILED = "status = 'failed', attempts = attempts + 1, last_error = ?"
 
 
 class OutboxRepo(StoreBase):
-    async def pending_deliveries(self, now: datetime, limit: int = 50) -> list[PendingDelivery]:
-        """Deliveries due by ``now`` to active subscriptions, oldest first, fully joined."""
-        async with self._read() as conn:
-            return await _joined_deliveries(
-                conn,
-                "d.status = 'pending' AND d.next_attempt_at <= ? AND s.state = 'active'"
-                " ORDER BY d.next_attempt_at, d.id LIMIT ?",
-                (time_to_db(now), max(0, limit)),
-            )
-
     async def deliveries_to_pack(self, now: datetime, per_channel: int) -> list[PendingDelivery]:
         """What the next packs are made of, fully joined, grouped by subscription.
 
@@ -166,15 +160,13 @@ class OutboxRepo(StoreBase):
                 conn,
                 "packs",
                 pack_id,
-                "status = 'sent', attempts = attempts + 1, message_id = ?, sent_at = ?,"
-                " last_error = NULL, payload = NULL",
+                f"{_SENT}, payload = NULL",
                 (message_id, at),
             ):
                 return 0
             return await changes(
                 conn,
-                "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, message_id = ?,"
-                " sent_at = ?, last_error = NULL WHERE pack_id = ? AND status = 'pending'",
+                f"UPDATE deliveries SET {_SENT} WHERE pack_id = ? AND status = 'pending'",
                 (message_id, at, pack_id),
             )
 
@@ -182,17 +174,10 @@ class OutboxRepo(StoreBase):
         """Try the pack again (same nonce, same payload) at ``next_attempt_at``."""
         at = time_to_db(next_attempt_at)
         async with self._write() as conn:
-            if not await _update_pending(
-                conn,
-                "packs",
-                pack_id,
-                "attempts = attempts + 1, last_error = ?, next_attempt_at = ?",
-                (error, at),
-            ):
+            if not await _update_pending(conn, "packs", pack_id, _RETRY, (error, at)):
                 return False
             await conn.execute(
-                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
-                " WHERE pack_id = ? AND status = 'pending'",
+                f"UPDATE deliveries SET {_RETRY} WHERE pack_id = ? AND status = 'pending'",
                 (error, at, pack_id),
             )
         return True
@@ -204,13 +189,12 @@ class OutboxRepo(StoreBase):
                 conn,
                 "packs",
                 pack_id,
-                "status = 'failed', attempts = attempts + 1, last_error = ?, payload = NULL",
+                f"{_FAILED}, payload = NULL",
                 (error,),
             ):
                 return False
             await conn.execute(
-                "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?"
-                " WHERE pack_id = ? AND status = 'pending'",
+                f"UPDATE deliveries SET {_FAILED} WHERE pack_id = ? AND status = 'pending'",
                 (error, pack_id),
             )
         return True
@@ -226,19 +210,6 @@ class OutboxRepo(StoreBase):
                 conn, "SELECT * FROM deliveries WHERE alert_id = ? ORDER BY id", (alert_id,)
             )
         return [delivery_from_row(row) for row in rows]
-
-    async def mark_delivered(self, delivery_id: int, message_id: int, sent_at: datetime) -> bool:
-        """Discord accepted the message. False if the delivery was no longer pending."""
-        return await self._finish("deliveries", delivery_id, message_id, sent_at)
-
-    async def mark_delivery_retry(
-        self, delivery_id: int, error: str, next_attempt_at: datetime
-    ) -> bool:
-        return await self._retry("deliveries", delivery_id, error, next_attempt_at)
-
-    async def mark_delivery_failed(self, delivery_id: int, error: str) -> bool:
-        """Give up on a delivery for good (it stays in the table for /status)."""
-        return await self._fail("deliveries", delivery_id, error)
 
     async def pending_feed_notices(self, now: datetime, limit: int = 50) -> list[PendingFeedNotice]:
         async with self._read() as conn:
@@ -286,8 +257,7 @@ class OutboxRepo(StoreBase):
                 conn,
                 table,
                 row_id,
-                "status = 'sent', attempts = attempts + 1, message_id = ?, sent_at = ?,"
-                " last_error = NULL",
+                _SENT,
                 (message_id, time_to_db(sent_at)),
             )
 
@@ -297,7 +267,7 @@ class OutboxRepo(StoreBase):
                 conn,
                 table,
                 row_id,
-                "attempts = attempts + 1, last_error = ?, next_attempt_at = ?",
+                _RETRY,
                 (error, time_to_db(at)),
             )
 
@@ -307,7 +277,7 @@ class OutboxRepo(StoreBase):
                 conn,
                 table,
                 row_id,
-                "status = 'failed', attempts = attempts + 1, last_error = ?",
+                _FAILED,
                 (error,),
             )
 
@@ -372,7 +342,7 @@ async def _update_pending(
     params: tuple[object, ...],
 ) -> bool:
     """Update one outbox row that is still pending; False if it is gone or already final."""
-    if table not in ("deliveries", "feed_notices", "packs"):
+    if table not in ("feed_notices", "packs"):
         raise StorageError(f"not an outbox table: {table}")
     return (
         await changes(

@@ -108,7 +108,18 @@ async def test_version_2_turns_pending_deliveries_into_packs_keeping_their_nonce
             claim = make_claim(f"Claim {n} about the pact.", doc.doc_id, 0)
             result = await store.record_judgements(doc, None, [judge(claim, Verdict.NEW)])
             ids.extend(result.delivery_ids)
-        assert await store.mark_delivered(ids[0], 99, clock.now())
+    # Version 1 recorded the first delivery as sent, as its dispatcher did.
+    conn = sqlite3.connect(db_path)
+    try:
+        with conn:
+            marked = conn.execute(
+                "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, message_id = 99,"
+                " sent_at = created_at WHERE id = ? AND status = 'pending'",
+                (ids[0],),
+            ).rowcount
+    finally:
+        conn.close()
+    assert marked == 1
     async with open_store(db_path, clock) as store:
         todo = await store.deliveries_to_pack(clock.now(), 10)
         assert sorted(d.delivery_id for d in todo) == ids[1:]
