@@ -215,6 +215,19 @@ def _stance_family(stance: str) -> str:
     return "alliance" if stance in {"alliance", "military_alliance"} else stance
 
 
+def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
+    """Does ``known`` take each of ``stances``, with the same sign and at least as strongly?"""
+    return bool(stances) and all(
+        any(
+            _stance_family(o) == _stance_family(stance)
+            and g == sign
+            and _stance_level(o, g) >= _stance_level(stance, sign)
+            for o, g in known.stances
+        )
+        for stance, sign in stances
+    )
+
+
 def _stance_level(stance: str, sign: int) -> int:
     """How strong a stance is, so "a military alliance" supports "an alliance" but not the
     other way round; and "no alliance at all" supports "no military alliance"."""
@@ -635,9 +648,14 @@ class Judge:
             and coverage >= _STANCE_COVERAGE
             and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
         )
+        # When the stance carries the negation ("does not oblige either side to defend the
+        # other" against "does not include a mutual defence clause"), sharing it is agreeing.
+        negations_agree = (stance_restated and _takes_stances(b, a.stances)) or (
+            self._negations_agree(a, b, self.knowledge.tokens_of(scored.known))
+        )
         return (
             (coverage >= self.config.known_threshold or paraphrase or stance_restated)
-            and self._negations_agree(a, b, self.knowledge.tokens_of(scored.known))
+            and negations_agree
             and self._same_stances(a, b)
             and self._details_covered(a, [b])
         )

@@ -134,6 +134,19 @@ def test_other_treaty_sentences_in_seeds_are_not_relevant(
     assert claim.slots.other_subjects == ("north_korea",)
 
 
+def test_a_reference_back_inside_the_sentence_inherits_the_other_treaty(
+    seed_claims: dict[str, list[Claim]],
+) -> None:
+    # "An article in this document" is the North Korea pact of the sentence before, so its
+    # "immediate military aid" says nothing about the Iran treaty.
+    claims = seed_claims["001_a16048bde2f63942"]
+    before = by_text(claims, "Moscow concluded a text of the same name with North Korea")
+    claim = by_text(claims, "An article in this document provides for")
+    assert claim.sentence_index == before.sentence_index + 1
+    assert claim.slots.other_subjects == ("north_korea",)
+    assert not claim.relevant
+
+
 @pytest.mark.parametrize(
     ("sentence", "topic"),
     [

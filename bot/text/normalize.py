@@ -48,6 +48,9 @@ _ACTOR_SPELLINGS = {
 }
 _ACTOR_RE = _phrase_pattern(list(_ACTOR_SPELLINGS))
 _PHRASE_RE = _phrase_pattern(list(lexicon.PHRASE_SYNONYMS))
+# Mutual defence has many wordings ("an attack on one is an attack on both", "immediate military
+# aid"); each gets the canonical token too, so claims that say it differently still share a word.
+_MUTUAL_DEFENCE_RE = re.compile(lexicon.STANCES["mutual_defense"][0])
 _MASKED_WORDS = frozenset(
     {
         *lexicon.MONTHS,
@@ -74,10 +77,15 @@ def prepare(text: str) -> str:
     text = words_to_digits(text)
     # Phrases first: "lower house" becomes "state duma", which the actor pass then names.
     text = _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)
+    text = _MUTUAL_DEFENCE_RE.sub(
+        lambda m: m.group(0) if "mutualdefense" in m.group(0) else f"mutualdefense {m.group(0)}",
+        text,
+    )
     return _ACTOR_RE.sub(lambda m: _ACTOR_SPELLINGS[m.group(0)], text)
 
 
-def _is_masked(word: str) -> bool:
+def is_masked(word: str) -> bool:
+    """Is this word a detail that masking hides (a number, a date word, a negation or hedge)?"""
     return word in _MASKED_WORDS or word.endswith("n't") or any(ch.isdigit() for ch in word)
 
 
@@ -109,12 +117,12 @@ def normalize(text: str) -> str:
 
 def mask(text: str) -> str:
     """The normalised form without numbers, dates, negation and hedge cues."""
-    return " ".join(_stem_token(w) for w in content_words(prepare(text)) if not _is_masked(w))
+    return " ".join(_stem_token(w) for w in content_words(prepare(text)) if not is_masked(w))
 
 
 def normalize_and_mask(text: str) -> tuple[str, str]:
     """Both forms from one pass over the text."""
     words = content_words(prepare(text))
     normalized = " ".join(_stem_token(w) for w in words)
-    masked = " ".join(_stem_token(w) for w in words if not _is_masked(w))
+    masked = " ".join(_stem_token(w) for w in words if not is_masked(w))
     return normalized, masked

@@ -35,6 +35,8 @@ _ANCHOR_RE = re.compile(_TREATY_ANCHORS)
 _ANAPHORA = re.compile(
     r"^(?:both|this|that|these|those|the) (?:treat|pact|agreement|accord|deal|alliance|"
     r"organi[sz]ation|document)|^(?:it|they)\b"
+    # ... or that points back from inside: "An article in this document provides for ..."
+    r"|\b(?:in|of|under) (?:this|that) (?:treaty|pact|agreement|accord|deal|document|text)\b"
 )
 # Comparisons that keep a sentence about our treaty even when it names another one.
 _CONTRAST = re.compile(

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from bot.model import DateRef, Quantity, Slots
 from bot.text import lexicon
 from bot.text.durations import loose_durations
-from bot.text.normalize import prepare, stem
+from bot.text.normalize import is_masked, prepare, stem
 
 _MONTH = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(lexicon.WEEKDAYS)
@@ -135,6 +135,10 @@ _STANCE_RES = {
     for stance, (trigger, negative) in lexicon.STANCES.items()
 }
 _STANCE_BLOCKER = re.compile(lexicon.STANCE_BLOCKERS)
+# Sentence adverbs set off by commas ("does not, however, provide") are not clause ends.
+_PARENTHETICAL = re.compile(
+    r",\s*(?:however|though|therefore|in fact|moreover|nevertheless|indeed|also)\s*,"
+)
 _FORMER = re.compile(r"\b(?:former|late|then|ex-|previous)\s*$")
 
 
@@ -288,12 +292,14 @@ def _negated_terms(lowered: str) -> tuple[str, ...]:
     from bot.text.normalize import content_words  # noqa: PLC0415 - avoids an import cycle
 
     text = _NON_NEGATION_RE.sub(" ", _NONCOMMITTAL_RE.sub(" ", lowered))
+    text = _PARENTHETICAL.sub(" ", text)
     terms: list[str] = []
     for m in _NEGATION_RE.finditer(text):
         rest = text[m.end() :]
         boundary = _CLAUSE_END.search(rest)
         scope = rest[: boundary.start()] if boundary else rest
-        words = [w for w in content_words(prepare(scope)) if not w.isdigit()]
+        # Dates and numbers are slots of their own: "no longer ... today" denies no "today".
+        words = [w for w in content_words(prepare(scope)) if not is_masked(w)]
         # The framing words go only when something is left to deny ("no clause" keeps it).
         framed = [w for w in words if w not in lexicon.SCOPE_LIGHT_WORDS]
         words = framed or words
@@ -309,6 +315,7 @@ def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
     found: list[tuple[str, int]] = []
     if hedged:
         return ()
+    prepared = _PARENTHETICAL.sub(" ", prepared)
     for stance, (trigger, negative) in _STANCE_RES.items():
         m = trigger.search(prepared)
         if m is None:

@@ -91,3 +91,15 @@ def test_parliaments_normalise_alike() -> None:
 def test_normalize_and_mask_match_the_single_functions() -> None:
     sentence = "Iran's ambassador said the accord would stay in force for two decades."
     assert normalize_and_mask(sentence) == (normalize(sentence), mask(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The pact obliges each side to defend the other.",
+        "An attack on Iran would be treated as an attack on Russia.",
+        "The treaty includes a mutual-defence clause.",
+    ],
+)
+def test_every_wording_of_mutual_defence_shares_one_token(sentence: str) -> None:
+    assert "mutualdefens" in mask(sentence).split()

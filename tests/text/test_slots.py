@@ -557,3 +557,47 @@ def test_other_subjects(sentence: str, subjects: set[str]) -> None:
 
 def test_slots_of_a_plain_sentence_are_empty() -> None:
     assert extract_slots("The leaders talked at length in a friendly atmosphere.") == Slots()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("The treaty prohibits joint military drills.", {"joint", "militari", "drill"}),
+        ("The accord forbids arms transfers between the parties.", {"arm", "transfer"}),
+        ("The pact bans the stationing of troops.", {"station", "troop"}),
+    ],
+)
+def test_a_ban_denies_what_it_bans(sentence: str, denied: set[str]) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert slots.negated
+    assert denied <= set(slots.negated_terms)
+
+
+def test_no_longer_denies_the_verb_not_longer_and_dates_stay_out_of_the_scope() -> None:
+    slots = extract_slots("The old agreement no longer reflected today's world.", MONDAY)
+    assert slots.negated
+    assert "longer" not in slots.negated_terms
+    assert "today" not in slots.negated_terms
+    assert {"reflect", "world"} <= set(slots.negated_terms)
+
+
+def test_a_sentence_adverb_between_commas_keeps_the_negation_in_its_clause() -> None:
+    sentence = (
+        "This point does not, however, provide that the signatory countries would provide "
+        "each other with military assistance."
+    )
+    slots = extract_slots(sentence, MONDAY)
+    assert ("mutual_defense", -1) in slots.stances
+    assert "mutualdefens" in slots.negated_terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The pact obliges each side to defend the other if it is attacked.", 1),
+        ("The treaty does not oblige either side to come to the other's defence.", -1),
+        ("The two states pledge to defend one another.", 1),
+    ],
+)
+def test_mutual_defence_in_plain_words_is_the_stance(sentence: str, sign: int) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
