@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.text import lexicon
+from bot.text import lexicon, names
 from bot.text.numbers import words_to_digits
 
 _QUOTES = str.maketrans(
@@ -73,6 +73,7 @@ def stem(word: str) -> str:
 
 def prepare(text: str) -> str:
     """Lowercased text with quotes, number words, actor spellings and phrases unified."""
+    capitalised = names.capitalised_words(text)
     text = text.translate(_QUOTES).lower()
     text = words_to_digits(text)
     # Phrases first: "lower house" becomes "state duma", which the actor pass then names.
@@ -81,7 +82,8 @@ def prepare(text: str) -> str:
         lambda m: m.group(0) if "mutualdefense" in m.group(0) else f"mutualdefense {m.group(0)}",
         text,
     )
-    return _ACTOR_RE.sub(lambda m: _ACTOR_SPELLINGS[m.group(0)], text)
+    text = _ACTOR_RE.sub(lambda m: _ACTOR_SPELLINGS[m.group(0)], text)
+    return names.unify_names(text, capitalised)
 
 
 def is_masked(word: str) -> bool:

@@ -1,0 +1,42 @@
+"""Tests for bot/text/names.py: transliteration variants of the actors' names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.names import capitalised_words, surname_actor, unify_names
+from bot.text.normalize import mask
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("According to Kazem Jallali, the accord is valid for 20 years.", "jalali"),
+        ("Wladimir Putin signed the treaty.", "putin"),
+        ("Foreign Minister Abbas Araktchi spoke to reporters.", "araghchi"),
+        ("Speaker Wjatscheslaw Volodine promised a quick vote.", "volodin"),
+    ],
+)
+def test_a_near_spelling_of_a_name_is_the_actor_without_the_first_name(
+    sentence: str, actor: str
+) -> None:
+    tokens = mask(sentence).split()
+    assert actor in tokens
+    assert not {"kazem", "wladimir", "abbas"} & set(tokens)
+
+
+def test_ordinary_words_are_never_read_as_names() -> None:
+    # Lowercase words are not names, and short surnames have ordinary neighbours.
+    assert unify_names("the jallali said", frozenset()) == "the jallali said"
+    assert surname_actor("raisin") is None
+    assert "raisin" in mask("Raisin exports rose.").split()
+
+
+def test_a_first_name_goes_only_before_its_own_actor() -> None:
+    text = unify_names("kazem putin met", capitalised_words("Kazem Putin met"))
+    assert text == "kazem putin met"
+
+
+def test_capitalised_words_are_lowercased_with_plain_apostrophes() -> None:
+    words = capitalised_words("Envoy Kazem Jalali of Iran’s mission spoke.")
+    assert words == {"envoy", "kazem", "jalali", "iran's"}
