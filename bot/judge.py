@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from bot.config import MatchingConfig
 from bot.knowledge import Knowledge
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
-from bot.text import durations, lexicon
+from bot.text import durations, lexicon, offsets
 from bot.text.normalize import normalize
 from bot.text.slips import NearTokens
 
@@ -38,7 +38,7 @@ _UNCOMPARABLE_UNITS = frozenset({"", "article_ref", "percent"})
 # Units that make a number a detail worth stating ("47 articles"), unlike "two presidents".
 _MEASURE_UNITS = frozenset(
     {"year", "month", "day", "week", "article", "article_ref", "clause", "m3", "vote",
-     "vote_against", "km", "usd", "eur", "rub", "percent"}
+     "vote_against", "km", "usd", "eur", "rub", "percent", offsets.UNIT}
 )  # fmt: skip
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
@@ -103,7 +103,7 @@ def _date_text(ref: DateRef) -> str:
 
 
 def _quantity_text(q: Quantity) -> str:
-    if durations.is_loose(q):
+    if durations.is_loose(q) or offsets.is_offset(q):
         return q.text
     value = int(q.value) if q.value.is_integer() else q.value
     if q.unit == "m3" and q.value >= 1e9:
@@ -119,6 +119,8 @@ def _quantity_text(q: Quantity) -> str:
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
+    if offsets.is_offset(a) or offsets.is_offset(b):
+        return offsets.agree(a, b)
     if durations.is_loose(a) or durations.is_loose(b):
         return durations.spans_agree(a, b)
     return abs(a.value - b.value) <= 0.01 * max(abs(a.value), 1)
@@ -126,7 +128,9 @@ def _same_value(a: Quantity, b: Quantity) -> bool:
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
     """The same kind of figure: one unit, or two lengths of time of which one is loose
-    ("a few weeks" against "years of")."""
+    ("a few weeks" against "years of"), or two offsets from the same event."""
+    if offsets.is_offset(a) or offsets.is_offset(b):
+        return offsets.is_offset(a) and offsets.is_offset(b) and offsets.same_event(a, b)
     if a.unit == b.unit:
         return True
     return (
@@ -443,7 +447,8 @@ class Judge:
             loose = durations.is_loose(mine)
             anchor = durations.loose_anchor(mine) if loose else mine.text.split()[0]
             defining = mine.unit in _DEFINING_UNITS
-            if self._aligned(claim, scored, anchor, defining=defining):
+            # An offset from the same event is aligned by that event already.
+            if offsets.is_offset(mine) or self._aligned(claim, scored, anchor, defining=defining):
 
                 def supports(
                     s: _Scored,
@@ -454,7 +459,10 @@ class Judge:
                     return (
                         any(_agrees(q, mine) for q in s.known.claim.slots.quantities)
                         and not _distinct_events(claim.slots, s.known.claim.slots)
-                        and self._aligned(claim, s, anchor, defining=defining)
+                        and (
+                            offsets.is_offset(mine)
+                            or self._aligned(claim, s, anchor, defining=defining)
+                        )
                     )
 
                 return _Mismatch(

@@ -37,6 +37,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "It took many years of negotiations to produce the treaty.",
         # a quoted denial agrees with the seeds' 'not an alliance'
         "Araghchi denied that the treaty was aimed at creating a military alliance.",
+        # an offset from the same event that allows the same time ("days" = "a few days")
+        "The deal was concluded only days ahead of Donald Trump's return to the White House.",
         # a stance shared in other words, its negation carried by the stance itself
         "The treaty does not oblige either side to come to the other's defence.",
         "The old agreement no longer reflected the realities of today's world, Jalali said.",
@@ -72,6 +74,8 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("According to Jalali, the agreement will remain effective indefinitely.", "→ indefinite"),
         # an omission is a denial
         ("The agreement leaves out security cooperation.", "polarity: affirmed → denied"),
+        # a month before the inauguration is not a few days before it
+        ("The deal was signed a full month before Trump took office.", "a full month before"),
         # a ban denies; plain-words mutual defence is the stance the seeds deny
         ("The treaty prohibits joint military drills.", "polarity: affirmed → denied"),
         ("The pact obliges each side to defend the other.", "mutual defense: denied → affirmed"),

@@ -17,7 +17,7 @@ from bot.model import Quantity
 DAYS_PER_UNIT = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 
 # Each loose amount as a range of units (low, high) and the figure that stands for it.
-_AMOUNTS: dict[str, tuple[float, float, float]] = {
+AMOUNTS: dict[str, tuple[float, float, float]] = {
     "a couple of": (2.0, 3.0, 2.0),
     "couple of": (2.0, 3.0, 2.0),
     "a few": (2.0, 5.0, 3.0),
@@ -27,7 +27,7 @@ _AMOUNTS: dict[str, tuple[float, float, float]] = {
 }
 _UNIT_WORD = r"(days|weeks|months|years)"
 _LOOSE = re.compile(
-    rf"\b({'|'.join(sorted(_AMOUNTS, key=len, reverse=True))})\s+{_UNIT_WORD}\b"
+    rf"\b({'|'.join(sorted(AMOUNTS, key=len, reverse=True))})\s+{_UNIT_WORD}\b"
     # a bare plural that measures something: "years of negotiations"
     r"|\b(weeks|months|years)\s+of\s+(?!the\b|a\b|age\b)(?=[a-z])"
     r"|\b(indefinite(?:ly)?|open-ended|unlimited)\b"
@@ -54,7 +54,7 @@ def loose_durations(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
             else:  # "years of talks": the bare plural is the amount
                 amount, plural = "many", m.group(3)
                 wording = plural
-            found.append(Quantity(_AMOUNTS[amount][2], plural[:-1], wording))
+            found.append(Quantity(AMOUNTS[amount][2], plural[:-1], wording))
         spans.append(m.span())
     return found
 
@@ -76,7 +76,7 @@ def time_span(q: Quantity) -> tuple[float, float] | None:
         return (days * (1 - _TOLERANCE), days * (1 + _TOLERANCE))
     amount = q.text.rpartition(" ")[0]
     # A bare plural ("years of talks") means at least two.
-    low, high, _ = _AMOUNTS.get(amount, (2.0, math.inf, 0.0))
+    low, high, _ = AMOUNTS.get(amount, (2.0, math.inf, 0.0))
     return (low * per_unit, high * per_unit)
 
 

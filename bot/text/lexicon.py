@@ -231,6 +231,9 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "lower house": "state duma",
     "upper house": "federation council",
     "united states": "usa",
+    # Seats of power stand for the capital: "the White House" is Washington.
+    "the white house": "washington",
+    "white house": "washington",
     "u.s.": "usa",
     "state visit": "visit",
     "military-technical": "militarytechnical",

@@ -15,6 +15,7 @@ from bot.model import DateRef, Quantity, Slots
 from bot.text import lexicon
 from bot.text.durations import loose_durations
 from bot.text.normalize import is_masked, prepare, stem
+from bot.text.offsets import find_offsets
 
 _MONTH = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(lexicon.WEEKDAYS)
@@ -346,7 +347,7 @@ def _unit_after(text: str, end: int) -> str:
 
 
 def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
-    found: list[Quantity] = []
+    found: list[Quantity] = find_offsets(text, spans)
     for m in _AGO.finditer(text):
         spans.append(m.span())
     found.extend(loose_durations(text, spans))

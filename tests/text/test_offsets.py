@@ -1,0 +1,64 @@
+"""Tests for bot/text/offsets.py: "a few days before the inauguration" and kin."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.model import Quantity
+from bot.text import offsets
+from bot.text.slots import extract_slots
+
+
+def offset(sentence: str) -> Quantity:
+    found = [q for q in extract_slots(sentence).quantities if offsets.is_offset(q)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+SEED = offset("This signing comes a few days before the return to power of Donald Trump.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty was signed just days ahead of Trump's return to the White House.",
+        "It was signed three days before Trump took office.",
+        "The signing came 2 days prior to Trump's inauguration.",
+    ],
+)
+def test_offsets_that_agree(sentence: str) -> None:
+    mine = offset(sentence)
+    assert offsets.same_event(SEED, mine)
+    assert offsets.agree(SEED, mine)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The deal was signed a full month before Trump took office.",
+        "It was signed three weeks before Donald Trump's inauguration.",
+        "The treaty was signed several months before Trump returned.",
+    ],
+)
+def test_offsets_that_conflict(sentence: str) -> None:
+    mine = offset(sentence)
+    assert offsets.same_event(SEED, mine)
+    assert not offsets.agree(SEED, mine)
+
+
+def test_offsets_from_other_events_or_directions_are_not_compared() -> None:
+    assert not offsets.same_event(SEED, offset("It was ratified a month after the signing."))
+    assert not offsets.same_event(SEED, offset("Trump spoke two days after his inauguration."))
+
+
+def test_an_offset_is_signed_and_keeps_its_event_in_its_text() -> None:
+    before = offset("It came three weeks before the inauguration.")
+    after = offset("The law was signed a month after the vote.")
+    assert before.value == -21.0
+    assert after.value == 30.0
+    assert before.text == "3 weeks before the inauguration"
+
+
+def test_ago_is_a_date_not_an_offset() -> None:
+    quantities = extract_slots("Several years ago the two sides met.").quantities
+    assert not any(offsets.is_offset(q) for q in quantities)
