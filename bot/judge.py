@@ -49,6 +49,8 @@ _YEAR_COVERAGE = 0.6
 # Counts and volumes that identify their quantity by the unit alone, in this story.
 _DEFINING_UNITS = frozenset({"article", "m3", "vote", "vote_against", "km", "usd", "eur", "rub"})
 _DEFINING_COVERAGE = 0.4
+# The normalised token of "valid for", "in force for", "effective for": the treaty's term.
+_TERM_WORD = "durat"
 # Another person in the same role only matters when the claims are otherwise alike.
 _ROLE_COVERAGE = 0.2
 _ACTOR_SWAP_COVERAGE = 0.85
@@ -446,7 +448,13 @@ class Judge:
                 continue
             loose = durations.is_loose(mine)
             anchor = durations.loose_anchor(mine) if loose else mine.text.split()[0]
-            defining = mine.unit in _DEFINING_UNITS
+            # A length of time said to be the treaty's term ("valid for", "in force for",
+            # "no expiry date") is the term in both claims.
+            defining = mine.unit in _DEFINING_UNITS or (
+                durations.time_span(mine) is not None
+                and _TERM_WORD in claim.masked.split()
+                and _TERM_WORD in self.knowledge.tokens_of(scored.known)
+            )
             # An offset from the same event is aligned by that event already.
             if offsets.is_offset(mine) or self._aligned(claim, scored, anchor, defining=defining):
 
@@ -476,6 +484,13 @@ class Judge:
             return None
         for mine in claim.slots.dates:
             same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
+            years = [d for d in same_event if _year_only(d)]
+            if _year_only(mine) and years and all(d.year != mine.year for d in years):
+                # "replaces an agreement dating from 1995" against "replaces a 2001 agreement":
+                # two bare years of one event.
+                return _Mismatch(
+                    f"{_date_text(years[0])} → {_date_text(mine)}", _states_year(mine.year)
+                )
             if not same_event and _year_only(mine) and scored.coverage >= _YEAR_COVERAGE:
                 # "replaces the agreement of 1995" vs "replaces a 2001 agreement": bare years
                 # of claims that say nearly the same thing name the same thing.

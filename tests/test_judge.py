@@ -37,6 +37,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "It took many years of negotiations to produce the treaty.",
         # a quoted denial agrees with the seeds' 'not an alliance'
         "Araghchi denied that the treaty was aimed at creating a military alliance.",
+        # a light verb: "the signing took place" is "signed"
+        "The signing took place at the Kremlin on the seventeenth of January.",
         # an offset from the same event that allows the same time ("days" = "a few days")
         "The deal was concluded only days ahead of Donald Trump's return to the White House.",
         # a stance shared in other words, its negation carried by the stance itself
@@ -74,6 +76,10 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("According to Jalali, the agreement will remain effective indefinitely.", "→ indefinite"),
         # an omission is a denial
         ("The agreement leaves out security cooperation.", "polarity: affirmed → denied"),
+        # two bare years of one event: what the treaty replaced
+        ("The treaty replaces an agreement dating from 1995.", "2001 → 1995"),
+        # a term without an end against the 20-year term
+        ("The partnership treaty is open-ended and has no expiry date.", "→ indefinite"),
         # a month before the inauguration is not a few days before it
         ("The deal was signed a full month before Trump took office.", "a full month before"),
         # a ban denies; plain-words mutual defence is the stance the seeds deny

@@ -30,7 +30,8 @@ _LOOSE = re.compile(
     rf"\b({'|'.join(sorted(AMOUNTS, key=len, reverse=True))})\s+{_UNIT_WORD}\b"
     # a bare plural that measures something: "years of negotiations"
     r"|\b(weeks|months|years)\s+of\s+(?!the\b|a\b|age\b)(?=[a-z])"
-    r"|\b(indefinite(?:ly)?|open-ended|unlimited)\b"
+    r"|\b(indefinite(?:ly)?|open-ended|unlimited|no (?:expiry|expiration|end) date|no time limit"
+    r"|no fixed term)\b"
 )
 # What follows a loose amount that makes it a point in time, not a length ("a few days before
 # the inauguration" dates the signing relative to something else): not a duration.

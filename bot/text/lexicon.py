@@ -202,6 +202,17 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "turning point": "breakthrough",
     "effective for": "duration for",
     "an indefinite period": "indefinitely",
+    # A term without an end is an indefinite duration.
+    "no expiry date": "duration indefinitely",
+    "no expiration date": "duration indefinitely",
+    "no end date": "duration indefinitely",
+    "no time limit": "duration indefinitely",
+    "no fixed term": "duration indefinitely",
+    "open-ended": "duration indefinitely",
+    # Light verbs: "the signing took place at the Kremlin" says "signed at the Kremlin".
+    "took place": "",
+    "takes place": "",
+    "take place": "",
     "an unlimited period": "indefinitely",
     "come into force": "inforce",
     "came into force": "inforce",
@@ -454,6 +465,12 @@ NON_NEGATIONS: tuple[str, ...] = (
     "no fewer than",
     "no less than",
     "not yet known",
+    # A term without an end: an indefinite duration, not a denial.
+    "no expiry date",
+    "no expiration date",
+    "no end date",
+    "no time limit",
+    "no fixed term",
 )
 
 # "neither confirmed nor denied" and kin: the claim is uncertain, not negated.
@@ -616,6 +633,11 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"sign(?:s|ed|ing|ature)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud\w*", "signing"),
     (r"submit\w*|introduc\w*", "submission"),
     (r"exchang\w*", "exchange"),
+    # What the treaty replaced: "replaces a 2001 agreement", "an accord dating from 1995".
+    (
+        r"replac\w*|supersed\w*|predecessor|previous|older|earlier (?:treaty|agreement)",
+        "predecessor",
+    ),
     (r"publish\w*|releas\w*", "publication"),
     (r"visit\w*|arriv\w*|trip", "visit"),
     (r"met|meet\w*|talks|summit", "meeting"),

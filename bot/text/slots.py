@@ -109,7 +109,8 @@ _HEDGE_RE = re.compile(
     + r")(?![\w'])"
 )
 _OTHER_SUBJECTS = {
-    subject: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+    # "Moscow-Pyongyang pact" names Pyongyang: a hyphen joining names does not hide one.
+    subject: re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
     for subject, phrases in lexicon.OTHER_SUBJECTS.items()
 }
 _ROLES = [

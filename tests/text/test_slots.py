@@ -601,3 +601,23 @@ def test_a_sentence_adverb_between_commas_keeps_the_negation_in_its_clause() -> 
 )
 def test_mutual_defence_in_plain_words_is_the_stance(sentence: str, sign: int) -> None:
     assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_a_hyphen_joining_two_capitals_does_not_hide_the_other_treaty() -> None:
+    slots = extract_slots("The Moscow–Pyongyang pact obliges each side to help.", MONDAY)
+    assert slots.other_subjects == ("north_korea",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The treaty has no expiry date.", "The partnership is open-ended, with no time limit."],
+)
+def test_a_term_without_an_end_is_an_indefinite_duration_not_a_denial(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not slots.negated
+    assert {q.text for q in slots.quantities} == {"indefinite"}
+
+
+def test_a_bare_year_of_what_the_treaty_replaced_is_dated_to_that_event() -> None:
+    dates = extract_slots("The treaty replaces an agreement dating from 1995.", MONDAY).dates
+    assert [(d.year, d.event) for d in dates] == [(1995, "predecessor")]
