@@ -44,7 +44,8 @@ _MEASURE_UNITS = frozenset(
 _POLARITY_COVERAGE = 0.4
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
-_STANCE_COVERAGE = 0.25
+# A stance both claims take needs little else in common (the stance is the point).
+_STANCE_COVERAGE = 0.15
 _YEAR_COVERAGE = 0.6
 # Counts and volumes that identify their quantity by the unit alone, in this story.
 _DEFINING_UNITS = frozenset({"article", "m3", "vote", "vote_against", "km", "usd", "eur", "rub"})
@@ -397,8 +398,11 @@ class Judge:
                 ),
             )
         theirs = {r: x for r, x in known.roles if r != "signatory"}
+        # Who made the treaty's text public is one act, as where it was signed is.
+        text_made_public = all(("text_published", 1) in s.stances for s in (claim, known))
         for role, actor in claim.roles:
-            if role != "signing_place" and coverage < _ROLE_COVERAGE:
+            defined = role == "signing_place" or (role == "publisher" and text_made_public)
+            if not defined and coverage < _ROLE_COVERAGE:
                 continue
             if role in theirs and theirs[role] != actor:
                 reason = f"{role.replace('_', ' ')}: {theirs[role]} → {actor}"
@@ -667,13 +671,13 @@ class Judge:
         # A claim whose point is a stance the known claim takes too ("no mutual defence
         # clause") restates it however it is worded, unless it adds a salient detail.
         stance_restated = (
-            bool(a.stances)
-            and coverage >= _STANCE_COVERAGE
+            _takes_stances(b, a.stances)
+            and scored.coverage >= _STANCE_COVERAGE
             and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
         )
         # When the stance carries the negation ("does not oblige either side to defend the
         # other" against "does not include a mutual defence clause"), sharing it is agreeing.
-        negations_agree = (stance_restated and _takes_stances(b, a.stances)) or (
+        negations_agree = stance_restated or (
             self._negations_agree(a, b, self.knowledge.tokens_of(scored.known))
         )
         return (

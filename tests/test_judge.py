@@ -76,6 +76,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("According to Jalali, the agreement will remain effective indefinitely.", "→ indefinite"),
         # an omission is a denial
         ("The agreement leaves out security cooperation.", "polarity: affirmed → denied"),
+        # who made the text public is one act
+        (
+            "The full text was published by Iran's foreign ministry after the ceremony.",
+            "publisher: kremlin → iran's foreign ministry",
+        ),
         # two bare years of one event: what the treaty replaced
         ("The treaty replaces an agreement dating from 1995.", "2001 → 1995"),
         # a term without an end against the 20-year term

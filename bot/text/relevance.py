@@ -108,7 +108,9 @@ class RelevanceFilter:
         if slots.other_subjects:
             return False
         prepared = prepare(sentence)
-        if _ANCHOR_RE.search(prepared):
+        if _ANCHOR_RE.search(prepared) or slots.stances:
+            # A stance on one of the treaty's contested framings (its text made public or
+            # kept private, an alliance, mutual defence) is about the treaty.
             return True
         # A party's statement about the bilateral relationship it created.
         party_speaks = any(

@@ -122,6 +122,10 @@ _TRAILING_ROLES = [
     (re.compile(rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?i:{title})\b"), role)
     for title, role in lexicon.TRAILING_ROLE_TITLES
 ]
+_PUBLISHED_BY = re.compile(
+    r"\b(?:published|released|unveiled|disclosed|posted) by"
+    r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
+)
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|seals|concluded)\b")
 _SIGN_PLACE = re.compile(
     r"\b(?:in|at)\s+("
@@ -428,7 +432,24 @@ def _roles(text: str) -> tuple[tuple[str, str], ...]:
             actor = next((w for w in words if w in _ACTOR_IDS), words[-1] if words else None)
             if actor is not None and (role, actor) not in bound:
                 bound.append((role, actor))
-    return tuple(bound) + _signing_roles(prepare(text))
+    prepared = prepare(text)
+    return tuple(bound) + _signing_roles(prepared) + _publisher(prepared)
+
+
+def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
+    """Who made the text public, when the sentence says "published by ...": an actor id, or
+    the publisher's own words ("iran's foreign ministry")."""
+    m = _PUBLISHED_BY.search(prepared)
+    if m is None:
+        return ()
+    words = re.findall(r"[a-z_']+", m.group(1))
+    actor = next((w for w in words if w in _ACTOR_IDS), None)
+    if actor is None:
+        content = [w for w in words if w not in lexicon.STOPWORDS]
+        if not content:
+            return ()
+        actor = " ".join(content)
+    return (("publisher", actor),)
 
 
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:

@@ -195,3 +195,11 @@ def test_mentions_iran_counts_its_officials(relevance: RelevanceFilter) -> None:
     assert relevance.mentions_iran("Araghchi said so.")
     assert relevance.mentions_iran("Tehran said so.")
     assert not relevance.mentions_iran("Lavrov said so.")
+
+
+def test_a_stance_on_the_treaty_text_makes_a_sentence_a_claim(
+    relevance: RelevanceFilter,
+) -> None:
+    # No treaty word, but "the full text was published" is the treaty's text made public.
+    assert candidate(relevance, "The full text was published by the foreign ministry.")
+    assert not candidate(relevance, "The full menu was printed by the hotel kitchen.")

@@ -621,3 +621,14 @@ def test_a_term_without_an_end_is_an_indefinite_duration_not_a_denial(sentence: 
 def test_a_bare_year_of_what_the_treaty_replaced_is_dated_to_that_event() -> None:
     dates = extract_slots("The treaty replaces an agreement dating from 1995.", MONDAY).dates
     assert [(d.year, d.event) for d in dates] == [(1995, "predecessor")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        ("The text, in 47 articles, was published by the Kremlin after the signing.", "kremlin"),
+        ("The text was released by Iran's foreign ministry on Monday.", "iran's foreign ministry"),
+    ],
+)
+def test_who_made_the_text_public_is_a_role(sentence: str, publisher: str) -> None:
+    assert ("publisher", publisher) in extract_slots(sentence, MONDAY).roles
