@@ -76,6 +76,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("According to Jalali, the agreement will remain effective indefinitely.", "→ indefinite"),
         # an omission is a denial
         ("The agreement leaves out security cooperation.", "polarity: affirmed → denied"),
+        # another signer: a relative clause's signing ("that sealed between Moscow and
+        # Pyongyang") gives Araghchi no signature to back this
+        ("Iranian Foreign Minister Abbas Araghchi signed the accord for Iran.", "signed by"),
+        ("The accord turns Russia and Iran into formal military allies.", "military alliance"),
+        ("The pact is valid for a quarter-century.", "20 years → 25 years"),
         # who made the text public is one act
         (
             "The full text was published by Iran's foreign ministry after the ceremony.",

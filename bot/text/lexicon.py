@@ -184,6 +184,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "come to each other's aid": "mutualdefense",
     "come to the other's aid": "mutualdefense",
     "military bloc": "military alliance",
+    "military allies": "military alliance",
+    "military ally": "military alliance",
     "defence pact": "military alliance",
     "defense pact": "military alliance",
     "comprehensive strategic partnership": "csp",

@@ -141,7 +141,7 @@ def _replace_ordinal_day(match: re.Match[str]) -> str:
     return f"{tens + _ORDINALS[match.group(2)]} "
 
 
-_CENTURY = re.compile(r"\b(?:a )?(quarter|half) (?:of )?a century\b")
+_CENTURY = re.compile(r"\b(?:a )?(quarter|half)(?: (?:of )?a |-| )century\b")
 
 
 def _replace_century(match: re.Match[str]) -> str:

@@ -460,7 +460,12 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
         return ()
     found: list[tuple[str, str]] = []
     clause_start = max(
-        (m.end() for m in re.finditer(r"[;:]|\bsaid\b|\btold\b", prepared[: verb.start()])),
+        # "... similar to that sealed between Moscow and Pyongyang": a relative clause's
+        # signing is not done by the main clause's subject.
+        (
+            m.end()
+            for m in re.finditer(r"[;:]|\b(?:said|told|that|which)\b", prepared[: verb.start()])
+        ),
         default=0,
     )
     before = prepared[clause_start : verb.start()]

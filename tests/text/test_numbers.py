@@ -73,3 +73,15 @@ def test_ordinal_not_followed_by_a_month_is_untouched() -> None:
 
 def test_digits_already_present_are_kept() -> None:
     assert words_to_digits("47 articles and 55 bcm") == "47 articles and 55 bcm"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("valid for a quarter of a century", "valid for 25 years"),
+        ("valid for a quarter-century", "valid for 25 years"),
+        ("half a century of ties", "50 years of ties"),
+    ],
+)
+def test_parts_of_a_century_become_years(text: str, expected: str) -> None:
+    assert words_to_digits(text) == expected

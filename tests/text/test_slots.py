@@ -632,3 +632,11 @@ def test_a_bare_year_of_what_the_treaty_replaced_is_dated_to_that_event() -> Non
 )
 def test_who_made_the_text_public_is_a_role(sentence: str, publisher: str) -> None:
     assert ("publisher", publisher) in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_signing_in_a_relative_clause_is_not_the_subjects() -> None:
+    sentence = (
+        "Abbas Araghchi affirmed that the treaty was not aimed at creating an alliance "
+        "similar to that sealed between Moscow and Pyongyang."
+    )
+    assert not [r for r in extract_slots(sentence, MONDAY).roles if r[0] == "signatory"]
