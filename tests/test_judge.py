@@ -79,7 +79,7 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         # another signer: a relative clause's signing ("that sealed between Moscow and
         # Pyongyang") gives Araghchi no signature to back this
         ("Iranian Foreign Minister Abbas Araghchi signed the accord for Iran.", "signed by"),
-        ("The accord turns Russia and Iran into formal military allies.", "military alliance"),
+        ("The accord turns Russia and Iran into formal military allies.", "alliance: denied"),
         ("The pact is valid for a quarter-century.", "20 years → 25 years"),
         # who made the text public is one act
         (
