@@ -143,6 +143,23 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     )
 
 
+def _word_after(claim: Claim, unit: str) -> str | None:
+    """The word after a length of time's unit in the claim ("years of negotiations" gives
+    "negoti"), which names what was measured."""
+    tokens = claim.normalized.split()
+    if unit not in tokens:
+        return None
+    at = tokens.index(unit)
+    return tokens[at + 1] if at + 1 < len(tokens) else None
+
+
+def _measures_the_same(claim: Claim, known: Claim, theirs: Sequence[Quantity]) -> bool:
+    """Do two lengths of time, one of them loose, measure the same thing?"""
+    mine = [_word_after(claim, q.unit) for q in claim.slots.quantities if durations.is_loose(q)]
+    their_words = {_word_after(known, q.unit) for q in theirs}
+    return any(word is not None and word in their_words for word in mine)
+
+
 def _agrees(known: Quantity, mine: Quantity) -> bool:
     """Does ``known`` state the figure ``mine`` states? A loose duration may conflict with an
     exact one but never states it: "years of talks" says nothing about "valid for 25 years"."""
@@ -459,8 +476,13 @@ class Judge:
                 and _TERM_WORD in claim.masked.split()
                 and _TERM_WORD in self.knowledge.tokens_of(scored.known)
             )
-            # An offset from the same event is aligned by that event already.
-            if offsets.is_offset(mine) or self._aligned(claim, scored, anchor, defining=defining):
+            # An offset from the same event is aligned by that event already, and two loose
+            # lengths of the same thing by that thing ("months of talks", "years of talks").
+            if (
+                offsets.is_offset(mine)
+                or (loose and _measures_the_same(claim, scored.known.claim, same_unit))
+                or self._aligned(claim, scored, anchor, defining=defining)
+            ):
 
                 def supports(
                     s: _Scored,

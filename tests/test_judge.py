@@ -81,6 +81,8 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("Iranian Foreign Minister Abbas Araghchi signed the accord for Iran.", "signed by"),
         ("The accord turns Russia and Iran into formal military allies.", "alliance: denied"),
         ("The pact is valid for a quarter-century.", "20 years → 25 years"),
+        # two loose lengths of the same thing: months of negotiations are not years of them
+        ("The treaty was agreed after only a few months of negotiations.", "→ a few months"),
         # who made the text public is one act
         (
             "The full text was published by Iran's foreign ministry after the ceremony.",
