@@ -467,6 +467,10 @@ NON_NEGATIONS: tuple[str, ...] = (
     "no fewer than",
     "no less than",
     "not yet known",
+    # A vote count of nothing: "412 votes in favour and none against".
+    "none against",
+    "no votes against",
+    "none opposed",
     # A term without an end: an indefinite duration, not a denial.
     "no expiry date",
     "no expiration date",
@@ -633,7 +637,9 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         "ratification",
     ),
     (r"sign(?:s|ed|ing|ature)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud\w*", "signing"),
-    (r"submit\w*|introduc\w*", "submission"),
+    (r"submit\w*|introduc\w*|forward\w*|sent to|sends to", "submission"),
+    # A committee's advice is not the vote it advises on.
+    (r"recommend\w*", "recommendation"),
     (r"exchang\w*", "exchange"),
     # What the treaty replaced: "replaces a 2001 agreement", "an accord dating from 1995".
     (

@@ -27,7 +27,7 @@ _TREATY_ANCHORS = (
     r"security (?:services|threats|cooperation)|aggress|state_duma|federation_council|majlis|"
     r"guardian_council|instruments of ratification|northsouth|corridor|railway|rasht|astara|"
     r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|mir\b|shetab|"
-    r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|instruments|drills|exercises|"
+    r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|\blend(?:s|ing)?\b|instruments|drills|exercises|"
     r"naval|port calls"
 )
 _ANCHOR_RE = re.compile(_TREATY_ANCHORS)

@@ -203,3 +203,7 @@ def test_a_stance_on_the_treaty_text_makes_a_sentence_a_claim(
     # No treaty word, but "the full text was published" is the treaty's text made public.
     assert candidate(relevance, "The full text was published by the foreign ministry.")
     assert not candidate(relevance, "The full menu was printed by the hotel kitchen.")
+
+
+def test_lending_for_the_railway_is_a_claim(relevance: RelevanceFilter) -> None:
+    assert candidate(relevance, "Moscow is lending 1.5 billion euros for the railway line.")

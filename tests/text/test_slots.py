@@ -640,3 +640,19 @@ def test_a_signing_in_a_relative_clause_is_not_the_subjects() -> None:
         "similar to that sealed between Moscow and Pyongyang."
     )
     assert not [r for r in extract_slots(sentence, MONDAY).roles if r[0] == "signatory"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The committee on Tuesday recommended that deputies ratify the treaty.", "recommendation"),
+        ("The cabinet approved the bill and forwarded it to the Majlis on Monday.", "submission"),
+    ],
+)
+def test_a_date_belongs_to_the_act_done_on_it(sentence: str, event: str) -> None:
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == [event]
+
+
+def test_none_against_is_a_vote_count_not_a_denial() -> None:
+    slots = extract_slots("The bill passed with 412 votes in favour and none against.", MONDAY)
+    assert not slots.negated
