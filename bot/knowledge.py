@@ -21,14 +21,16 @@ goes to rapidfuzz, exactly as with ``prune=False``. ``prune=False`` (or
 ``Knowledge.default_prune = False``) ranks every claim with rapidfuzz: the unoptimised
 reference that ``bench/judge_scaling.py`` compares verdicts with.
 
-Each claim's token set is computed once, at ``add`` (a whole knowledge at start-up is indexed
-at once, with numpy); ``idf`` values are cached until the next ``add``; posting lists are kept
-as lists and as numpy arrays, extended as they grow.
+A whole knowledge (start-up) is indexed at once, with numpy over one flat array of token ids;
+its posting lists stay numpy arrays until ``add`` extends one (then a list, with its array
+extended as it grows). A claim's token set is made on first use (most claims are never looked
+at in a run) and kept; ``idf`` values are cached until the next ``add``.
 """
 
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from functools import reduce
@@ -44,6 +46,8 @@ from bot.gcpause import paused_gc
 from bot.model import Claim, KnownClaim
 
 _Positions = npt.NDArray[np.int64]
+# A posting list: an array from bulk indexing, a list once ``add`` has extended it.
+_Posting = list[int] | _Positions
 
 # At most this many claims go from the inverted index to rapidfuzz.
 _PRUNE_LIMIT = 400
@@ -73,14 +77,29 @@ class _IdfTable(dict[str, float]):
 
     __slots__ = ("_count", "_postings")
 
-    def __init__(self, postings: dict[str, list[int]], count: int) -> None:
+    def __init__(self, postings: dict[str, _Posting], count: int) -> None:
         super().__init__()
         self._postings, self._count = postings, count
 
     def __missing__(self, token: str) -> float:
-        df = len(self._postings.get(token, ()))
+        found = self._postings.get(token)
+        df = 0 if found is None else len(found)
         value = self[token] = math.log((self._count + 1) / (df + 0.5)) + 1.0
         return value
+
+
+class _TokenSets(dict[int, frozenset[str]]):
+    """Each claim's token set by position, made from its masked text on first lookup."""
+
+    __slots__ = ("_masked",)
+
+    def __init__(self, masked: list[str]) -> None:
+        super().__init__()
+        self._masked = masked
+
+    def __missing__(self, position: int) -> frozenset[str]:
+        tokens = self[position] = frozenset(self._masked[position].split())
+        return tokens
 
 
 class Knowledge:
@@ -95,12 +114,13 @@ class Knowledge:
         self._items: list[KnownClaim] = []
         self._by_id: dict[int, KnownClaim] = {}
         self._masked: list[str] = []
-        self._tokens: list[frozenset[str]] = []
+        self._tokens = _TokenSets(self._masked)
         # id(claim) -> (claim, its token set): the judge asks for token sets per candidate.
         self._token_cache: dict[int, tuple[Claim, frozenset[str]]] = {}
         # token -> positions of the claims with it, ascending; its length is the token's df.
-        self._postings: dict[str, list[int]] = {}
-        # The posting lists as numpy arrays, made on first use and extended as lists grow.
+        self._postings: dict[str, _Posting] = {}
+        # The posting lists that are lists, as numpy arrays: made on first use, extended as
+        # the lists grow.
         self._arrays: dict[str, _Positions] = {}
         self._idf = _IdfTable(self._postings, 0)
         # Claims by their rarest token (their key), with their signatures.
@@ -132,52 +152,64 @@ class Knowledge:
         self._items.append(known)
         self._by_id[known.id] = known
         self._masked.append(known.claim.masked)
-        self._tokens.append(tokens)
+        self._tokens[position] = tokens
         self._token_cache[id(known.claim)] = (known.claim, tokens)
         postings = self._postings
         for token in tokens:
             found = postings.get(token)
             if found is None:
                 postings[token] = [position]
-            else:
+            elif isinstance(found, list):
                 found.append(position)
+            else:
+                # An array from bulk indexing: a list from now on, its array kept as the
+                # prefix that _array extends.
+                self._arrays[token] = found
+                postings[token] = [*found.tolist(), position]
         self._key(position, tokens, {token: len(postings[token]) for token in tokens}.__getitem__)
         self._idf = _IdfTable(self._postings, len(self._items))
 
     def _index_all(self, items: list[KnownClaim]) -> None:
         """``add`` for many claims at once (start-up): the per-token work is done by numpy
-        over one flat array of token ids, and keys are chosen once every count is known."""
+        over one flat array of token ids, and keys are chosen once every count is known.
+        Token sets are left to first use (``_TokenSets``)."""
         self._items = items
         self._by_id = {known.id: known for known in items}
         self._masked = [known.claim.masked for known in items]
-        self._tokens = [frozenset(masked.split()) for masked in self._masked]
-        self._token_cache = {
-            id(known.claim): (known.claim, tokens)
-            for known, tokens in zip(items, self._tokens, strict=True)
-        }
-        vocabulary = list(frozenset().union(*self._tokens))
-        if not vocabulary:
-            return
-        number = {token: index for index, token in enumerate(vocabulary)}
-        sizes = np.fromiter(map(len, self._tokens), dtype=np.int64, count=len(self._tokens))
+        self._tokens = _TokenSets(self._masked)
+        # Each claim's tokens in text order, a token repeated as often as the text has it.
+        words = list(map(str.split, self._masked))
+        count = len(items)
+        sizes = np.fromiter(map(len, words), dtype=np.int64, count=count)
+        # Token ids in order of first appearance: a token not numbered yet gets the count so
+        # far (all in C: defaultdict calls its own __len__).
+        number: defaultdict[str, int] = defaultdict()
+        number.default_factory = number.__len__
         ids = np.fromiter(
-            map(number.__getitem__, chain.from_iterable(self._tokens)),
+            map(number.__getitem__, chain.from_iterable(words)),
             dtype=np.int64,
             count=int(sizes.sum()),
         )
-        owner = np.repeat(np.arange(len(self._tokens), dtype=np.int64), sizes)
-        # Posting lists: the owners grouped by token id, ascending (a stable sort keeps them
-        # in knowledge order).
-        df = np.bincount(ids, minlength=len(vocabulary))
-        grouped = np.split(owner[np.argsort(ids, kind="stable")], np.cumsum(df)[:-1])
-        for token, positions in zip(vocabulary, grouped, strict=True):
-            self._arrays[token] = positions
-            self._postings[token] = positions.tolist()
-        # Each claim's key: its token with the lowest df (ties: the lower id), and signature.
+        vocabulary = list(number)
+        if not vocabulary:
+            return
+        size = len(vocabulary)
+        owner = np.repeat(np.arange(count, dtype=np.int64), sizes)
+        # Posting lists: (token id, owner) pairs sorted as one number, so that each token's
+        # owners come together and ascending; a pair repeated (a token twice in one claim)
+        # is kept once.
+        pairs = np.sort(ids * count + owner)
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+        grouped_ids = pairs // count
+        df = np.bincount(grouped_ids, minlength=size)
+        grouped = np.split(pairs - grouped_ids * count, np.cumsum(df)[:-1])
+        self._postings.update(zip(vocabulary, grouped, strict=True))
+        # Each claim's key: its token with the lowest df (ties: the lower id), and signature
+        # (a repeated token changes neither).
         filled = np.flatnonzero(sizes)
         starts = (np.cumsum(sizes) - sizes)[filled]
-        rank = df[ids] * len(vocabulary) + ids
-        keys = np.minimum.reduceat(rank, starts) % len(vocabulary)
+        rank = df[ids] * size + ids
+        keys = np.minimum.reduceat(rank, starts) % size
         bit = np.array([1 << (hash(token) & 63) for token in vocabulary], dtype=np.uint64)
         signatures = np.bitwise_or.reduceat(bit[ids], starts)
         order = np.argsort(keys, kind="stable")
@@ -214,14 +246,21 @@ class Knowledge:
         return self._idf
 
     def tokens_of(self, known: KnownClaim) -> frozenset[str]:
-        cached = self._token_cache.get(id(known.claim))
-        if cached is not None and cached[0] is known.claim:
+        """The token set of a claim's masked text (kept for the claims of this knowledge)."""
+        claim = known.claim
+        cached = self._token_cache.get(id(claim))
+        if cached is not None and cached[0] is claim:
             return cached[1]
-        return frozenset(known.claim.masked.split())
+        tokens = frozenset(claim.masked.split())
+        if self._by_id.get(known.id) is known:
+            self._token_cache[id(claim)] = (claim, tokens)
+        return tokens
 
     def _array(self, token: str) -> _Positions:
         """The posting list of ``token`` as an array (ascending positions)."""
         listed = self._postings[token]
+        if not isinstance(listed, list):
+            return listed
         array = self._arrays.get(token)
         if array is None or len(array) != len(listed):
             start = 0 if array is None else len(array)

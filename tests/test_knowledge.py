@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -9,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from bot.extract import ClaimExtractor
 from bot.knowledge import Knowledge
-from bot.model import Claim, KnownClaim
+from bot.model import Claim, KnownClaim, Slots
 
 WORDS = [
     "treaty",
@@ -166,3 +167,24 @@ def test_claims_added_later_are_found_like_the_first(known: list[KnownClaim]) ->
         query = frozenset(item.claim.masked.split())
         assert grown._perfect(query) == built._perfect(query)
         assert grown._perfect(query) == _full_hundreds(full, item.claim)
+
+
+def test_a_token_repeated_in_a_claim_counts_once() -> None:
+    """Bulk indexing reads each claim's tokens in text order, repeats included: a claim still
+    counts once in a token's df and posting list, as when claims are added one by one."""
+    texts = ("gas gas oil", "gas oil", "oil pipeline pipeline pipeline", "drones")
+    claims = [
+        KnownClaim(id=n, claim=Claim(t, t, t, Slots(), f"d{n}", 0), baseline=False)
+        for n, t in enumerate(texts, start=1)
+    ]
+    bulk, grown = Knowledge(claims), Knowledge()
+    for item in claims:
+        grown.add(item)
+    for token in ("gas", "oil", "pipeline", "drones", "unseen"):
+        assert bulk.idf(token) == grown.idf(token)
+    assert bulk.idf("gas") == pytest.approx(math.log(5 / 2.5) + 1.0)
+    assert bulk.idf("pipeline") == pytest.approx(math.log(5 / 1.5) + 1.0)
+    for query in ({"gas", "oil"}, {"oil", "pipeline"}, {"gas", "oil", "pipeline"}):
+        assert bulk._perfect(frozenset(query)) == grown._perfect(frozenset(query))
+    assert bulk._perfect(frozenset({"gas", "oil"})) == [0, 1]
+    assert bulk._perfect(frozenset({"oil"})) == [0, 1, 2]

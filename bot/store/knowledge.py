@@ -29,10 +29,10 @@ from bot.store.base import (
 from bot.store.codec import (
     opt_time_from_db,
     opt_time_to_db,
-    slots_from_json,
     slots_to_json,
     time_from_db,
 )
+from bot.store.lazyslots import LazySlots
 from bot.store.rows import Counts, LookupClaim, VerdictRow
 
 BASELINE_FINGERPRINT_KEY = "baseline_fingerprint"
@@ -278,8 +278,9 @@ def _assemble(
 ) -> list[KnownClaim]:
     """Known claims from rows of _CLAIM_COLUMNS and _SOURCE_COLUMNS.
 
-    Claims with the same slots JSON share one decoded Slots (immutable, so sharing is safe),
-    and claims stored by one document share their first-seen time."""
+    Claims with the same slots JSON share one Slots (immutable, so sharing is safe), decoded
+    when first used (``LazySlots``), and claims stored by one document share their first-seen
+    time."""
     decoded: dict[str, Slots] = {}
     times: dict[str, datetime] = {}
     known = []
@@ -288,7 +289,7 @@ def _assemble(
     ):
         slots = decoded.get(slots_json)
         if slots is None:
-            slots = decoded[slots_json] = slots_from_json(slots_json)
+            slots = decoded[slots_json] = LazySlots.from_json(slots_json)
         first_seen = times.get(seen)
         if first_seen is None:
             first_seen = times[seen] = time_from_db(seen)
