@@ -191,6 +191,12 @@ _NOT_SALIENT = frozenset(
 
 
 @by_identity(64)
+def _masked_tokens(claim: Claim) -> frozenset[str]:
+    """The token set of the claim's masked text (the claim is scored against each candidate)."""
+    return frozenset(claim.masked.split())
+
+
+@by_identity(64)
 def salient_tokens(claim: Claim) -> frozenset[str]:
     """The claim's tokens that carry a detail: names (capitalised words inside the sentence)
     and treaty terms from the lexicon. Plain words that differ are paraphrase, not news."""
@@ -309,7 +315,7 @@ class Judge:
         )
 
     def _score(self, claim: Claim, known: KnownClaim) -> _Scored:
-        mine = frozenset(claim.masked.split())
+        mine = _masked_tokens(claim)
         theirs = self.knowledge.tokens_of(known)
         return _Scored(known, self._coverage(mine, theirs), self._coverage(theirs, mine))
 
