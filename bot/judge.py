@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from bot.config import MatchingConfig
 from bot.knowledge import Knowledge
+from bot.memo import by_identity
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
 from bot.text import durations, lexicon, offsets
 from bot.text.normalize import normalize
@@ -213,6 +214,13 @@ _NOT_SALIENT = frozenset(
 )
 
 
+@by_identity(64)
+def _masked_tokens(claim: Claim) -> frozenset[str]:
+    """The token set of the claim's masked text (the claim is scored against each candidate)."""
+    return frozenset(claim.masked.split())
+
+
+@by_identity(64)
 def salient_tokens(claim: Claim) -> frozenset[str]:
     """The claim's tokens that carry a detail: names (capitalised words inside the sentence)
     and treaty terms from the lexicon. Plain words that differ are paraphrase, not news."""
@@ -227,12 +235,19 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
 def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
     """How many kinds of detail the two claims both state (units, events, stances, roles):
     among equally similar candidates, the one that can confirm or contradict comes first."""
-    a, b = claim.slots, known.claim.slots
-    units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities} - {""}
-    events = {d.event for d in a.dates} & {d.event for d in b.dates} - {None}
-    stances = {_stance_family(s) for s, _ in a.stances} & {_stance_family(s) for s, _ in b.stances}
-    roles = {r for r, _ in a.roles} & {r for r, _ in b.roles}
-    return len(units) + len(events) + len(stances) + len(roles)
+    return len(_slot_kinds(claim.slots) & _slot_kinds(known.claim.slots))
+
+
+@by_identity(1 << 16)
+def _slot_kinds(slots: Slots) -> frozenset[tuple[str, str]]:
+    """The kinds of detail ``_slot_affinity`` counts, each tagged with what it is (a known
+    claim's are asked for whenever it is a candidate: remembered)."""
+    return frozenset(
+        {("unit", q.unit) for q in slots.quantities if q.unit != ""}
+        | {("event", d.event) for d in slots.dates if d.event is not None}
+        | {("stance", _stance_family(s)) for s, _ in slots.stances}
+        | {("role", r) for r, _ in slots.roles}
+    )
 
 
 def _stance_family(stance: str) -> str:
@@ -314,6 +329,10 @@ class Judge:
 
     def _coverage(self, tokens: Iterable[str], target: frozenset[str]) -> float:
         """IDF-weighted share of ``tokens`` found in ``target`` (spelling slips forgiven)."""
+        if isinstance(tokens, frozenset) and tokens <= target:
+            # Every token found: covered would be the same sum as total (most candidates of a
+            # large knowledge hold the claim's tokens, or are held by them).
+            return 1.0
         total = covered = 0.0
         idf = self.knowledge.idf_table()
         quiet = self._near.quiet_for(target) if self._near is not None else frozenset()
@@ -337,7 +356,7 @@ class Judge:
         )
 
     def _score(self, claim: Claim, known: KnownClaim) -> _Scored:
-        mine = frozenset(claim.masked.split())
+        mine = _masked_tokens(claim)
         theirs = self.knowledge.tokens_of(known)
         return _Scored(known, self._coverage(mine, theirs), self._coverage(theirs, mine))
 

@@ -4,13 +4,15 @@
 scorer=fuzz.token_set_ratio)`` would, without scoring every claim:
 
 * ``token_set_ratio`` is exactly 100 when one token set holds the other (and they share a
-  token). Those claims are found exactly, from two indexes: every claim is keyed by its
-  rarest token (a claim whose tokens are all in the query has its key in it; a 64-bit
-  signature of its tokens rejects, in C, almost every keyed claim that has a token outside
-  the query), and the claims holding every query token are the intersection of the query
-  tokens' posting lists (numpy ``searchsorted``, rarest first). In a large knowledge there
-  are usually more of them than the judge asks for, and then the answer is the same as
-  rapidfuzz's over the whole knowledge (ties in knowledge order).
+  token). Those claims are found exactly, from two indexes and a 64-bit signature of each
+  claim's tokens (one bit per token): every claim is keyed by its rarest token (a claim
+  whose tokens are all in the query has its key in it; a signature with a bit outside the
+  query's rejects almost every keyed claim that has a token outside the query), and the
+  claims holding every query token are in the rarest query token's posting list, with every
+  bit of the query's signature (numpy over the list; ``searchsorted`` against the next
+  rarest lists while many remain). The few left are checked against their token sets. In a
+  large knowledge there are usually more of them than the judge asks for, and then the
+  answer is the same as rapidfuzz's over the whole knowledge (ties in knowledge order).
 * Below 100 the rest come from a short list: the claims sharing the most informative tokens
   (tokens in more than a small share of the claims, ``russia``, ``iran``, ``treati``, are too
   common to say anything and are skipped), counted with ``numpy.bincount``; rapidfuzz ranks
@@ -46,6 +48,7 @@ from bot.gcpause import paused_gc
 from bot.model import Claim, KnownClaim
 
 _Positions = npt.NDArray[np.int64]
+_Bits = npt.NDArray[np.uint64]
 # A posting list: an array from bulk indexing, a list once ``add`` has extended it.
 _Posting = list[int] | _Positions
 
@@ -59,6 +62,8 @@ _COMMON_SHARE = 0.02
 _MIN_DF_CAP = 400
 # Claims still holding every query token so far are checked one by one below this many.
 _VERIFY_BELOW = 32
+# Claims keyed by one token are filtered by signature with numpy above this many.
+_KEYED_BULK = 64
 # From this many claims, indexing pauses the collector.
 _BULK = 10_000
 # Lowest token_set_ratio of a candidate.
@@ -102,6 +107,22 @@ class _TokenSets(dict[int, frozenset[str]]):
         return tokens
 
 
+class _Signatures:
+    """Each claim's signature by position: a numpy array that grows by doubling."""
+
+    __slots__ = ("array", "count")
+
+    def __init__(self, initial: _Bits | None = None) -> None:
+        self.array: _Bits = np.zeros(16, dtype=np.uint64) if initial is None else initial
+        self.count = 0 if initial is None else len(initial)
+
+    def append(self, signature: int) -> None:
+        if self.count == len(self.array):
+            self.array = np.concatenate((self.array, np.zeros_like(self.array)))
+        self.array[self.count] = signature
+        self.count += 1
+
+
 class Knowledge:
     """In-memory index of known claims. Not thread-safe: one writer (the pipeline)."""
 
@@ -123,8 +144,11 @@ class Knowledge:
         # the lists grow.
         self._arrays: dict[str, _Positions] = {}
         self._idf = _IdfTable(self._postings, 0)
-        # Claims by their rarest token (their key), with their signatures.
+        # Claims by their rarest token (their key), with their signatures; long lists also as
+        # numpy arrays (made on first use, remade when the list has grown).
         self._keyed: dict[str, tuple[list[int], list[int]]] = {}
+        self._keyed_arrays: dict[str, tuple[_Positions, _Bits]] = {}
+        self._signatures = _Signatures()
         items = list(claims)
         # Freezing the heap (see bot.gcpause) is for start-up's whole knowledge, not for the
         # small ones evaluation and tests build.
@@ -166,7 +190,12 @@ class Knowledge:
                 # prefix that _array extends.
                 self._arrays[token] = found
                 postings[token] = [*found.tolist(), position]
-        self._key(position, tokens, {token: len(postings[token]) for token in tokens}.__getitem__)
+        signature = _signature(tokens)
+        self._signatures.append(signature)
+        self._key(
+            position, tokens, {token: len(postings[token]) for token in tokens}.__getitem__,
+            signature,
+        )
         self._idf = _IdfTable(self._postings, len(self._items))
 
     def _index_all(self, items: list[KnownClaim]) -> None:
@@ -212,6 +241,9 @@ class Knowledge:
         keys = np.minimum.reduceat(rank, starts) % size
         bit = np.array([1 << (hash(token) & 63) for token in vocabulary], dtype=np.uint64)
         signatures = np.bitwise_or.reduceat(bit[ids], starts)
+        every = np.zeros(count, dtype=np.uint64)
+        every[filled] = signatures
+        self._signatures = _Signatures(every)
         order = np.argsort(keys, kind="stable")
         cuts = np.flatnonzero(np.diff(keys[order])) + 1
         for group in np.split(order, cuts):
@@ -225,7 +257,7 @@ class Knowledge:
         position: int,
         tokens: frozenset[str],
         df: Callable[[str], int],
-        signature: int | None = None,
+        signature: int,
     ) -> None:
         """Key a claim by its rarest token (ties: any; only lookups' cost depends on it)."""
         if tokens:
@@ -234,7 +266,7 @@ class Knowledge:
             if entry is None:
                 entry = self._keyed[key] = ([], [])
             entry[0].append(position)
-            entry[1].append(_signature(tokens) if signature is None else signature)
+            entry[1].append(signature)
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a masked token; unseen tokens weigh the most."""
@@ -269,24 +301,45 @@ class Knowledge:
             self._arrays[token] = array
         return array
 
+    def _keyed_array(self, key: str) -> tuple[_Positions, _Bits]:
+        """The claims keyed by ``key`` and their signatures, as arrays."""
+        listed = self._keyed[key]
+        arrays = self._keyed_arrays.get(key)
+        if arrays is None or len(arrays[0]) != len(listed[0]):
+            arrays = self._keyed_arrays[key] = (
+                np.array(listed[0], dtype=np.int64),
+                np.array(listed[1], dtype=np.uint64),
+            )
+        return arrays
+
     def _perfect(self, query: frozenset[str]) -> list[int]:
         """Positions (knowledge order) of the claims whose token set holds the query's or is
         held by it: exactly the claims ``token_set_ratio`` scores 100."""
         tokens = self._tokens
         found: set[int] = set()
+        signature = _signature(query)
         # Held by the query: its key token is in it. Signatures with a bit outside the query's
-        # cannot be held by it; the few others are checked (all of this stays in C).
-        outside = _signature(query) ^ _ALL_BITS
-        for keyed in map(self._keyed.get, query):
-            if keyed:
+        # cannot be held by it; the few others are checked.
+        outside = signature ^ _ALL_BITS
+        for key in query:
+            keyed = self._keyed.get(key)
+            if not keyed:
+                continue
+            if len(keyed[0]) > _KEYED_BULK:
+                positions, signatures = self._keyed_array(key)
+                maybe = positions[(signatures & np.uint64(outside)) == 0].tolist()
+            else:
                 maybe = list(compress(keyed[0], map(not_, map(outside.__and__, keyed[1]))))
-                held = map(query.issuperset, map(tokens.__getitem__, maybe))
-                found.update(compress(maybe, held))
-        # Holding the query: in every query token's posting list, intersected rarest first.
+            held = map(query.issuperset, map(tokens.__getitem__, maybe))
+            found.update(compress(maybe, held))
+        # Holding the query: in the rarest query token's posting list, with every bit of the
+        # query's signature; while many remain, in the next rarest lists too.
         postings = self._postings
-        if all(token in postings for token in query):
+        if query and query <= postings.keys():
             ordered = sorted(query, key=lambda token: len(postings[token]))
             holding = self._array(ordered[0])
+            wanted = np.uint64(signature)
+            holding = holding[(self._signatures.array[holding] & wanted) == wanted]
             for token in ordered[1:]:
                 if len(holding) <= _VERIFY_BELOW:
                     break
@@ -294,7 +347,8 @@ class Knowledge:
                 at = np.searchsorted(other, holding)
                 at[at == len(other)] = 0
                 holding = holding[other[at] == holding]
-            found.update(p for p in holding.tolist() if query <= tokens[p])
+            listed = holding.tolist()
+            found.update(compress(listed, map(query.issubset, map(tokens.__getitem__, listed))))
         return sorted(found)
 
     def _short_list(self, query: frozenset[str], perfect: Sequence[int], size: int) -> list[int]:
@@ -309,19 +363,25 @@ class Knowledge:
         informative = [token for token in lists if len(postings[token]) <= cap] or lists[:1]
         if not informative:
             return []
-        shared = np.bincount(np.concatenate([self._array(token) for token in informative]))
+        # How many informative tokens each claim shares: one sort of their posting lists
+        # together (a few thousand positions, where counting into an array as long as the
+        # knowledge cost more).
+        shared = np.sort(np.concatenate([self._array(token) for token in informative]))
+        starts = np.flatnonzero(np.concatenate(([True], shared[1:] != shared[:-1])))
+        positions = shared[starts]
+        counts = np.diff(np.append(starts, len(shared)))
         if perfect:
-            shared[[p for p in perfect if p < len(shared)]] = 0
-        positions = np.flatnonzero(shared)
+            other = ~np.isin(positions, perfect)
+            positions, counts = positions[other], counts[other]
         if len(positions) > size:
-            counts = shared[positions]
             # The size-th highest count: all above it, and the earliest at it.
             threshold = np.partition(counts, len(counts) - size)[-size]
             above = counts > threshold
             at = np.flatnonzero(counts == threshold)[: size - int(above.sum())]
             above[at] = True
             positions = positions[above]
-        return positions.tolist()
+        found: list[int] = positions.tolist()
+        return found
 
     def candidates(self, claim: Claim, limit: int) -> list[tuple[KnownClaim, float]]:
         """Up to ``limit`` known claims most similar to ``claim`` (masked text), with scores."""

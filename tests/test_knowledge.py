@@ -188,3 +188,26 @@ def test_a_token_repeated_in_a_claim_counts_once() -> None:
         assert bulk._perfect(frozenset(query)) == grown._perfect(frozenset(query))
     assert bulk._perfect(frozenset({"gas", "oil"})) == [0, 1]
     assert bulk._perfect(frozenset({"oil"})) == [0, 1, 2]
+
+
+def test_claims_of_few_common_words_are_found_exactly() -> None:
+    """Claims keyed by one common token by the hundred (the numpy path of the 100s search),
+    and queries held by thousands: the same 100s as rapidfuzz over the whole knowledge."""
+    rng = random.Random(3)
+    vocabulary = WORDS[:8]
+    texts = [" ".join(rng.sample(vocabulary, rng.randint(1, 4))) for _ in range(2500)]
+    claims = [
+        KnownClaim(id=n, claim=Claim(t, t, t, Slots(), f"c{n}", 0), baseline=False)
+        for n, t in enumerate(texts, start=1)
+    ]
+    built, grown, full = Knowledge(claims), Knowledge(claims[:1200]), Knowledge(claims, prune=False)
+    for item in claims[1200:]:
+        grown.add(item)
+    assert max(len(positions) for positions, _ in built._keyed.values()) > 100
+    for words in (1, 2, 3, 5):
+        for _ in range(6):
+            text = " ".join(rng.sample(vocabulary, words))
+            query = Claim(text, text, text, Slots(), "q", 0)
+            want = _full_hundreds(full, query)
+            assert built._perfect(frozenset(text.split())) == want
+            assert grown._perfect(frozenset(text.split())) == want

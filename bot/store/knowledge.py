@@ -279,8 +279,8 @@ def _assemble(
     """Known claims from rows of _CLAIM_COLUMNS and _SOURCE_COLUMNS.
 
     Claims with the same slots JSON share one Slots (immutable, so sharing is safe), decoded
-    when first used (``LazySlots``), and claims stored by one document share their first-seen
-    time."""
+    when first used (``LazySlots``); equal timestamps (the claims stored with one document,
+    the sources from one article) are parsed once and share one datetime."""
     decoded: dict[str, Slots] = {}
     times: dict[str, datetime] = {}
     known = []
@@ -309,6 +309,11 @@ def _assemble(
     for claim_id, doc_id, index, title, link, outlet, published in source_rows:
         owner = by_id.get(claim_id)
         if owner is not None:
+            when = None
+            if published is not None:
+                when = times.get(published)
+                if when is None:
+                    when = times[published] = time_from_db(published)
             owner.sources.append(
                 SourceRef(
                     doc_id=doc_id,
@@ -316,7 +321,7 @@ def _assemble(
                     title=title,
                     link=link,
                     outlet=outlet,
-                    published=opt_time_from_db(published),
+                    published=when,
                 )
             )
     return known

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 class NearTokens:
     """Which ``rows`` tokens are within ``cutoff`` (``fuzz.ratio``) of which ``columns``."""
 
-    __slots__ = ("columns", "near", "quiet", "rev", "rows")
+    __slots__ = ("columns", "near", "quiet", "quiet_both", "rev", "rows")
 
     def __init__(self, cutoff: float, rows: frozenset[str], columns: frozenset[str]) -> None:
         across, down = list(rows), list(columns)
@@ -24,6 +24,7 @@ class NearTokens:
         self.near: dict[str, set[str]] = {token: set() for token in across}
         self.rev: dict[str, set[str]] = {token: set() for token in down}
         self.quiet: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        self.quiet_both: frozenset[str] = frozenset()
         if not across or not down:
             return
         # Scores below the cutoff are 0, as extractOne's are None.
@@ -36,6 +37,8 @@ class NearTokens:
             frozenset(t for t, found in self.near.items() if found <= {t}),
             frozenset(t for t, found in self.rev.items() if found <= {t}),
         )
+        # Asked for every target that is a subset of both (the claim's own tokens): made once.
+        self.quiet_both = self.quiet[0] | self.quiet[1]
 
     def quiet_for(self, target: frozenset[str]) -> frozenset[str]:
         """Tokens that ``match`` answers False for with this target, unless they are in it:
@@ -43,7 +46,7 @@ class NearTokens:
         # As in match: row tokens are answered against columns, column tokens against rows.
         for_rows, for_columns = target <= self.columns, target <= self.rows
         if for_rows and for_columns:
-            return self.quiet[0] | self.quiet[1]
+            return self.quiet_both
         return self.quiet[0] if for_rows else self.quiet[1] if for_columns else frozenset()
 
     def match(self, token: str, target: frozenset[str]) -> bool | None:
