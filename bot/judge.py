@@ -43,6 +43,8 @@ _MEASURE_UNITS = frozenset(
 )  # fmt: skip
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
+_WHOLE_SCOPE_COVERAGE = 0.25
+_WHOLE_SCOPE = 0.9
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
 # A stance both claims take needs little else in common (the stance is the point).
@@ -51,6 +53,7 @@ _YEAR_COVERAGE = 0.6
 # Counts and volumes that identify their quantity by the unit alone, in this story.
 _DEFINING_UNITS = frozenset({"article", "m3", "vote", "vote_against", "km", "usd", "eur", "rub"})
 _DEFINING_COVERAGE = 0.4
+_BARE_DEFINING_COVERAGE = 0.15
 # The normalised token of "valid for", "in force for", "effective for": the treaty's term.
 _TERM_WORD = "durat"
 # Another person in the same role only matters when the claims are otherwise alike.
@@ -471,6 +474,15 @@ class Judge:
         coverage_needed, local_needed = (
             (_DEFINING_COVERAGE, 0.6) if defining else (topic, _LOCAL_ALIGNMENT)
         )
+        if (
+            defining
+            and scored.coverage >= _BARE_DEFINING_COVERAGE
+            and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+        ):
+            # A short claim that names nothing the known claim lacks ("the two presidents
+            # signed on 15 January", "the text has 44 articles") is about the same signing
+            # or the same text, however little else it shares.
+            return True
         return (
             scored.coverage >= coverage_needed
             or self._local_alignment(claim, anchor, scored.known) >= local_needed
@@ -568,12 +580,19 @@ class Judge:
         """One claim denies what the other affirms: the negated words of one are present, and
         not negated, in the other ("does not cover security" vs "did cover security")."""
         a, b = claim.slots, scored.known.claim.slots
-        if scored.coverage < _POLARITY_COVERAGE:
+        if scored.coverage < _WHOLE_SCOPE_COVERAGE:
             return None
         if "noncommittal" in a.hedge_cues or "noncommittal" in b.hedge_cues:
             return None
         mine, theirs = frozenset(claim.masked.split()), self.knowledge.tokens_of(scored.known)
         a_neg, b_neg = frozenset(a.negated_terms), frozenset(b.negated_terms)
+        if scored.coverage < _POLARITY_COVERAGE and not (
+            # Less in common will do when one claim affirms all that the other denies
+            # ("free to help a country that attacks" against "no aid to the aggressor").
+            (len(a_neg) >= 2 and self._coverage(a_neg, theirs) >= _WHOLE_SCOPE)
+            or (len(b_neg) >= 2 and self._coverage(b_neg, mine) >= _WHOLE_SCOPE)
+        ):
+            return None
         denied_here = (
             bool(a_neg)
             and self._coverage(a_neg, theirs - b_neg) >= _SCOPE_MATCH
@@ -594,7 +613,9 @@ class Judge:
             reason,
             lambda s: (
                 s.coverage >= _POLARITY_COVERAGE
-                and self._negations_agree(a, s.known.claim.slots)
+                and self._negations_agree(
+                    a, s.known.claim.slots, claim_tokens=frozenset(claim.masked.split())
+                )
                 and (
                     not denied_there
                     or self._coverage(b_neg, frozenset(s.known.claim.slots.negated_terms)) < 0.5
@@ -680,12 +701,19 @@ class Judge:
         )
 
     def _negations_agree(
-        self, claim: Slots, known: Slots, known_tokens: frozenset[str] = frozenset()
+        self,
+        claim: Slots,
+        known: Slots,
+        known_tokens: frozenset[str] = frozenset(),
+        claim_tokens: frozenset[str] = frozenset(),
     ) -> bool:
         """What the claim denies, the known claim denies too: its negated words are negated
         there, or the known claim is negative and says them ("denied that the signing was
-        timed to distract" agrees with "was not intended to divert attention")."""
+        timed to distract" agrees with "was not intended to divert attention"). A claim that
+        denies nothing must not affirm what the known claim denies (``claim_tokens``)."""
         if not claim.negated_terms:
+            if not claim.negated and known.negated_terms and claim_tokens:
+                return self._coverage(known.negated_terms, claim_tokens) < _SCOPE_MATCH
             return not claim.negated or known.negated
         if self._coverage(claim.negated_terms, frozenset(known.negated_terms)) >= 0.5:
             return True
@@ -719,7 +747,9 @@ class Judge:
         # When the stance carries the negation ("does not oblige either side to defend the
         # other" against "does not include a mutual defence clause"), sharing it is agreeing.
         negations_agree = stance_restated or (
-            self._negations_agree(a, b, self.knowledge.tokens_of(scored.known))
+            self._negations_agree(
+                a, b, self.knowledge.tokens_of(scored.known), frozenset(claim.masked.split())
+            )
         )
         return (
             (coverage >= self.config.known_threshold or paraphrase or stance_restated)

@@ -37,6 +37,11 @@ def judge(engine: Engine, text: str) -> Judgement:
         "It took many years of negotiations to produce the treaty.",
         # a quoted denial agrees with the seeds' 'not an alliance'
         "Araghchi denied that the treaty was aimed at creating a military alliance.",
+        # idioms said plainly, and a passive denial whose subject is what is denied
+        "Peskov said the date of the signing had nothing to do with Trump's inauguration.",
+        "Arms transfers are not mentioned in the pact, which highlights military-technical "
+        "cooperation.",
+        "Under the accord, each country pledges not to help anyone who attacks the other.",
         # a light verb: "the signing took place" is "signed"
         "The signing took place at the Kremlin on the seventeenth of January.",
         # an offset from the same event that allows the same time ("days" = "a few days")
@@ -83,6 +88,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("The pact is valid for a quarter-century.", "20 years → 25 years"),
         # two loose lengths of the same thing: months of negotiations are not years of them
         ("The treaty was agreed after only a few months of negotiations.", "→ a few months"),
+        # a short claim naming nothing new is about the same signing, however little else
+        # it shares; idioms and other wordings of the term and the predecessor
+        ("The two presidents put pen to paper on 15 January in the Kremlin.", "→ 15 January"),
+        ("Jalali told reporters the partnership would be binding for thirty years.", "→ 30 years"),
+        ("The deal takes the place of a 2005 framework agreement.", "2001 → 2005"),
         # who made the text public is one act
         (
             "The full text was published by Iran's foreign ministry after the ceremony.",

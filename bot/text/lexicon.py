@@ -164,6 +164,19 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
     "china": ("china", "chinese", "beijing", "xi jinping"),
 }
 
+# Idioms said plainly, before anything else reads the sentence (slots too: "put pen to paper on
+# 15 January" dates a signing, "had nothing to do with" denies nothing).
+IDIOMS: dict[str, str] = {
+    "put pen to paper": "signed",
+    "puts pen to paper": "signs",
+    "takes the place of": "replaces",
+    "take the place of": "replace",
+    "took the place of": "replaced",
+    "had nothing to do with": "was unrelated to",
+    "has nothing to do with": "is unrelated to",
+    "have nothing to do with": "are unrelated to",
+}
+
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
 PHRASE_SYNONYMS: dict[str, str] = {
     "mutual defence": "mutualdefense",
@@ -203,6 +216,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "make public": "publish",
     "turning point": "breakthrough",
     "effective for": "duration for",
+    "binding for": "duration for",
+    "expires after": "duration",
+    "expire after": "duration",
+    "will expire in": "duration",
+    "meant to last": "duration",
+    "set to last": "duration",
+    "to last for": "duration for",
+
     "an indefinite period": "indefinitely",
     # A term without an end is an indefinite duration.
     "no expiry date": "duration indefinitely",
@@ -311,8 +332,8 @@ WORD_SYNONYMS: dict[str, str] = {
     "historic": "breakthrough",
     "weapons": "arms",
     "weapon": "arms",
-    "attacker": "aggressor",
-    "attackers": "aggressor",
+    "attacker": "aggression",
+    "attackers": "aggression",
     "give": "provide",
     "gives": "provide",
     "giving": "provide",
@@ -343,7 +364,7 @@ WORD_SYNONYMS: dict[str, str] = {
     "countries": "parties",
     "nations": "parties",
     "states": "parties",
-    "aggressor": "aggressor",
+    "aggressor": "aggression",
     "attacked": "aggression",
     "attack": "aggression",
     "assistance": "aid",
@@ -365,6 +386,15 @@ WORD_SYNONYMS: dict[str, str] = {
     "deliveries": "transfer",
     "transfers": "transfer",
     "talks": "negotiations",
+    "let": "allow",
+    "lets": "allow",
+    "permit": "allow",
+    "permits": "allow",
+    "supply": "transfer",
+    "supplying": "transfer",
+    "supplies": "transfer",
+    "attacks": "aggression",
+    "attacking": "aggression",
 }
 
 # Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.

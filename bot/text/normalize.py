@@ -47,6 +47,7 @@ _ACTOR_SPELLINGS = {
     spelling: actor for actor, spellings in lexicon.ACTORS.items() for spelling in spellings
 }
 _ACTOR_RE = _phrase_pattern(list(_ACTOR_SPELLINGS))
+_IDIOM_RE = _phrase_pattern(list(lexicon.IDIOMS))
 _PHRASE_RE = _phrase_pattern(list(lexicon.PHRASE_SYNONYMS))
 # Mutual defence has many wordings ("an attack on one is an attack on both", "immediate military
 # aid"); each gets the canonical token too, so claims that say it differently still share a word.
@@ -71,10 +72,15 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+def plain_idioms(lowered: str) -> str:
+    """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
+    return _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered)
+
+
 def prepare(text: str) -> str:
     """Lowercased text with quotes, number words, actor spellings and phrases unified."""
     capitalised = names.capitalised_words(text)
-    text = text.translate(_QUOTES).lower()
+    text = plain_idioms(text.translate(_QUOTES).lower())
     text = words_to_digits(text)
     # Phrases first: "lower house" becomes "state duma", which the actor pass then names.
     text = _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)

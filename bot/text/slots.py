@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from bot.model import DateRef, Quantity, Slots
 from bot.text import lexicon
 from bot.text.durations import loose_durations
-from bot.text.normalize import is_masked, prepare, stem
+from bot.text.normalize import is_masked, plain_idioms, prepare, stem
 from bot.text.offsets import find_offsets
 
 _MONTH = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
@@ -145,6 +145,7 @@ _STANCE_BLOCKER = re.compile(lexicon.STANCE_BLOCKERS)
 _PARENTHETICAL = re.compile(
     r",\s*(?:however|though|therefore|in fact|moreover|nevertheless|indeed|also)\s*,"
 )
+OTHER_TREATY_EVENT = "other_treaty"
 _FORMER = re.compile(r"\b(?:former|late|then|ex-|previous)\s*$")
 
 
@@ -152,7 +153,7 @@ _LOWER_TABLE = str.maketrans({"’": "'", "–": "-", "—": " - ", "\u00a0": " 
 
 
 def _lower(text: str) -> str:
-    return text.translate(_LOWER_TABLE).lower()
+    return plain_idioms(text.translate(_LOWER_TABLE).lower())
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:]|\b(?:and|but|while|whereas|after|before)\b")
@@ -293,6 +294,49 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     return attached
 
 
+def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A date in a clause about another treaty ("the same name as the treaty Moscow signed with
+    Pyongyang last year") dates that treaty's event, not ours."""
+    marked = []
+    for ref in dates:
+        where = text.find(ref.text)
+        clause = _clause_around(text, where, where + len(ref.text)) if where >= 0 else ""
+        # The treaty it replaces is dated as the predecessor (see EVENT_PATTERNS).
+        if any(
+            pattern.search(clause)
+            for subject, pattern in _OTHER_SUBJECTS.items()
+            if subject != "old_treaty"
+        ):
+            marked.append(
+                DateRef(ref.text, ref.year, ref.month, ref.day, ref.weekday, OTHER_TREATY_EVENT)
+            )
+        else:
+            marked.append(ref)
+    return marked
+
+
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$")
+_PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
+_CLAUSE_START = re.compile(r"[,;:!?]|\b(?:but|while|although|whereas|which|that)\b")
+
+
+def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
+    """In a passive denial the subject is what is denied: "arms transfers are not mentioned",
+    "nuclear energy was left out of the text". The words before the auxiliary, in its
+    clause; None when the cue is not in a passive."""
+    before = text[: cue.start()]
+    aux = _AUXILIARY_BEFORE.search(before)
+    if aux is None:
+        return None
+    first = cue.group(0).split()[0]
+    if not (first.endswith("ed") or first == "left"):  # "excluded", "left out", "omitted"
+        participle = _PARTICIPLE_AFTER.match(text, cue.end())
+        if participle is None or participle.group(1) not in lexicon.SCOPE_LIGHT_WORDS:
+            return None
+    start = max((c.end() for c in _CLAUSE_START.finditer(before, 0, aux.start())), default=0)
+    return before[start : aux.start()]
+
+
 def _negated_terms(lowered: str) -> tuple[str, ...]:
     """Content words in the scope of each negation cue: up to the clause end, at most four."""
     from bot.text.normalize import content_words  # noqa: PLC0415 - avoids an import cycle
@@ -304,6 +348,9 @@ def _negated_terms(lowered: str) -> tuple[str, ...]:
         rest = text[m.end() :]
         boundary = _CLAUSE_END.search(rest)
         scope = rest[: boundary.start()] if boundary else rest
+        passive = _passive_subject(text, m)
+        if passive is not None:
+            scope = passive
         # Dates and numbers are slots of their own: "no longer ... today" denies no "today".
         words = [w for w in content_words(prepare(scope)) if not is_masked(w)]
         # The framing words go only when something is left to deny ("no clause" keeps it).
@@ -492,7 +539,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
 
     lowered = words_to_digits(_lower(sentence))
     spans: list[tuple[int, int]] = []
-    dates = _attach_events(lowered, _dates(lowered, day, spans))
+    dates = _other_treaty_dates(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
     quantities = _quantities(lowered, spans)
     negated, negation_cues, noncommittal = _negation(lowered)
     hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())

@@ -656,3 +656,27 @@ def test_a_date_belongs_to_the_act_done_on_it(sentence: str, event: str) -> None
 def test_none_against_is_a_vote_count_not_a_denial() -> None:
     slots = extract_slots("The bill passed with 412 votes in favour and none against.", MONDAY)
     assert not slots.negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("Arms transfers are not mentioned in the pact.", {"arm", "transfer"}),
+        ("Nuclear energy cooperation was left out of the final text.", {"nuclear", "energi"}),
+    ],
+)
+def test_a_passive_denial_denies_its_subject(sentence: str, denied: set[str]) -> None:
+    terms = set(extract_slots(sentence, MONDAY).negated_terms)
+    assert denied <= terms
+    assert "treati" not in terms and "text" not in terms
+
+
+def test_a_date_in_a_clause_about_another_treaty_is_that_treatys() -> None:
+    sentence = "It has the same name as the treaty Moscow signed with Pyongyang last year."
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["other_treaty"]
+
+
+def test_idioms_are_read_plainly_by_the_slots() -> None:
+    signing = extract_slots("The presidents put pen to paper on 15 January.", MONDAY)
+    assert [d.event for d in signing.dates] == ["signing"]
+    assert not extract_slots("The timing had nothing to do with the vote.", MONDAY).negated
