@@ -131,6 +131,21 @@ def test_static_seed_refs_are_verbatim_seed_text(
             assert any(ref in text for text in seed_texts), f"{row['id']}: seed_ref not in seeds"
 
 
+def test_probes_have_the_static_shape_and_verbatim_seed_refs(seed_texts: list[str]) -> None:
+    """Development probes (bench/eval/probes) follow the static format, ids fp###."""
+    probes = sorted((EVAL / "probes").glob("*.jsonl"))
+    assert probes
+    for path in probes:
+        for row in _read_jsonl(path):
+            where = f"{path.name}:{row.get('id')}"
+            assert set(row) == STATIC_FIELDS, where
+            assert row["id"].startswith("fp") and row["id"][2:].isdigit(), where
+            assert row["verdict"] in CATEGORY_VERDICTS[row["category"]], where
+            ref = row["seed_ref"]
+            assert (ref is None) == (row["verdict"] in {"NEW", "IRRELEVANT"}), where
+            assert ref is None or any(ref in text for text in seed_texts), where
+
+
 def test_static_sizes_and_heldout_share(
     static_dev: list[dict[str, Any]], static_heldout: list[dict[str, Any]]
 ) -> None:
