@@ -42,6 +42,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "Arms transfers are not mentioned in the pact, which highlights military-technical "
         "cooperation.",
         "Under the accord, each country pledges not to help anyone who attacks the other.",
+        # an offset read once ("a few days ahead of" is not also a length of time)
+        "The pact was signed a few days ahead of Trump's return to power.",
         # a light verb: "the signing took place" is "signed"
         "The signing took place at the Kremlin on the seventeenth of January.",
         # an offset from the same event that allows the same time ("days" = "a few days")
@@ -93,6 +95,13 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("The two presidents put pen to paper on 15 January in the Kremlin.", "→ 15 January"),
         ("Jalali told reporters the partnership would be binding for thirty years.", "→ 30 years"),
         ("The deal takes the place of a 2005 framework agreement.", "2001 → 2005"),
+        # "assist" is "aid": the seeds' "nor will they assist" is denied here too
+        ("The treaty allows each side to give aid to a country attacking the other.", "polarity"),
+        # a role named after the name
+        (
+            "Dmitry Peskov, Russia's foreign minister, called the treaty constructive.",
+            "russia foreign minister: lavrov → peskov",
+        ),
         # who made the text public is one act
         (
             "The full text was published by Iran's foreign ministry after the ceremony.",

@@ -35,7 +35,7 @@ _LOOSE = re.compile(
 )
 # What follows a loose amount that makes it a point in time, not a length ("a few days before
 # the inauguration" dates the signing relative to something else): not a duration.
-_RELATIVE = re.compile(r"\s*(?:ago|earlier|later|after|before|since)\b")
+_RELATIVE = re.compile(r"\s*(?:ago|earlier|later|after|before|since|ahead of|prior to)\b")
 # Any number within this share of another reads as the same figure ("some 20 years").
 _TOLERANCE = 0.01
 _INDEFINITE = "indefinite"
@@ -45,7 +45,8 @@ def loose_durations(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     """Loose durations in lowercased ``text``; their spans are added to ``spans``."""
     found: list[Quantity] = []
     for m in _LOOSE.finditer(text):
-        if _RELATIVE.match(text, m.end()):
+        # An offset from an event ("a few days ahead of") was read already.
+        if _RELATIVE.match(text, m.end()) or any(s < m.end() and m.start() < e for s, e in spans):
             continue
         if m.group(4):
             found.append(Quantity(0.0, "year", _INDEFINITE))

@@ -106,6 +106,8 @@ TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"the kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),
     (r"(?:the )?(?:iranian )?ambassador to russia", "iran_ambassador"),
     (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
+    (r"(?:iran's|the iranian) foreign minister", "iran_foreign_minister"),
+    (r"(?:russia's|the russian) foreign minister", "russia_foreign_minister"),
     (r"the (?:head|chief) of (?:russian|russia's) diplomacy", "russia_foreign_minister"),
 )
 
@@ -393,6 +395,12 @@ WORD_SYNONYMS: dict[str, str] = {
     "supply": "transfer",
     "supplying": "transfer",
     "supplies": "transfer",
+    "assist": "aid",
+    "assists": "aid",
+    "assisting": "aid",
+    "facility": "installations",
+    "facilities": "installations",
+    "building": "construction",
     "attacks": "aggression",
     "attacking": "aggression",
 }
@@ -690,6 +698,7 @@ STANCES: dict[str, tuple[str, str | None]] = {
     "alliance": (r"(?<!military )\balliance\b", None),
     "mutual_defense": (
         r"mutualdefense|mutual (?:military )?(?:aid|assistance) clause|defend each other|"
+        r"mutual military (?:aid|assistance)|"
         r"come to (?:each other's|the other's) (?:military )?(?:aid|assistance|defen[cs]e)|"
         r"attack on (?:one|either|iran|russia)[^.]{0,60}"
         r"attack on (?:both|the other|all|iran|russia)|"

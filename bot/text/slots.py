@@ -499,6 +499,17 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
     return (("publisher", actor),)
 
 
+def _signing_place_span(prepared: str) -> str | None:
+    """The words naming where the treaty was signed ("in minsk"), if the sentence says."""
+    verb = _SIGN_VERB.search(prepared)
+    if verb is None:
+        return None
+    place = _SIGN_PLACE.match(prepared, verb.end() + 1) or _SIGN_PLACE.search(
+        prepared, verb.end(), verb.end() + 40
+    )
+    return place.group(0) if place else None
+
+
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     """Who signed and where, when the sentence says so: ("signatory", "putin"),
     ("signing_place", "moscow")."""
@@ -544,7 +555,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     negated, negation_cues, noncommittal = _negation(lowered)
     hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())
     prepared = prepare(sentence)
-    other = tuple(s for s, pattern in _OTHER_SUBJECTS.items() if pattern.search(lowered))
+    # "The accord was signed in Minsk": a place of signing is not a subject of its own.
+    place = _signing_place_span(prepared)
+    subject_text = lowered if place is None else lowered.replace(place, " ")
+    other = tuple(s for s, pattern in _OTHER_SUBJECTS.items() if pattern.search(subject_text))
     return Slots(
         quantities=tuple(quantities),
         dates=tuple(dates),

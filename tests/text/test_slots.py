@@ -680,3 +680,24 @@ def test_idioms_are_read_plainly_by_the_slots() -> None:
     signing = extract_slots("The presidents put pen to paper on 15 January.", MONDAY)
     assert [d.event for d in signing.dates] == ["signing"]
     assert not extract_slots("The timing had nothing to do with the vote.", MONDAY).negated
+
+
+def test_a_place_of_signing_is_not_another_treatys_subject() -> None:
+    slots = extract_slots("The accord was signed in Minsk.", MONDAY)
+    assert slots.other_subjects == ()
+    assert ("signing_place", "minsk") in slots.roles
+
+
+def test_a_trailing_foreign_minister_title_binds_the_name_before_it() -> None:
+    slots = extract_slots("Dmitry Peskov, Russia's foreign minister, spoke.", MONDAY)
+    assert ("russia_foreign_minister", "peskov") in slots.roles
+
+
+def test_mutual_military_assistance_is_the_mutual_defence_stance() -> None:
+    sentence = "Both are obliged to provide mutual military assistance in case of attack."
+    assert ("mutual_defense", 1) in extract_slots(sentence, MONDAY).stances
+
+
+def test_an_offset_ahead_of_an_event_is_not_also_a_length_of_time() -> None:
+    quantities = extract_slots("It was signed a few days ahead of the vote.", MONDAY).quantities
+    assert [q.unit for q in quantities] == ["offset"]
