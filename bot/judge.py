@@ -238,19 +238,27 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
 def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
     """How many kinds of detail the two claims both state (units, events, stances, roles):
     among equally similar candidates, the one that can confirm or contradict comes first."""
-    return len(_slot_kinds(claim.slots) & _slot_kinds(known.claim.slots))
+    return len(_claim_kinds(claim.slots) & _known_kinds(known.claim.slots))
 
 
-@by_identity(1 << 16)
 def _slot_kinds(slots: Slots) -> frozenset[tuple[str, str]]:
-    """The kinds of detail ``_slot_affinity`` counts, each tagged with what it is (a known
-    claim's are asked for whenever it is a candidate: remembered)."""
-    return frozenset(
+    """The kinds of detail ``_slot_affinity`` counts, each tagged with what it is."""
+    kinds = frozenset(
         {("unit", q.unit) for q in slots.quantities if q.unit != ""}
         | {("event", d.event) for d in slots.dates if d.event is not None}
         | {("stance", _stance_family(s)) for s, _ in slots.stances}
         | {("role", r) for r, _ in slots.roles}
     )
+    # Few distinct sets (most are empty): one object each, for the many cached.
+    return _KINDS.setdefault(kinds, kinds)
+
+
+_KINDS: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
+# The claim being judged is compared with each of its candidates, and a known claim whenever
+# it is a candidate: both remembered, known claims' (long-lived anyway) up to 65,536 at a
+# time, so that the claims judged are not kept alive by the thousand.
+_claim_kinds = by_identity(64)(_slot_kinds)
+_known_kinds = by_identity(1 << 16)(_slot_kinds)
 
 
 def _stance_family(stance: str) -> str:

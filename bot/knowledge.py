@@ -400,8 +400,8 @@ class Knowledge:
         positions = self._short_list(query, perfect, min(_PRUNE_LIMIT, _SHORT_PER_MISSING * needed))
         if not positions:
             return found
-        masked = self._masked
-        ranked = self._ranked(claim.masked, [masked[p] for p in positions], positions, needed)
+        texts = list(map(self._masked.__getitem__, positions))
+        ranked = self._ranked(claim.masked, texts, positions, needed)
         return found + ranked
 
     def _ranked(
