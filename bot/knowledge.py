@@ -352,8 +352,8 @@ class Knowledge:
         return sorted(found)
 
     def _short_list(self, query: frozenset[str], perfect: Sequence[int], size: int) -> list[int]:
-        """The claims sharing the most informative tokens with the query, besides ``perfect``,
-        in knowledge order (ties on the count go to the earlier claim)."""
+        """The claims sharing the most informative tokens with the query, besides ``perfect``
+        (ascending positions), in knowledge order (ties on the count go to the earlier claim)."""
         count = len(self._items)
         cap = max(_MIN_DF_CAP, int(count * _COMMON_SHARE))
         postings = self._postings
@@ -371,7 +371,10 @@ class Knowledge:
         positions = shared[starts]
         counts = np.diff(np.append(starts, len(shared)))
         if perfect:
-            other = ~np.isin(positions, perfect)
+            # Not one of the 100s (ascending positions, as the short list's).
+            hundreds = np.asarray(perfect, dtype=np.int64)
+            at = np.minimum(np.searchsorted(hundreds, positions), len(hundreds) - 1)
+            other = hundreds[at] != positions
             positions, counts = positions[other], counts[other]
         if len(positions) > size:
             # The size-th highest count: all above it, and the earliest at it.
