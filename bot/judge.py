@@ -414,17 +414,9 @@ class Judge:
                 if _stance_family(other) == family and other_sign != sign:
                     said = {1: "affirmed", -1: "denied"}
                     reason = f"{family.replace('_', ' ')}: {said[other_sign]} → {said[sign]}"
-                    level = _stance_level(stance, sign)
 
-                    def supports(
-                        s: _Scored, stance: str = stance, sign: int = sign, level: int = level
-                    ) -> bool:
-                        return any(
-                            _stance_family(o) == _stance_family(stance)
-                            and g == sign
-                            and _stance_level(o, g) >= level
-                            for o, g in s.known.claim.slots.stances
-                        )
+                    def supports(s: _Scored, stance: str = stance, sign: int = sign) -> bool:
+                        return _takes_stances(s.known.claim.slots, [(stance, sign)])
 
                     return _Mismatch(reason, supports)
         return None
@@ -512,7 +504,7 @@ class Judge:
             # "no expiry date") is the term in both claims.
             defining = mine.unit in _DEFINING_UNITS or (
                 durations.time_span(mine) is not None
-                and _TERM_WORD in claim.masked.split()
+                and _TERM_WORD in _masked_tokens(claim)
                 and _TERM_WORD in self.knowledge.tokens_of(scored.known)
             )
             # An offset from the same event is aligned by that event already, and two loose
@@ -592,7 +584,7 @@ class Judge:
             return None
         if "noncommittal" in a.hedge_cues or "noncommittal" in b.hedge_cues:
             return None
-        mine, theirs = frozenset(claim.masked.split()), self.knowledge.tokens_of(scored.known)
+        mine, theirs = _masked_tokens(claim), self.knowledge.tokens_of(scored.known)
         a_neg, b_neg = frozenset(a.negated_terms), frozenset(b.negated_terms)
         if scored.coverage < _POLARITY_COVERAGE and not (
             # Less in common will do when one claim affirms all that the other denies
@@ -622,7 +614,7 @@ class Judge:
             lambda s: (
                 s.coverage >= _POLARITY_COVERAGE
                 and self._negations_agree(
-                    a, s.known.claim.slots, claim_tokens=frozenset(claim.masked.split())
+                    a, s.known.claim.slots, claim_tokens=_masked_tokens(claim)
                 )
                 and (
                     not denied_there
@@ -693,12 +685,7 @@ class Judge:
     @staticmethod
     def _same_stances(claim: Slots, known: Slots) -> bool:
         return all(
-            any(
-                _stance_family(o) == _stance_family(stance)
-                and g == sign
-                and _stance_level(o, g) >= _stance_level(stance, sign)
-                for o, g in known.stances
-            )
+            _takes_stances(known, [(stance, sign)])
             or not any(_stance_family(o) == _stance_family(stance) for o, _ in known.stances)
             for stance, sign in claim.stances
         ) and all(
@@ -756,7 +743,7 @@ class Judge:
         # other" against "does not include a mutual defence clause"), sharing it is agreeing.
         negations_agree = stance_restated or (
             self._negations_agree(
-                a, b, self.knowledge.tokens_of(scored.known), frozenset(claim.masked.split())
+                a, b, self.knowledge.tokens_of(scored.known), _masked_tokens(claim)
             )
         )
         return (
