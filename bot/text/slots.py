@@ -458,7 +458,8 @@ def _actors(prepared: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _roles(text: str) -> tuple[tuple[str, str], ...]:
+def _roles(text: str, prepared: str) -> tuple[tuple[str, str], ...]:
+    """Role bindings of ``text``; ``prepared`` is its ``prepare`` form, made once by the caller."""
     bound: list[tuple[str, str]] = []
     for pattern, role in _ROLES:
         for m in pattern.finditer(text):
@@ -479,7 +480,6 @@ def _roles(text: str) -> tuple[tuple[str, str], ...]:
             actor = next((w for w in words if w in _ACTOR_IDS), words[-1] if words else None)
             if actor is not None and (role, actor) not in bound:
                 bound.append((role, actor))
-    prepared = prepare(text)
     return tuple(bound) + _signing_roles(prepared) + _publisher(prepared)
 
 
@@ -567,7 +567,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         hedged=bool(hedge_cues),
         hedge_cues=hedge_cues,
         actors=_actors(prepared),
-        roles=_roles(sentence),
+        roles=_roles(sentence, prepared),
         other_subjects=other,
         reported_denial=any(c in _DENIAL for c in negation_cues),
         negated_terms=_negated_terms(lowered) if negation_cues else (),
