@@ -60,7 +60,7 @@ class Engine:
                 self.knowledge.add(
                     KnownClaim(
                         id=provisional_id,
-                        claim=claim,
+                        claim=judgement.claim,
                         baseline=False,
                         first_seen=doc.published,
                         sources=[source_of(doc, claim.sentence_index)],

@@ -82,12 +82,12 @@ class ClaimExtractor:
         ):
             slots = replace(slots, actors=(*slots.actors, context_institution))
         normalized, masked = normalize_and_mask(sentence)
-        relevant = (
-            article_relevant
-            and self._relevance.sentence_is_candidate(
-                sentence, slots, follows_candidate=follows_candidate
-            )
-            and not is_chrome(sentence)
+        judgeable = article_relevant and not is_chrome(sentence)
+        relevant = judgeable and self._relevance.sentence_is_candidate(
+            sentence, slots, follows_candidate=follows_candidate
+        )
+        echo_only = (
+            judgeable and not relevant and self._relevance.may_echo_the_treaty(sentence, slots)
         )
         return Claim(
             text=sentence,
@@ -98,6 +98,7 @@ class ClaimExtractor:
             sentence_index=index,
             relevant=relevant,
             topic=topic_of(normalized),
+            echo_only=echo_only,
         )
 
     def _resolve_subject(self, sentence: str, slots: Slots, inherited: tuple[str, ...]) -> Slots:

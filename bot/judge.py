@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -47,6 +47,10 @@ _WHOLE_SCOPE_COVERAGE = 0.25
 _WHOLE_SCOPE = 0.9
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
+# A sentence that names nothing of the treaty is judged when half its words (at
+# least this many) is a known claim's.
+_ECHO_COVERAGE = 0.5
+_ECHO_WORDS = 4
 # A stance both claims take needs little else in common (the stance is the point).
 _STANCE_COVERAGE = 0.15
 _YEAR_COVERAGE = 0.6
@@ -263,6 +267,13 @@ _known_kinds = by_identity(1 << 16)(_slot_kinds)
 
 def _stance_family(stance: str) -> str:
     return "alliance" if stance in {"alliance", "military_alliance"} else stance
+
+
+def _scopes(slots: Slots) -> tuple[tuple[str, ...], ...]:
+    """What each negation cue denies; a claim stored before scopes were kept has one."""
+    if slots.negation_scopes or not slots.negated_terms:
+        return slots.negation_scopes
+    return (slots.negated_terms,)
 
 
 def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
@@ -593,15 +604,15 @@ class Judge:
             or (len(b_neg) >= 2 and self._coverage(b_neg, mine) >= _WHOLE_SCOPE)
         ):
             return None
-        denied_here = (
-            bool(a_neg)
-            and self._coverage(a_neg, theirs - b_neg) >= _SCOPE_MATCH
-            and self._coverage(a_neg, b_neg) < 0.5
+        denied_here = any(
+            self._coverage(scope, theirs - b_neg) >= _SCOPE_MATCH
+            and self._coverage(scope, b_neg) < 0.5
+            for scope in _scopes(a)
         )
-        denied_there = (
-            bool(b_neg)
-            and self._coverage(b_neg, mine - a_neg) >= _SCOPE_MATCH
-            and self._coverage(b_neg, a_neg) < 0.5
+        denied_there = any(
+            self._coverage(scope, mine - a_neg) >= _SCOPE_MATCH
+            and self._coverage(scope, a_neg) < 0.5
+            for scope in _scopes(b)
         )
         if not (denied_here or denied_there):
             return None
@@ -708,7 +719,10 @@ class Judge:
         denies nothing must not affirm what the known claim denies (``claim_tokens``)."""
         if not claim.negated_terms:
             if not claim.negated and known.negated_terms and claim_tokens:
-                return self._coverage(known.negated_terms, claim_tokens) < _SCOPE_MATCH
+                return not any(
+                    self._coverage(scope, claim_tokens) >= _SCOPE_MATCH
+                    for scope in _scopes(known)
+                )
             return not claim.negated or known.negated
         if self._coverage(claim.negated_terms, frozenset(known.negated_terms)) >= 0.5:
             return True
@@ -806,9 +820,27 @@ class Judge:
         ranked = self._ranked(claim)
         best = ranked[0] if ranked else None
         if not claim.relevant:
-            return Judgement(
-                claim, Verdict.IRRELEVANT, best.score if best else 0.0, best.known if best else None
-            )
+            if not (claim.echo_only and best is not None and self._echoes(claim, best)):
+                return Judgement(
+                    claim,
+                    Verdict.IRRELEVANT,
+                    best.score if best else 0.0,
+                    best.known if best else None,
+                )
+            judged = self._judge_relevant(replace(claim, relevant=True), ranked)
+            # Naming nothing of the treaty, it is news only as a restatement or a conflict.
+            if judged.verdict is Verdict.NEW:
+                return replace(judged, claim=claim, verdict=Verdict.IRRELEVANT)
+            return judged
+        return self._judge_relevant(claim, ranked)
+
+    def _echoes(self, claim: Claim, best: _Scored) -> bool:
+        """The claim's words are mostly those of a known claim: it is about that provision."""
+        tokens = _masked_tokens(claim)
+        return len(tokens) >= _ECHO_WORDS and best.coverage >= _ECHO_COVERAGE
+
+    def _judge_relevant(self, claim: Claim, ranked: list[_Scored]) -> Judgement:
+        best = ranked[0] if ranked else None
         same_subject = [s for s in ranked if self._same_subject(claim.slots, s.known.claim.slots)]
         mismatches = [(scored, self.mismatch(claim, scored)) for scored in same_subject]
         # A conflict that no known claim supports is news, even when a looser restatement

@@ -82,6 +82,8 @@ class Slots:
     #: defence clause" → include, mutualdefens, claus), so a flip is only a conflict when
     #: the negated words are what the two claims share.
     negated_terms: tuple[str, ...] = ()
+    #: ``negated_terms`` cue by cue ("neither ... nor ..." denies two things).
+    negation_scopes: tuple[tuple[str, ...], ...] = ()
     #: Stances on the treaty's contested framings: ("alliance", +1) affirms that it forms an
     #: alliance, ("alliance", -1) denies it; likewise "mutual_defense", "text_published".
     stances: tuple[tuple[str, int], ...] = ()
@@ -99,6 +101,10 @@ class Claim:
     sentence_index: int
     relevant: bool = True
     topic: str = "general"
+    #: Not relevant by its own words (it names nothing of the treaty: "both countries promise
+    #: not to let their territory be used against the other"), yet judged when it restates or
+    #: contradicts a known claim closely enough to be about the same provision.
+    echo_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

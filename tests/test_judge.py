@@ -51,6 +51,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         # a stance shared in other words, its negation carried by the stance itself
         "The treaty does not oblige either side to come to the other's defence.",
         "The old agreement no longer reflected the realities of today's world, Jalali said.",
+        # an undertaking not to act, worded as one
+        "Each signatory undertakes to refrain from assisting an aggressor against the other.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -116,6 +118,12 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         # a ban denies; plain-words mutual defence is the stance the seeds deny
         ("The treaty prohibits joint military drills.", "polarity: affirmed → denied"),
         ("The pact obliges each side to defend the other.", "mutual defense: denied → affirmed"),
+        # "neither ... nor ..." denies two things: affirming the first one conflicts, though
+        # it shares few words with the second
+        (
+            "Under the treaty, either side can let its soil be used for hostile acts.",
+            "polarity: denied → affirmed",
+        ),
     ],
 )
 def test_conflicting_details_contradict_with_a_reason(
@@ -161,6 +169,26 @@ def test_traps_and_background_are_not_contradictions(engine: Engine, text: str) 
     assert judgement.verdict is Verdict.IRRELEVANT, judgement
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # names nothing of the treaty, but is worded as its provision and says what it says
+        ("Both countries pledge never to let their territory be used against the other.", "KNOWN"),
+        ("Either country may help a third party that attacks the other.", "CONTRADICTING"),
+        # worded as a provision, but nothing known is like it: not news on its own words
+        ("Both countries will hold elections before the end of the decade.", "IRRELEVANT"),
+        # echoes a known claim's background, not a provision: still background
+        ("During his first term, Trump pursued maximum pressure on Iran.", "IRRELEVANT"),
+    ],
+)
+def test_a_sentence_naming_no_treaty_term_is_judged_only_as_an_echo(
+    engine: Engine, text: str, verdict: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict[verdict], judgement
+    assert judgement.claim.relevant is (verdict != "IRRELEVANT")
+
+
 def test_a_later_report_restating_a_contradiction_is_known_not_realerted() -> None:
     """Once '25 years' was reported (and alerted), another '25 years' report restates it."""
     engine = Engine.from_baseline(Config())
@@ -181,6 +209,23 @@ def test_a_later_report_restating_a_contradiction_is_known_not_realerted() -> No
     assert j1.verdict is Verdict.CONTRADICTING
     assert j2.verdict is Verdict.KNOWN
     assert j2.match is not None and not j2.match.baseline
+
+
+def test_an_echoed_conflict_is_learned_as_a_relevant_claim() -> None:
+    """The echo is judged as relevant, and what the engine learns from it says so."""
+    engine = Engine.from_baseline(Config())
+    doc = Document(
+        "e",
+        "Russia and Iran sign treaty",
+        "Russia and Iran signed a partnership treaty in Moscow. Foreign policy was discussed "
+        "at length by the delegations. "
+        "Either country may help a third party that attacks the other, officials said.",
+        published=datetime(2025, 2, 1, tzinfo=UTC),
+    )
+    *_, echo = engine.judge_document(doc)
+    assert echo.verdict is Verdict.CONTRADICTING, echo
+    learned = engine.knowledge.get(engine.provisional[("e", echo.claim.sentence_index)])
+    assert learned is not None and learned.claim.relevant and learned.claim.echo_only
 
 
 def test_repetition_inside_one_article_is_alerted_once() -> None:

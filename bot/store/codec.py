@@ -189,6 +189,7 @@ def claim_to_json(claim: Claim) -> str:
             "sentence_index": claim.sentence_index,
             "relevant": claim.relevant,
             "topic": claim.topic,
+            "echo_only": claim.echo_only,
         },
         ensure_ascii=False,
         sort_keys=True,
@@ -207,6 +208,7 @@ def claim_from_json(text: str) -> Claim:
             sentence_index=int(data["sentence_index"]),
             relevant=bool(data.get("relevant", True)),
             topic=str(data.get("topic", "general")),
+            echo_only=bool(data.get("echo_only", False)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise StorageError(f"stored claim is malformed: {exc!r}") from exc

@@ -371,6 +371,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "attack": "aggression",
     "assistance": "aid",
     "help": "aid",
+    "helps": "aid",
+    "helping": "aid",
+    "helped": "aid",
     "support": "aid",
     "counterpart": "president",
     "leaders": "president",
@@ -390,8 +393,12 @@ WORD_SYNONYMS: dict[str, str] = {
     "talks": "negotiations",
     "let": "allow",
     "lets": "allow",
+    "letting": "allow",
     "permit": "allow",
     "permits": "allow",
+    "permitting": "allow",
+    "permitted": "allow",
+    "soil": "territory",
     "supply": "transfer",
     "supplying": "transfer",
     "supplies": "transfer",
@@ -479,6 +486,17 @@ NEGATION_CUES: tuple[str, ...] = (
     "banned",
     "precludes",
     "preclude",
+    "bars",
+    "barred",
+    # Undertaking not to act: "both sides refrain from helping an aggressor".
+    "refrain from",
+    "refrains from",
+    "refrained from",
+    "refraining from",
+    "abstain from",
+    "abstains from",
+    # Not "prevent": what the parties prevent, they fight together ("to prevent security
+    # threats" restates "support each other against security threats"); it denies nothing.
 )
 
 # Words that frame what a text says rather than say it ("makes no provision for drills",

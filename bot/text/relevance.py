@@ -52,6 +52,12 @@ _CONTINUATION = re.compile(
     r"^(?:it|they|this|these|the (?:bill|law|measure|vote|line|project|loan|text|move|"
     r"ratification|accord|document|upper house|lower house|chamber))\b"
 )
+# The wording of a provision: an undertaking, an obligation, a permission or what the text
+# covers ("both countries promise not to ...", "either side may ...", "are also covered").
+_PROVISION = re.compile(
+    r"\b(?:will|would|shall|must|may|can|cannot|won't|promis\w*|pledg\w*|undert(?:ake|akes|ook)"
+    r"|commit\w*|agree[sd]?|bound|oblig\w*|cover(?:s|ed)?|provid(?:es|ed) for)\b"
+)
 _IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
 _MIN_WORDS = 5
 
@@ -119,6 +125,16 @@ class RelevanceFilter:
         )
         return party_speaks and bool(
             re.search(r"bilateral|relations|ties|cooperation|chapter", prepared)
+        )
+
+    @staticmethod
+    def may_echo_the_treaty(sentence: str, slots: Slots) -> bool:
+        """True for a sentence that names nothing of the treaty yet reads like one of its
+        provisions: long enough, worded as an undertaking, not about another treaty."""
+        return (
+            len(sentence.split()) >= _MIN_WORDS
+            and not slots.other_subjects
+            and bool(_PROVISION.search(sentence.lower()))
         )
 
     @staticmethod

@@ -337,13 +337,16 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
     return before[start : aux.start()]
 
 
-def _negated_terms(lowered: str) -> tuple[str, ...]:
-    """Content words in the scope of each negation cue: up to the clause end, at most four."""
+def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
+    """Content words in the scope of each negation cue: up to the clause end, at most four.
+
+    One scope per cue, so "neither allows X, nor assists Y" denies two things, and a claim
+    that affirms either of them conflicts."""
     from bot.text.normalize import content_words  # noqa: PLC0415 - avoids an import cycle
 
     text = _NON_NEGATION_RE.sub(" ", _NONCOMMITTAL_RE.sub(" ", lowered))
     text = _PARENTHETICAL.sub(" ", text)
-    terms: list[str] = []
+    scopes: list[tuple[str, ...]] = []
     for m in _NEGATION_RE.finditer(text):
         rest = text[m.end() :]
         boundary = _CLAUSE_END.search(rest)
@@ -356,11 +359,10 @@ def _negated_terms(lowered: str) -> tuple[str, ...]:
         # The framing words go only when something is left to deny ("no clause" keeps it).
         framed = [w for w in words if w not in lexicon.SCOPE_LIGHT_WORDS]
         words = framed or words
-        for word in words[:4]:
-            stemmed = word if "_" in word else stem(word)
-            if stemmed not in terms:
-                terms.append(stemmed)
-    return tuple(terms)
+        terms = tuple(dict.fromkeys(w if "_" in w else stem(w) for w in words[:4]))
+        if terms:
+            scopes.append(terms)
+    return tuple(scopes)
 
 
 def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
@@ -555,6 +557,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     negated, negation_cues, noncommittal = _negation(lowered)
     hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())
     prepared = prepare(sentence)
+    scopes = _negation_scopes(lowered) if negation_cues else ()
     # "The accord was signed in Minsk": a place of signing is not a subject of its own.
     place = _signing_place_span(prepared)
     subject_text = lowered if place is None else lowered.replace(place, " ")
@@ -570,6 +573,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         roles=_roles(sentence, prepared),
         other_subjects=other,
         reported_denial=any(c in _DENIAL for c in negation_cues),
-        negated_terms=_negated_terms(lowered) if negation_cues else (),
+        negated_terms=tuple(dict.fromkeys(t for scope in scopes for t in scope)),
+        negation_scopes=scopes,
         stances=_stances(prepared, bool(hedge_cues)),
     )

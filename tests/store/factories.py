@@ -50,6 +50,8 @@ def rich_slots() -> Slots:
         roles=(("iran_president", "pezeshkian"),),
         other_subjects=("north_korea",),
         reported_denial=True,
+        negated_terms=("sign", "tuesday"),
+        negation_scopes=(("sign",), ("tuesday",)),
     )
 
 

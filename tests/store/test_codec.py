@@ -21,9 +21,11 @@ def test_claim_with_every_slot_survives_json() -> None:
         make_claim("Putin did not sign on Tuesday.", "doc", 3, topic="signing",
                    slots=rich_slots()),
         relevant=False,
+        echo_only=True,
     )
     restored = claim_from_json(claim_to_json(claim))
     assert restored == claim
+    assert restored.slots.negation_scopes == (("sign",), ("tuesday",))
     assert isinstance(restored.slots.quantities, tuple)
     assert restored.slots.roles == (("iran_president", "pezeshkian"),)
 

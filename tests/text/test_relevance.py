@@ -115,6 +115,26 @@ def test_background_sentences_are_not_candidates(relevance: RelevanceFilter, sen
     assert not candidate(relevance, sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "may_echo"),
+    [
+        ("Both countries promise not to let their territory be used against the other.", True),
+        ("Energy and technology are also covered, the agency said.", True),
+        ("Either side may help a country that attacks the other.", True),
+        # background, not worded as an undertaking
+        ("During his first term, Trump pursued maximum pressure on Iran.", False),
+        # another partner's undertaking
+        ("North Korea has promised to send troops to help Russia.", False),
+        ("It will.", False),
+    ],
+)
+def test_sentences_worded_as_a_provision_may_echo_the_treaty(
+    relevance: RelevanceFilter, sentence: str, may_echo: bool
+) -> None:
+    slots = extract_slots(sentence)
+    assert relevance.may_echo_the_treaty(sentence, slots) is may_echo
+
+
 def test_gaza_background_is_not_a_candidate(relevance: RelevanceFilter) -> None:
     assert not candidate(
         relevance,

@@ -317,6 +317,32 @@ def test_negated_terms_are_at_most_four_per_cue() -> None:
     assert 0 < len(slots.negated_terms) <= 4
 
 
+def test_each_negation_cue_has_a_scope_of_its_own() -> None:
+    slots = extract_slots(
+        "Neither side will allow its territory to be used against the other, nor will they "
+        "assist an aggressor.",
+        MONDAY,
+    )
+    first, second = slots.negation_scopes
+    assert {"allow", "territori"} <= set(first)
+    assert "aggress" in second and "territori" not in second
+    # The flat list is every scope's words, once each.
+    assert slots.negated_terms == tuple(dict.fromkeys(first + second))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides refrain from helping an aggressor.",
+        "The accord bars either party from joining a hostile bloc.",
+    ],
+)
+def test_undertakings_not_to_act_negate(text: str) -> None:
+    slots = extract_slots(text, MONDAY)
+    assert slots.negated, slots
+    assert slots.negation_scopes, slots
+
+
 def test_no_negation_no_negated_terms() -> None:
     assert extract_slots("The treaty covers energy and transport.").negated_terms == ()
 
