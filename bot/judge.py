@@ -51,6 +51,9 @@ _SCOPE_MATCH = 0.67
 # least this many) is a known claim's.
 _ECHO_COVERAGE = 0.5
 _ECHO_WORDS = 4
+# A claim holding this share of a known claim's words restates it with this much of its own.
+_CONTAINED_REVERSE = 0.5
+_CONTAINED_COVERAGE = 0.3
 # A stance both claims take needs little else in common (the stance is the point).
 _STANCE_COVERAGE = 0.15
 _YEAR_COVERAGE = 0.6
@@ -743,9 +746,12 @@ class Judge:
     def _restates(self, claim: Claim, scored: _Scored) -> bool:
         a, b = claim.slots, scored.known.claim.slots
         coverage = scored.coverage * 100.0
-        paraphrase = coverage >= self.config.paraphrase_threshold and not self._salient_uncovered(
-            claim, self.knowledge.tokens_of(scored.known)
-        )
+        # A claim holding most of the known claim restates it, even padded with words of its
+        # own ("commerce and finance sit at the centre of the new compact, struck by ...").
+        contained = scored.reverse >= _CONTAINED_REVERSE and scored.coverage >= _CONTAINED_COVERAGE
+        paraphrase = (
+            coverage >= self.config.paraphrase_threshold or contained
+        ) and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
         # A claim whose point is a stance the known claim takes too ("no mutual defence
         # clause") restates it however it is worded, unless it adds a salient detail.
         stance_restated = (
@@ -761,10 +767,29 @@ class Judge:
             )
         )
         return (
-            (coverage >= self.config.known_threshold or paraphrase or stance_restated)
+            (
+                coverage >= self.config.known_threshold
+                or paraphrase
+                or stance_restated
+                or self._defining_figure_restated(claim, scored)
+            )
             and negations_agree
             and self._same_stances(a, b)
             and self._details_covered(a, [b])
+        )
+
+    def _defining_figure_restated(self, claim: Claim, scored: _Scored) -> bool:
+        """The claim states a defining figure of the known claim ("the text runs to 47
+        articles"), aligned as a conflict of that figure would be, and names nothing the
+        known claim lacks ("translated into Persian" would be news): the figure is the point."""
+        known = scored.known.claim.slots.quantities
+        if self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known)):
+            return False
+        return any(
+            mine.unit in _DEFINING_UNITS
+            and any(q.unit == mine.unit and _same_value(q, mine) for q in known)
+            and self._aligned(claim, scored, mine.text.split()[0], defining=True)
+            for mine in claim.slots.quantities
         )
 
     def _restated_by_several(self, claim: Claim, scored: list[_Scored]) -> _Scored | None:

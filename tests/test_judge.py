@@ -51,6 +51,11 @@ def judge(engine: Engine, text: str) -> Judgement:
         # a stance shared in other words, its negation carried by the stance itself
         "The treaty does not oblige either side to come to the other's defence.",
         "The old agreement no longer reflected the realities of today's world, Jalali said.",
+        # a defining figure stated again, with nothing the known claim lacks
+        "After the ceremony the Kremlin put out the whole text, some forty-seven articles long.",
+        # most of a known claim, padded with words of its own
+        "Trade and finance sit at the heart of the new compact, struck by two economies "
+        "labouring under Western sanctions.",
         # an undertaking not to act, worded as one
         "Each signatory undertakes to refrain from assisting an aggressor against the other.",
     ],
@@ -144,6 +149,8 @@ def test_conflicting_details_contradict_with_a_reason(
         # generic treaty words shared with unrelated known claims do not make it known
         "The treaty lets either side withdraw after giving six months' notice.",
         "The treaty commits the parties to joint work on water management.",
+        # the figure is known; what was done with the text is not
+        "The treaty's 47 articles were translated into Persian by Iran's foreign ministry.",
     ],
 )
 def test_details_the_baseline_lacks_are_new(engine: Engine, text: str) -> None:

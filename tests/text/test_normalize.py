@@ -27,6 +27,14 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ),
         ("The lower house approved it", "The State Duma ratified it"),
         ("Pezeshkian’s visit", "Pezeshkian's visit"),
+        # general English for the same things
+        ("naval war games and port calls", "naval exercises and port visits"),
+        ("an obsolete compact", "an outdated treaty"),
+        ("it supersedes a deal rolled over twice", "it replaces a deal renewed twice"),
+        ("Trump's swearing-in", "Trump's inauguration"),
+        ("to draw attention away from the vote", "to divert attention from the vote"),
+        ("commerce sits at the heart of the pact", "trade sits at the forefront of the treaty"),
+        ("the Kremlin posted the text", "the Kremlin published the text"),
     ],
 )
 def test_paraphrases_normalise_alike(first: str, second: str) -> None:
