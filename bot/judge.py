@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,6 +31,7 @@ from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Ve
 from bot.text import durations, lexicon, offsets
 from bot.text.normalize import normalize
 from bot.text.slips import NearTokens
+from bot.text.slots import TERM_END_EVENT
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -113,6 +115,8 @@ def _date_text(ref: DateRef) -> str:
         )
     if ref.weekday is not None:
         return _WEEKDAY_NAMES[ref.weekday]
+    if ref.year_to is not None:
+        return ref.text.replace("-", " ")  # "the late 1990s" says it better than 1996-1999
     return str(ref.year) if ref.year else ref.text
 
 
@@ -179,12 +183,30 @@ def _agrees(known: Quantity, mine: Quantity) -> bool:
     return _comparable(known, mine) and _same_value(known, mine)
 
 
+def _years(ref: DateRef) -> tuple[int, int] | None:
+    """The first and last year a date allows ("the late 1990s" allows 1996 to 1999)."""
+    if ref.year is None:
+        return None
+    return ref.year, ref.year if ref.year_to is None else ref.year_to
+
+
+def _years_overlap(a: DateRef, b: DateRef) -> bool:
+    left, right = _years(a), _years(b)
+    return left is None or right is None or (left[0] <= right[1] and right[0] <= left[1])
+
+
+def _years_within(inner: DateRef, outer: DateRef) -> bool:
+    """Are all the years ``inner`` allows among those ``outer`` allows?"""
+    small, large = _years(inner), _years(outer)
+    return large is None or (small is not None and large[0] <= small[0] and small[1] <= large[1])
+
+
 def dates_compatible(a: DateRef, b: DateRef) -> bool:
     """True unless the two dates disagree on a part both of them state."""
     for left, right in ((a.month, b.month), (a.day, b.day)):
         if left is not None and right is not None and left != right:
             return False
-    if a.year is not None and b.year is not None and a.year != b.year and (a.month or b.month):
+    if not _years_overlap(a, b) and (a.month or b.month):
         return False
     return not (a.weekday is not None and b.weekday is not None and a.weekday != b.weekday)
 
@@ -196,10 +218,9 @@ def date_states(known: DateRef, claim: DateRef) -> bool:
     weekday = known.weekday
     if weekday is None and known.year and known.month and known.day:
         weekday = date(known.year, known.month, known.day).weekday()
-    return all(
+    return _years_within(known, claim) and all(
         mine is None or mine == theirs
         for mine, theirs in (
-            (claim.year, known.year),
             (claim.month, known.month),
             (claim.day, known.day),
             (claim.weekday, weekday),
@@ -302,9 +323,9 @@ def _stance_level(stance: str, sign: int) -> int:
     return 1
 
 
-def _states_year(year: int | None) -> Callable[[_Scored], bool]:
+def _states_year(mine: DateRef) -> Callable[[_Scored], bool]:
     return lambda scored: any(
-        _year_only(d) and d.year == year for d in scored.known.claim.slots.dates
+        _year_only(d) and _years_within(d, mine) for d in scored.known.claim.slots.dates
     )
 
 
@@ -316,6 +337,15 @@ def _same_event(a: DateRef, b: DateRef, coverage: float) -> bool:
     if a.event is not None and a.event == b.event:
         return True
     return coverage >= 0.9 and a.event is None and b.event is None
+
+
+def _term_until(end: DateRef, start: int | None) -> Quantity | None:
+    """The term a date that ends it gives, counted from the signing year: a treaty signed in
+    2025 that "expires in 2035" is valid for 10 years."""
+    if start is None or end.event != TERM_END_EVENT or end.year is None or end.year <= start:
+        return None
+    years = end.year - start
+    return Quantity(float(years), "year", f"{years} year")
 
 
 def _states_role(role: str, actor: str) -> Callable[[_Scored], bool]:
@@ -349,6 +379,22 @@ class Judge:
         self.config = config or MatchingConfig()
         # Spelling slips between the last ranked claim and its candidates (a pure cache).
         self._near: NearTokens | None = None
+        # (size of the knowledge, the signing year its baseline gives), see _signing_year.
+        self._signing: tuple[int, int | None] | None = None
+
+    def _signing_year(self) -> int | None:
+        """The year the baseline dates the treaty's signing in (most of its dated signings)."""
+        size = len(self.knowledge)
+        if self._signing is None or self._signing[0] != size:
+            years = Counter(
+                d.year
+                for known in self.knowledge
+                if known.baseline and not known.claim.slots.other_subjects
+                for d in known.claim.slots.dates
+                if d.event == "signing" and d.year is not None and d.month is not None
+            )
+            self._signing = (size, years.most_common(1)[0][0] if years else None)
+        return self._signing[1]
 
     # -- similarity -------------------------------------------------------------------------
 
@@ -556,20 +602,25 @@ class Judge:
         for mine in claim.slots.dates:
             same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
             years = [d for d in same_event if _year_only(d)]
-            if _year_only(mine) and years and all(d.year != mine.year for d in years):
+            if _year_only(mine) and years and not any(_years_overlap(d, mine) for d in years):
                 # "replaces an agreement dating from 1995" against "replaces a 2001 agreement":
-                # two bare years of one event.
+                # two bare years (or spans of years: "the late 1990s") of one event.
                 return _Mismatch(
-                    f"{_date_text(years[0])} → {_date_text(mine)}", _states_year(mine.year)
+                    f"{_date_text(years[0])} → {_date_text(mine)}", _states_year(mine)
                 )
-            if not same_event and _year_only(mine) and scored.coverage >= _YEAR_COVERAGE:
+            if (
+                not same_event
+                and _year_only(mine)
+                and mine.event != TERM_END_EVENT
+                and scored.coverage >= _YEAR_COVERAGE
+            ):
                 # "replaces the agreement of 1995" vs "replaces a 2001 agreement": bare years
                 # of claims that say nearly the same thing name the same thing.
                 same_event = [d for d in known.dates if _year_only(d)]
-                if same_event and all(d.year != mine.year for d in same_event):
+                if same_event and not any(_years_overlap(d, mine) for d in same_event):
                     return _Mismatch(
                         f"{_date_text(same_event[0])} → {_date_text(mine)}",
-                        _states_year(mine.year),
+                        _states_year(mine),
                     )
                 continue
             if not same_event or any(dates_compatible(mine, d) for d in same_event):
@@ -588,6 +639,34 @@ class Judge:
                     )
 
                 return _Mismatch(f"{_date_text(same_event[0])} → {_date_text(mine)}", supports)
+        return None
+
+    def _term_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        """A term given by its end ("expires in 2035") against a known term ("valid for 20
+        years"): the end year less the signing year is the term. Both are the treaty's term,
+        so no more context is needed."""
+        ends = [d for d in claim.slots.dates if d.event == TERM_END_EVENT]
+        if not ends or _TERM_WORD not in self.knowledge.tokens_of(scored.known):
+            return None
+        terms = [q for q in scored.known.claim.slots.quantities if durations.time_span(q)]
+        start = self._signing_year()
+        for end in ends:
+            mine = _term_until(end, start)
+            if mine is None or not terms or any(durations.spans_agree(q, mine) for q in terms):
+                continue
+
+            def supports(s: _Scored, mine: Quantity = mine, year: int | None = end.year) -> bool:
+                theirs = s.known.claim.slots
+                return (
+                    _TERM_WORD in self.knowledge.tokens_of(s.known)
+                    and any(durations.spans_agree(q, mine) for q in theirs.quantities)
+                ) or any(d.event == TERM_END_EVENT and d.year == year for d in theirs.dates)
+
+            return _Mismatch(
+                f"{_quantity_text(terms[0])} → until {end.year}"
+                f" ({_quantity_text(mine)} from {start})",
+                supports,
+            )
         return None
 
     def _polarity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
@@ -672,6 +751,7 @@ class Judge:
         found = (
             found or self._quantity_conflict(claim, scored) or self._date_conflict(claim, scored)
         )
+        found = found or self._term_conflict(claim, scored)
         found = found or self._polarity_conflict(claim, scored)
         if found is None and scored.coverage >= topic:
             found = self._actor_swap(claim, scored)
@@ -683,18 +763,22 @@ class Judge:
 
     # -- restatement ------------------------------------------------------------------------
 
-    @staticmethod
-    def _details_covered(claim: Slots, knowns: Sequence[Slots]) -> bool:
+    def _details_covered(self, claim: Slots, knowns: Sequence[Slots]) -> bool:
         """True when every number and date of the claim is stated by one of the known claims
-        (at least as precisely: "18 January" is not stated by "on Friday")."""
+        (at least as precisely: "18 January" is not stated by "on Friday"); the end of the
+        term by its length ("until 2045" by "for 20 years", signed in 2025)."""
         for mine in claim.quantities:
             if mine.unit not in _MEASURE_UNITS:
                 continue
             if not any(_agrees(q, mine) for k in knowns for q in k.quantities):
                 return False
-        return all(
-            any(date_states(d, mine) for k in knowns for d in k.dates) for mine in claim.dates
-        )
+        for date_ in claim.dates:
+            if any(date_states(d, date_) for k in knowns for d in k.dates):
+                continue
+            term = _term_until(date_, self._signing_year())
+            if term is None or not any(_agrees(q, term) for k in knowns for q in k.quantities):
+                return False
+        return True
 
     @staticmethod
     def _same_stances(claim: Slots, known: Slots) -> bool:

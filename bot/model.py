@@ -57,6 +57,8 @@ class DateRef:
     weekday: int | None = None
     #: The event the date belongs to ("signing", "ratification", ...), when the text says.
     event: str | None = None
+    #: The last year of a span of years ("the late 1990s" is 1996 to 1999); None for one year.
+    year_to: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

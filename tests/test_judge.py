@@ -9,7 +9,8 @@ import pytest
 from bot.baseline import build_baseline
 from bot.config import Config
 from bot.engine import Engine
-from bot.model import Document, Judgement, KnownClaim, SourceRef, Verdict
+from bot.judge import date_states, dates_compatible
+from bot.model import DateRef, Document, Judgement, KnownClaim, SourceRef, Verdict
 
 
 @pytest.fixture(scope="module")
@@ -288,3 +289,89 @@ def test_a_quote_and_its_attribution_in_adjacent_sentences_restate_a_condensed_c
         index=0,
     )
     assert engine.judge_claim(claim).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "reason_part"),
+    [
+        # a decade, or a part of one, for the predecessor's year (the seeds say 2001)
+        ("The new accord takes the place of a friendship treaty from the mid-1990s.", "mid 1990s"),
+        ("The pact supersedes an agreement concluded in the late 1980s.", "2001 → late 1980s"),
+        ("It replaces a 1990s treaty that Moscow and Tehran renewed regularly.", "2001 → 1990s"),
+        # a part of a month is that month, and formalising a partnership is signing it
+        ("Putin and Pezeshkian formalized the partnership in early March 2025.", "→ March 2025"),
+        ("The accord was inked at the Kremlin in late-November 2024.", "→ November 2024"),
+        ("Russia and Iran sealed the treaty in mid-January 2024.", "→ January 2024"),
+        # a term given by its end year, counted from the signing year (2025)
+        ("Under its terms, the pact runs until 2040.", "20 years → until 2040 (15 years"),
+        ("The accord remains in force until 2030, diplomats said.", "→ until 2030 (5 years"),
+        ("Jalali said the treaty is valid through 2049.", "→ until 2049 (24 years from 2025)"),
+        ("The agreement will expire at the end of 2050.", "→ until 2050 (25 years from 2025)"),
+        ("The 25-year treaty was signed in Moscow.", "20 years → 25 years"),
+        # an article count said as an adjective, the text posted rather than published
+        ("Iran's government posted the 49-article accord online.", "47 articles → 49 articles"),
+        ("A 45-article text of the treaty appeared on the Kremlin website.", "→ 45 articles"),
+    ],
+)
+def test_decades_parts_of_months_term_ends_and_adjectives_contradict(
+    engine: Engine, text: str, reason_part: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+    assert judgement.reason is not None and reason_part in judgement.reason, judgement.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the early 2000s include 2001
+        ("The pact replaces an agreement signed in the early 2000s.", Verdict.KNOWN),
+        ("Relations between Moscow and Tehran have warmed steadily since the 1990s.", None),
+        # December 2024 dates another event than the signing
+        ("The Kremlin said in mid-December 2024 that Pezeshkian would come to Moscow.", None),
+        ("In December 2024 the Kremlin announced a visit by Pezeshkian to sign the treaty.", None),
+        ("The treaty was formalised at a Kremlin ceremony in mid-January 2025.", Verdict.KNOWN),
+        # 2045 is 20 years from 2025
+        ("The partnership treaty will remain in force until 2045.", Verdict.KNOWN),
+        ("Western sanctions on Iran remain in force until 2030, whatever the treaty says.", None),
+        ("The 47-article agreement was posted on the Kremlin's website.", Verdict.KNOWN),
+    ],
+)
+def test_decades_months_and_term_ends_that_agree_do_not_contradict(
+    engine: Engine, text: str, verdict: Verdict | None
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is not Verdict.CONTRADICTING, judgement
+    assert verdict is None or judgement.verdict is verdict, judgement
+
+
+def test_a_term_end_is_counted_from_the_signing_year_the_baseline_gives() -> None:
+    """Without a known signing date a term's end year says nothing about its length."""
+    config = Config()
+    extractor = Engine.from_known(config, []).extractor
+
+    def known(claim_id: int, text: str) -> KnownClaim:
+        claim = extractor.claim_from_sentence(
+            text, doc_id="k", index=claim_id, published=datetime(2030, 3, 4, tzinfo=UTC)
+        )
+        return KnownClaim(claim_id, claim, True, sources=[SourceRef("k", claim_id)])
+
+    term = known(1, "The treaty will remain in force for 10 years.")
+    signing = known(2, "The two presidents signed the treaty on 1 March 2030.")
+    claim = extractor.claim_from_sentence("The treaty expires in 2050.", doc_id="x", index=0)
+    assert Engine.from_known(config, [term]).judge_claim(claim).verdict is not (
+        Verdict.CONTRADICTING
+    )
+    judgement = Engine.from_known(config, [term, signing]).judge_claim(claim)
+    assert judgement.verdict is Verdict.CONTRADICTING
+    assert judgement.reason == "10 years → until 2050 (20 years from 2030)"
+
+
+def test_a_span_of_years_agrees_with_the_dates_inside_it() -> None:
+    late_1990s = DateRef("late 1990s", 1996, year_to=1999)
+    early_2000s = DateRef("early 2000s", 2000, year_to=2003)
+    assert dates_compatible(DateRef("december 1999", 1999, 12), late_1990s)
+    assert not dates_compatible(DateRef("january 2001", 2001, 1), late_1990s)
+    # the known 2001 says all that "the early 2000s" says, not the other way round
+    assert date_states(DateRef("2001", 2001), early_2000s)
+    assert not date_states(early_2000s, DateRef("2001", 2001))

@@ -66,6 +66,27 @@ _MASKED_WORDS = frozenset(
 )
 
 
+# A hyphen joining a number or a month to a word ("52-article", "20-year", "mid-December",
+# "late-1990s") joins two words: the number or date is masked, the word is kept. A qualifier of
+# the date's precision goes with the date.
+_DATE_QUALIFIERS = frozenset({"early", "mid", "late"})
+# "A 25-year treaty" states the treaty's term, as "valid for 25 years" does.
+_TERM_ADJECTIVE = re.compile(
+    r"\b(\d+-years?)(?=\s+(?:[\w-]+\s+)?(?:treaty|pact|agreement|accord|deal|csp|document)\b)"
+)
+_MONTH_NAMES = frozenset(m for m in lexicon.MONTHS if len(m) > 3 or m == "may")
+
+
+def _hyphen_parts(raw: str) -> list[str]:
+    """``raw`` split at hyphens when one of its parts is a number or a month's name."""
+    parts = raw.split("-")
+    if len(parts) < 2 or not any(
+        part in _MONTH_NAMES or any(ch.isdigit() for ch in part) for part in parts
+    ):
+        return [raw]
+    return [part for part in parts if len(part) > 1 and part not in _DATE_QUALIFIERS]
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball stem of one lowercase word (cached: news vocabulary repeats a lot)."""
@@ -84,6 +105,7 @@ def prepare(text: str) -> str:
     text = words_to_digits(text)
     # Phrases first: "lower house" becomes "state duma", which the actor pass then names.
     text = _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)
+    text = _TERM_ADJECTIVE.sub(r"\1 duration", text)
     text = _MUTUAL_DEFENCE_RE.sub(
         lambda m: m.group(0) if "mutualdefense" in m.group(0) else f"mutualdefense {m.group(0)}",
         text,
@@ -100,14 +122,15 @@ def is_masked(word: str) -> bool:
 def content_words(prepared: str) -> list[str]:
     """The words of prepared text that carry content: synonyms unified, stopwords dropped."""
     words: list[str] = []
-    for raw in _TOKEN.findall(prepared):
-        word = raw.removesuffix("'s").strip(".'-")
-        if not word:
-            continue
-        word = lexicon.WORD_SYNONYMS.get(word, word)
-        for part in word.split():
-            if part not in lexicon.STOPWORDS:
-                words.append(part)
+    for token in _TOKEN.findall(prepared):
+        for raw in _hyphen_parts(token):
+            word = raw.removesuffix("'s").strip(".'-")
+            if not word:
+                continue
+            word = lexicon.WORD_SYNONYMS.get(word, word)
+            for part in word.split():
+                if part not in lexicon.STOPWORDS:
+                    words.append(part)
     return words
 
 

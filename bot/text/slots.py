@@ -9,6 +9,7 @@ role bindings ("Iranian President Masoud Pezeshkian") and other treaties the sen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from bot.model import DateRef, Quantity, Slots
@@ -26,14 +27,19 @@ _DAY_MONTH = re.compile(
 _MONTH_DAY = re.compile(
     rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:billion|million|%|percent))(?:,?\s+(\d{{4}}))?"
 )
-# A bare month needs a preposition before it when the name is also a common word.
+# A bare month needs a preposition before it when the name is also a common word. "Mid-",
+# "early" and "late" leave the month as precise as the text can be read ("mid-December 2024").
 _MONTH_ONLY = re.compile(
-    rf"\b(?:(in|since|by|until|from|of|last|early|late|mid-?|next|this)\s+)?({_MONTH})\b\.?(?:\s+(\d{{4}}))?"
+    rf"\b(?:(in|since|by|until|from|of|last|early|late|mid|next|this)(?:\s+|-\s*))?({_MONTH})\b\.?"
+    r"(?:\s+(\d{4}))?"
 )
+# A decade, or a part of one, is a span of years: "the 1990s", "the late-1990s", "mid-2000s".
+_DECADE = re.compile(r"\b(?:(early|mid|late)(?:\s+|-\s*))?((?:19|20)\d0)'?s\b")
+_DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "late": (6, 9)}
 _AMBIGUOUS_MONTHS = frozenset(
     {"may", "march", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug", "apr", "feb", "jul"}
 )
-_YEAR = re.compile(r"(?<![\w.,-])(19[5-9]\d|20[0-4]\d)(?![\w-])")
+_YEAR = re.compile(r"(?<![\w.,-])(19[5-9]\d|20[0-9]\d)(?![\w-])")
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})\b")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b")
 _RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b")
@@ -146,6 +152,27 @@ _PARENTHETICAL = re.compile(
     r",\s*(?:however|though|therefore|in fact|moreover|nevertheless|indeed|also)\s*,"
 )
 OTHER_TREATY_EVENT = "other_treaty"
+#: The end of the treaty's term: "expires in 2035", "remains in force until 2045".
+TERM_END_EVENT = "term_end"
+# Words just before a date that make it the end of a term, and, earlier in the clause, the
+# treaty whose term it is ("it", "which" refer to it), so "sanctions remain in force until
+# 2030" ends no term of the treaty.
+_TERM_END = re.compile(
+    r"\b(?:expir\w*|valid|in force|in effect|effective|binding|runs?|running|lasts?|lasting)"
+    r"\s+(?:(?:in|until|till|through|to)\s+(?:the end of\s+)?|at the end of\s+)$"
+)
+_TERM_HOLDER = re.compile(
+    r"\b(?:treaty|pact|accord|agreement|deal|partnership|document|it|which)\b"
+)
+_TERM_CLAUSE_START = re.compile(r"[;:]|\b(?:but|while|whereas|although|and)\b")
+# A date on the words that describe what the treaty replaces ("replaces an agreement concluded
+# in 2001", "supersedes one signed in the late 1990s") dates the predecessor, not a signing.
+_REPLACED_ONE = re.compile(
+    r"\b(?:replac\w*|supersed\w*)\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:treaty|agreement|accord|pact|deal|document|framework|one)\s+(?:[\w-]+\s+)?"
+    r"(?:signed|concluded|sealed|inked|agreed|reached|dating|drawn up)\s+(?:back\s+)?"
+    r"(?:in|on|from|to)\s+(?:the\s+)?$"
+)
 _FORMER = re.compile(r"\b(?:former|late|then|ex-|previous)\s*$")
 
 
@@ -252,6 +279,12 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
             else:
                 month_index = published.year * 12 + published.month - 1 + step
                 add(m, DateRef(m.group(0), month_index // 12, month_index % 12 + 1))
+    for m in _DECADE.finditer(text):
+        if taken(*m.span()):
+            continue
+        first, last = _DECADE_PARTS[m.group(1)]
+        decade = int(m.group(2))
+        add(m, DateRef(m.group(0), decade + first, year_to=decade + last))
     for m in _YEAR.finditer(text):
         if taken(*m.span()):
             continue
@@ -290,8 +323,32 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
         # ratification on 11 February" dates the submission, not the ratification.
         _, event, _ = min(events, key=lambda e: (not e[2], abs(e[0] - where)))
-        attached.append(DateRef(ref.text, ref.year, ref.month, ref.day, ref.weekday, event))
+        attached.append(replace(ref, event=event))
     return attached
+
+
+def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A date said to end the treaty's term ("the agreement expires in 2035") dates that end,
+    and one on what the treaty replaces ("replaces an accord signed in 2001") the predecessor,
+    whatever other event is near it."""
+    marked = []
+    for ref in dates:
+        where = text.find(ref.text)
+        before = text[:where] if where >= 0 else ""
+        if _REPLACED_ONE.search(before):
+            marked.append(replace(ref, event="predecessor"))
+            continue
+        phrase = _TERM_END.search(before)
+        if phrase is not None:
+            start = max(
+                (m.end() for m in _TERM_CLAUSE_START.finditer(before, 0, phrase.start())),
+                default=0,
+            )
+            if _TERM_HOLDER.search(before, start, phrase.start()):
+                marked.append(replace(ref, event=TERM_END_EVENT))
+                continue
+        marked.append(ref)
+    return marked
 
 
 def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
@@ -307,9 +364,7 @@ def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
             for subject, pattern in _OTHER_SUBJECTS.items()
             if subject != "old_treaty"
         ):
-            marked.append(
-                DateRef(ref.text, ref.year, ref.month, ref.day, ref.weekday, OTHER_TREATY_EVENT)
-            )
+            marked.append(replace(ref, event=OTHER_TREATY_EVENT))
         else:
             marked.append(ref)
     return marked
@@ -552,7 +607,9 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
 
     lowered = words_to_digits(_lower(sentence))
     spans: list[tuple[int, int]] = []
-    dates = _other_treaty_dates(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
+    dates = _other_treaty_dates(
+        lowered, _term_ends(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
+    )
     quantities = _quantities(lowered, spans)
     negated, negation_cues, noncommittal = _negation(lowered)
     hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())

@@ -111,3 +111,33 @@ def test_normalize_and_mask_match_the_single_functions() -> None:
 )
 def test_every_wording_of_mutual_defence_shares_one_token(sentence: str) -> None:
     assert "mutualdefens" in mask(sentence).split()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("the Kremlin put the 50-article text online", "articl"),
+        ("a 30-year accord", "year"),
+        ("the Duma's 412-vote majority", "vote"),
+    ],
+)
+def test_a_number_joined_to_a_word_by_a_hyphen_keeps_the_word(text: str, word: str) -> None:
+    assert word in mask(text).split()
+    assert not any(ch.isdigit() for ch in mask(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["in mid-November 2024", "in late-1990s", "in early-March", "in the mid-2000s"]
+)
+def test_a_date_with_its_qualifier_is_masked_whole(text: str) -> None:
+    assert mask(text) == ""
+
+
+def test_other_hyphenated_words_stay_whole() -> None:
+    assert "russia-iran" in normalize("Russia-Iran ties").split()
+
+
+def test_a_term_said_as_an_adjective_is_the_treatys_duration() -> None:
+    adjective = set(normalize("a 25-year pact").split())
+    assert adjective == set(normalize("a pact valid for 25 years").split())
+    assert "durat" not in normalize("a 10-year-old pact").split()

@@ -727,3 +727,75 @@ def test_mutual_military_assistance_is_the_mutual_defence_stance() -> None:
 def test_an_offset_ahead_of_an_event_is_not_also_a_length_of_time() -> None:
     quantities = extract_slots("It was signed a few days ahead of the vote.", MONDAY).quantities
     assert [q.unit for q in quantities] == ["offset"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("It replaces a friendship treaty from the late-1990s.", (1996, 1999)),
+        ("The accord succeeds a framework of the mid 1990s.", (1993, 1997)),
+        ("Ties between Moscow and Tehran have deepened since the 1980s.", (1980, 1989)),
+        ("The railway was first planned in the early 2000s.", (2000, 2003)),
+    ],
+)
+def test_a_decade_or_part_of_one_is_a_span_of_years(sentence: str, years: tuple[int, int]) -> None:
+    ref = only_date(sentence)
+    assert (ref.year, ref.year_to, ref.month) == (*years, None)
+    assert not extract_slots(sentence, MONDAY).quantities, "a decade is not a number of 's'"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The text was finalised in mid-November 2024.", (2024, 11, None)),
+        ("Talks resumed in early-March 2023 after a pause.", (2023, 3, None)),
+        ("The deal was inked in late-July 2022.", (2022, 7, None)),
+    ],
+)
+def test_a_hyphenated_part_of_a_month_is_that_month(
+    sentence: str, expected: tuple[int, int, None]
+) -> None:
+    assert ymd(only_date(sentence)) == expected
+
+
+def test_formalising_a_partnership_is_signing_it() -> None:
+    ref = only_date("Russia and Iran formalized their partnership in Moscow in January 2025.")
+    assert ref.event == "signing"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under its terms the accord runs until 2044.",
+        "The document, which is valid through 2040, may be renewed.",
+        "The pact will expire at the end of 2039.",
+        "The accord stays valid until 2055 unless either side withdraws.",
+        "The treaty, signed in January 2025, remains in force until 2045.",
+    ],
+)
+def test_a_year_that_ends_the_treatys_term_dates_the_term_end(sentence: str) -> None:
+    ends = [d for d in extract_slots(sentence, MONDAY).dates if d.event == "term_end"]
+    assert len(ends) == 1 and ends[0].year is not None and ends[0].year > 2038
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the sanctions' term, not the treaty's
+        "Western sanctions will stay in effect until 2030 despite the treaty.",
+        "The treaty was signed in Moscow in 2025.",
+    ],
+)
+def test_a_year_ending_something_else_is_no_term_end(sentence: str) -> None:
+    assert all(d.event != "term_end" for d in extract_slots(sentence, MONDAY).dates)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The accord supersedes one concluded in 2001.",
+        "It replaces a framework agreement signed back in the late 1990s.",
+    ],
+)
+def test_a_date_on_what_the_treaty_replaces_dates_the_predecessor(sentence: str) -> None:
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["predecessor"]
