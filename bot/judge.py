@@ -276,6 +276,21 @@ def _scopes(slots: Slots) -> tuple[tuple[str, ...], ...]:
     return (slots.negated_terms,)
 
 
+def _with_implied(stances: Sequence[tuple[str, int]]) -> Sequence[tuple[str, int]]:
+    """A military alliance is a pact of mutual defence: denying the clause denies the alliance
+    ("no mutual defence clause" says "no military alliance"), and affirming the alliance
+    affirms the clause."""
+    implied = [
+        (other, sign)
+        for stance, sign in stances
+        for other in ("military_alliance", "mutual_defense")
+        if {stance, other} == {"military_alliance", "mutual_defense"}
+        and sign == (-1 if stance == "mutual_defense" else 1)
+        and not any(_stance_family(o) == _stance_family(other) for o, _ in stances)
+    ]
+    return [*stances, *implied] if implied else stances
+
+
 def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
     """Does ``known`` take each of ``stances``, with the same sign and at least as strongly?"""
     return bool(stances) and all(
@@ -283,7 +298,7 @@ def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
             _stance_family(o) == _stance_family(stance)
             and g == sign
             and _stance_level(o, g) >= _stance_level(stance, sign)
-            for o, g in known.stances
+            for o, g in _with_implied(known.stances)
         )
         for stance, sign in stances
     )

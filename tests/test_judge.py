@@ -53,6 +53,11 @@ def judge(engine: Engine, text: str) -> Judgement:
         "The old agreement no longer reflected the realities of today's world, Jalali said.",
         # an undertaking not to act, worded as one
         "Each signatory undertakes to refrain from assisting an aggressor against the other.",
+        # no mutual defence clause is no military alliance: a denial of a bloc restates it
+        "Iran's envoy to Russia dismissed any intention of joining a bloc, citing "
+        "self-sufficiency.",
+        # a denial of the military alliance, however negated, stays a restatement
+        "Officials ruled out that the pact is a military alliance.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -89,6 +94,8 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         # Pyongyang") gives Araghchi no signature to back this
         ("Iranian Foreign Minister Abbas Araghchi signed the accord for Iran.", "signed by"),
         ("The accord turns Russia and Iran into formal military allies.", "alliance: denied"),
+        # a defence alliance is a military one
+        ("Under the treaty Moscow and Tehran form a defensive alliance.", "alliance: denied"),
         ("The pact is valid for a quarter-century.", "20 years → 25 years"),
         # two loose lengths of the same thing: months of negotiations are not years of them
         ("The treaty was agreed after only a few months of negotiations.", "→ a few months"),

@@ -497,6 +497,8 @@ def test_alliance_affirmed() -> None:
             ("military_alliance", 1),
         ),
         ("“We are not interested in joining any bloc.”", ("military_alliance", -1)),
+        ("The two states now stand in a defense alliance.", ("military_alliance", 1)),
+        ("The accord is no defence alliance, the minister said.", ("military_alliance", -1)),
     ],
 )
 def test_alliance_stances(sentence: str, stance: tuple[str, int]) -> None:
