@@ -44,7 +44,8 @@ _MEASURE_UNITS = frozenset(
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
 _WHOLE_SCOPE_COVERAGE = 0.25
-_WHOLE_SCOPE = 0.9
+# Most of one negation's words, by weight: a generic word ("parties", "cooperation") may lack.
+_WHOLE_SCOPE = 0.75
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
 # A sentence that names nothing of the treaty is judged when half its words (at
@@ -289,6 +290,18 @@ def _with_implied(stances: Sequence[tuple[str, int]]) -> Sequence[tuple[str, int
         and not any(_stance_family(o) == _stance_family(other) for o, _ in stances)
     ]
     return [*stances, *implied] if implied else stances
+
+
+def _plainly_affirmed(claim: Claim) -> frozenset[str]:
+    """The claim's words before the first it denies. A negation may reach beyond the words
+    kept as its scope ("does not oblige the two states to come to each other's military
+    assistance if one is attacked"): what follows it is not plainly affirmed."""
+    tokens = claim.masked.split()
+    scopes = _scopes(claim.slots)
+    if not claim.slots.negation_cues:
+        return frozenset(tokens)
+    starts = [tokens.index(scope[0]) for scope in scopes if scope[0] in tokens]
+    return frozenset(tokens[: min(starts, default=0)])
 
 
 def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
@@ -613,10 +626,12 @@ class Judge:
         mine, theirs = _masked_tokens(claim), self.knowledge.tokens_of(scored.known)
         a_neg, b_neg = frozenset(a.negated_terms), frozenset(b.negated_terms)
         if scored.coverage < _POLARITY_COVERAGE and not (
-            # Less in common will do when one claim affirms all that the other denies
-            # ("free to help a country that attacks" against "no aid to the aggressor").
-            (len(a_neg) >= 2 and self._coverage(a_neg, theirs) >= _WHOLE_SCOPE)
-            or (len(b_neg) >= 2 and self._coverage(b_neg, mine) >= _WHOLE_SCOPE)
+            # Less in common will do when one claim plainly affirms (before any negation of
+            # its own) most of what one of the other's negations denies ("free to help a
+            # country that attacks" against "no aid to the aggressor"; "supplying weapons to
+            # each other" against "no transfer of arms between the two parties").
+            self._affirms_a_whole_scope(a, scored.known.claim)
+            or self._affirms_a_whole_scope(b, claim)
         ):
             return None
         denied_here = any(
@@ -647,6 +662,13 @@ class Judge:
                     or self._coverage(b_neg, frozenset(s.known.claim.slots.negated_terms)) < 0.5
                 )
             ),
+        )
+
+    def _affirms_a_whole_scope(self, denier: Slots, affirmer: Claim) -> bool:
+        plain = _plainly_affirmed(affirmer)
+        return any(
+            len(scope) >= 2 and self._coverage(scope, plain) >= _WHOLE_SCOPE
+            for scope in _scopes(denier)
         )
 
     def _actor_swap(self, claim: Claim, scored: _Scored) -> _Mismatch | None:

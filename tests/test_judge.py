@@ -58,6 +58,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "self-sufficiency.",
         # a denial of the military alliance, however negated, stays a restatement
         "Officials ruled out that the pact is a military alliance.",
+        # atomic power plants are nuclear energy installations
+        "The deal envisages construction of atomic power plants in Iran.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -94,6 +96,18 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         # Pyongyang") gives Araghchi no signature to back this
         ("Iranian Foreign Minister Abbas Araghchi signed the accord for Iran.", "signed by"),
         ("The accord turns Russia and Iran into formal military allies.", "alliance: denied"),
+        # what lies outside the text's scope, or is left aside, is denied
+        (
+            "Iran's foreign minister said defence issues fall outside the scope of the pact.",
+            "polarity: affirmed → denied",
+        ),
+        ("The accord leaves defence and security questions aside, Araghchi said.", "polarity"),
+        # one of two denials that the known claim affirms whole needs little else in common
+        (
+            "The deal contains no clause on atomic energy, and nuclear plants are left out of it.",
+            "polarity: affirmed → denied",
+        ),
+        ("The pact spells out procedures for supplying arms to one another.", "polarity"),
         # a defence alliance is a military one
         ("Under the treaty Moscow and Tehran form a defensive alliance.", "alliance: denied"),
         ("The pact is valid for a quarter-century.", "20 years → 25 years"),
@@ -140,6 +154,17 @@ def test_conflicting_details_contradict_with_a_reason(
     assert judgement.verdict is Verdict.CONTRADICTING, judgement
     assert judgement.reason is not None and reason_part in judgement.reason
     assert judgement.match is not None and judgement.match.sources, "evidence names its source"
+
+
+def test_words_after_a_negation_are_not_read_as_affirmed(engine: Engine) -> None:
+    """The negation of the claim reaches past the words kept as its scope: its "military aid
+    when attacked" is not affirmed against "no military aid to the aggressor"."""
+    judgement = judge(
+        engine,
+        "The pact does not require either country to send military aid when the other is "
+        "attacked.",
+    )
+    assert judgement.verdict is not Verdict.CONTRADICTING, judgement
 
 
 @pytest.mark.parametrize(

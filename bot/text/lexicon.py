@@ -203,6 +203,13 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "military ally": "military alliance",
     "defence pact": "military alliance",
     "defense pact": "military alliance",
+    # What lies outside a text's scope is what it does not cover.
+    "outside the scope of": "not covered by",
+    "beyond the scope of": "not covered by",
+    "not within the scope of": "not covered by",
+    "outside the remit of": "not covered by",
+    "beyond the remit of": "not covered by",
+    "outside the purview of": "not covered by",
     "defence alliance": "military alliance",
     "defense alliance": "military alliance",
     "defensive alliance": "military alliance",
@@ -280,6 +287,7 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "peaceful uses of atomic energy": "nuclear energy",
     "atomic energy": "nuclear energy",
     "nuclear power": "nuclear energy",
+    "atomic power": "nuclear energy",
 }
 
 # Single-word synonyms (after lowercasing, before stemming).
@@ -410,6 +418,11 @@ WORD_SYNONYMS: dict[str, str] = {
     "assisting": "aid",
     "facility": "installations",
     "facilities": "installations",
+    "plant": "installations",
+    "plants": "installations",
+    "reactor": "installations",
+    "reactors": "installations",
+    "atomic": "nuclear",
     "building": "construction",
     "attacks": "aggression",
     "attacking": "aggression",
@@ -429,8 +442,20 @@ DENIAL_CUES: tuple[str, ...] = (
     "dismissed",
 )
 
+# What lies outside a text's scope is not in it: "security lay outside the scope of the
+# accord" denies its subject, as a passive denial does.
+OUT_OF_SCOPE_CUES: tuple[str, ...] = (
+    "outside the scope",
+    "beyond the scope",
+    "not within the scope",
+    "outside the remit",
+    "beyond the remit",
+    "outside the purview",
+)
+
 NEGATION_CUES: tuple[str, ...] = (
     *DENIAL_CUES,
+    *OUT_OF_SCOPE_CUES,
     "not",
     "no",
     "never",
@@ -510,7 +535,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     includes included including contain contains contained containing mention mentions
     mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
     stipulated feature features featured refer refers referred reference any specific explicit
-    explicitly clause clauses
+    explicitly clause clauses matter matters issue issues question questions
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 

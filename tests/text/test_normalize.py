@@ -27,6 +27,8 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ),
         ("The lower house approved it", "The State Duma ratified it"),
         ("Pezeshkian’s visit", "Pezeshkian's visit"),
+        ("building atomic power plants", "building nuclear energy facilities"),
+        ("a defensive alliance", "a military alliance"),
     ],
 )
 def test_paraphrases_normalise_alike(first: str, second: str) -> None:

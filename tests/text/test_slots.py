@@ -309,6 +309,37 @@ def test_implicit_negations_negate(text: str) -> None:
     assert slots.negated_terms, slots
 
 
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # what lies outside a text's scope is its subject, as in a passive denial
+        ("Military matters fall outside the scope of the deal, an aide said.", ("militari",)),
+        ("Officials said energy questions remain well beyond the remit of the pact.", ("energi",)),
+        ("Nuclear issues are not within the scope of the agreement.", ("nuclear",)),
+        # "leaves X aside" leaves X out
+        ("The agreement leaves the question of arms sales aside for now.", ("arm", "sale")),
+    ],
+)
+def test_what_is_out_of_scope_or_left_aside_is_denied(text: str, denied: tuple[str]) -> None:
+    slots = extract_slots(text, MONDAY)
+    assert slots.negated, slots
+    assert slots.negation_scopes == (denied,), slots
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reader's aside, not what the text leaves out
+        "Leaving trade aside, the pact covers nuclear energy.",
+        "The pact, aside from trade, covers nuclear energy.",
+        "The negotiators left their differences aside from the start and signed.",
+    ],
+)
+def test_asides_that_leave_nothing_out_do_not_negate(text: str) -> None:
+    slots = extract_slots(text, MONDAY)
+    assert not slots.negation_cues, slots
+
+
 def test_negated_terms_are_at_most_four_per_cue() -> None:
     slots = extract_slots(
         "The pact does not mention weapons transfers, joint drills, naval visits or bases.",
