@@ -58,6 +58,12 @@ def judge(engine: Engine, text: str) -> Judgement:
         "self-sufficiency.",
         # a denial of the military alliance, however negated, stays a restatement
         "Officials ruled out that the pact is a military alliance.",
+        # a ban on helping an aggressor: lending support is giving aid, and a state that
+        # commits aggression is an aggressor
+        "Neither signatory may lend assistance to a country that commits aggression against "
+        "its partner.",
+        "Both parties are prohibited from helping any state that commits aggression against "
+        "either of them.",
         # atomic power plants are nuclear energy installations
         "The deal envisages construction of atomic power plants in Iran.",
     ],
@@ -108,6 +114,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "polarity: affirmed → denied",
         ),
         ("The pact spells out procedures for supplying arms to one another.", "polarity"),
+        # a mutual defence obligation in plain words
+        (
+            "Under the pact each country must deploy its forces when the other is attacked.",
+            "mutual defense: denied → affirmed",
+        ),
         # a defence alliance is a military one
         ("Under the treaty Moscow and Tehran form a defensive alliance.", "alliance: denied"),
         ("The pact is valid for a quarter-century.", "20 years → 25 years"),

@@ -288,6 +288,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "atomic energy": "nuclear energy",
     "nuclear power": "nuclear energy",
     "atomic power": "nuclear energy",
+    # "a state that commits aggression" is an aggressor.
+    "commits aggression": "aggression",
+    "commit aggression": "aggression",
+    "committed aggression": "aggression",
+    "committing aggression": "aggression",
 }
 
 # Single-word synonyms (after lowercasing, before stemming).
@@ -350,6 +355,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "give": "provide",
     "gives": "provide",
     "giving": "provide",
+    "lend": "provide",
+    "lends": "provide",
+    "lending": "provide",
     "dictate": "diktat",
     "teheran": "iran",
     "exercises": "drills",
@@ -749,7 +757,10 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"attack on (?:one|either|iran|russia)[^.]{0,60}"
         r"attack on (?:both|the other|all|iran|russia)|"
         r"immediate military aid|"
-        r"provide each other with military assistance",
+        r"provide each other with military assistance|"
+        # troops sent for the other under attack: "bound to send troops if the other is attacked"
+        r"(?:send|deploy|dispatch) (?:its |their )?(?:troops|forces|soldiers)\b[^.]{0,40}?"
+        r"\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)",
         None,
     ),
     "text_published": (

@@ -327,6 +327,7 @@ _OUT_OF_SCOPE = frozenset(lexicon.OUT_OF_SCOPE_CUES)
 _LEFT_ASIDE = re.compile(
     r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)aside\b(?!\s+from)"
 )
+_FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
 # A reporting verb ends the reporter: "officials said arms are not mentioned".
 _CLAUSE_START = re.compile(
@@ -341,6 +342,8 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
     text's scope. The words before the auxiliary, in its clause; None when the cue is not in
     a passive."""
     before = text[: cue.start()]
+    if _FROM_DOING.match(text, cue.end()):
+        return None  # "each party is barred from helping": the help is denied, not the party
     out_of_scope = cue.group(0) in _OUT_OF_SCOPE
     aux = (_LOCATIVE_BEFORE if out_of_scope else _AUXILIARY_BEFORE).search(before)
     if aux is None:

@@ -326,6 +326,16 @@ def test_what_is_out_of_scope_or_left_aside_is_denied(text: str, denied: tuple[s
     assert slots.negation_scopes == (denied,), slots
 
 
+def test_a_ban_on_doing_denies_the_deed_not_who_is_banned() -> None:
+    slots = extract_slots("Either party is prohibited from assisting an aggressor.", MONDAY)
+    [scope] = slots.negation_scopes
+    assert "aggress" in scope and "parti" not in scope
+    # a banned thing is still the subject of its ban
+    assert extract_slots("Joint drills are banned under the pact.", MONDAY).negation_scopes == (
+        ("joint", "drill"),
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -543,6 +553,9 @@ def test_alliance_stances(sentence: str, stance: tuple[str, int]) -> None:
         ("The parties will come to each other's aid if attacked.", 1),
         ("Nevertheless, the agreement does not include a mutual defense clause.", -1),
         ("Unlike the North Korea pact, the agreement has no mutual defence clause.", -1),
+        # troops sent when the other is attacked
+        ("Under the pact each country must deploy its forces when the other is attacked.", 1),
+        ("The treaty does not oblige Iran to send troops if Russia is attacked.", -1),
     ],
 )
 def test_mutual_defence_clause_stance(sentence: str, sign: int) -> None:
