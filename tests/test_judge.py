@@ -64,6 +64,9 @@ def judge(engine: Engine, text: str) -> Judgement:
         "its partner.",
         "Both parties are prohibited from helping any state that commits aggression against "
         "either of them.",
+        # to draw attention away is to divert it; a swearing-in is an inauguration
+        "Peskov said the signing date was not picked to draw attention away from Trump's "
+        "swearing-in.",
         # atomic power plants are nuclear energy installations
         "The deal envisages construction of atomic power plants in Iran.",
     ],

@@ -288,6 +288,10 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "atomic energy": "nuclear energy",
     "nuclear power": "nuclear energy",
     "atomic power": "nuclear energy",
+    "draw attention away from": "divert attention from",
+    "drawing attention away from": "diverting attention from",
+    "drew attention away from": "diverted attention from",
+    "swearing-in": "inauguration",
     # "a state that commits aggression" is an aggressor.
     "commits aggression": "aggression",
     "commit aggression": "aggression",

@@ -29,6 +29,7 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ("Pezeshkian’s visit", "Pezeshkian's visit"),
         ("building atomic power plants", "building nuclear energy facilities"),
         ("a defensive alliance", "a military alliance"),
+        ("drew attention away from the swearing-in", "diverted attention from the inauguration"),
     ],
 )
 def test_paraphrases_normalise_alike(first: str, second: str) -> None:
