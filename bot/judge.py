@@ -46,7 +46,8 @@ _MEASURE_UNITS = frozenset(
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
 _WHOLE_SCOPE_COVERAGE = 0.25
-_WHOLE_SCOPE = 0.9
+# Most of one negation's words, by weight: a generic word ("parties", "cooperation") may lack.
+_WHOLE_SCOPE = 0.75
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
 # A sentence that names nothing of the treaty is judged when half its words (at
@@ -300,6 +301,33 @@ def _scopes(slots: Slots) -> tuple[tuple[str, ...], ...]:
     return (slots.negated_terms,)
 
 
+def _with_implied(stances: Sequence[tuple[str, int]]) -> Sequence[tuple[str, int]]:
+    """A military alliance is a pact of mutual defence: denying the clause denies the alliance
+    ("no mutual defence clause" says "no military alliance"), and affirming the alliance
+    affirms the clause."""
+    implied = [
+        (other, sign)
+        for stance, sign in stances
+        for other in ("military_alliance", "mutual_defense")
+        if {stance, other} == {"military_alliance", "mutual_defense"}
+        and sign == (-1 if stance == "mutual_defense" else 1)
+        and not any(_stance_family(o) == _stance_family(other) for o, _ in stances)
+    ]
+    return [*stances, *implied] if implied else stances
+
+
+def _plainly_affirmed(claim: Claim) -> frozenset[str]:
+    """The claim's words before the first it denies. A negation may reach beyond the words
+    kept as its scope ("does not oblige the two states to come to each other's military
+    assistance if one is attacked"): what follows it is not plainly affirmed."""
+    tokens = claim.masked.split()
+    scopes = _scopes(claim.slots)
+    if not claim.slots.negation_cues:
+        return frozenset(tokens)
+    starts = [tokens.index(scope[0]) for scope in scopes if scope[0] in tokens]
+    return frozenset(tokens[: min(starts, default=0)])
+
+
 def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
     """Does ``known`` take each of ``stances``, with the same sign and at least as strongly?"""
     return bool(stances) and all(
@@ -307,7 +335,7 @@ def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
             _stance_family(o) == _stance_family(stance)
             and g == sign
             and _stance_level(o, g) >= _stance_level(stance, sign)
-            for o, g in known.stances
+            for o, g in _with_implied(known.stances)
         )
         for stance, sign in stances
     )
@@ -680,10 +708,12 @@ class Judge:
         mine, theirs = _masked_tokens(claim), self.knowledge.tokens_of(scored.known)
         a_neg, b_neg = frozenset(a.negated_terms), frozenset(b.negated_terms)
         if scored.coverage < _POLARITY_COVERAGE and not (
-            # Less in common will do when one claim affirms all that the other denies
-            # ("free to help a country that attacks" against "no aid to the aggressor").
-            (len(a_neg) >= 2 and self._coverage(a_neg, theirs) >= _WHOLE_SCOPE)
-            or (len(b_neg) >= 2 and self._coverage(b_neg, mine) >= _WHOLE_SCOPE)
+            # Less in common will do when one claim plainly affirms (before any negation of
+            # its own) most of what one of the other's negations denies ("free to help a
+            # country that attacks" against "no aid to the aggressor"; "supplying weapons to
+            # each other" against "no transfer of arms between the two parties").
+            self._affirms_a_whole_scope(a, scored.known.claim)
+            or self._affirms_a_whole_scope(b, claim)
         ):
             return None
         denied_here = any(
@@ -714,6 +744,13 @@ class Judge:
                     or self._coverage(b_neg, frozenset(s.known.claim.slots.negated_terms)) < 0.5
                 )
             ),
+        )
+
+    def _affirms_a_whole_scope(self, denier: Slots, affirmer: Claim) -> bool:
+        plain = _plainly_affirmed(affirmer)
+        return any(
+            len(scope) >= 2 and self._coverage(scope, plain) >= _WHOLE_SCOPE
+            for scope in _scopes(denier)
         )
 
     def _actor_swap(self, claim: Claim, scored: _Scored) -> _Mismatch | None:

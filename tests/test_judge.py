@@ -59,6 +59,22 @@ def judge(engine: Engine, text: str) -> Judgement:
         "labouring under Western sanctions.",
         # an undertaking not to act, worded as one
         "Each signatory undertakes to refrain from assisting an aggressor against the other.",
+        # no mutual defence clause is no military alliance: a denial of a bloc restates it
+        "Iran's envoy to Russia dismissed any intention of joining a bloc, citing "
+        "self-sufficiency.",
+        # a denial of the military alliance, however negated, stays a restatement
+        "Officials ruled out that the pact is a military alliance.",
+        # a ban on helping an aggressor: lending support is giving aid, and a state that
+        # commits aggression is an aggressor
+        "Neither signatory may lend assistance to a country that commits aggression against "
+        "its partner.",
+        "Both parties are prohibited from helping any state that commits aggression against "
+        "either of them.",
+        # to draw attention away is to divert it; a swearing-in is an inauguration
+        "Peskov said the signing date was not picked to draw attention away from Trump's "
+        "swearing-in.",
+        # atomic power plants are nuclear energy installations
+        "The deal envisages construction of atomic power plants in Iran.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -95,6 +111,25 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         # Pyongyang") gives Araghchi no signature to back this
         ("Iranian Foreign Minister Abbas Araghchi signed the accord for Iran.", "signed by"),
         ("The accord turns Russia and Iran into formal military allies.", "alliance: denied"),
+        # what lies outside the text's scope, or is left aside, is denied
+        (
+            "Iran's foreign minister said defence issues fall outside the scope of the pact.",
+            "polarity: affirmed → denied",
+        ),
+        ("The accord leaves defence and security questions aside, Araghchi said.", "polarity"),
+        # one of two denials that the known claim affirms whole needs little else in common
+        (
+            "The deal contains no clause on atomic energy, and nuclear plants are left out of it.",
+            "polarity: affirmed → denied",
+        ),
+        ("The pact spells out procedures for supplying arms to one another.", "polarity"),
+        # a mutual defence obligation in plain words
+        (
+            "Under the pact each country must deploy its forces when the other is attacked.",
+            "mutual defense: denied → affirmed",
+        ),
+        # a defence alliance is a military one
+        ("Under the treaty Moscow and Tehran form a defensive alliance.", "alliance: denied"),
         ("The pact is valid for a quarter-century.", "20 years → 25 years"),
         # two loose lengths of the same thing: months of negotiations are not years of them
         ("The treaty was agreed after only a few months of negotiations.", "→ a few months"),
@@ -139,6 +174,17 @@ def test_conflicting_details_contradict_with_a_reason(
     assert judgement.verdict is Verdict.CONTRADICTING, judgement
     assert judgement.reason is not None and reason_part in judgement.reason
     assert judgement.match is not None and judgement.match.sources, "evidence names its source"
+
+
+def test_words_after_a_negation_are_not_read_as_affirmed(engine: Engine) -> None:
+    """The negation of the claim reaches past the words kept as its scope: its "military aid
+    when attacked" is not affirmed against "no military aid to the aggressor"."""
+    judgement = judge(
+        engine,
+        "The pact does not require either country to send military aid when the other is "
+        "attacked.",
+    )
+    assert judgement.verdict is not Verdict.CONTRADICTING, judgement
 
 
 @pytest.mark.parametrize(

@@ -203,6 +203,16 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "military ally": "military alliance",
     "defence pact": "military alliance",
     "defense pact": "military alliance",
+    # What lies outside a text's scope is what it does not cover.
+    "outside the scope of": "not covered by",
+    "beyond the scope of": "not covered by",
+    "not within the scope of": "not covered by",
+    "outside the remit of": "not covered by",
+    "beyond the remit of": "not covered by",
+    "outside the purview of": "not covered by",
+    "defence alliance": "military alliance",
+    "defense alliance": "military alliance",
+    "defensive alliance": "military alliance",
     "comprehensive strategic partnership": "csp",
     "strategic partnership": "csp",
     "remain in force": "remain duration",
@@ -289,10 +299,7 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "port calls": "port visits",
     "port call": "port visit",
     "security agencies": "security services",
-    "swearing-in": "inauguration",
     "sworn in": "inaugurated",
-    "draw attention away from": "divert attention from",
-    "drawing attention away from": "divert attention from",
     "distract attention from": "divert attention from",
     "deflect attention from": "divert attention from",
     "out of step with": "not reflect",
@@ -303,6 +310,16 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "at the center of": "at the forefront of",
     "at the heart of": "at the forefront of",
     "nuclear power": "nuclear energy",
+    "atomic power": "nuclear energy",
+    "draw attention away from": "divert attention from",
+    "drawing attention away from": "diverting attention from",
+    "drew attention away from": "diverted attention from",
+    "swearing-in": "inauguration",
+    # "a state that commits aggression" is an aggressor.
+    "commits aggression": "aggression",
+    "commit aggression": "aggression",
+    "committed aggression": "aggression",
+    "committing aggression": "aggression",
 }
 
 # Single-word synonyms (after lowercasing, before stemming).
@@ -373,6 +390,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "give": "provide",
     "gives": "provide",
     "giving": "provide",
+    "lend": "provide",
+    "lends": "provide",
+    "lending": "provide",
     "dictate": "diktat",
     "teheran": "iran",
     "commerce": "trade",
@@ -448,6 +468,11 @@ WORD_SYNONYMS: dict[str, str] = {
     "assisting": "aid",
     "facility": "installations",
     "facilities": "installations",
+    "plant": "installations",
+    "plants": "installations",
+    "reactor": "installations",
+    "reactors": "installations",
+    "atomic": "nuclear",
     "building": "construction",
     "attacks": "aggression",
     "attacking": "aggression",
@@ -467,8 +492,20 @@ DENIAL_CUES: tuple[str, ...] = (
     "dismissed",
 )
 
+# What lies outside a text's scope is not in it: "security lay outside the scope of the
+# accord" denies its subject, as a passive denial does.
+OUT_OF_SCOPE_CUES: tuple[str, ...] = (
+    "outside the scope",
+    "beyond the scope",
+    "not within the scope",
+    "outside the remit",
+    "beyond the remit",
+    "outside the purview",
+)
+
 NEGATION_CUES: tuple[str, ...] = (
     *DENIAL_CUES,
+    *OUT_OF_SCOPE_CUES,
     "not",
     "no",
     "never",
@@ -548,7 +585,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     includes included including contain contains contained containing mention mentions
     mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
     stipulated feature features featured refer refers referred reference any specific explicit
-    explicitly clause clauses
+    explicitly clause clauses matter matters issue issues question questions
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -762,7 +799,10 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"attack on (?:one|either|iran|russia)[^.]{0,60}"
         r"attack on (?:both|the other|all|iran|russia)|"
         r"immediate military aid|"
-        r"provide each other with military assistance",
+        r"provide each other with military assistance|"
+        # troops sent for the other under attack: "bound to send troops if the other is attacked"
+        r"(?:send|deploy|dispatch) (?:its |their )?(?:troops|forces|soldiers)\b[^.]{0,40}?"
+        r"\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)",
         None,
     ),
     "text_published": (

@@ -371,20 +371,41 @@ def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
 
 
 _AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$")
+# "security lay (firmly) outside the scope of": the verb before an out-of-scope cue.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being|lies|lie|lay|lying|falls?|fell|falling|remains?|"
+    r"remained|stays?|stayed|sits?|sat)\s+(?:(?:\w+ly|well|far)\s+)?$"
+)
+_OUT_OF_SCOPE = frozenset(lexicon.OUT_OF_SCOPE_CUES)
+# "leaves security matters aside" leaves them out: said as "leaves out security matters,".
+# Not a reader's aside ("leaving trade aside, ..." opens the sentence), nor "aside from".
+_LEFT_ASIDE = re.compile(
+    r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)aside\b(?!\s+from)"
+)
+_FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
-_CLAUSE_START = re.compile(r"[,;:!?]|\b(?:but|while|although|whereas|which|that)\b")
+# A reporting verb ends the reporter: "officials said arms are not mentioned".
+_CLAUSE_START = re.compile(
+    r"[,;:!?]|\b(?:but|while|although|whereas|which|that|said|says|stated|noted|stressed|added|"
+    r"insisted|argued|claimed)\b"
+)
 
 
 def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
     """In a passive denial the subject is what is denied: "arms transfers are not mentioned",
-    "nuclear energy was left out of the text". The words before the auxiliary, in its
-    clause; None when the cue is not in a passive."""
+    "nuclear energy was left out of the text"; so it is of a thing said to lie outside the
+    text's scope. The words before the auxiliary, in its clause; None when the cue is not in
+    a passive."""
     before = text[: cue.start()]
-    aux = _AUXILIARY_BEFORE.search(before)
+    if _FROM_DOING.match(text, cue.end()):
+        return None  # "each party is barred from helping": the help is denied, not the party
+    out_of_scope = cue.group(0) in _OUT_OF_SCOPE
+    aux = (_LOCATIVE_BEFORE if out_of_scope else _AUXILIARY_BEFORE).search(before)
     if aux is None:
         return None
     first = cue.group(0).split()[0]
-    if not (first.endswith("ed") or first == "left"):  # "excluded", "left out", "omitted"
+    # "excluded", "left out", "omitted"; or "is not mentioned"
+    if not (out_of_scope or first.endswith("ed") or first == "left"):
         participle = _PARTICIPLE_AFTER.match(text, cue.end())
         if participle is None or participle.group(1) not in lexicon.SCOPE_LIGHT_WORDS:
             return None
@@ -605,7 +626,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     day = published.date() if isinstance(published, datetime) else published
     from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
 
-    lowered = words_to_digits(_lower(sentence))
+    lowered = _LEFT_ASIDE.sub(r"\1 out \2,", words_to_digits(_lower(sentence)))
     spans: list[tuple[int, int]] = []
     dates = _other_treaty_dates(
         lowered, _term_ends(lowered, _attach_events(lowered, _dates(lowered, day, spans)))

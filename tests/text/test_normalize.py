@@ -35,6 +35,9 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ("to draw attention away from the vote", "to divert attention from the vote"),
         ("commerce sits at the heart of the pact", "trade sits at the forefront of the treaty"),
         ("the Kremlin posted the text", "the Kremlin published the text"),
+        ("building atomic power plants", "building nuclear energy facilities"),
+        ("a defensive alliance", "a military alliance"),
+        ("drew attention away from the swearing-in", "diverted attention from the inauguration"),
     ],
 )
 def test_paraphrases_normalise_alike(first: str, second: str) -> None:

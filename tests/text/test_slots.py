@@ -309,6 +309,47 @@ def test_implicit_negations_negate(text: str) -> None:
     assert slots.negated_terms, slots
 
 
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # what lies outside a text's scope is its subject, as in a passive denial
+        ("Military matters fall outside the scope of the deal, an aide said.", ("militari",)),
+        ("Officials said energy questions remain well beyond the remit of the pact.", ("energi",)),
+        ("Nuclear issues are not within the scope of the agreement.", ("nuclear",)),
+        # "leaves X aside" leaves X out
+        ("The agreement leaves the question of arms sales aside for now.", ("arm", "sale")),
+    ],
+)
+def test_what_is_out_of_scope_or_left_aside_is_denied(text: str, denied: tuple[str]) -> None:
+    slots = extract_slots(text, MONDAY)
+    assert slots.negated, slots
+    assert slots.negation_scopes == (denied,), slots
+
+
+def test_a_ban_on_doing_denies_the_deed_not_who_is_banned() -> None:
+    slots = extract_slots("Either party is prohibited from assisting an aggressor.", MONDAY)
+    [scope] = slots.negation_scopes
+    assert "aggress" in scope and "parti" not in scope
+    # a banned thing is still the subject of its ban
+    assert extract_slots("Joint drills are banned under the pact.", MONDAY).negation_scopes == (
+        ("joint", "drill"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reader's aside, not what the text leaves out
+        "Leaving trade aside, the pact covers nuclear energy.",
+        "The pact, aside from trade, covers nuclear energy.",
+        "The negotiators left their differences aside from the start and signed.",
+    ],
+)
+def test_asides_that_leave_nothing_out_do_not_negate(text: str) -> None:
+    slots = extract_slots(text, MONDAY)
+    assert not slots.negation_cues, slots
+
+
 def test_negated_terms_are_at_most_four_per_cue() -> None:
     slots = extract_slots(
         "The pact does not mention weapons transfers, joint drills, naval visits or bases.",
@@ -497,6 +538,8 @@ def test_alliance_affirmed() -> None:
             ("military_alliance", 1),
         ),
         ("“We are not interested in joining any bloc.”", ("military_alliance", -1)),
+        ("The two states now stand in a defense alliance.", ("military_alliance", 1)),
+        ("The accord is no defence alliance, the minister said.", ("military_alliance", -1)),
     ],
 )
 def test_alliance_stances(sentence: str, stance: tuple[str, int]) -> None:
@@ -510,6 +553,9 @@ def test_alliance_stances(sentence: str, stance: tuple[str, int]) -> None:
         ("The parties will come to each other's aid if attacked.", 1),
         ("Nevertheless, the agreement does not include a mutual defense clause.", -1),
         ("Unlike the North Korea pact, the agreement has no mutual defence clause.", -1),
+        # troops sent when the other is attacked
+        ("Under the pact each country must deploy its forces when the other is attacked.", 1),
+        ("The treaty does not oblige Iran to send troops if Russia is attacked.", -1),
     ],
 )
 def test_mutual_defence_clause_stance(sentence: str, sign: int) -> None:
