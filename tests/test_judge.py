@@ -233,6 +233,15 @@ def test_traps_and_background_are_not_contradictions(engine: Engine, text: str) 
         ("Both countries will hold elections before the end of the decade.", "IRRELEVANT"),
         # echoes a known claim's background, not a provision: still background
         ("During his first term, Trump pursued maximum pressure on Iran.", "IRRELEVANT"),
+        # a party's official restating what is known of the treaty, in other words
+        (
+            "Questioned by reporters, Peskov dismissed the idea that the timing was meant to "
+            "distract attention from Trump's swearing-in.",
+            "KNOWN",
+        ),
+        # a party's official on something else
+        ("Putin's spokesman brushed aside questions about the war in Ukraine.", "IRRELEVANT"),
+        ("Peskov said Russia would answer any new sanctions by Washington.", "IRRELEVANT"),
     ],
 )
 def test_a_sentence_naming_no_treaty_term_is_judged_only_as_an_echo(

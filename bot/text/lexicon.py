@@ -300,6 +300,9 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "port call": "port visit",
     "security agencies": "security services",
     "sworn in": "inaugurated",
+    "news conference": "press conference",
+    "pull attention away from": "divert attention from",
+    "pulled attention away from": "divert attention from",
     "distract attention from": "divert attention from",
     "deflect attention from": "divert attention from",
     "out of step with": "not reflect",
@@ -396,6 +399,14 @@ WORD_SYNONYMS: dict[str, str] = {
     "dictate": "diktat",
     "teheran": "iran",
     "commerce": "trade",
+    "genuine": "real",
+    "meant": "intended",
+    "steady": "stable",
+    "wider": "broader",
+    "warship": "naval",
+    "warships": "naval",
+    "hailed": "characterized",
+    "characterised": "characterized",
     "compact": "treaty",
     "wargames": "drills",
     "obsolete": "outdated",
@@ -490,6 +501,8 @@ DENIAL_CUES: tuple[str, ...] = (
     "refuted",
     "refutes",
     "dismissed",
+    "brushed aside",
+    "brushes aside",
 )
 
 # What lies outside a text's scope is not in it: "security lay outside the scope of the
@@ -665,6 +678,7 @@ STOPWORDS = frozenset(
     during between through up down out off again further once here both each few more most
     other some any own same only mr mrs ms dr said says say told according per via
     several many few couple just
+    asked suggestion suggestions
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 

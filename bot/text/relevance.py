@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from bot.config import RelevanceConfig
 from bot.model import Slots
+from bot.text.lexicon import ACTOR_SIDE
 from bot.text.normalize import prepare
 
 # Words that make a sentence about the treaty or its subject matter (prefixes, on prepared text).
@@ -58,6 +59,7 @@ _PROVISION = re.compile(
     r"\b(?:will|would|shall|must|may|can|cannot|won't|promis\w*|pledg\w*|undert(?:ake|akes|ook)"
     r"|commit\w*|agree[sd]?|bound|oblig\w*|cover(?:s|ed)?|provid(?:es|ed) for)\b"
 )
+_PARTIES = frozenset({"russia", "iran"})
 _IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
 _MIN_WORDS = 5
 
@@ -129,12 +131,14 @@ class RelevanceFilter:
 
     @staticmethod
     def may_echo_the_treaty(sentence: str, slots: Slots) -> bool:
-        """True for a sentence that names nothing of the treaty yet reads like one of its
-        provisions: long enough, worded as an undertaking, not about another treaty."""
+        """True for a sentence that names nothing of the treaty yet may restate what is known
+        of it: long enough, not about another treaty, and worded as an undertaking or said
+        by one of the parties ("the Kremlin's spokesman brushed aside suggestions that ...")."""
+        party_speaks = any(ACTOR_SIDE.get(actor) in _PARTIES for actor in slots.actors)
         return (
             len(sentence.split()) >= _MIN_WORDS
             and not slots.other_subjects
-            and bool(_PROVISION.search(sentence.lower()))
+            and (party_speaks or bool(_PROVISION.search(sentence.lower())))
         )
 
     @staticmethod

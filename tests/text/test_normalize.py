@@ -35,6 +35,12 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ("to draw attention away from the vote", "to divert attention from the vote"),
         ("commerce sits at the heart of the pact", "trade sits at the forefront of the treaty"),
         ("the Kremlin posted the text", "the Kremlin published the text"),
+        ("he hailed a genuine breakthrough", "he characterised a real breakthrough"),
+        ("steady ties in the wider region", "stable ties in the broader region"),
+        ("a news conference about the warships", "a press conference about the navy"),
+        # "meant to" is "intended to", but "meant to last" stays a term
+        ("it was meant to last two decades", "it was set to last two decades"),
+        ("it was meant to pull attention away from", "it was intended to divert attention from"),
         ("building atomic power plants", "building nuclear energy facilities"),
         ("a defensive alliance", "a military alliance"),
         ("drew attention away from the swearing-in", "diverted attention from the inauguration"),

@@ -123,6 +123,8 @@ def test_background_sentences_are_not_candidates(relevance: RelevanceFilter, sen
         ("Either side may help a country that attacks the other.", True),
         # background, not worded as an undertaking
         ("During his first term, Trump pursued maximum pressure on Iran.", False),
+        # said by one of the parties
+        ("The Kremlin's spokesman dismissed suggestions about the timing.", True),
         # another partner's undertaking
         ("North Korea has promised to send troops to help Russia.", False),
         ("It will.", False),
