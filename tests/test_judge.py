@@ -75,6 +75,9 @@ def judge(engine: Engine, text: str) -> Judgement:
         "swearing-in.",
         # atomic power plants are nuclear energy installations
         "The deal envisages construction of atomic power plants in Iran.",
+        # a reporting aside inside a negation's scope does not end it
+        "Neither signatory, the document states, will allow its territory to be used for acts "
+        "that threaten the other.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:

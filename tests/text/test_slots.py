@@ -845,3 +845,26 @@ def test_a_year_ending_something_else_is_no_term_end(sentence: str) -> None:
 )
 def test_a_date_on_what_the_treaty_replaces_dates_the_predecessor(sentence: str) -> None:
     assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["predecessor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # a reporting clause between commas is an aside: the negation reaches past it
+        (
+            "Neither party, the text says, will allow its territory to host hostile forces.",
+            {"allow", "territori"},
+        ),
+        ("No provision, officials said, covers arms deliveries.", {"arm"}),
+        ("The pact does not, according to the Kremlin, create an alliance.", {"allianc"}),
+    ],
+)
+def test_a_reporting_aside_does_not_end_a_negation(text: str, denied: set[str]) -> None:
+    [scope] = extract_slots(text, MONDAY).negation_scopes
+    assert denied <= set(scope), scope
+
+
+def test_a_comma_that_is_no_reporting_aside_still_ends_a_negation() -> None:
+    # "Tehran, Moscow" is a list, not someone reporting
+    [scope] = extract_slots("Not even Tehran, Moscow and Minsk signed it.", MONDAY).negation_scopes
+    assert "sign" not in scope, scope
