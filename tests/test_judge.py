@@ -75,6 +75,9 @@ def judge(engine: Engine, text: str) -> Judgement:
         "swearing-in.",
         # atomic power plants are nuclear energy installations
         "The deal envisages construction of atomic power plants in Iran.",
+        # the envoy's name spelled the Russian way ("Dzh-") is the envoy
+        "Unlike the treaties Moscow signed with its other allies, the deal with Iran includes "
+        "no mutual defence clause, Ambassador Dzhalali said.",
         # a reporting aside inside a negation's scope does not end it
         "Neither signatory, the document states, will allow its territory to be used for acts "
         "that threaten the other.",
