@@ -123,6 +123,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "polarity: affirmed → denied",
         ),
         ("The accord leaves defence and security questions aside, Araghchi said.", "polarity"),
+        (
+            "Iran's top diplomat said the accord leaves defence and security issues entirely "
+            "outside its scope.",
+            "polarity: affirmed → denied",
+        ),
         # one of two denials that the known claim affirms whole needs little else in common
         (
             "The deal contains no clause on atomic energy, and nuclear plants are left out of it.",

@@ -497,6 +497,8 @@ DENIAL_CUES: tuple[str, ...] = (
 OUT_OF_SCOPE_CUES: tuple[str, ...] = (
     "outside the scope",
     "beyond the scope",
+    "outside its scope",
+    "beyond its scope",
     "not within the scope",
     "outside the remit",
     "beyond the remit",

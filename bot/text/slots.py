@@ -385,10 +385,12 @@ _LOCATIVE_BEFORE = re.compile(
     r"remained|stays?|stayed|sits?|sat)\s+(?:(?:\w+ly|well|far)\s+)?$"
 )
 _OUT_OF_SCOPE = frozenset(lexicon.OUT_OF_SCOPE_CUES)
-# "leaves security matters aside" leaves them out: said as "leaves out security matters,".
-# Not a reader's aside ("leaving trade aside, ..." opens the sentence), nor "aside from".
+# "leaves security matters aside" leaves them out: said as "leaves out security matters,";
+# so does "leaves them (wholly) outside its scope". Not a reader's aside ("leaving trade
+# aside, ..." opens the sentence), nor "aside from".
 _LEFT_ASIDE = re.compile(
-    r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)aside\b(?!\s+from)"
+    r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)(?:(?:\w+ly|well|far)\s+)?"
+    r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b)"
 )
 _FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")

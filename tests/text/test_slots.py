@@ -318,6 +318,9 @@ def test_implicit_negations_negate(text: str) -> None:
         ("Nuclear issues are not within the scope of the agreement.", ("nuclear",)),
         # "leaves X aside" leaves X out
         ("The agreement leaves the question of arms sales aside for now.", ("arm", "sale")),
+        # "leaves X outside its scope" leaves X out; "its scope" is the text's scope
+        ("The pact leaves military questions entirely beyond its remit.", ("militari",)),
+        ("Defence cooperation lies outside its scope, the envoy said.", ("defens", "cooper")),
     ],
 )
 def test_what_is_out_of_scope_or_left_aside_is_denied(text: str, denied: tuple[str]) -> None:
