@@ -78,6 +78,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         # the envoy's name spelled the Russian way ("Dzh-") is the envoy
         "Unlike the treaties Moscow signed with its other allies, the deal with Iran includes "
         "no mutual defence clause, Ambassador Dzhalali said.",
+        # an affirmed civilian use is the seeds' peaceful use; "addresses" is no denial
+        "The treaty also addresses civilian nuclear power.",
         # a reporting aside inside a negation's scope does not end it
         "Neither signatory, the document states, will allow its territory to be used for acts "
         "that threaten the other.",
@@ -123,6 +125,9 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "polarity: affirmed → denied",
         ),
         ("The accord leaves defence and security questions aside, Araghchi said.", "polarity"),
+        # "nowhere" denies; civilian nuclear energy is the peaceful use the seeds provide for
+        ("The treaty nowhere mentions civil nuclear energy.", "polarity: affirmed → denied"),
+        ("Peaceful nuclear energy is not addressed anywhere in the accord.", "polarity"),
         (
             "Iran's top diplomat said the accord leaves defence and security issues entirely "
             "outside its scope.",

@@ -311,6 +311,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "at the heart of": "at the forefront of",
     "nuclear power": "nuclear energy",
     "atomic power": "nuclear energy",
+    # Civilian nuclear energy is its peaceful use, which the seeds call nuclear energy too.
+    "civilian nuclear power": "nuclear energy",
+    "civil nuclear power": "nuclear energy",
+    "civilian nuclear energy": "nuclear energy",
+    "civil nuclear energy": "nuclear energy",
+    "peaceful nuclear energy": "nuclear energy",
     "draw attention away from": "divert attention from",
     "drawing attention away from": "diverting attention from",
     "drew attention away from": "diverted attention from",
@@ -549,6 +555,7 @@ NEGATION_CUES: tuple[str, ...] = (
     "leave out",
     "omits",
     "omitted",
+    "nowhere",
     "says nothing about",
     "said nothing about",
     "silent on",
@@ -587,7 +594,8 @@ SCOPE_LIGHT_WORDS = frozenset(
     includes included including contain contains contained containing mention mentions
     mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
     stipulated feature features featured refer refers referred reference any specific explicit
-    explicitly clause clauses matter matters issue issues question questions
+    explicitly clause clauses matter matters issue issues question questions address
+    addresses addressed addressing
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 

@@ -148,3 +148,11 @@ def test_a_term_said_as_an_adjective_is_the_treatys_duration() -> None:
 
 def test_a_russian_transliteration_of_an_envoy_is_masked_as_the_actor() -> None:
     assert mask("Ambassador Dzhalali spoke.") == mask("Ambassador Jalali spoke.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["civilian nuclear power", "civil nuclear energy", "peaceful nuclear energy", "atomic power"],
+)
+def test_civilian_nuclear_energy_is_nuclear_energy(text: str) -> None:
+    assert normalize(text) == normalize("nuclear energy")

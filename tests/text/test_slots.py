@@ -871,3 +871,21 @@ def test_a_comma_that_is_no_reporting_aside_still_ends_a_negation() -> None:
     # "Tehran, Moscow" is a list, not someone reporting
     [scope] = extract_slots("Not even Tehran, Moscow and Minsk signed it.", MONDAY).negation_scopes
     assert "sign" not in scope, scope
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # "nowhere" denies; "addressed" frames, so the passive subject is what is denied
+        ("Arms sales are nowhere addressed in the document.", ("arm", "sale")),
+        ("The accord nowhere mentions joint drills.", ("joint", "drill")),
+        ("Gas supplies are not addressed in the text.", ("gas", "transfer")),
+    ],
+)
+def test_nowhere_and_not_addressed_deny_the_subject(text: str, denied: tuple[str, ...]) -> None:
+    assert extract_slots(text, MONDAY).negation_scopes == (denied,)
+
+
+def test_addressing_something_is_no_denial() -> None:
+    slots = extract_slots("Putin addressed the Duma before the vote.", MONDAY)
+    assert not slots.negated and slots.negation_scopes == ()
