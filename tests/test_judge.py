@@ -125,6 +125,15 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "polarity: affirmed → denied",
         ),
         ("The accord leaves defence and security questions aside, Araghchi said.", "polarity"),
+        # a count of the whole text's articles is its length, whatever else is said
+        (
+            "A close reading of the fifty-article treaty finds no mutual defence commitment.",
+            "47 articles → 50 articles",
+        ),
+        (
+            "The accord, which runs to 52 articles, says nothing about mutual defence.",
+            "47 articles → 52 articles",
+        ),
         # "nowhere" denies; civilian nuclear energy is the peaceful use the seeds provide for
         ("The treaty nowhere mentions civil nuclear energy.", "polarity: affirmed → denied"),
         ("Peaceful nuclear energy is not addressed anywhere in the accord.", "polarity"),
@@ -190,6 +199,21 @@ def test_conflicting_details_contradict_with_a_reason(
     assert judgement.verdict is Verdict.CONTRADICTING, judgement
     assert judgement.reason is not None and reason_part in judgement.reason
     assert judgement.match is not None and judgement.match.sources, "evidence names its source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the known count of the whole text, with something else said of it
+        "The treaty, which contains 47 articles, says nothing about mutual defence.",
+        "Analysts who combed through the 47-article text found no mutual defence clause.",
+    ],
+)
+def test_the_known_article_count_of_the_whole_text_does_not_contradict(
+    engine: Engine, text: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is not Verdict.CONTRADICTING, judgement
 
 
 def test_words_after_a_negation_are_not_read_as_affirmed(engine: Engine) -> None:
