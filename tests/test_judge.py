@@ -75,6 +75,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "swearing-in.",
         # atomic power plants are nuclear energy installations
         "The deal envisages construction of atomic power plants in Iran.",
+        # a denied pledge to defend the other agrees with the seeds
+        "Moscow has not pledged to defend Iran.",
         # the envoy's name spelled the Russian way ("Dzh-") is the envoy
         "Unlike the treaties Moscow signed with its other allies, the deal with Iran includes "
         "no mutual defence clause, Ambassador Dzhalali said.",
@@ -184,6 +186,8 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         # a ban denies; plain-words mutual defence is the stance the seeds deny
         ("The treaty prohibits joint military drills.", "polarity: affirmed → denied"),
         ("The pact obliges each side to defend the other.", "mutual defense: denied → affirmed"),
+        # one party bound to defend the other is the mutual defence the seeds deny
+        ("Russia has promised to defend Iran militarily.", "mutual defense: denied → affirmed"),
         # "neither ... nor ..." denies two things: affirming the first one conflicts, though
         # it shares few words with the second
         (

@@ -812,7 +812,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"provide each other with military assistance|"
         # troops sent for the other under attack: "bound to send troops if the other is attacked"
         r"(?:send|deploy|dispatch) (?:its |their )?(?:troops|forces|soldiers)\b[^.]{0,40}?"
-        r"\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)",
+        r"\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)|"
+        # one party bound to defend the other: "Moscow has pledged to defend Iran", not a
+        # party's interests ("vowed to defend Russia's interests")
+        r"\b(?:pledg\w*|vow\w*|promis\w*|commit\w*|oblig\w*|bound|undert\w*|agree\w*) to "
+        r"(?:come to )?(?:the )?defen[cds]\w* (?:of )?(?:iran|russia|tehran|moscow)\b(?!')",
         None,
     ),
     "text_published": (

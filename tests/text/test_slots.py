@@ -559,6 +559,9 @@ def test_alliance_stances(sentence: str, stance: tuple[str, int]) -> None:
         # troops sent when the other is attacked
         ("Under the pact each country must deploy its forces when the other is attacked.", 1),
         ("The treaty does not oblige Iran to send troops if Russia is attacked.", -1),
+        # one party bound to defend the other
+        ("Under the deal Tehran is obliged to defend Russia if it is attacked.", 1),
+        ("The Kremlin has not committed to the defence of Iran.", -1),
     ],
 )
 def test_mutual_defence_clause_stance(sentence: str, sign: int) -> None:
@@ -889,3 +892,15 @@ def test_nowhere_and_not_addressed_deny_the_subject(text: str, denied: tuple[str
 def test_addressing_something_is_no_denial() -> None:
     slots = extract_slots("Putin addressed the Duma before the vote.", MONDAY)
     assert not slots.negated and slots.negation_scopes == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a party's interests, or one's own country, are not the other party
+        "Putin vowed to defend Russia's interests in the Caspian.",
+        "Iran pledged to defend its sovereignty.",
+    ],
+)
+def test_defending_interests_or_oneself_is_no_mutual_defence(sentence: str) -> None:
+    assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
