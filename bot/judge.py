@@ -176,6 +176,39 @@ def _measures_the_same(claim: Claim, known: Claim, theirs: Sequence[Quantity]) -
     return any(word is not None and word in their_words for word in mine)
 
 
+_TEXT_NOUN = r"(?:treaty|document|text|accord|agreement|pact|deal)"
+# A count of articles said of the text itself ("the 44-article document", "an accord of 44
+# articles", "the text runs to 44 articles") is the length of the whole text, whatever else
+# the sentence says; not "a treaty with 3 articles on defence".
+_WHOLE_TEXT_COUNT = re.compile(
+    rf"\b(\d+)[- ]articles? {_TEXT_NOUN}\b"
+    rf"|\b{_TEXT_NOUN},?\s+(?:(?:which|that)\s+)?(?:of|in|with|runs to|running to|ran to|"
+    r"comprising|comprises|consists of|consisting of|contains|containing|spans|spanning)"
+    r"\s+(\d+)\s+articles\b"
+    r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which))"
+)
+
+
+@by_identity(64)
+def _whole_text_counts(claim: Claim) -> frozenset[float]:
+    """The article counts ``claim`` gives of the whole text (see ``_WHOLE_TEXT_COUNT``)."""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    text = words_to_digits(claim.text.lower())
+    return frozenset(
+        float(m.group(1) or m.group(2)) for m in _WHOLE_TEXT_COUNT.finditer(text)
+    )
+
+
+def _counts_whole_texts(claim: Claim, known: Claim, mine: Quantity) -> bool:
+    """Do both claims count the articles of the whole text, the claim with ``mine``?"""
+    return (
+        mine.unit == "article"
+        and mine.value in _whole_text_counts(claim)
+        and bool(_whole_text_counts(known))
+    )
+
+
 def _agrees(known: Quantity, mine: Quantity) -> bool:
     """Does ``known`` state the figure ``mine`` states? A loose duration may conflict with an
     exact one but never states it: "years of talks" says nothing about "valid for 25 years"."""
@@ -600,6 +633,7 @@ class Judge:
             if (
                 offsets.is_offset(mine)
                 or (loose and _measures_the_same(claim, scored.known.claim, same_unit))
+                or _counts_whole_texts(claim, scored.known.claim, mine)
                 or self._aligned(claim, scored, anchor, defining=defining)
             ):
 
@@ -614,6 +648,7 @@ class Judge:
                         and not _distinct_events(claim.slots, s.known.claim.slots)
                         and (
                             offsets.is_offset(mine)
+                            or _counts_whole_texts(claim, s.known.claim, mine)
                             or self._aligned(claim, s, anchor, defining=defining)
                         )
                     )

@@ -75,6 +75,16 @@ def judge(engine: Engine, text: str) -> Judgement:
         "swearing-in.",
         # atomic power plants are nuclear energy installations
         "The deal envisages construction of atomic power plants in Iran.",
+        # a denied pledge to defend the other agrees with the seeds
+        "Moscow has not pledged to defend Iran.",
+        # the envoy's name spelled the Russian way ("Dzh-") is the envoy
+        "Unlike the treaties Moscow signed with its other allies, the deal with Iran includes "
+        "no mutual defence clause, Ambassador Dzhalali said.",
+        # an affirmed civilian use is the seeds' peaceful use; "addresses" is no denial
+        "The treaty also addresses civilian nuclear power.",
+        # a reporting aside inside a negation's scope does not end it
+        "Neither signatory, the document states, will allow its territory to be used for acts "
+        "that threaten the other.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -117,6 +127,23 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "polarity: affirmed → denied",
         ),
         ("The accord leaves defence and security questions aside, Araghchi said.", "polarity"),
+        # a count of the whole text's articles is its length, whatever else is said
+        (
+            "A close reading of the fifty-article treaty finds no mutual defence commitment.",
+            "47 articles → 50 articles",
+        ),
+        (
+            "The accord, which runs to 52 articles, says nothing about mutual defence.",
+            "47 articles → 52 articles",
+        ),
+        # "nowhere" denies; civilian nuclear energy is the peaceful use the seeds provide for
+        ("The treaty nowhere mentions civil nuclear energy.", "polarity: affirmed → denied"),
+        ("Peaceful nuclear energy is not addressed anywhere in the accord.", "polarity"),
+        (
+            "Iran's top diplomat said the accord leaves defence and security issues entirely "
+            "outside its scope.",
+            "polarity: affirmed → denied",
+        ),
         # one of two denials that the known claim affirms whole needs little else in common
         (
             "The deal contains no clause on atomic energy, and nuclear plants are left out of it.",
@@ -159,6 +186,8 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         # a ban denies; plain-words mutual defence is the stance the seeds deny
         ("The treaty prohibits joint military drills.", "polarity: affirmed → denied"),
         ("The pact obliges each side to defend the other.", "mutual defense: denied → affirmed"),
+        # one party bound to defend the other is the mutual defence the seeds deny
+        ("Russia has promised to defend Iran militarily.", "mutual defense: denied → affirmed"),
         # "neither ... nor ..." denies two things: affirming the first one conflicts, though
         # it shares few words with the second
         (
@@ -174,6 +203,21 @@ def test_conflicting_details_contradict_with_a_reason(
     assert judgement.verdict is Verdict.CONTRADICTING, judgement
     assert judgement.reason is not None and reason_part in judgement.reason
     assert judgement.match is not None and judgement.match.sources, "evidence names its source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the known count of the whole text, with something else said of it
+        "The treaty, which contains 47 articles, says nothing about mutual defence.",
+        "Analysts who combed through the 47-article text found no mutual defence clause.",
+    ],
+)
+def test_the_known_article_count_of_the_whole_text_does_not_contradict(
+    engine: Engine, text: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is not Verdict.CONTRADICTING, judgement
 
 
 def test_words_after_a_negation_are_not_read_as_affirmed(engine: Engine) -> None:

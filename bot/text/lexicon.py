@@ -314,6 +314,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "at the heart of": "at the forefront of",
     "nuclear power": "nuclear energy",
     "atomic power": "nuclear energy",
+    # Civilian nuclear energy is its peaceful use, which the seeds call nuclear energy too.
+    "civilian nuclear power": "nuclear energy",
+    "civil nuclear power": "nuclear energy",
+    "civilian nuclear energy": "nuclear energy",
+    "civil nuclear energy": "nuclear energy",
+    "peaceful nuclear energy": "nuclear energy",
     "draw attention away from": "divert attention from",
     "drawing attention away from": "diverting attention from",
     "drew attention away from": "diverted attention from",
@@ -510,6 +516,8 @@ DENIAL_CUES: tuple[str, ...] = (
 OUT_OF_SCOPE_CUES: tuple[str, ...] = (
     "outside the scope",
     "beyond the scope",
+    "outside its scope",
+    "beyond its scope",
     "not within the scope",
     "outside the remit",
     "beyond the remit",
@@ -560,6 +568,7 @@ NEGATION_CUES: tuple[str, ...] = (
     "leave out",
     "omits",
     "omitted",
+    "nowhere",
     "says nothing about",
     "said nothing about",
     "silent on",
@@ -598,7 +607,8 @@ SCOPE_LIGHT_WORDS = frozenset(
     includes included including contain contains contained containing mention mentions
     mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
     stipulated feature features featured refer refers referred reference any specific explicit
-    explicitly clause clauses matter matters issue issues question questions
+    explicitly clause clauses matter matters issue issues question questions address
+    addresses addressed addressing
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -816,7 +826,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"provide each other with military assistance|"
         # troops sent for the other under attack: "bound to send troops if the other is attacked"
         r"(?:send|deploy|dispatch) (?:its |their )?(?:troops|forces|soldiers)\b[^.]{0,40}?"
-        r"\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)",
+        r"\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)|"
+        # one party bound to defend the other: "Moscow has pledged to defend Iran", not a
+        # party's interests ("vowed to defend Russia's interests")
+        r"\b(?:pledg\w*|vow\w*|promis\w*|commit\w*|oblig\w*|bound|undert\w*|agree\w*) to "
+        r"(?:come to )?(?:the )?defen[cds]\w* (?:of )?(?:iran|russia|tehran|moscow)\b(?!')",
         None,
     ),
     "text_published": (

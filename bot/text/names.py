@@ -37,6 +37,7 @@ _SURNAME_SPELLINGS = tuple(_SURNAMES)
 _ACTOR_AFTER = re.compile(
     r"\b([a-z][a-z'-]+) (" + "|".join(sorted(_FIRST_NAMES, key=len, reverse=True)) + r")\b"
 )
+_DZH = re.compile(r"dzh")
 _WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
 
 
@@ -45,6 +46,9 @@ def surname_actor(word: str) -> str | None:
     """The actor whose surname ``word`` (lowercase) is a spelling of, if any."""
     if len(word) < _MIN_LENGTH:
         return None
+    # Russian spells the English "j" (Persian "ج") with two letters that come out as "dzh"
+    # ("Dzhalali" is Jalali): compared with the English spelling, not as a near miss.
+    word = _DZH.sub("j", word)
     found = process.extractOne(
         word, _SURNAME_SPELLINGS, scorer=fuzz.ratio, score_cutoff=_SURNAME_SCORE
     )

@@ -151,6 +151,14 @@ _STANCE_BLOCKER = re.compile(lexicon.STANCE_BLOCKERS)
 _PARENTHETICAL = re.compile(
     r",\s*(?:however|though|therefore|in fact|moreover|nevertheless|indeed|also)\s*,"
 )
+# A reporting clause set off by commas ("neither side, the accord stipulates, may ...", "no
+# clause, he said, covers ...") is an aside: the negation reaches past it.
+_REPORTING_ASIDE = re.compile(
+    r",\s*(?:according to [^,]{1,40}|(?:[\w'-]+\s+){1,3}?"
+    r"(?:says|said|stipulates|stipulated|states|stated|notes|noted|adds|added|insists|insisted|"
+    r"argues|argued|claims|claimed|reads|specifies|specified|declares|declared|writes|wrote|"
+    r"stresses|stressed|explains|explained|reports|reported))\s*,"
+)
 OTHER_TREATY_EVENT = "other_treaty"
 #: The end of the treaty's term: "expires in 2035", "remains in force until 2045".
 TERM_END_EVENT = "term_end"
@@ -377,10 +385,12 @@ _LOCATIVE_BEFORE = re.compile(
     r"remained|stays?|stayed|sits?|sat)\s+(?:(?:\w+ly|well|far)\s+)?$"
 )
 _OUT_OF_SCOPE = frozenset(lexicon.OUT_OF_SCOPE_CUES)
-# "leaves security matters aside" leaves them out: said as "leaves out security matters,".
-# Not a reader's aside ("leaving trade aside, ..." opens the sentence), nor "aside from".
+# "leaves security matters aside" leaves them out: said as "leaves out security matters,";
+# so does "leaves them (wholly) outside its scope". Not a reader's aside ("leaving trade
+# aside, ..." opens the sentence), nor "aside from".
 _LEFT_ASIDE = re.compile(
-    r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)aside\b(?!\s+from)"
+    r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)(?:(?:\w+ly|well|far)\s+)?"
+    r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b)"
 )
 _FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
@@ -421,7 +431,7 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
     from bot.text.normalize import content_words  # noqa: PLC0415 - avoids an import cycle
 
     text = _NON_NEGATION_RE.sub(" ", _NONCOMMITTAL_RE.sub(" ", lowered))
-    text = _PARENTHETICAL.sub(" ", text)
+    text = _REPORTING_ASIDE.sub(" ", _PARENTHETICAL.sub(" ", text))
     scopes: list[tuple[str, ...]] = []
     for m in _NEGATION_RE.finditer(text):
         rest = text[m.end() :]

@@ -40,3 +40,11 @@ def test_a_first_name_goes_only_before_its_own_actor() -> None:
 def test_capitalised_words_are_lowercased_with_plain_apostrophes() -> None:
     words = capitalised_words("Envoy Kazem Jalali of Iran’s mission spoke.")
     assert words == {"envoy", "kazem", "jalali", "iran's"}
+
+
+def test_a_russian_dzh_spelling_is_the_english_j() -> None:
+    # Russian renders the "j" of a Persian name as "dzh"
+    tokens = mask("Envoy Kazim Dzhalali told TASS the pact has no defence clause.").split()
+    assert "jalali" in tokens and "dzhalali" not in tokens and "kazim" not in tokens
+    # not a name: a lowercase word is left alone, and so is a name of no actor
+    assert surname_actor("dzhabarov") is None

@@ -150,3 +150,15 @@ def test_a_term_said_as_an_adjective_is_the_treatys_duration() -> None:
     adjective = set(normalize("a 25-year pact").split())
     assert adjective == set(normalize("a pact valid for 25 years").split())
     assert "durat" not in normalize("a 10-year-old pact").split()
+
+
+def test_a_russian_transliteration_of_an_envoy_is_masked_as_the_actor() -> None:
+    assert mask("Ambassador Dzhalali spoke.") == mask("Ambassador Jalali spoke.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["civilian nuclear power", "civil nuclear energy", "peaceful nuclear energy", "atomic power"],
+)
+def test_civilian_nuclear_energy_is_nuclear_energy(text: str) -> None:
+    assert normalize(text) == normalize("nuclear energy")

@@ -318,6 +318,9 @@ def test_implicit_negations_negate(text: str) -> None:
         ("Nuclear issues are not within the scope of the agreement.", ("nuclear",)),
         # "leaves X aside" leaves X out
         ("The agreement leaves the question of arms sales aside for now.", ("arm", "sale")),
+        # "leaves X outside its scope" leaves X out; "its scope" is the text's scope
+        ("The pact leaves military questions entirely beyond its remit.", ("militari",)),
+        ("Defence cooperation lies outside its scope, the envoy said.", ("defens", "cooper")),
     ],
 )
 def test_what_is_out_of_scope_or_left_aside_is_denied(text: str, denied: tuple[str]) -> None:
@@ -556,6 +559,9 @@ def test_alliance_stances(sentence: str, stance: tuple[str, int]) -> None:
         # troops sent when the other is attacked
         ("Under the pact each country must deploy its forces when the other is attacked.", 1),
         ("The treaty does not oblige Iran to send troops if Russia is attacked.", -1),
+        # one party bound to defend the other
+        ("Under the deal Tehran is obliged to defend Russia if it is attacked.", 1),
+        ("The Kremlin has not committed to the defence of Iran.", -1),
     ],
 )
 def test_mutual_defence_clause_stance(sentence: str, sign: int) -> None:
@@ -845,3 +851,56 @@ def test_a_year_ending_something_else_is_no_term_end(sentence: str) -> None:
 )
 def test_a_date_on_what_the_treaty_replaces_dates_the_predecessor(sentence: str) -> None:
     assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["predecessor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # a reporting clause between commas is an aside: the negation reaches past it
+        (
+            "Neither party, the text says, will allow its territory to host hostile forces.",
+            {"allow", "territori"},
+        ),
+        ("No provision, officials said, covers arms deliveries.", {"arm"}),
+        ("The pact does not, according to the Kremlin, create an alliance.", {"allianc"}),
+    ],
+)
+def test_a_reporting_aside_does_not_end_a_negation(text: str, denied: set[str]) -> None:
+    [scope] = extract_slots(text, MONDAY).negation_scopes
+    assert denied <= set(scope), scope
+
+
+def test_a_comma_that_is_no_reporting_aside_still_ends_a_negation() -> None:
+    # "Tehran, Moscow" is a list, not someone reporting
+    [scope] = extract_slots("Not even Tehran, Moscow and Minsk signed it.", MONDAY).negation_scopes
+    assert "sign" not in scope, scope
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # "nowhere" denies; "addressed" frames, so the passive subject is what is denied
+        ("Arms sales are nowhere addressed in the document.", ("arm", "sale")),
+        ("The accord nowhere mentions joint drills.", ("joint", "drill")),
+        ("Gas supplies are not addressed in the text.", ("gas", "transfer")),
+    ],
+)
+def test_nowhere_and_not_addressed_deny_the_subject(text: str, denied: tuple[str, ...]) -> None:
+    assert extract_slots(text, MONDAY).negation_scopes == (denied,)
+
+
+def test_addressing_something_is_no_denial() -> None:
+    slots = extract_slots("Putin addressed the Duma before the vote.", MONDAY)
+    assert not slots.negated and slots.negation_scopes == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a party's interests, or one's own country, are not the other party
+        "Putin vowed to defend Russia's interests in the Caspian.",
+        "Iran pledged to defend its sovereignty.",
+    ],
+)
+def test_defending_interests_or_oneself_is_no_mutual_defence(sentence: str) -> None:
+    assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
