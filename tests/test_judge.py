@@ -75,6 +75,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "swearing-in.",
         # atomic power plants are nuclear energy installations
         "The deal envisages construction of atomic power plants in Iran.",
+        # drafting over years is years of negotiations
+        "The text of the pact was drafted over many years.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -165,6 +167,12 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "Under the treaty, either side can let its soil be used for hostile acts.",
             "polarity: denied → affirmed",
         ),
+        # putting one's name to a text is signing it, in a cleft sentence too
+        ("It was on 15 January that Putin and Pezeshkian put their names to the treaty.",
+         "→ 15 January"),
+        ("The two leaders put their signatures to the accord on 16 January.", "→ 16 January"),
+        # "in a matter of months" is in a few months; drafting a treaty is negotiating it
+        ("Negotiators drafted the pact in a matter of months.", "years → a few months"),
     ],
 )
 def test_conflicting_details_contradict_with_a_reason(
@@ -214,6 +222,9 @@ def test_details_the_baseline_lacks_are_new(engine: Engine, text: str) -> None:
         # background the seeds also mention
         "Russia has used Iranian drones in its war against Ukraine.",
         "A permanent ceasefire in Gaza was discussed by the two leaders.",
+        # the 2015 nuclear accord by its other names is another treaty
+        "During his first presidency Trump abandoned the nuclear agreement with Tehran.",
+        "Washington quit the international nuclear accord with Iran in 2018.",
         # page chrome
         "Share this article on social media",
     ],

@@ -106,6 +106,25 @@ def test_every_way_of_writing_the_signing_date_gives_17_january_2025(sentence: s
     assert ref.event == "signing"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was on 17 January that the presidents put their names to the treaty.",
+        "Putin put his signature to the pact on 17 January.",
+    ],
+)
+def test_putting_a_name_to_a_text_dates_its_signing(sentence: str) -> None:
+    ref = only_date(sentence)
+    assert ymd(ref) == (2025, 1, 17)
+    assert ref.event == "signing"
+
+
+def test_a_name_put_to_no_text_is_no_signing() -> None:
+    # "put their names forward" is not putting them to a text
+    ref = only_date("On 17 January the parties put their names forward as mediators.")
+    assert ref.event != "signing"
+
+
 def test_iso_date_needs_no_published_date() -> None:
     assert ymd(only_date("The treaty was signed on 2025-01-17.", None)) == (2025, 1, 17)
 
@@ -620,6 +639,10 @@ def test_fears_concerns_and_hedges_take_no_stance(sentence: str) -> None:
             {"old_treaty"},
         ),
         ("Trump withdrew from a multinational nuclear agreement with Iran.", {"nuclear_deal"}),
+        ("Washington quit the international nuclear accord with Tehran.", {"nuclear_deal"}),
+        ("The 2015 nuclear pact with Iran collapsed under Trump.", {"nuclear_deal"}),
+        # nuclear energy under our treaty is not the nuclear accord
+        ("The pact envisages cooperation on nuclear energy.", set()),
         ("The treaty was signed on 17 January in the Kremlin.", set()),
     ],
 )
