@@ -75,6 +75,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "swearing-in.",
         # atomic power plants are nuclear energy installations
         "The deal envisages construction of atomic power plants in Iran.",
+        # the term said as binding, for the known 20 years
+        "The treaty binds the two countries for twenty years.",
         # drafting over years is years of negotiations
         "The text of the pact was drafted over many years.",
     ],
@@ -173,6 +175,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("The two leaders put their signatures to the accord on 16 January.", "→ 16 January"),
         # "in a matter of months" is in a few months; drafting a treaty is negotiating it
         ("Negotiators drafted the pact in a matter of months.", "years → a few months"),
+        # a term said as what the treaty binds its parties for
+        (
+            "Under the pact Russia and Iran are bound to each other for the next fifteen years.",
+            "20 years → 15 years",
+        ),
     ],
 )
 def test_conflicting_details_contradict_with_a_reason(
