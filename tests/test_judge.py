@@ -77,6 +77,9 @@ def judge(engine: Engine, text: str) -> Judgement:
         "The deal envisages construction of atomic power plants in Iran.",
         # the term said as binding, for the known 20 years
         "The treaty binds the two countries for twenty years.",
+        # the publisher said in the active voice, and a capital for its government
+        "The Kremlin released the treaty's forty-seven articles after the signing.",
+        "Moscow made the treaty public after the signing, publishing its 47 articles.",
         # drafting over years is years of negotiations
         "The text of the pact was drafted over many years.",
     ],
@@ -153,6 +156,10 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         (
             "The full text was published by Iran's foreign ministry after the ceremony.",
             "publisher: kremlin → iran's foreign ministry",
+        ),
+        (
+            "After the signing Tehran's foreign ministry posted the pact's 47 articles online.",
+            "publisher: kremlin → tehran's foreign ministry",
         ),
         # two bare years of one event: what the treaty replaced
         ("The treaty replaces an agreement dating from 1995.", "2001 → 1995"),

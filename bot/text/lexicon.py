@@ -829,7 +829,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
         r"undisclosed|disclosed|released)\b"
-        r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b",
+        r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b"
+        # "released the treaty's 47 articles", "posted its full text"
+        r"|\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
+        r"(?:(?:treaty|agreement|pact|deal|document)'s )?(?:full |whole |complete |entire )?"
+        r"(?:\d+ )?(?:text|articles)\b",
         r"\b(?:private|secret|undisclosed|confidential|classified)\b",
     ),
 }

@@ -600,6 +600,40 @@ def test_text_published_stance(sentence: str, sign: int) -> None:
     assert ("text_published", sign) in extract_slots(sentence, MONDAY).stances
 
 
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        ("Tehran's foreign ministry posted the pact's full text on its website.",
+         "tehran's foreign ministry"),
+        ("After the signing, the Kremlin unveiled the treaty's 47 articles.", "kremlin"),
+        ("The Kremlin has just released the text of the agreement.", "kremlin"),
+        # a country or its capital stands for its government
+        ("Moscow published the full text of the treaty on Saturday.", "kremlin"),
+        ("The text was published by Moscow.", "kremlin"),
+    ],
+)
+def test_the_subject_of_a_verb_of_publishing_the_text_is_its_publisher(
+    sentence: str, publisher: str
+) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert ("publisher", publisher) in slots.roles
+    assert ("text_published", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # not published, no one named, or not the text that was released
+        "Russia and Iran have not released the text of the treaty.",
+        "It released the treaty's full text on Saturday.",
+        "Iran released two prisoners after the treaty was signed.",
+        "The Kremlin released a statement praising the agreement.",
+    ],
+)
+def test_no_publisher_without_a_subject_publishing_the_text(sentence: str) -> None:
+    assert not any(role == "publisher" for role, _ in extract_slots(sentence, MONDAY).roles)
+
+
 def test_published_the_full_text_is_a_text_published_stance() -> None:
     slots = extract_slots("The Kremlin published the full text of the treaty.", MONDAY)
     assert ("text_published", 1) in slots.stances
