@@ -167,6 +167,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("The partnership treaty is open-ended and has no expiry date.", "→ indefinite"),
         # a month before the inauguration is not a few days before it
         ("The deal was signed a full month before Trump took office.", "a full month before"),
+        # the Kremlin ceremony is the signing; being sworn in is the inauguration
+        (
+            "The ceremony in the Kremlin was held fully two months before Trump was sworn in.",
+            "before trump was sworn in",
+        ),
         # a ban denies; plain-words mutual defence is the stance the seeds deny
         ("The treaty prohibits joint military drills.", "polarity: affirmed → denied"),
         ("The pact obliges each side to defend the other.", "mutual defense: denied → affirmed"),

@@ -185,6 +185,12 @@ IDIOMS: dict[str, str] = {
     "put her signature to": "signed",
     "puts his name to": "signs",
     "puts her name to": "signs",
+    # In news of a treaty, the ceremony is its signing (another one is named: "inauguration
+    # ceremony").
+    "signing ceremony": "signing",
+    "the ceremony": "the signing",
+    "kremlin ceremony": "kremlin signing",
+    "moscow ceremony": "moscow signing",
     # "In a matter of weeks" is in a few weeks.
     "a matter of days": "a few days",
     "a matter of weeks": "a few weeks",

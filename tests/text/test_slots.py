@@ -119,6 +119,11 @@ def test_putting_a_name_to_a_text_dates_its_signing(sentence: str) -> None:
     assert ref.event == "signing"
 
 
+def test_the_ceremony_is_the_signing_but_an_inauguration_ceremony_is_not() -> None:
+    assert only_date("The ceremony at the Kremlin was held on 17 January.").event == "signing"
+    assert only_date("Trump's inauguration ceremony was held on 20 January.").event != "signing"
+
+
 def test_a_name_put_to_no_text_is_no_signing() -> None:
     # "put their names forward" is not putting them to a text
     ref = only_date("On 17 January the parties put their names forward as mediators.")
