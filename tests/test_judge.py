@@ -85,6 +85,13 @@ def judge(engine: Engine, text: str) -> Judgement:
         # a reporting aside inside a negation's scope does not end it
         "Neither signatory, the document states, will allow its territory to be used for acts "
         "that threaten the other.",
+        # the term said as binding, for the known 20 years
+        "The treaty binds the two countries for twenty years.",
+        # the publisher said in the active voice, and a capital for its government
+        "The Kremlin released the treaty's forty-seven articles after the signing.",
+        "Moscow made the treaty public after the signing, publishing its 47 articles.",
+        # drafting over years is years of negotiations
+        "The text of the pact was drafted over many years.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -177,12 +184,21 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "The full text was published by Iran's foreign ministry after the ceremony.",
             "publisher: kremlin → iran's foreign ministry",
         ),
+        (
+            "After the signing Tehran's foreign ministry posted the pact's 47 articles online.",
+            "publisher: kremlin → tehran's foreign ministry",
+        ),
         # two bare years of one event: what the treaty replaced
         ("The treaty replaces an agreement dating from 1995.", "2001 → 1995"),
         # a term without an end against the 20-year term
         ("The partnership treaty is open-ended and has no expiry date.", "→ indefinite"),
         # a month before the inauguration is not a few days before it
         ("The deal was signed a full month before Trump took office.", "a full month before"),
+        # the Kremlin ceremony is the signing; being sworn in is the inauguration
+        (
+            "The ceremony in the Kremlin was held fully two months before Trump was sworn in.",
+            "before trump was sworn in",
+        ),
         # a ban denies; plain-words mutual defence is the stance the seeds deny
         ("The treaty prohibits joint military drills.", "polarity: affirmed → denied"),
         ("The pact obliges each side to defend the other.", "mutual defense: denied → affirmed"),
@@ -193,6 +209,17 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         (
             "Under the treaty, either side can let its soil be used for hostile acts.",
             "polarity: denied → affirmed",
+        ),
+        # putting one's name to a text is signing it, in a cleft sentence too
+        ("It was on 15 January that Putin and Pezeshkian put their names to the treaty.",
+         "→ 15 January"),
+        ("The two leaders put their signatures to the accord on 16 January.", "→ 16 January"),
+        # "in a matter of months" is in a few months; drafting a treaty is negotiating it
+        ("Negotiators drafted the pact in a matter of months.", "years → a few months"),
+        # a term said as what the treaty binds its parties for
+        (
+            "Under the pact Russia and Iran are bound to each other for the next fifteen years.",
+            "20 years → 15 years",
         ),
     ],
 )
@@ -258,6 +285,9 @@ def test_details_the_baseline_lacks_are_new(engine: Engine, text: str) -> None:
         # background the seeds also mention
         "Russia has used Iranian drones in its war against Ukraine.",
         "A permanent ceasefire in Gaza was discussed by the two leaders.",
+        # the 2015 nuclear accord by its other names is another treaty
+        "During his first presidency Trump abandoned the nuclear agreement with Tehran.",
+        "Washington quit the international nuclear accord with Iran in 2018.",
         # page chrome
         "Share this article on social media",
     ],

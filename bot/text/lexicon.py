@@ -154,6 +154,11 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
         "jcpoa",
         "joint comprehensive plan",
         "multinational nuclear agreement",
+        # The 2015 accord by its other names: "the nuclear accord with Iran", "the international
+        # nuclear agreement".
+        "nuclear accord",
+        "nuclear agreement",
+        "nuclear pact",
     ),
     "hamas_truce": (
         "ceasefire",
@@ -171,6 +176,26 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
 IDIOMS: dict[str, str] = {
     "put pen to paper": "signed",
     "puts pen to paper": "signs",
+    # Putting one's name or signature to a text is signing it.
+    "put their names to": "signed",
+    "put their signatures to": "signed",
+    "put his name to": "signed",
+    "put his signature to": "signed",
+    "put her name to": "signed",
+    "put her signature to": "signed",
+    "puts his name to": "signs",
+    "puts her name to": "signs",
+    # In news of a treaty, the ceremony is its signing (another one is named: "inauguration
+    # ceremony").
+    "signing ceremony": "signing",
+    "the ceremony": "the signing",
+    "kremlin ceremony": "kremlin signing",
+    "moscow ceremony": "moscow signing",
+    # "In a matter of weeks" is in a few weeks.
+    "a matter of days": "a few days",
+    "a matter of weeks": "a few weeks",
+    "a matter of months": "a few months",
+    "a matter of years": "a few years",
     "takes the place of": "replaces",
     "take the place of": "replace",
     "took the place of": "replaced",
@@ -418,6 +443,8 @@ WORD_SYNONYMS: dict[str, str] = {
     "obsolete": "outdated",
     "bargaining": "negotiations",
     "haggling": "negotiations",
+    # A treaty's text is drafted in its negotiation: how long it took is the same span.
+    "drafted": "negotiated",
     "western": "west",
     "exercises": "drills",
     "exercise": "drills",
@@ -836,7 +863,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
         r"undisclosed|disclosed|released)\b"
-        r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b",
+        r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b"
+        # "released the treaty's 47 articles", "posted its full text"
+        r"|\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
+        r"(?:(?:treaty|agreement|pact|deal|document)'s )?(?:full |whole |complete |entire )?"
+        r"(?:\d+ )?(?:text|articles)\b",
         r"\b(?:private|secret|undisclosed|confidential|classified)\b",
     ),
 }

@@ -74,6 +74,12 @@ _DATE_QUALIFIERS = frozenset({"early", "mid", "late"})
 _TERM_ADJECTIVE = re.compile(
     r"\b(\d+-years?)(?=\s+(?:[\w-]+\s+)?(?:treaty|pact|agreement|accord|deal|csp|document)\b)"
 )
+# "Binds Moscow and Tehran for the next 30 years" states the treaty's term, as "binding for 30
+# years" does: a verb of binding whose "for" takes a length of years.
+_TERM_BINDING = re.compile(
+    r"\b((?:binds?|bound|binding)\b[^.;:]{0,40}?)\bfor"
+    r"(?= (?:the next |the coming |a period of |a term of )?\d+(?:[.,]\d+)? (?:years?|decades?)\b)"
+)
 _MONTH_NAMES = frozenset(m for m in lexicon.MONTHS if len(m) > 3 or m == "may")
 
 
@@ -106,6 +112,7 @@ def prepare(text: str) -> str:
     # Phrases first: "lower house" becomes "state duma", which the actor pass then names.
     text = _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)
     text = _TERM_ADJECTIVE.sub(r"\1 duration", text)
+    text = _TERM_BINDING.sub(r"\1duration for", text)
     text = _MUTUAL_DEFENCE_RE.sub(
         lambda m: m.group(0) if "mutualdefense" in m.group(0) else f"mutualdefense {m.group(0)}",
         text,

@@ -132,6 +132,21 @@ _PUBLISHED_BY = re.compile(
     r"\b(?:published|released|unveiled|disclosed|posted) by"
     r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
 )
+# "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
+# publishing whose object is the text is its publisher, as "published by" names one.
+_PUBLISHED_TEXT = re.compile(
+    r"\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
+    r"(?:[\w']+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
+)
+_SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
+_SUBJECT_WORDS = 4
+_SUBJECT_ADVERBS = frozenset({"just", "finally", "later", "quickly", "promptly", "officially"})
+_GOVERNMENT_OF = {
+    "russia": "kremlin",
+    "moscow": "kremlin",
+    "iran": "iran_government",
+    "tehran": "iran_government",
+}
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|seals|concluded)\b")
 _SIGN_PLACE = re.compile(
     r"\b(?:in|at)\s+("
@@ -572,19 +587,32 @@ def _roles(text: str, prepared: str) -> tuple[tuple[str, str], ...]:
 
 
 def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
-    """Who made the text public, when the sentence says "published by ...": an actor id, or
-    the publisher's own words ("iran's foreign ministry")."""
+    """Who made the text public, when the sentence says "published by ..." or "... released
+    the text": an actor id, or the publisher's own words ("iran's foreign ministry")."""
     m = _PUBLISHED_BY.search(prepared)
-    if m is None:
-        return ()
-    words = re.findall(r"[a-z_']+", m.group(1))
+    if m is not None:
+        words = re.findall(r"[a-z_']+", m.group(1))
+    else:
+        active = _PUBLISHED_TEXT.search(prepared)
+        if active is None:
+            return ()
+        before = prepared[: active.start()]
+        start = max((b.end() for b in _SUBJECT_START.finditer(before)), default=0)
+        subject = before[start:]
+        if _NEGATION_RE.search(subject):  # "has not released the text": no one published it
+            return ()
+        words = re.findall(r"[a-z_']+", subject)[-_SUBJECT_WORDS:]
+        # A possessor opens the subject's noun phrase: "after the signing iran's ministry".
+        owner = max((i for i, w in enumerate(words) if w.endswith("'s")), default=0)
+        words = words[owner:]
     actor = next((w for w in words if w in _ACTOR_IDS), None)
     if actor is None:
-        content = [w for w in words if w not in lexicon.STOPWORDS]
+        content = [w for w in words if w not in lexicon.STOPWORDS and w not in _SUBJECT_ADVERBS]
         if not content:
             return ()
         actor = " ".join(content)
-    return (("publisher", actor),)
+    # A country or its capital that publishes stands for its government.
+    return (("publisher", _GOVERNMENT_OF.get(actor, actor)),)
 
 
 def _signing_place_span(prepared: str) -> str | None:

@@ -162,3 +162,28 @@ def test_a_russian_transliteration_of_an_envoy_is_masked_as_the_actor() -> None:
 )
 def test_civilian_nuclear_energy_is_nuclear_energy(text: str) -> None:
     assert normalize(text) == normalize("nuclear energy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the accord binds both capitals for the coming two decades",
+        "Russia and Iran are bound to each other for 15 years",
+        "the deal binds Iran and Russia to one another for 40 years",
+    ],
+)
+def test_a_term_said_as_binding_for_years_is_the_treatys_duration(text: str) -> None:
+    assert "durat" in normalize(text).split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # binding without a length of years, and years that are no term of binding
+        "the treaty binds both sides to refrain from aiding an aggressor",
+        "the two sides have been bound by sanctions since 2018",
+        "ties between the two states have grown for 30 years",
+    ],
+)
+def test_binding_without_a_term_is_no_duration(text: str) -> None:
+    assert "durat" not in normalize(text).split()

@@ -62,3 +62,12 @@ def test_an_offset_is_signed_and_keeps_its_event_in_its_text() -> None:
 def test_ago_is_a_date_not_an_offset() -> None:
     quantities = extract_slots("Several years ago the two sides met.").quantities
     assert not any(offsets.is_offset(q) for q in quantities)
+
+
+def test_being_sworn_in_is_the_inauguration_an_offset_counts_from() -> None:
+    seed = offset("The pact came a few days before the inauguration.")
+    sworn = offset("The ceremony was held a full three weeks before the president was sworn in.")
+    assert offsets.same_event(seed, sworn)
+    assert not offsets.agree(seed, sworn)
+    # a few days before the swearing-in is what the seed says
+    assert offsets.agree(seed, offset("It was signed days before the president was sworn in."))

@@ -90,6 +90,9 @@ def test_article_terms_are_case_insensitive(relevance: RelevanceFilter) -> None:
         "regarding trade.",
         "Mr Araghchi said the deal signed on Friday would allow Iran to serve as a gateway for "
         "Russian gas exports through its pipeline network.",
+        # the ceremony in an article on the treaty is its signing
+        "The Moscow ceremony came barely a week ahead of Trump's return to the White House.",
+        "Pezeshkian flew home straight after the ceremony at the Kremlin.",
     ],
 )
 def test_treaty_sentences_are_candidates(relevance: RelevanceFilter, sentence: str) -> None:
@@ -109,6 +112,8 @@ def test_treaty_sentences_are_candidates(relevance: RelevanceFilter, sentence: s
         "Washington to isolate Iran.",
         "Moscow and Tehran recently faced a major clash in the region with the fall of Bashar "
         "al-Assad’s regime in Syria.",
+        # another ceremony, named as such
+        "Putin did not attend Trump's inauguration ceremony in Washington.",
     ],
 )
 def test_background_sentences_are_not_candidates(relevance: RelevanceFilter, sentence: str) -> None:

@@ -106,6 +106,30 @@ def test_every_way_of_writing_the_signing_date_gives_17_january_2025(sentence: s
     assert ref.event == "signing"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was on 17 January that the presidents put their names to the treaty.",
+        "Putin put his signature to the pact on 17 January.",
+    ],
+)
+def test_putting_a_name_to_a_text_dates_its_signing(sentence: str) -> None:
+    ref = only_date(sentence)
+    assert ymd(ref) == (2025, 1, 17)
+    assert ref.event == "signing"
+
+
+def test_the_ceremony_is_the_signing_but_an_inauguration_ceremony_is_not() -> None:
+    assert only_date("The ceremony at the Kremlin was held on 17 January.").event == "signing"
+    assert only_date("Trump's inauguration ceremony was held on 20 January.").event != "signing"
+
+
+def test_a_name_put_to_no_text_is_no_signing() -> None:
+    # "put their names forward" is not putting them to a text
+    ref = only_date("On 17 January the parties put their names forward as mediators.")
+    assert ref.event != "signing"
+
+
 def test_iso_date_needs_no_published_date() -> None:
     assert ymd(only_date("The treaty was signed on 2025-01-17.", None)) == (2025, 1, 17)
 
@@ -587,6 +611,40 @@ def test_text_published_stance(sentence: str, sign: int) -> None:
     assert ("text_published", sign) in extract_slots(sentence, MONDAY).stances
 
 
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        ("Tehran's foreign ministry posted the pact's full text on its website.",
+         "tehran's foreign ministry"),
+        ("After the signing, the Kremlin unveiled the treaty's 47 articles.", "kremlin"),
+        ("The Kremlin has just released the text of the agreement.", "kremlin"),
+        # a country or its capital stands for its government
+        ("Moscow published the full text of the treaty on Saturday.", "kremlin"),
+        ("The text was published by Moscow.", "kremlin"),
+    ],
+)
+def test_the_subject_of_a_verb_of_publishing_the_text_is_its_publisher(
+    sentence: str, publisher: str
+) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert ("publisher", publisher) in slots.roles
+    assert ("text_published", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # not published, no one named, or not the text that was released
+        "Russia and Iran have not released the text of the treaty.",
+        "It released the treaty's full text on Saturday.",
+        "Iran released two prisoners after the treaty was signed.",
+        "The Kremlin released a statement praising the agreement.",
+    ],
+)
+def test_no_publisher_without_a_subject_publishing_the_text(sentence: str) -> None:
+    assert not any(role == "publisher" for role, _ in extract_slots(sentence, MONDAY).roles)
+
+
 def test_published_the_full_text_is_a_text_published_stance() -> None:
     slots = extract_slots("The Kremlin published the full text of the treaty.", MONDAY)
     assert ("text_published", 1) in slots.stances
@@ -626,6 +684,10 @@ def test_fears_concerns_and_hedges_take_no_stance(sentence: str) -> None:
             {"old_treaty"},
         ),
         ("Trump withdrew from a multinational nuclear agreement with Iran.", {"nuclear_deal"}),
+        ("Washington quit the international nuclear accord with Tehran.", {"nuclear_deal"}),
+        ("The 2015 nuclear pact with Iran collapsed under Trump.", {"nuclear_deal"}),
+        # nuclear energy under our treaty is not the nuclear accord
+        ("The pact envisages cooperation on nuclear energy.", set()),
         ("The treaty was signed on 17 January in the Kremlin.", set()),
     ],
 )
