@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from bot.evaluation import Outcome, Scores, evaluate
+from bot.config import Config
+from bot.engine import Engine
+from bot.evaluation import DEFAULT_DIR, Outcome, Scores, evaluate, evaluate_static
 from bot.model import Verdict
 
 # Measured (README, Accuracy): static dev 0.937 (259 items), static held-out 0.795,
@@ -25,6 +30,28 @@ def results() -> dict[str, Scores]:
 @pytest.mark.parametrize("split", sorted(FLOORS))
 def test_macro_f1_does_not_regress(results: dict[str, Scores], split: str) -> None:
     assert results[split].macro_f1 >= FLOORS[split], results[split].mistakes[:5]
+
+
+# The development probes (bench/eval/probes): rules were written for their mistakes after each
+# was scored once on arrival, so a floor keeps those rules from silently regressing.
+PROBE_FLOORS = {"fresh2": 0.95, "fresh3": 0.95, "fresh4": 0.95, "fresh5": 0.95}
+
+
+@pytest.fixture(scope="module")
+def probe_results() -> dict[str, Scores]:
+    engine = Engine.from_baseline(Config())
+    results = {}
+    for path in sorted(Path(DEFAULT_DIR, "probes").glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            rows = [json.loads(line) for line in handle if line.strip()]
+        results[path.stem] = evaluate_static(engine, rows, path.stem)
+    return results
+
+
+@pytest.mark.parametrize("probe", sorted(PROBE_FLOORS))
+def test_probe_macro_f1_does_not_regress(probe_results: dict[str, Scores], probe: str) -> None:
+    scores = probe_results[probe]
+    assert scores.macro_f1 >= PROBE_FLOORS[probe], scores.mistakes[:5]
 
 
 def test_every_split_has_items_of_every_verdict(results: dict[str, Scores]) -> None:
