@@ -54,6 +54,8 @@ _SCOPE_MATCH = 0.67
 # least this many) is a known claim's.
 _ECHO_COVERAGE = 0.5
 _ECHO_WORDS = 4
+# Masked words that turn a sentence from what it denies back to what it affirms.
+_CONTRAST_TURNS = frozenset({"though", "although", "howev", "wherea"})
 # A claim holding this share of a known claim's words restates it with this much of its own.
 _CONTAINED_REVERSE = 0.5
 _CONTAINED_COVERAGE = 0.3
@@ -350,15 +352,18 @@ def _with_implied(stances: Sequence[tuple[str, int]]) -> Sequence[tuple[str, int
 
 
 def _plainly_affirmed(claim: Claim) -> frozenset[str]:
-    """The claim's words before the first it denies. A negation may reach beyond the words
-    kept as its scope ("does not oblige the two states to come to each other's military
-    assistance if one is attacked"): what follows it is not plainly affirmed."""
+    """The claim's words before the first it denies, and after a contrast that turns back
+    to affirming ("does not mention arms, though it does emphasise military-technical
+    cooperation"). A negation may reach beyond the words kept as its scope ("does not oblige
+    the two states to come to each other's military assistance if one is attacked"): what
+    follows it is not plainly affirmed."""
     tokens = claim.masked.split()
     scopes = _scopes(claim.slots)
     if not claim.slots.negation_cues:
         return frozenset(tokens)
-    starts = [tokens.index(scope[0]) for scope in scopes if scope[0] in tokens]
-    return frozenset(tokens[: min(starts, default=0)])
+    first = min((tokens.index(scope[0]) for scope in scopes if scope[0] in tokens), default=0)
+    turn = max((i for i, t in enumerate(tokens) if t in _CONTRAST_TURNS and i > first), default=0)
+    return frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
 
 
 def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:

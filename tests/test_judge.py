@@ -57,6 +57,10 @@ def judge(engine: Engine, text: str) -> Judgement:
         # most of a known claim, padded with words of its own
         "Trade and finance sit at the heart of the new compact, struck by two economies "
         "labouring under Western sanctions.",
+        # a denial of an omission affirms: nothing is denied
+        "Araghchi denied that security cooperation was missing from the agreement.",
+        # a light verb in the perfect, and an ordinal date
+        "The signing had taken place in Moscow on the seventeenth of January.",
         # an undertaking not to act, worded as one
         "Each signatory undertakes to refrain from assisting an aggressor against the other.",
         # no mutual defence clause is no military alliance: a denial of a bloc restates it
@@ -204,6 +208,13 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("The pact obliges each side to defend the other.", "mutual defense: denied → affirmed"),
         # one party bound to defend the other is the mutual defence the seeds deny
         ("Russia has promised to defend Iran militarily.", "mutual defense: denied → affirmed"),
+        # the seed denies arms transfers but turns ("though") to affirm military-technical
+        # cooperation: denying that cooperation conflicts with what follows the turn
+        (
+            "The pact says nothing about military-technical cooperation, an omission noted by "
+            "analysts.",
+            "polarity",
+        ),
         # "neither ... nor ..." denies two things: affirming the first one conflicts, though
         # it shares few words with the second
         (

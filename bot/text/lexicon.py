@@ -176,6 +176,8 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
 IDIOMS: dict[str, str] = {
     "put pen to paper": "signed",
     "puts pen to paper": "signs",
+    "put to paper": "signed",
+    "committed to paper": "signed",
     # Putting one's name or signature to a text is signing it.
     "put their names to": "signed",
     "put their signatures to": "signed",
@@ -279,6 +281,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "open-ended": "duration indefinitely",
     # Light verbs: "the signing took place at the Kremlin" says "signed at the Kremlin".
     "took place": "",
+    "taken place": "",
+    "taking place": "",
     "takes place": "",
     "take place": "",
     "an unlimited period": "indefinitely",
@@ -539,8 +543,10 @@ DENIAL_CUES: tuple[str, ...] = (
 )
 
 # What lies outside a text's scope is not in it: "security lay outside the scope of the
-# accord" denies its subject, as a passive denial does.
+# accord" denies its subject, as a passive denial does; so does what is absent from it.
 OUT_OF_SCOPE_CUES: tuple[str, ...] = (
+    "absent from",
+    "missing from",
     "outside the scope",
     "beyond the scope",
     "outside its scope",

@@ -448,10 +448,19 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
     text = _NON_NEGATION_RE.sub(" ", _NONCOMMITTAL_RE.sub(" ", lowered))
     text = _REPORTING_ASIDE.sub(" ", _PARENTHETICAL.sub(" ", text))
     scopes: list[tuple[str, ...]] = []
+    cancelled: set[int] = set()
     for m in _NEGATION_RE.finditer(text):
         rest = text[m.end() :]
         boundary = _CLAUSE_END.search(rest)
         scope = rest[: boundary.start()] if boundary else rest
+        inner = _NEGATION_RE.search(scope)
+        if m.group(0) in _DENIAL and inner is not None:
+            # A denial of a denial affirms: "rejected the notion that security had been left
+            # out" says security is in. Neither cue denies anything.
+            cancelled.add(m.end() + inner.start())
+            continue
+        if m.start() in cancelled:
+            continue
         passive = _passive_subject(text, m)
         if passive is not None:
             scope = passive

@@ -35,6 +35,8 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ("to draw attention away from the vote", "to divert attention from the vote"),
         ("commerce sits at the heart of the pact", "trade sits at the forefront of the treaty"),
         ("the Kremlin posted the text", "the Kremlin published the text"),
+        ("the deal was put to paper", "the deal was signed"),
+        ("the signing has taken place in Moscow", "the signing in Moscow"),
         ("he hailed a genuine breakthrough", "he characterised a real breakthrough"),
         ("steady ties in the wider region", "stable ties in the broader region"),
         ("a news conference about the warships", "a press conference about the navy"),

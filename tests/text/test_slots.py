@@ -411,6 +411,18 @@ def test_undertakings_not_to_act_negate(text: str) -> None:
     assert slots.negation_scopes, slots
 
 
+def test_a_denied_omission_denies_nothing() -> None:
+    slots = extract_slots("Officials rejected claims that energy was left out of the text.", MONDAY)
+    assert not slots.negated
+    assert slots.negation_scopes == ()
+
+
+def test_what_is_absent_from_a_text_is_denied() -> None:
+    slots = extract_slots("Any clause on arms transfers is absent from the treaty.", MONDAY)
+    assert slots.negated
+    assert "arm" in slots.negated_terms and "treati" not in slots.negated_terms
+
+
 def test_no_negation_no_negated_terms() -> None:
     assert extract_slots("The treaty covers energy and transport.").negated_terms == ()
 
