@@ -29,7 +29,7 @@ from bot.knowledge import Knowledge
 from bot.memo import by_identity
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
 from bot.text import durations, lexicon, offsets
-from bot.text.normalize import normalize
+from bot.text.normalize import normalize, stem
 from bot.text.slips import NearTokens
 from bot.text.slots import TERM_END_EVENT
 
@@ -54,6 +54,8 @@ _SCOPE_MATCH = 0.67
 # least this many) is a known claim's.
 _ECHO_COVERAGE = 0.5
 _ECHO_WORDS = 4
+# The parties as normalised words: "Russia-Iran" names nothing beyond the treaty's parties.
+_PARTY_TOKENS = frozenset({"russia", "russian", "iran", "iranian"})
 # Masked words that turn a sentence from what it denies back to what it affirms.
 _CONTRAST_TURNS = frozenset({"though", "although", "howev", "wherea"})
 # A claim holding this share of a known claim's words restates it with this much of its own.
@@ -327,6 +329,15 @@ _known_kinds = by_identity(1 << 16)(_slot_kinds)
 
 def _stance_family(stance: str) -> str:
     return "alliance" if stance in {"alliance", "military_alliance"} else stance
+
+
+def _parts_in(token: str, target: frozenset[str]) -> bool:
+    """A hyphenated word whose parts the target says ("security-service ties" against
+    "security services"), or name the parties ("the Russia-Iran accord")."""
+    parts = token.split("-")
+    return len(parts) > 1 and all(
+        part in _PARTY_TOKENS or stem(part) in target for part in parts
+    )
 
 
 def _scopes(slots: Slots) -> tuple[tuple[str, ...], ...]:
@@ -897,7 +908,7 @@ class Judge:
         detail the known claim lacks, so the claim is not a mere restatement."""
         missing = []
         for token in salient_tokens(claim):
-            if token in target:
+            if token in target or _parts_in(token, target):
                 continue
             if len(token) >= 5 and target and self._near_in(token, target):
                 continue

@@ -59,6 +59,9 @@ def judge(engine: Engine, text: str) -> Judgement:
         "labouring under Western sanctions.",
         # a denial of an omission affirms: nothing is denied
         "Araghchi denied that security cooperation was missing from the agreement.",
+        # hyphenated words whose parts the seed says, or that name the parties
+        "Closer security-service links, joint drills and naval visits to each other's ports "
+        "are in the Russia-Iran pact.",
         # a light verb in the perfect, and an ordinal date
         "The signing had taken place in Moscow on the seventeenth of January.",
         # an undertaking not to act, worded as one
