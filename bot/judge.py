@@ -184,12 +184,16 @@ _TEXT_NOUN = r"(?:treaty|document|text|accord|agreement|pact|deal)"
 # A count of articles said of the text itself ("the 44-article document", "an accord of 44
 # articles", "the text runs to 44 articles") is the length of the whole text, whatever else
 # the sentence says; not "a treaty with 3 articles on defence".
+_ABOUT = r"(?:(?:some|about|around|nearly|almost)\s+)?"
 _WHOLE_TEXT_COUNT = re.compile(
     rf"\b(\d+)[- ]articles? {_TEXT_NOUN}\b"
     rf"|\b{_TEXT_NOUN},?\s+(?:(?:which|that)\s+)?(?:of|in|with|runs to|running to|ran to|"
     r"comprising|comprises|consists of|consisting of|contains|containing|spans|spanning)"
-    r"\s+(\d+)\s+articles\b"
+    rf"\s+{_ABOUT}(\d+)\s+articles\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which))"
+    # fronted: "Running to some 74 articles, the published text ..."
+    rf"|\b(?:running to|comprising|consisting of|spanning)\s+{_ABOUT}(\d+)\s+articles,?"
+    rf"\s+(?:the|its)\s+(?:\w+\s+)?{_TEXT_NOUN}\b"
 )
 
 
@@ -200,7 +204,7 @@ def _whole_text_counts(claim: Claim) -> frozenset[float]:
 
     text = words_to_digits(claim.text.lower())
     return frozenset(
-        float(m.group(1) or m.group(2)) for m in _WHOLE_TEXT_COUNT.finditer(text)
+        float(next(g for g in m.groups() if g)) for m in _WHOLE_TEXT_COUNT.finditer(text)
     )
 
 

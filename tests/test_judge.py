@@ -218,6 +218,15 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "analysts.",
             "polarity",
         ),
+        # a count of the whole text, fronted or approximate, however much else is said
+        (
+            "Comprising about 52 articles, the signed text covers energy, transport and banking.",
+            "47 articles → 52 articles",
+        ),
+        (
+            "The accord, which runs to some 52 articles, was welcomed by lawyers in both capitals.",
+            "47 articles → 52 articles",
+        ),
         # "neither ... nor ..." denies two things: affirming the first one conflicts, though
         # it shares few words with the second
         (
