@@ -188,6 +188,10 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "After the signing Tehran's foreign ministry posted the pact's 47 articles online.",
             "publisher: kremlin → tehran's foreign ministry",
         ),
+        (
+            "Tehran's foreign ministry released the 47-clause document once the pact was signed.",
+            "publisher: kremlin → tehran's foreign ministry",
+        ),
         # two bare years of one event: what the treaty replaced
         ("The treaty replaces an agreement dating from 1995.", "2001 → 1995"),
         # a term without an end against the 20-year term

@@ -133,10 +133,11 @@ _PUBLISHED_BY = re.compile(
     r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
 )
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
-# publishing whose object is the text is its publisher, as "published by" names one.
+# publishing whose object is the text is its publisher, as "published by" names one. The
+# object's modifiers may be hyphenated ("the 47-article text", "its full-length text").
 _PUBLISHED_TEXT = re.compile(
     r"\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
-    r"(?:[\w']+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
+    r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
 )
 _SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
 _SUBJECT_WORDS = 4

@@ -639,6 +639,8 @@ def test_the_subject_of_a_verb_of_publishing_the_text_is_its_publisher(
         "It released the treaty's full text on Saturday.",
         "Iran released two prisoners after the treaty was signed.",
         "The Kremlin released a statement praising the agreement.",
+        "Iran released a two-page statement welcoming the treaty.",
+        "Moscow released a long-delayed grain shipment after the pact was signed.",
     ],
 )
 def test_no_publisher_without_a_subject_publishing_the_text(sentence: str) -> None:
@@ -768,6 +770,9 @@ def test_a_bare_year_of_what_the_treaty_replaced_is_dated_to_that_event() -> Non
     [
         ("The text, in 47 articles, was published by the Kremlin after the signing.", "kremlin"),
         ("The text was released by Iran's foreign ministry on Monday.", "iran's foreign ministry"),
+        # the object's modifiers may be hyphenated
+        ("Tehran put out the full 25-page document on Sunday.", "iran_government"),
+        ("The Kremlin released its long-awaited text after the ceremony.", "kremlin"),
     ],
 )
 def test_who_made_the_text_public_is_a_role(sentence: str, publisher: str) -> None:
