@@ -567,6 +567,12 @@ class Judge:
             if role in theirs and theirs[role] != actor:
                 reason = f"{role.replace('_', ' ')}: {theirs[role]} → {actor}"
                 return _Mismatch(reason, _states_role(role, actor))
+            # A title without its country ("foreign minister X") is either side's office: X
+            # holds neither if the known claim gives that office to someone else.
+            for sided in lexicon.SIDELESS_ROLE_TITLES.get(role.replace("_", " "), {}).values():
+                if sided in theirs and theirs[sided] != actor:
+                    reason = f"{sided.replace('_', ' ')}: {theirs[sided]} → {actor}"
+                    return _Mismatch(reason, _states_role(role, actor))
         return None
 
     def _local_alignment(self, claim: Claim, anchor: str, known: KnownClaim) -> float:

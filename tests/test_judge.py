@@ -87,6 +87,9 @@ def judge(engine: Engine, text: str) -> Judgement:
         "that threaten the other.",
         # the term said as binding, for the known 20 years
         "The treaty binds the two countries for twenty years.",
+        # a title without its country, held by the person the seeds give it to
+        "Foreign Minister Sergei Lavrov said the agreement was constructive.",
+        "Foreign Minister Abbas Araghchi called the agreement a key turning point.",
         # the publisher said in the active voice, and a capital for its government
         "The Kremlin released the treaty's forty-seven articles after the signing.",
         "Moscow made the treaty public after the signing, publishing its 47 articles.",
@@ -179,6 +182,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "Dmitry Peskov, Russia's foreign minister, called the treaty constructive.",
             "russia foreign minister: lavrov → peskov",
         ),
+        # a title without its country is either side's office, held by the seeds' ministers
+        (
+            "Foreign Minister Sergei Ryabkov called the agreement constructive.",
+            "russia foreign minister: lavrov → ryabkov",
+        ),
         # who made the text public is one act
         (
             "The full text was published by Iran's foreign ministry after the ceremony.",
@@ -196,6 +204,9 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("The treaty replaces an agreement dating from 1995.", "2001 → 1995"),
         # a term without an end against the 20-year term
         ("The partnership treaty is open-ended and has no expiry date.", "→ indefinite"),
+        # the day of the inauguration is not a few days before it
+        ("Putin and Pezeshkian sealed the deal on the same day as Trump's swearing-in.",
+         "before the return"),
         # a month before the inauguration is not a few days before it
         ("The deal was signed a full month before Trump took office.", "a full month before"),
         # the Kremlin ceremony is the signing; being sworn in is the inauguration

@@ -101,6 +101,15 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
 )
 
+# A title said without its country ("Foreign Minister Sergei Lavrov"): the holder's side, if
+# known, gives the role; otherwise the bare role stands for either side's.
+SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
+    "foreign minister": {
+        "russia": "russia_foreign_minister",
+        "iran": "iran_foreign_minister",
+    },
+}
+
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"the kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),

@@ -124,6 +124,15 @@ _ROLES = [
     for title, role in lexicon.ROLE_TITLES
 ]
 _ACTOR_IDS = frozenset(lexicon.ACTORS)
+_SIDELESS_ROLES = [
+    (re.compile(rf"\b(?i:{re.escape(title)}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), title)
+    for title in lexicon.SIDELESS_ROLE_TITLES
+]
+# A word before a bare title that makes it another office or another country's: "deputy foreign
+# minister", "Chinese Foreign Minister", "Iran's foreign minister" (bound by its own title).
+_TITLE_QUALIFIER = re.compile(
+    r"(?:\b(?:deputy|vice|acting|former|late|then|ex-|previous|first)|\b[A-Z][\w'’.-]*)\s*$"
+)
 _TRAILING_ROLES = [
     (re.compile(rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?i:{title})\b"), role)
     for title, role in lexicon.TRAILING_ROLE_TITLES
@@ -584,7 +593,27 @@ def _roles(text: str, prepared: str) -> tuple[tuple[str, str], ...]:
             actor = next((w for w in words if w in _ACTOR_IDS), words[-1] if words else None)
             if actor is not None and (role, actor) not in bound:
                 bound.append((role, actor))
+    bound.extend(r for r in _sideless_roles(text) if r not in bound)
     return tuple(bound) + _signing_roles(prepared) + _publisher(prepared)
+
+
+def _sideless_roles(text: str) -> list[tuple[str, str]]:
+    """"Foreign minister Sergei Lavrov": a title without its country binds the side's role
+    when the holder's side is known, and the bare title (either side's) when it is not."""
+    found: list[tuple[str, str]] = []
+    for pattern, title in _SIDELESS_ROLES:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if _TITLE_QUALIFIER.search(before) and not re.search(r"(?:^|\W)The\s*$", before):
+                continue
+            words = re.findall(r"[a-z_]+", prepare(m.group(1).strip()))
+            if not words:
+                continue
+            actor = next((w for w in words if w in _ACTOR_IDS), words[-1])
+            sides = lexicon.SIDELESS_ROLE_TITLES[title]
+            role = sides.get(lexicon.ACTOR_SIDE.get(actor, ""), title.replace(" ", "_"))
+            found.append((role, actor))
+    return found
 
 
 def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:

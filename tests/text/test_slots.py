@@ -971,3 +971,25 @@ def test_addressing_something_is_no_denial() -> None:
 )
 def test_defending_interests_or_oneself_is_no_mutual_defence(sentence: str) -> None:
     assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        # the holder's side gives the office
+        ("Foreign Minister Sergei Lavrov spoke first.", {("russia_foreign_minister", "lavrov")}),
+        ("The foreign minister, Abbas Araghchi, agreed.", {("iran_foreign_minister", "araghchi")}),
+        # an unknown holder holds the bare office
+        ("He met foreign minister Ali Bagheri.", {("foreign_minister", "bagheri")}),
+        # another office or another country's: not the bare title
+        ("Deputy Foreign Minister Andrei Rudenko spoke.", set()),
+        ("The former foreign minister Javad Zarif spoke.", set()),
+        ("Chinese Foreign Minister Wang Yi spoke.", set()),
+        ("Iran's Foreign Minister Abbas Araghchi spoke.", {("iran_foreign_minister", "araghchi")}),
+    ],
+)
+def test_a_title_without_its_country_binds_the_holders_side(
+    sentence: str, roles: set[tuple[str, str]]
+) -> None:
+    bound = {r for r in extract_slots(sentence, MONDAY).roles if "minister" in r[0]}
+    assert bound == roles
