@@ -519,3 +519,35 @@ def test_a_span_of_years_agrees_with_the_dates_inside_it() -> None:
     # the known 2001 says all that "the early 2000s" says, not the other way round
     assert date_states(DateRef("2001", 2001), early_2000s)
     assert not date_states(early_2000s, DateRef("2001", 2001))
+
+
+def test_vote_tallies_of_two_chambers_do_not_contradict() -> None:
+    """Each chamber's tally is its own vote: the Majlis's 250 is no correction of the Duma's."""
+    engine = Engine.from_baseline(Config())
+    duma = Document(
+        "duma",
+        "Duma ratifies Iran treaty",
+        "Lawmakers in the State Duma ratified the partnership treaty with Iran on Tuesday. "
+        "In total, 400 lawmakers voted for the bill.",
+        published=datetime(2025, 4, 9, tzinfo=UTC),
+    )
+    majlis = Document(
+        "majlis",
+        "Majlis ratifies Russia treaty",
+        "The Majlis ratified the partnership treaty with Russia on Sunday. "
+        "The bill passed by 250 votes to 9.",
+        published=datetime(2025, 5, 20, tzinfo=UTC),
+    )
+    engine.judge_document(duma)
+    tally = [j for j in engine.judge_document(majlis) if "250" in j.claim.text]
+    assert [j.verdict for j in tally] == [Verdict.NEW]
+    # another count of the Duma's own vote still conflicts with the first
+    again = Document(
+        "duma2",
+        "Duma vote recounted",
+        "The State Duma backed the partnership treaty with Iran last week. "
+        "All told, 380 deputies voted for the bill.",
+        published=datetime(2025, 5, 22, tzinfo=UTC),
+    )
+    recount = [j for j in engine.judge_document(again) if "380" in j.claim.text]
+    assert [j.verdict for j in recount] == [Verdict.CONTRADICTING]
