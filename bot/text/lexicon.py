@@ -343,6 +343,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "takes the place of": "replaces",
     "take the place of": "replace",
     "rolled over": "renewed",
+    # An agreement extended (passive, or with an adverb of repetition) is renewed; "cooperation
+    # extends to ..." is not.
+    "been extended": "been renewed",
+    "was extended": "was renewed",
+    "were extended": "were renewed",
+    "periodically extended": "periodically renewed",
+    "repeatedly extended": "repeatedly renewed",
+    "regularly extended": "regularly renewed",
     "at the centre of": "at the forefront of",
     "at the center of": "at the forefront of",
     "at the heart of": "at the forefront of",
