@@ -31,7 +31,7 @@ from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Ve
 from bot.text import durations, lexicon, offsets
 from bot.text.normalize import normalize
 from bot.text.slips import NearTokens
-from bot.text.slots import TERM_END_EVENT
+from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -851,8 +851,10 @@ class Judge:
             if not any(_agrees(q, mine) for k in knowns for q in k.quantities):
                 return False
         for date_ in claim.dates:
-            if any(date_states(d, date_) for k in knowns for d in k.dates):
-                continue
+            if date_.event == BACKGROUND_EVENT or any(
+                date_states(d, date_) for k in knowns for d in k.dates
+            ):
+                continue  # a date on a person's past ("who took office in 2024") is no detail
             term = _term_until(date_, self._signing_year())
             if term is None or not any(_agrees(q, term) for k in knowns for q in k.quantities):
                 return False

@@ -93,6 +93,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         # the publisher said in the active voice, and a capital for its government
         "The Kremlin released the treaty's forty-seven articles after the signing.",
         "Moscow made the treaty public after the signing, publishing its 47 articles.",
+        # a date on a speaker's past, in an aside, is no detail of the claim
+        "Lavrov, who has run Russian diplomacy since 2004, described the treaty as constructive.",
         # an agreement extended time and again is a periodically renewed one
         "The treaty takes the place of a 2001 accord that was repeatedly extended.",
         # drafting over years is years of negotiations

@@ -403,6 +403,26 @@ def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     return marked
 
 
+#: A date about a person, not the treaty: "Pezeshkian, who became president in 2024, ...".
+BACKGROUND_EVENT = "background"
+_PERSON_ASIDE = re.compile(r",\s*who\b[^,;:]*(?:[,;:]|$)")
+
+
+def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A date inside a non-restrictive "who" clause ("Pezeshkian, who took office in 2024,")
+    with no event of the treaty's to attach to is background on that person: it states
+    nothing about the treaty. A treaty event there ("who signed it on 17 January") keeps it."""
+    asides = [m.span() for m in _PERSON_ASIDE.finditer(text)]
+    marked = []
+    for ref in dates:
+        where = text.find(ref.text)
+        if ref.event is None and any(a <= where < b for a, b in asides):
+            marked.append(replace(ref, event=BACKGROUND_EVENT))
+        else:
+            marked.append(ref)
+    return marked
+
+
 _AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$")
 # "security lay (firmly) outside the scope of": the verb before an out-of-scope cue.
 _LOCATIVE_BEFORE = re.compile(
@@ -697,7 +717,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     lowered = _LEFT_ASIDE.sub(r"\1 out \2,", words_to_digits(_lower(sentence)))
     spans: list[tuple[int, int]] = []
     dates = _other_treaty_dates(
-        lowered, _term_ends(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
+        lowered,
+        _person_aside_dates(
+            lowered, _term_ends(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
+        ),
     )
     quantities = _quantities(lowered, spans)
     negated, negation_cues, noncommittal = _negation(lowered)

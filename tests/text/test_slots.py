@@ -993,3 +993,23 @@ def test_a_title_without_its_country_binds_the_holders_side(
 ) -> None:
     bound = {r for r in extract_slots(sentence, MONDAY).roles if "minister" in r[0]}
     assert bound == roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a date on a person's past, in a "who" aside, is background
+        ("Araghchi, who was appointed minister in August, praised the accord.", "background"),
+        ("Jalali, who arrived in Moscow in 2019, spoke to reporters.", "visit"),
+        # a treaty event in the aside keeps its date
+        ("Putin, who signed the pact on 17 January, called it a breakthrough.", "signing"),
+        # not an aside: a restrictive clause or none at all
+        ("The official who joined the ministry in 2024 spoke first.", None),
+        ("Pezeshkian took office in 2024.", None),
+    ],
+)
+def test_a_date_in_a_who_aside_is_background_unless_it_has_an_event(
+    sentence: str, event: str | None
+) -> None:
+    [ref] = extract_slots(sentence, MONDAY).dates
+    assert ref.event == event
