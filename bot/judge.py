@@ -967,7 +967,15 @@ class Judge:
             ) or any(date_states(d, mine) for mine in claim.slots.dates for d in theirs.dates)
 
         # The few most similar, plus any candidate that states one of the claim's details.
-        group = [s for s in scored[:_UNION_SIZE] if s.coverage >= _UNION_MEMBER_COVERAGE] + [
+        # A member shares at least two of the claim's words: one shared word ("gas") is no
+        # relation, and two such scraps do not make up a claim.
+        words = set(_masked_tokens(claim))
+        group = [
+            s
+            for s in scored[:_UNION_SIZE]
+            if s.coverage >= _UNION_MEMBER_COVERAGE
+            and len(words & self.knowledge.tokens_of(s.known)) >= 2
+        ] + [
             s for s in scored[_UNION_SIZE:] if states_a_detail(s)
         ]
         if group:

@@ -95,6 +95,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "Moscow made the treaty public after the signing, publishing its 47 articles.",
         # a date on a speaker's past, in an aside, is no detail of the claim
         "Lavrov, who has run Russian diplomacy since 2004, described the treaty as constructive.",
+        # a maritime route is a sea route; Baku stands for Azerbaijan
+        "Moscow aims to open a north-south rail and maritime route through Azerbaijan to Iran.",
         # an agreement extended time and again is a periodically renewed one
         "The treaty takes the place of a 2001 accord that was repeatedly extended.",
         # drafting over years is years of negotiations
@@ -288,6 +290,9 @@ def test_words_after_a_negation_are_not_read_as_affirmed(engine: Engine) -> None
         "The treaty commits the parties to joint work on water management.",
         # the figure is known; what was done with the text is not
         "The treaty's 47 articles were translated into Persian by Iran's foreign ministry.",
+        # one word shared with each of two unrelated claims (gas exports; a corridor through
+        # Baku) is no union of them
+        "The gas will pass through Azerbaijan.",
     ],
 )
 def test_details_the_baseline_lacks_are_new(engine: Engine, text: str) -> None:

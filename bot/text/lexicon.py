@@ -402,6 +402,11 @@ WORD_SYNONYMS: dict[str, str] = {
     "iranian": "iran",
     "iranians": "iran",
     "islamic": "iran",
+    # A capital stands for its country here as Moscow and Tehran do.
+    "baku": "azerbaijan",
+    "azerbaijani": "azerbaijan",
+    # a maritime route is a sea route
+    "maritime": "sea",
     "defence": "defense",
     "defences": "defense",
     "valid": "duration",

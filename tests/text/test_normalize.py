@@ -31,6 +31,7 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ("naval war games and port calls", "naval exercises and port visits"),
         ("an obsolete compact", "an outdated treaty"),
         ("it supersedes a deal rolled over twice", "it replaces a deal renewed twice"),
+        ("a sea corridor through Azerbaijan", "a maritime corridor through Baku"),
         # an agreement extended is renewed
         ("a deal that was extended every five years", "a deal that was renewed every five years"),
         ("the regularly extended 1995 accord", "the regularly renewed 1995 treaty"),
