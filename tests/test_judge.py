@@ -560,3 +560,25 @@ def test_vote_tallies_of_two_chambers_do_not_contradict() -> None:
     )
     recount = [j for j in engine.judge_document(again) if "380" in j.claim.text]
     assert [j.verdict for j in recount] == [Verdict.CONTRADICTING]
+
+
+def test_a_tally_said_as_for_and_against_is_restated_as_votes_to() -> None:
+    """'250 in favour, 9 against' and 'by 250 votes to 9' are the same tally."""
+    engine = Engine.from_baseline(Config())
+    first = Document(
+        "first",
+        "Majlis ratifies Russia treaty",
+        "The Majlis ratified the partnership treaty with Russia on 20 May. "
+        "The bill received 250 votes in favour and 9 against.",
+        published=datetime(2025, 5, 20, 18, tzinfo=UTC),
+    )
+    later = Document(
+        "later",
+        "Russia treaty clears Guardian Council",
+        "The Guardian Council endorsed the partnership treaty with Russia on Sunday. "
+        "Earlier, on 20 May, the Majlis had approved the bill by 250 votes to 9.",
+        published=datetime(2025, 6, 2, tzinfo=UTC),
+    )
+    engine.judge_document(first)
+    [tally] = [j for j in engine.judge_document(later) if "250" in j.claim.text]
+    assert tally.verdict is Verdict.KNOWN, tally

@@ -84,6 +84,8 @@ _UNIT_WORDS: dict[str, str] = {
     "legislators": "vote",
     "mps": "vote",
     "members": "vote",
+    # "198 in favour, 12 against": the votes against, as "198 votes to 12" gives them
+    "against": "vote_against",
     "km": "km",
     "kilometres": "km",
     "kilometers": "km",
@@ -518,6 +520,9 @@ def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
+_VOTE_CONTEXT = re.compile(r"\bvot|\bin favou?r\b|\babst[ae]")
+
+
 def _unit_after(text: str, end: int) -> str:
     words = re.findall(r"%|[a-z]+", text[end : end + 60])
     for word in words[:5]:
@@ -555,6 +560,8 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
         if m.group(3):
             value *= _SCALE[m.group(3)]
         unit = "percent" if m.group(2) else _unit_after(text, end)
+        if unit == "vote_against" and not _VOTE_CONTEXT.search(text):
+            unit = "against"  # "won 2 against 1" is a score, not a vote
         if re.match(r"\s*bcm\b", text[end : end + 6]):
             value *= 1e9  # "55 bcm" means 55 billion cubic metres
         found.append(Quantity(value, unit, m.group(0).strip() + (f" {unit}" if unit else "")))

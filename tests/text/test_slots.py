@@ -1013,3 +1013,17 @@ def test_a_date_in_a_who_aside_is_background_unless_it_has_an_event(
 ) -> None:
     [ref] = extract_slots(sentence, MONDAY).dates
     assert ref.event == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "against"),
+    [
+        ("Senators approved it with 150 votes in favour, 4 against.", "vote_against"),
+        ("The chamber passed it 300 votes to 7.", "vote_against"),
+        # a score is not a vote
+        ("Iran's side won 3 against 2 in the final.", "against"),
+    ],
+)
+def test_the_votes_against_are_one_unit_however_worded(sentence: str, against: str) -> None:
+    units = {q.unit for q in extract_slots(sentence, MONDAY).quantities}
+    assert against in units
