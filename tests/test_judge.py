@@ -97,6 +97,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "Lavrov, who has run Russian diplomacy since 2004, described the treaty as constructive.",
         # a maritime route is a sea route; Baku stands for Azerbaijan
         "Moscow aims to open a north-south rail and maritime route through Azerbaijan to Iran.",
+        # red tape is bureaucracy; concrete steps are concrete actions
+        "Putin urged less red tape and more practical steps during the ceremony.",
         # an agreement extended time and again is a periodically renewed one
         "The treaty takes the place of a 2001 accord that was repeatedly extended.",
         # drafting over years is years of negotiations

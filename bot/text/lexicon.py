@@ -343,6 +343,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "takes the place of": "replaces",
     "take the place of": "replace",
     "rolled over": "renewed",
+    # Red tape is bureaucracy; concrete steps are concrete actions.
+    "bureaucratic hurdles": "bureaucracy",
+    "bureaucratic obstacles": "bureaucracy",
+    "bureaucratic barriers": "bureaucracy",
+    "red tape": "bureaucracy",
+    "concrete steps": "concrete actions",
+    "practical steps": "concrete actions",
+    "fewer": "less",
     # An agreement extended (passive, or with an adverb of repetition) is renewed; "cooperation
     # extends to ..." is not.
     "been extended": "been renewed",
