@@ -584,3 +584,22 @@ def test_a_tally_said_as_for_and_against_is_restated_as_votes_to() -> None:
     engine.judge_document(first)
     [tally] = [j for j in engine.judge_document(later) if "250" in j.claim.text]
     assert tally.verdict is Verdict.KNOWN, tally
+
+
+def test_a_treatys_domestic_procedures_are_its_ratification() -> None:
+    engine = Engine.from_baseline(Config())
+    first = Document(
+        "first",
+        "Russia-Iran treaty awaits parliaments",
+        "Before it can take effect, the treaty must be ratified by both parliaments.",
+        published=datetime(2025, 1, 20, tzinfo=UTC),
+    )
+    later = Document(
+        "later",
+        "Russia-Iran treaty update",
+        "The treaty takes effect only after each side finishes its domestic procedures.",
+        published=datetime(2025, 2, 1, tzinfo=UTC),
+    )
+    engine.judge_document(first)
+    [j] = [j for j in engine.judge_document(later) if j.claim.relevant]
+    assert j.verdict is Verdict.KNOWN, j

@@ -343,6 +343,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "takes the place of": "replaces",
     "take the place of": "replace",
     "rolled over": "renewed",
+    # A treaty's "domestic procedures" are its ratification (the treaty-law formula).
+    "domestic procedures": "ratification",
+    "internal procedures": "ratification",
+    "domestic legal procedures": "ratification",
+    "internal legal procedures": "ratification",
     # Red tape is bureaucracy; concrete steps are concrete actions.
     "bureaucratic hurdles": "bureaucracy",
     "bureaucratic obstacles": "bureaucracy",

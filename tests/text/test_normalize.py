@@ -34,6 +34,7 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ("a sea corridor through Azerbaijan", "a maritime corridor through Baku"),
         ("cut red tape and take practical steps", "cut bureaucracy and take concrete actions"),
         ("fewer bureaucratic obstacles", "less bureaucracy"),
+        ("after the internal procedures of each side", "after the ratification of each side"),
         # an agreement extended is renewed
         ("a deal that was extended every five years", "a deal that was renewed every five years"),
         ("the regularly extended 1995 accord", "the regularly renewed 1995 treaty"),
