@@ -21,6 +21,8 @@ from bot.text.segment import split_sentences
 from bot.text.slots import extract_slots
 
 # Topic of a claim for grouping digests: first rule whose pattern matches the normalised text.
+# Units of a vote tally: for, against, abstaining.
+_VOTE_UNITS = frozenset({"vote", "vote_against", "against", "abstent"})
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
@@ -43,6 +45,10 @@ def is_chrome(sentence: str) -> bool:
     """True when the boilerplate rules would drop this text as page furniture (a claim read
     on its own, by ``classify``, never went through article cleaning)."""
     return not clean_article(sentence)
+
+
+def _tallies_votes(slots: Slots) -> bool:
+    return any(q.unit in _VOTE_UNITS for q in slots.quantities)
 
 
 def topic_of(normalized: str) -> str:
@@ -78,7 +84,8 @@ class ClaimExtractor:
             context_institution
             and (slots.quantities or slots.dates)
             and not any(a in INSTITUTIONS and a != "kremlin" for a in slots.actors)
-            and self._relevance.continues(sentence)
+            # A vote tally ("421 deputies backed the bill") is the chamber's in context.
+            and (self._relevance.continues(sentence) or _tallies_votes(slots))
         ):
             slots = replace(slots, actors=(*slots.actors, context_institution))
         normalized, masked = normalize_and_mask(sentence)

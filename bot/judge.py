@@ -31,7 +31,7 @@ from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Ve
 from bot.text import durations, lexicon, offsets
 from bot.text.normalize import normalize, stem
 from bot.text.slips import NearTokens
-from bot.text.slots import TERM_END_EVENT
+from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -587,6 +587,12 @@ class Judge:
             if role in theirs and theirs[role] != actor:
                 reason = f"{role.replace('_', ' ')}: {theirs[role]} → {actor}"
                 return _Mismatch(reason, _states_role(role, actor))
+            # A title without its country ("foreign minister X") is either side's office: X
+            # holds neither if the known claim gives that office to someone else.
+            for sided in lexicon.SIDELESS_ROLE_TITLES.get(role.replace("_", " "), {}).values():
+                if sided in theirs and theirs[sided] != actor:
+                    reason = f"{sided.replace('_', ' ')}: {theirs[sided]} → {actor}"
+                    return _Mismatch(reason, _states_role(role, actor))
         return None
 
     def _local_alignment(self, claim: Claim, anchor: str, known: KnownClaim) -> float:
@@ -865,8 +871,10 @@ class Judge:
             if not any(_agrees(q, mine) for k in knowns for q in k.quantities):
                 return False
         for date_ in claim.dates:
-            if any(date_states(d, date_) for k in knowns for d in k.dates):
-                continue
+            if date_.event == BACKGROUND_EVENT or any(
+                date_states(d, date_) for k in knowns for d in k.dates
+            ):
+                continue  # a date on a person's past ("who took office in 2024") is no detail
             term = _term_until(date_, self._signing_year())
             if term is None or not any(_agrees(q, term) for k in knowns for q in k.quantities):
                 return False
@@ -979,7 +987,15 @@ class Judge:
             ) or any(date_states(d, mine) for mine in claim.slots.dates for d in theirs.dates)
 
         # The few most similar, plus any candidate that states one of the claim's details.
-        group = [s for s in scored[:_UNION_SIZE] if s.coverage >= _UNION_MEMBER_COVERAGE] + [
+        # A member shares at least two of the claim's words: one shared word ("gas") is no
+        # relation, and two such scraps do not make up a claim.
+        words = set(_masked_tokens(claim))
+        group = [
+            s
+            for s in scored[:_UNION_SIZE]
+            if s.coverage >= _UNION_MEMBER_COVERAGE
+            and len(words & self.knowledge.tokens_of(s.known)) >= 2
+        ] + [
             s for s in scored[_UNION_SIZE:] if states_a_detail(s)
         ]
         if group:

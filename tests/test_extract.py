@@ -209,3 +209,19 @@ def test_relevance_config_is_used() -> None:
     narrow = ClaimExtractor(RelevanceConfig(treaty_terms=("convention",))).extract(doc)
     assert [c.relevant for c in default] == [True]
     assert [c.relevant for c in narrow] == [False]
+
+
+def test_a_vote_tally_belongs_to_the_chamber_named_before_it() -> None:
+    doc = Document(
+        doc_id="vote",
+        title="Federation Council ratifies Iran treaty",
+        text="Russia's Federation Council ratified the partnership treaty with Iran on "
+        "Wednesday. Some 160 senators supported the ratification law. "
+        "Putin praised the comprehensive strategic partnership treaty with Iran. "
+        "Inflation in Russia stood at 10 percent in March.",
+        published=datetime(2025, 4, 17, 9, 0, tzinfo=UTC),
+    )
+    claims = ClaimExtractor().extract(doc)
+    assert "federation_council" in claims[1].slots.actors
+    # a number that is no vote tally does not take the chamber
+    assert "federation_council" not in claims[3].slots.actors

@@ -94,9 +94,20 @@ def judge(engine: Engine, text: str) -> Judgement:
         "that threaten the other.",
         # the term said as binding, for the known 20 years
         "The treaty binds the two countries for twenty years.",
+        # a title without its country, held by the person the seeds give it to
+        "Foreign Minister Sergei Lavrov said the agreement was constructive.",
+        "Foreign Minister Abbas Araghchi called the agreement a key turning point.",
         # the publisher said in the active voice, and a capital for its government
         "The Kremlin released the treaty's forty-seven articles after the signing.",
         "Moscow made the treaty public after the signing, publishing its 47 articles.",
+        # a date on a speaker's past, in an aside, is no detail of the claim
+        "Lavrov, who has run Russian diplomacy since 2004, described the treaty as constructive.",
+        # a maritime route is a sea route; Baku stands for Azerbaijan
+        "Moscow aims to open a north-south rail and maritime route through Azerbaijan to Iran.",
+        # red tape is bureaucracy; concrete steps are concrete actions
+        "Putin urged less red tape and more practical steps during the ceremony.",
+        # an agreement extended time and again is a periodically renewed one
+        "The treaty takes the place of a 2001 accord that was repeatedly extended.",
         # drafting over years is years of negotiations
         "The text of the pact was drafted over many years.",
     ],
@@ -186,6 +197,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "Dmitry Peskov, Russia's foreign minister, called the treaty constructive.",
             "russia foreign minister: lavrov → peskov",
         ),
+        # a title without its country is either side's office, held by the seeds' ministers
+        (
+            "Foreign Minister Sergei Ryabkov called the agreement constructive.",
+            "russia foreign minister: lavrov → ryabkov",
+        ),
         # who made the text public is one act
         (
             "The full text was published by Iran's foreign ministry after the ceremony.",
@@ -195,10 +211,17 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "After the signing Tehran's foreign ministry posted the pact's 47 articles online.",
             "publisher: kremlin → tehran's foreign ministry",
         ),
+        (
+            "Tehran's foreign ministry released the 47-clause document once the pact was signed.",
+            "publisher: kremlin → tehran's foreign ministry",
+        ),
         # two bare years of one event: what the treaty replaced
         ("The treaty replaces an agreement dating from 1995.", "2001 → 1995"),
         # a term without an end against the 20-year term
         ("The partnership treaty is open-ended and has no expiry date.", "→ indefinite"),
+        # the day of the inauguration is not a few days before it
+        ("Putin and Pezeshkian sealed the deal on the same day as Trump's swearing-in.",
+         "before the return"),
         # a month before the inauguration is not a few days before it
         ("The deal was signed a full month before Trump took office.", "a full month before"),
         # the Kremlin ceremony is the signing; being sworn in is the inauguration
@@ -292,6 +315,9 @@ def test_words_after_a_negation_are_not_read_as_affirmed(engine: Engine) -> None
         "The treaty commits the parties to joint work on water management.",
         # the figure is known; what was done with the text is not
         "The treaty's 47 articles were translated into Persian by Iran's foreign ministry.",
+        # one word shared with each of two unrelated claims (gas exports; a corridor through
+        # Baku) is no union of them
+        "The gas will pass through Azerbaijan.",
     ],
 )
 def test_details_the_baseline_lacks_are_new(engine: Engine, text: str) -> None:
@@ -527,3 +553,76 @@ def test_a_span_of_years_agrees_with_the_dates_inside_it() -> None:
     # the known 2001 says all that "the early 2000s" says, not the other way round
     assert date_states(DateRef("2001", 2001), early_2000s)
     assert not date_states(early_2000s, DateRef("2001", 2001))
+
+
+def test_vote_tallies_of_two_chambers_do_not_contradict() -> None:
+    """Each chamber's tally is its own vote: the Majlis's 250 is no correction of the Duma's."""
+    engine = Engine.from_baseline(Config())
+    duma = Document(
+        "duma",
+        "Duma ratifies Iran treaty",
+        "Lawmakers in the State Duma ratified the partnership treaty with Iran on Tuesday. "
+        "In total, 400 lawmakers voted for the bill.",
+        published=datetime(2025, 4, 9, tzinfo=UTC),
+    )
+    majlis = Document(
+        "majlis",
+        "Majlis ratifies Russia treaty",
+        "The Majlis ratified the partnership treaty with Russia on Sunday. "
+        "The bill passed by 250 votes to 9.",
+        published=datetime(2025, 5, 20, tzinfo=UTC),
+    )
+    engine.judge_document(duma)
+    tally = [j for j in engine.judge_document(majlis) if "250" in j.claim.text]
+    assert [j.verdict for j in tally] == [Verdict.NEW]
+    # another count of the Duma's own vote still conflicts with the first
+    again = Document(
+        "duma2",
+        "Duma vote recounted",
+        "The State Duma backed the partnership treaty with Iran last week. "
+        "All told, 380 deputies voted for the bill.",
+        published=datetime(2025, 5, 22, tzinfo=UTC),
+    )
+    recount = [j for j in engine.judge_document(again) if "380" in j.claim.text]
+    assert [j.verdict for j in recount] == [Verdict.CONTRADICTING]
+
+
+def test_a_tally_said_as_for_and_against_is_restated_as_votes_to() -> None:
+    """'250 in favour, 9 against' and 'by 250 votes to 9' are the same tally."""
+    engine = Engine.from_baseline(Config())
+    first = Document(
+        "first",
+        "Majlis ratifies Russia treaty",
+        "The Majlis ratified the partnership treaty with Russia on 20 May. "
+        "The bill received 250 votes in favour and 9 against.",
+        published=datetime(2025, 5, 20, 18, tzinfo=UTC),
+    )
+    later = Document(
+        "later",
+        "Russia treaty clears Guardian Council",
+        "The Guardian Council endorsed the partnership treaty with Russia on Sunday. "
+        "Earlier, on 20 May, the Majlis had approved the bill by 250 votes to 9.",
+        published=datetime(2025, 6, 2, tzinfo=UTC),
+    )
+    engine.judge_document(first)
+    [tally] = [j for j in engine.judge_document(later) if "250" in j.claim.text]
+    assert tally.verdict is Verdict.KNOWN, tally
+
+
+def test_a_treatys_domestic_procedures_are_its_ratification() -> None:
+    engine = Engine.from_baseline(Config())
+    first = Document(
+        "first",
+        "Russia-Iran treaty awaits parliaments",
+        "Before it can take effect, the treaty must be ratified by both parliaments.",
+        published=datetime(2025, 1, 20, tzinfo=UTC),
+    )
+    later = Document(
+        "later",
+        "Russia-Iran treaty update",
+        "The treaty takes effect only after each side finishes its domestic procedures.",
+        published=datetime(2025, 2, 1, tzinfo=UTC),
+    )
+    engine.judge_document(first)
+    [j] = [j for j in engine.judge_document(later) if j.claim.relevant]
+    assert j.verdict is Verdict.KNOWN, j

@@ -101,6 +101,15 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
 )
 
+# A title said without its country ("Foreign Minister Sergei Lavrov"): the holder's side, if
+# known, gives the role; otherwise the bare role stands for either side's.
+SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
+    "foreign minister": {
+        "russia": "russia_foreign_minister",
+        "iran": "iran_foreign_minister",
+    },
+}
+
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"the kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),
@@ -338,6 +347,27 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "takes the place of": "replaces",
     "take the place of": "replace",
     "rolled over": "renewed",
+    # A treaty's "domestic procedures" are its ratification (the treaty-law formula).
+    "domestic procedures": "ratification",
+    "internal procedures": "ratification",
+    "domestic legal procedures": "ratification",
+    "internal legal procedures": "ratification",
+    # Red tape is bureaucracy; concrete steps are concrete actions.
+    "bureaucratic hurdles": "bureaucracy",
+    "bureaucratic obstacles": "bureaucracy",
+    "bureaucratic barriers": "bureaucracy",
+    "red tape": "bureaucracy",
+    "concrete steps": "concrete actions",
+    "practical steps": "concrete actions",
+    "fewer": "less",
+    # An agreement extended (passive, or with an adverb of repetition) is renewed; "cooperation
+    # extends to ..." is not.
+    "been extended": "been renewed",
+    "was extended": "was renewed",
+    "were extended": "were renewed",
+    "periodically extended": "periodically renewed",
+    "repeatedly extended": "repeatedly renewed",
+    "regularly extended": "regularly renewed",
     "at the centre of": "at the forefront of",
     "at the center of": "at the forefront of",
     "at the heart of": "at the forefront of",
@@ -389,6 +419,11 @@ WORD_SYNONYMS: dict[str, str] = {
     "iranian": "iran",
     "iranians": "iran",
     "islamic": "iran",
+    # A capital stands for its country here as Moscow and Tehran do.
+    "baku": "azerbaijan",
+    "azerbaijani": "azerbaijan",
+    # a maritime route is a sea route
+    "maritime": "sea",
     "defence": "defense",
     "defences": "defense",
     "valid": "duration",

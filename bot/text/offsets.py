@@ -23,6 +23,8 @@ _OFFSET = re.compile(
     rf"\b(?:({_AMOUNT}|an?|one|a full|a whole|\d+(?:\.\d+)?)\s+)?(?:just |only |mere )?"
     r"(days?|weeks?|months?|years?)\s+(before|ahead of|prior to|after|later than|earlier than)\b"
 )
+# No offset at all: "on the day of Trump's inauguration", "the same day as the vote".
+_SAME_DAY = re.compile(r"\b(?:on )?the (?:very |same )?day (?:of|as)\b")
 _DIRECTIONS = {"before": -1, "ahead of": -1, "prior to": -1, "earlier than": -1}
 # The event an offset counts from: the words after it, up to the clause's end.
 _EVENT_END = re.compile(r"[,;:.!?]|\b(?:and|but|while|which|when)\b")
@@ -50,13 +52,21 @@ def find_offsets(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
         low, high = _units(amount, unit_word)
         per_unit = DAYS_PER_UNIT[unit_word.rstrip("s")]
         sign = _DIRECTIONS.get(direction, 1)
-        rest = text[m.end() :]
-        end = _EVENT_END.search(rest)
-        event = " ".join(rest[: end.start() if end else len(rest)].split()[:_EVENT_WORDS])
+        event = _event_after(text[m.end() :])
         middle = (low + min(high, low * 3)) / 2 * per_unit
         found.append(Quantity(sign * middle, UNIT, f"{m.group(0).strip()} {event}".strip()))
         spans.append(m.span())
+    for m in _SAME_DAY.finditer(text):
+        event = _event_after(text[m.end() :])
+        if event and not any(a <= m.start() < b for a, b in spans):
+            found.append(Quantity(0.0, UNIT, f"{m.group(0).strip()} {event}"))
+            spans.append(m.span())
     return found
+
+
+def _event_after(rest: str) -> str:
+    end = _EVENT_END.search(rest)
+    return " ".join(rest[: end.start() if end else len(rest)].split()[:_EVENT_WORDS])
 
 
 def is_offset(q: Quantity) -> bool:
@@ -64,6 +74,9 @@ def is_offset(q: Quantity) -> bool:
 
 
 def _parts(q: Quantity) -> tuple[tuple[float, float], int, frozenset[str]]:
+    same_day = _SAME_DAY.match(q.text)
+    if same_day is not None:
+        return (0.0, 0.0), 0, frozenset(normalize(q.text[same_day.end() :]).split())
     m = _OFFSET.match(q.text)
     if m is None:  # not written by find_offsets
         return (math.nan, math.nan), 0, frozenset()
@@ -76,10 +89,12 @@ def _parts(q: Quantity) -> tuple[tuple[float, float], int, frozenset[str]]:
 
 def same_event(a: Quantity, b: Quantity) -> bool:
     """Do two offsets count from the same event, in the same direction? ("before the
-    inauguration" and "ahead of Trump's return" share Trump)."""
-    _, sign_a, event_a = _parts(a)
-    _, sign_b, event_b = _parts(b)
-    return sign_a == sign_b != 0 and bool(event_a & event_b)
+    inauguration" and "ahead of Trump's return" share Trump). The day of an event itself
+    ("on the day of the inauguration") has no direction and is compared with either."""
+    (_, high_a), sign_a, event_a = _parts(a)
+    (_, high_b), sign_b, event_b = _parts(b)
+    same_day = (sign_a == 0 and high_a == 0.0) or (sign_b == 0 and high_b == 0.0)
+    return (same_day or sign_a == sign_b != 0) and bool(event_a & event_b)
 
 
 def agree(a: Quantity, b: Quantity) -> bool:

@@ -84,6 +84,8 @@ _UNIT_WORDS: dict[str, str] = {
     "legislators": "vote",
     "mps": "vote",
     "members": "vote",
+    # "198 in favour, 12 against": the votes against, as "198 votes to 12" gives them
+    "against": "vote_against",
     "km": "km",
     "kilometres": "km",
     "kilometers": "km",
@@ -124,6 +126,15 @@ _ROLES = [
     for title, role in lexicon.ROLE_TITLES
 ]
 _ACTOR_IDS = frozenset(lexicon.ACTORS)
+_SIDELESS_ROLES = [
+    (re.compile(rf"\b(?i:{re.escape(title)}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), title)
+    for title in lexicon.SIDELESS_ROLE_TITLES
+]
+# A word before a bare title that makes it another office or another country's: "deputy foreign
+# minister", "Chinese Foreign Minister", "Iran's foreign minister" (bound by its own title).
+_TITLE_QUALIFIER = re.compile(
+    r"(?:\b(?:deputy|vice|acting|former|late|then|ex-|previous|first)|\b[A-Z][\w'’.-]*)\s*$"
+)
 _TRAILING_ROLES = [
     (re.compile(rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?i:{title})\b"), role)
     for title, role in lexicon.TRAILING_ROLE_TITLES
@@ -133,10 +144,11 @@ _PUBLISHED_BY = re.compile(
     r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
 )
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
-# publishing whose object is the text is its publisher, as "published by" names one.
+# publishing whose object is the text is its publisher, as "published by" names one. The
+# object's modifiers may be hyphenated ("the 47-article text", "its full-length text").
 _PUBLISHED_TEXT = re.compile(
     r"\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
-    r"(?:[\w']+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
+    r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
 )
 _SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
 _SUBJECT_WORDS = 4
@@ -393,6 +405,26 @@ def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     return marked
 
 
+#: A date about a person, not the treaty: "Pezeshkian, who became president in 2024, ...".
+BACKGROUND_EVENT = "background"
+_PERSON_ASIDE = re.compile(r",\s*who\b[^,;:]*(?:[,;:]|$)")
+
+
+def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A date inside a non-restrictive "who" clause ("Pezeshkian, who took office in 2024,")
+    with no event of the treaty's to attach to is background on that person: it states
+    nothing about the treaty. A treaty event there ("who signed it on 17 January") keeps it."""
+    asides = [m.span() for m in _PERSON_ASIDE.finditer(text)]
+    marked = []
+    for ref in dates:
+        where = text.find(ref.text)
+        if ref.event is None and any(a <= where < b for a, b in asides):
+            marked.append(replace(ref, event=BACKGROUND_EVENT))
+        else:
+            marked.append(ref)
+    return marked
+
+
 _AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$")
 # "security lay (firmly) outside the scope of": the verb before an out-of-scope cue.
 _LOCATIVE_BEFORE = re.compile(
@@ -497,6 +529,9 @@ def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
+_VOTE_CONTEXT = re.compile(r"\bvot|\bin favou?r\b|\babst[ae]")
+
+
 def _unit_after(text: str, end: int) -> str:
     words = re.findall(r"%|[a-z]+", text[end : end + 60])
     for word in words[:5]:
@@ -534,6 +569,8 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
         if m.group(3):
             value *= _SCALE[m.group(3)]
         unit = "percent" if m.group(2) else _unit_after(text, end)
+        if unit == "vote_against" and not _VOTE_CONTEXT.search(text):
+            unit = "against"  # "won 2 against 1" is a score, not a vote
         if re.match(r"\s*bcm\b", text[end : end + 6]):
             value *= 1e9  # "55 bcm" means 55 billion cubic metres
         found.append(Quantity(value, unit, m.group(0).strip() + (f" {unit}" if unit else "")))
@@ -592,7 +629,27 @@ def _roles(text: str, prepared: str) -> tuple[tuple[str, str], ...]:
             actor = next((w for w in words if w in _ACTOR_IDS), words[-1] if words else None)
             if actor is not None and (role, actor) not in bound:
                 bound.append((role, actor))
+    bound.extend(r for r in _sideless_roles(text) if r not in bound)
     return tuple(bound) + _signing_roles(prepared) + _publisher(prepared)
+
+
+def _sideless_roles(text: str) -> list[tuple[str, str]]:
+    """"Foreign minister Sergei Lavrov": a title without its country binds the side's role
+    when the holder's side is known, and the bare title (either side's) when it is not."""
+    found: list[tuple[str, str]] = []
+    for pattern, title in _SIDELESS_ROLES:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if _TITLE_QUALIFIER.search(before) and not re.search(r"(?:^|\W)The\s*$", before):
+                continue
+            words = re.findall(r"[a-z_]+", prepare(m.group(1).strip()))
+            if not words:
+                continue
+            actor = next((w for w in words if w in _ACTOR_IDS), words[-1])
+            sides = lexicon.SIDELESS_ROLE_TITLES[title]
+            role = sides.get(lexicon.ACTOR_SIDE.get(actor, ""), title.replace(" ", "_"))
+            found.append((role, actor))
+    return found
 
 
 def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
@@ -676,7 +733,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     lowered = _LEFT_ASIDE.sub(r"\1 out \2,", words_to_digits(_lower(sentence)))
     spans: list[tuple[int, int]] = []
     dates = _other_treaty_dates(
-        lowered, _term_ends(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
+        lowered,
+        _person_aside_dates(
+            lowered, _term_ends(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
+        ),
     )
     quantities = _quantities(lowered, spans)
     negated, negation_cues, noncommittal = _negation(lowered)

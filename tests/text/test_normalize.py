@@ -31,6 +31,13 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ("naval war games and port calls", "naval exercises and port visits"),
         ("an obsolete compact", "an outdated treaty"),
         ("it supersedes a deal rolled over twice", "it replaces a deal renewed twice"),
+        ("a sea corridor through Azerbaijan", "a maritime corridor through Baku"),
+        ("cut red tape and take practical steps", "cut bureaucracy and take concrete actions"),
+        ("fewer bureaucratic obstacles", "less bureaucracy"),
+        ("after the internal procedures of each side", "after the ratification of each side"),
+        # an agreement extended is renewed
+        ("a deal that was extended every five years", "a deal that was renewed every five years"),
+        ("the regularly extended 1995 accord", "the regularly renewed 1995 treaty"),
         ("Trump's swearing-in", "Trump's inauguration"),
         ("to draw attention away from the vote", "to divert attention from the vote"),
         ("commerce sits at the heart of the pact", "trade sits at the forefront of the treaty"),
@@ -59,6 +66,11 @@ def test_synonyms_become_one_canonical_form() -> None:
 def test_actor_spellings_become_one_id() -> None:
     assert normalize("Massoud Pezeshkian") == normalize("Masoud Pezeshkian") == "pezeshkian"
     assert "state_duma" in prepare("The State Duma voted")
+
+
+def test_extending_to_an_area_is_not_renewing() -> None:
+    assert "renew" not in normalize("Their cooperation extends to the most sensitive areas.")
+    assert "renew" not in normalize("Moscow extended its support to Tehran.")
 
 
 def test_different_claims_stay_different() -> None:

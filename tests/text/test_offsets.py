@@ -38,6 +38,9 @@ def test_offsets_that_agree(sentence: str) -> None:
         "The deal was signed a full month before Trump took office.",
         "It was signed three weeks before Donald Trump's inauguration.",
         "The treaty was signed several months before Trump returned.",
+        # the day of the event itself is no offset, in either direction
+        "Putin and Pezeshkian signed it on the very day of Donald Trump's swearing-in.",
+        "The pact was sealed the same day as Trump's return to the White House.",
     ],
 )
 def test_offsets_that_conflict(sentence: str) -> None:
@@ -71,3 +74,14 @@ def test_being_sworn_in_is_the_inauguration_an_offset_counts_from() -> None:
     assert not offsets.agree(seed, sworn)
     # a few days before the swearing-in is what the seed says
     assert offsets.agree(seed, offset("It was signed days before the president was sworn in."))
+
+
+def test_the_day_of_an_event_is_compared_only_from_that_event() -> None:
+    same_day = offset("The parliament voted on the day of the signing.")
+    assert same_day.value == 0.0
+    assert not offsets.same_event(SEED, same_day)
+    also = offset("The ceremony took place on the same day as the signing.")
+    assert offsets.same_event(same_day, also)
+    assert offsets.agree(same_day, also)
+    # "the day before" is one day before, not the day itself
+    assert offset("It was signed the day before Trump's inauguration.").value == -1.0

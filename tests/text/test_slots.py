@@ -651,6 +651,8 @@ def test_the_subject_of_a_verb_of_publishing_the_text_is_its_publisher(
         "It released the treaty's full text on Saturday.",
         "Iran released two prisoners after the treaty was signed.",
         "The Kremlin released a statement praising the agreement.",
+        "Iran released a two-page statement welcoming the treaty.",
+        "Moscow released a long-delayed grain shipment after the pact was signed.",
     ],
 )
 def test_no_publisher_without_a_subject_publishing_the_text(sentence: str) -> None:
@@ -780,6 +782,9 @@ def test_a_bare_year_of_what_the_treaty_replaced_is_dated_to_that_event() -> Non
     [
         ("The text, in 47 articles, was published by the Kremlin after the signing.", "kremlin"),
         ("The text was released by Iran's foreign ministry on Monday.", "iran's foreign ministry"),
+        # the object's modifiers may be hyphenated
+        ("Tehran put out the full 25-page document on Sunday.", "iran_government"),
+        ("The Kremlin released its long-awaited text after the ceremony.", "kremlin"),
     ],
 )
 def test_who_made_the_text_public_is_a_role(sentence: str, publisher: str) -> None:
@@ -978,3 +983,59 @@ def test_addressing_something_is_no_denial() -> None:
 )
 def test_defending_interests_or_oneself_is_no_mutual_defence(sentence: str) -> None:
     assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        # the holder's side gives the office
+        ("Foreign Minister Sergei Lavrov spoke first.", {("russia_foreign_minister", "lavrov")}),
+        ("The foreign minister, Abbas Araghchi, agreed.", {("iran_foreign_minister", "araghchi")}),
+        # an unknown holder holds the bare office
+        ("He met foreign minister Ali Bagheri.", {("foreign_minister", "bagheri")}),
+        # another office or another country's: not the bare title
+        ("Deputy Foreign Minister Andrei Rudenko spoke.", set()),
+        ("The former foreign minister Javad Zarif spoke.", set()),
+        ("Chinese Foreign Minister Wang Yi spoke.", set()),
+        ("Iran's Foreign Minister Abbas Araghchi spoke.", {("iran_foreign_minister", "araghchi")}),
+    ],
+)
+def test_a_title_without_its_country_binds_the_holders_side(
+    sentence: str, roles: set[tuple[str, str]]
+) -> None:
+    bound = {r for r in extract_slots(sentence, MONDAY).roles if "minister" in r[0]}
+    assert bound == roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a date on a person's past, in a "who" aside, is background
+        ("Araghchi, who was appointed minister in August, praised the accord.", "background"),
+        ("Jalali, who arrived in Moscow in 2019, spoke to reporters.", "visit"),
+        # a treaty event in the aside keeps its date
+        ("Putin, who signed the pact on 17 January, called it a breakthrough.", "signing"),
+        # not an aside: a restrictive clause or none at all
+        ("The official who joined the ministry in 2024 spoke first.", None),
+        ("Pezeshkian took office in 2024.", None),
+    ],
+)
+def test_a_date_in_a_who_aside_is_background_unless_it_has_an_event(
+    sentence: str, event: str | None
+) -> None:
+    [ref] = extract_slots(sentence, MONDAY).dates
+    assert ref.event == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "against"),
+    [
+        ("Senators approved it with 150 votes in favour, 4 against.", "vote_against"),
+        ("The chamber passed it 300 votes to 7.", "vote_against"),
+        # a score is not a vote
+        ("Iran's side won 3 against 2 in the final.", "against"),
+    ],
+)
+def test_the_votes_against_are_one_unit_however_worded(sentence: str, against: str) -> None:
+    units = {q.unit for q in extract_slots(sentence, MONDAY).quantities}
+    assert against in units
