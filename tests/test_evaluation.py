@@ -12,12 +12,12 @@ from bot.engine import Engine
 from bot.evaluation import DEFAULT_DIR, Outcome, Scores, evaluate, evaluate_static
 from bot.model import Verdict
 
-# Measured (README, Accuracy): static dev 0.937 (259 items), static held-out 0.795,
-# sequential dev 0.932, sequential held-out 0.897 macro-F1. Below a floor, CI fails.
+# Measured (README, Accuracy): static dev 0.972 (259 items), static held-out 0.825,
+# sequential dev 0.970, sequential held-out 0.897 macro-F1. Below a floor, CI fails.
 FLOORS = {
-    "static dev": 0.91,
-    "static heldout": 0.77,
-    "sequential dev": 0.90,
+    "static dev": 0.95,
+    "static heldout": 0.80,
+    "sequential dev": 0.95,
     "sequential heldout": 0.87,
 }
 
@@ -34,7 +34,13 @@ def test_macro_f1_does_not_regress(results: dict[str, Scores], split: str) -> No
 
 # The development probes (bench/eval/probes): rules were written for their mistakes after each
 # was scored once on arrival, so a floor keeps those rules from silently regressing.
-PROBE_FLOORS = {"fresh2": 0.95, "fresh3": 0.95, "fresh4": 0.95, "fresh5": 0.95}
+PROBE_FLOORS = {
+    "fresh2": 0.97,
+    "fresh3": 0.95,
+    "fresh4": 0.95,
+    "fresh5": 0.97,
+    "fresh6": 0.86,
+}
 
 
 @pytest.fixture(scope="module")
