@@ -9,6 +9,7 @@ role bindings ("Iranian President Masoud Pezeshkian") and other treaties the sen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -362,47 +363,54 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     return attached
 
 
+def _remark_events(
+    text: str, dates: list[DateRef], event_at: Callable[[int, DateRef], str | None]
+) -> list[DateRef]:
+    """Each date with the event ``event_at`` gives it from where it stands in ``text`` (-1 when
+    not found), or as it was when that gives None."""
+    marked = []
+    for ref in dates:
+        event = event_at(text.find(ref.text), ref)
+        marked.append(ref if event is None else replace(ref, event=event))
+    return marked
+
+
 def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date said to end the treaty's term ("the agreement expires in 2035") dates that end,
     and one on what the treaty replaces ("replaces an accord signed in 2001") the predecessor,
     whatever other event is near it."""
-    marked = []
-    for ref in dates:
-        where = text.find(ref.text)
+
+    def event_at(where: int, _: DateRef) -> str | None:
         before = text[:where] if where >= 0 else ""
         if _REPLACED_ONE.search(before):
-            marked.append(replace(ref, event="predecessor"))
-            continue
+            return "predecessor"
         phrase = _TERM_END.search(before)
-        if phrase is not None:
-            start = max(
-                (m.end() for m in _TERM_CLAUSE_START.finditer(before, 0, phrase.start())),
-                default=0,
-            )
-            if _TERM_HOLDER.search(before, start, phrase.start()):
-                marked.append(replace(ref, event=TERM_END_EVENT))
-                continue
-        marked.append(ref)
-    return marked
+        if phrase is None:
+            return None
+        start = max(
+            (m.end() for m in _TERM_CLAUSE_START.finditer(before, 0, phrase.start())),
+            default=0,
+        )
+        return TERM_END_EVENT if _TERM_HOLDER.search(before, start, phrase.start()) else None
+
+    return _remark_events(text, dates, event_at)
 
 
 def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date in a clause about another treaty ("the same name as the treaty Moscow signed with
     Pyongyang last year") dates that treaty's event, not ours."""
-    marked = []
-    for ref in dates:
-        where = text.find(ref.text)
+
+    def event_at(where: int, ref: DateRef) -> str | None:
         clause = _clause_around(text, where, where + len(ref.text)) if where >= 0 else ""
         # The treaty it replaces is dated as the predecessor (see EVENT_PATTERNS).
-        if any(
+        about_other = any(
             pattern.search(clause)
             for subject, pattern in _OTHER_SUBJECTS.items()
             if subject != "old_treaty"
-        ):
-            marked.append(replace(ref, event=OTHER_TREATY_EVENT))
-        else:
-            marked.append(ref)
-    return marked
+        )
+        return OTHER_TREATY_EVENT if about_other else None
+
+    return _remark_events(text, dates, event_at)
 
 
 #: A date about a person, not the treaty: "Pezeshkian, who became president in 2024, ...".
@@ -415,14 +423,12 @@ def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     with no event of the treaty's to attach to is background on that person: it states
     nothing about the treaty. A treaty event there ("who signed it on 17 January") keeps it."""
     asides = [m.span() for m in _PERSON_ASIDE.finditer(text)]
-    marked = []
-    for ref in dates:
-        where = text.find(ref.text)
-        if ref.event is None and any(a <= where < b for a, b in asides):
-            marked.append(replace(ref, event=BACKGROUND_EVENT))
-        else:
-            marked.append(ref)
-    return marked
+
+    def event_at(where: int, ref: DateRef) -> str | None:
+        inside = any(a <= where < b for a, b in asides)
+        return BACKGROUND_EVENT if ref.event is None and inside else None
+
+    return _remark_events(text, dates, event_at)
 
 
 _AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$")
