@@ -989,7 +989,7 @@ class Judge:
         # The few most similar, plus any candidate that states one of the claim's details.
         # A member shares at least two of the claim's words: one shared word ("gas") is no
         # relation, and two such scraps do not make up a claim.
-        words = set(_masked_tokens(claim))
+        words = _masked_tokens(claim)
         group = [
             s
             for s in scored[:_UNION_SIZE]
