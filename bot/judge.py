@@ -81,6 +81,7 @@ _UNION_MEMBER_COVERAGE = 0.25
 _WINDOW_BEFORE = 3
 _WINDOW_AFTER = 1
 _LOCAL_ALIGNMENT = 0.75
+_CLAUSE_BREAK = re.compile(r"\s*[,;:()\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,6 +443,13 @@ def _adjacent(a: KnownClaim, b: KnownClaim) -> bool:
     )
 
 
+def _ends_its_clause(text: str, phrase: str) -> bool:
+    """Does a comma, colon, semicolon, dash or bracket follow ``phrase`` in ``text``?"""
+    lowered = text.lower()
+    at = lowered.find(phrase)
+    return at >= 0 and _CLAUSE_BREAK.match(lowered, at + len(phrase)) is not None
+
+
 def _institutions(slots: Slots) -> set[str]:
     return {a for a in slots.actors if a in lexicon.INSTITUTIONS and a != "kremlin"}
 
@@ -595,25 +603,42 @@ class Judge:
                     return _Mismatch(reason, _states_role(role, actor))
         return None
 
-    def _local_alignment(self, claim: Claim, anchor: str, known: KnownClaim) -> float:
+    def _local_alignment(
+        self, claim: Claim, anchor: str, known: KnownClaim, phrase: str = ""
+    ) -> float:
         """Coverage of the words just before ``anchor`` (a number or date word), and the one
         after, by the known claim: "will remain in force for 25 years, according to a think
-        tank" aligns its 25 with "will remain effective for 20 years" though the rest differs."""
+        tank" aligns its 25 with "will remain effective for 20 years" though the rest differs.
+        The word after counts only within the clause of ``phrase`` (the whole number or date):
+        in "signed in mid-December 2024, now awaits ratification" "now" is another clause's."""
         tokens = claim.normalized.split()
         anchor = anchor.replace(",", "").lower()
         if anchor not in tokens:
-            return 0.0
+            # A word the normaliser changes ("January", "mid-December") is found as it
+            # stands in the normalised text ("januari", "decemb").
+            found = [t for t in normalize(anchor).split() if t in tokens]
+            if not found:
+                return 0.0
+            anchor = found[0]
         at = tokens.index(anchor)
         vocabulary = frozenset(claim.masked.split())
         before = [t for t in tokens[:at] if t in vocabulary][-_WINDOW_BEFORE:]
         after = [t for t in tokens[at + 1 :] if t in vocabulary][:_WINDOW_AFTER]
+        if phrase and _ends_its_clause(claim.text, phrase):
+            after = []
         window = before + after
         if len(window) < 2:
             return 0.0
         return self._coverage(window, self.knowledge.tokens_of(known))
 
     def _aligned(
-        self, claim: Claim, scored: _Scored, anchor: str, *, defining: bool = False
+        self,
+        claim: Claim,
+        scored: _Scored,
+        anchor: str,
+        *,
+        defining: bool = False,
+        phrase: str = "",
     ) -> bool:
         """Are the two claims about the same quantity or event? ``defining`` details (a count
         of articles, a volume of gas, a date of the signing) need less context to align."""
@@ -632,7 +657,7 @@ class Judge:
             return True
         return (
             scored.coverage >= coverage_needed
-            or self._local_alignment(claim, anchor, scored.known) >= local_needed
+            or self._local_alignment(claim, anchor, scored.known, phrase) >= local_needed
         )
 
     def _quantity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
@@ -660,7 +685,7 @@ class Judge:
                 offsets.is_offset(mine)
                 or (loose and _measures_the_same(claim, scored.known.claim, same_unit))
                 or _counts_whole_texts(claim, scored.known.claim, mine)
-                or self._aligned(claim, scored, anchor, defining=defining)
+                or self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text)
             ):
 
                 def supports(
@@ -675,7 +700,9 @@ class Judge:
                         and (
                             offsets.is_offset(mine)
                             or _counts_whole_texts(claim, s.known.claim, mine)
-                            or self._aligned(claim, s, anchor, defining=defining)
+                            or self._aligned(
+                                claim, s, anchor, defining=defining, phrase=mine.text
+                            )
                         )
                     )
 
@@ -715,16 +742,22 @@ class Judge:
             if not same_event or any(dates_compatible(mine, d) for d in same_event):
                 continue
             anchor = mine.text.split()[0].strip(".,")
-            if self._aligned(claim, scored, anchor, defining=mine.event is not None):
+            defining = mine.event is not None
+            if self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text):
 
-                def supports(s: _Scored, mine: DateRef = mine, anchor: str = anchor) -> bool:
+                def supports(
+                    s: _Scored,
+                    mine: DateRef = mine,
+                    anchor: str = anchor,
+                    defining: bool = defining,
+                ) -> bool:
                     return (
                         any(
                             _same_event(d, mine, s.coverage) and date_states(d, mine)
                             for d in s.known.claim.slots.dates
                         )
                         and not _distinct_events(claim.slots, s.known.claim.slots)
-                        and self._aligned(claim, s, anchor, defining=mine.event is not None)
+                        and self._aligned(claim, s, anchor, defining=defining, phrase=mine.text)
                     )
 
                 return _Mismatch(f"{_date_text(same_event[0])} → {_date_text(mine)}", supports)
@@ -972,7 +1005,9 @@ class Judge:
         return any(
             mine.unit in _DEFINING_UNITS
             and any(q.unit == mine.unit and _same_value(q, mine) for q in known)
-            and self._aligned(claim, scored, mine.text.split()[0], defining=True)
+            and self._aligned(
+                claim, scored, mine.text.split()[0], defining=True, phrase=mine.text
+            )
             for mine in claim.slots.quantities
         )
 

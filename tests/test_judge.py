@@ -262,6 +262,18 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
         ("The two leaders put their signatures to the accord on 16 January.", "→ 16 January"),
         # "in a matter of months" is in a few months; drafting a treaty is negotiating it
         ("Negotiators drafted the pact in a matter of months.", "years → a few months"),
+        # a date whose clause ends at a comma aligns by the words before it, whatever the
+        # next clause adds; a month name counts as it stands in the normalised text
+        (
+            "The partnership accord, inked at the Kremlin in early March 2025, must still be "
+            "approved by lawmakers in both countries.",
+            "→ March 2025",
+        ),
+        (
+            "The strategic pact between Moscow and Tehran, signed on January 19, will be "
+            "debated by the Duma next month.",
+            "→ 19 January",
+        ),
         # a term said as what the treaty binds its parties for
         (
             "Under the pact Russia and Iran are bound to each other for the next fifteen years.",
