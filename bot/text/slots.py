@@ -438,6 +438,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"remained|stays?|stayed|sits?|sat)\s+(?:(?:\w+ly|well|far)\s+)?$"
 )
 _OUT_OF_SCOPE = frozenset(lexicon.OUT_OF_SCOPE_CUES)
+# "absent from the final text is ...": what the cue's place is followed by a copula.
+_INVERTED_COPULA = re.compile(r"\s*(?:[\w'-]+\s+){1,4}?(?:is|are|was|were)\s+")
 # "leaves security matters aside" leaves them out: said as "leaves out security matters,";
 # so does "leaves them (wholly) outside its scope". Not a reader's aside ("leaving trade
 # aside, ..." opens the sentence), nor "aside from".
@@ -502,6 +504,11 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
         passive = _passive_subject(text, m)
         if passive is not None:
             scope = passive
+        elif m.group(0) in _OUT_OF_SCOPE:
+            # Inverted: "absent from the text is any word on X" denies X, not the text.
+            inverted = _INVERTED_COPULA.match(scope)
+            if inverted is not None:
+                scope = scope[inverted.end() :]
         # Dates and numbers are slots of their own: "no longer ... today" denies no "today".
         words = [w for w in content_words(prepare(scope)) if not is_masked(w)]
         # The framing words go only when something is left to deny ("no clause" keeps it).

@@ -172,10 +172,15 @@ def test_a_russian_transliteration_of_an_envoy_is_masked_as_the_actor() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["civilian nuclear power", "civil nuclear energy", "peaceful nuclear energy", "atomic power"],
+    ["civilian nuclear power", "civil nuclear energy", "peaceful nuclear energy", "atomic power",
+     "civil nuclear"],
 )
 def test_civilian_nuclear_energy_is_nuclear_energy(text: str) -> None:
     assert normalize(text) == normalize("nuclear energy")
+
+
+def test_civilian_nuclear_cooperation_is_cooperation_on_nuclear_energy() -> None:
+    assert normalize("peaceful nuclear cooperation") == normalize("nuclear energy cooperation")
 
 
 @pytest.mark.parametrize(

@@ -423,6 +423,20 @@ def test_what_is_absent_from_a_text_is_denied() -> None:
     assert "arm" in slots.negated_terms and "treati" not in slots.negated_terms
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missing from the final document is any reference to joint naval patrols.",
+        "Conspicuously absent from the published treaty are joint naval patrols.",
+    ],
+)
+def test_what_an_inverted_sentence_says_is_absent_is_denied(text: str) -> None:
+    """"Absent from the text is X": X is denied, not the text the cue names."""
+    terms = extract_slots(text, MONDAY).negated_terms
+    assert "naval" in terms and "patrol" in terms
+    assert not {"document", "treati", "final", "publish"} & set(terms)
+
+
 def test_no_negation_no_negated_terms() -> None:
     assert extract_slots("The treaty covers energy and transport.").negated_terms == ()
 
