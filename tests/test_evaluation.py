@@ -39,7 +39,8 @@ PROBE_FLOORS = {
     "fresh3": 0.95,
     "fresh4": 0.95,
     "fresh5": 0.97,
-    "fresh6": 0.86,
+    "fresh6": 0.88,
+    "fresh7": 0.64,
 }
 
 
