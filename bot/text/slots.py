@@ -118,8 +118,13 @@ _HEDGE_RE = re.compile(
     + r")(?![\w'])"
 )
 _OTHER_SUBJECTS = {
-    # "Moscow-Pyongyang pact" names Pyongyang: a hyphen joining names does not hide one.
-    subject: re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+    # "Moscow-Pyongyang pact" and "Pyongyang-Moscow treaty" name Pyongyang: a hyphen joining
+    # names does not hide one (a suffix, "NATO-style", still does).
+    subject: re.compile(
+        r"(?<![\w])(?:"
+        + "|".join(re.escape(p) for p in phrases)
+        + r")(?!\w)(?!-(?!(?:russia|moscow|kremlin|iran|tehran)\b))"
+    )
     for subject, phrases in lexicon.OTHER_SUBJECTS.items()
 }
 _ROLES = [

@@ -717,6 +717,11 @@ def test_fears_concerns_and_hedges_take_no_stance(sentence: str) -> None:
         # nuclear energy under our treaty is not the nuclear accord
         ("The pact envisages cooperation on nuclear energy.", set()),
         ("The treaty was signed on 17 January in the Kremlin.", set()),
+        # a name joined to a party's by a hyphen or a dash is named, either way round
+        ("The Minsk-Moscow security pact took effect in March.", {"belarus"}),
+        ("Analysts compared it with the Moscow–Pyongyang accord.", {"north_korea"}),
+        # a suffix is not another name
+        ("Critics feared a Belarus-style deployment in Iran.", set()),
     ],
 )
 def test_other_subjects(sentence: str, subjects: set[str]) -> None:
