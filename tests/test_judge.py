@@ -215,6 +215,16 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "Tehran's foreign ministry released the 47-clause document once the pact was signed.",
             "publisher: kremlin → tehran's foreign ministry",
         ),
+        # putting a text online, or on a website, is posting it
+        (
+            "Tehran's foreign ministry put the treaty's full text online soon after the signing.",
+            "publisher: kremlin → tehran's foreign ministry",
+        ),
+        (
+            "After the signing, Iran's foreign ministry put all 47 articles of the pact on its "
+            "website.",
+            "publisher: kremlin → iran's foreign ministry",
+        ),
         # two bare years of one event: what the treaty replaced
         ("The treaty replaces an agreement dating from 1995.", "2001 → 1995"),
         # a term without an end against the 20-year term

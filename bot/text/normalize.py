@@ -74,6 +74,11 @@ _DATE_QUALIFIERS = frozenset({"early", "mid", "late"})
 _TERM_ADJECTIVE = re.compile(
     r"\b(\d+-years?)(?=\s+(?:[\w-]+\s+)?(?:treaty|pact|agreement|accord|deal|csp|document)\b)"
 )
+# Putting a text online, or on a website, is posting it: "put the full text online".
+_PUT_ONLINE = re.compile(
+    r"\b(put|puts|putting) ((?:[\w'-]+ ){1,6}?)(?:online|on (?:its|the|their) (?:web)?site)\b"
+)
+_POSTED = {"put": "posted", "puts": "posts", "putting": "posting"}
 # "Binds Moscow and Tehran for the next 30 years" states the treaty's term, as "binding for 30
 # years" does: a verb of binding whose "for" takes a length of years.
 _TERM_BINDING = re.compile(
@@ -109,6 +114,7 @@ def prepare(text: str) -> str:
     capitalised = names.capitalised_words(text)
     text = plain_idioms(text.translate(_QUOTES).lower())
     text = words_to_digits(text)
+    text = _PUT_ONLINE.sub(lambda m: f"{_POSTED[m.group(1)]} {m.group(2).rstrip()}", text)
     # Phrases first: "lower house" becomes "state duma", which the actor pass then names.
     text = _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)
     text = _TERM_ADJECTIVE.sub(r"\1 duration", text)

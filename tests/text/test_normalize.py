@@ -206,3 +206,16 @@ def test_a_term_said_as_binding_for_years_is_the_treatys_duration(text: str) -> 
 )
 def test_binding_without_a_term_is_no_duration(text: str) -> None:
     assert "durat" not in normalize(text).split()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The ministry put the full text online.", "the ministry posted the full text."),
+        ("Tehran puts the pact on its website.", "tehran posts the pact."),
+        # nothing is put online here
+        ("Negotiators put the text together in weeks.", "negotiators put the text together"),
+    ],
+)
+def test_putting_a_text_online_is_posting_it(text: str, said: str) -> None:
+    assert prepare(text).startswith(said)
