@@ -174,9 +174,22 @@ def _word_after(claim: Claim, unit: str) -> str | None:
     return tokens[at + 1] if at + 1 < len(tokens) else None
 
 
+def _words_before(claim: Claim, unit: str) -> list[str]:
+    """The words just before a length of time's unit ("negotiated in weeks" gives "negoti"):
+    what took that long, when the sentence says it with a verb."""
+    tokens = claim.normalized.split()
+    if unit not in tokens:
+        return []
+    at = tokens.index(unit)
+    return tokens[max(0, at - _WINDOW_BEFORE) : at]
+
+
 def _measures_the_same(claim: Claim, known: Claim, theirs: Sequence[Quantity]) -> bool:
-    """Do two lengths of time, one of them loose, measure the same thing?"""
-    mine = [_word_after(claim, q.unit) for q in claim.slots.quantities if durations.is_loose(q)]
+    """Do two lengths of time, one of them loose, measure the same thing? "years of
+    negotiations" measures what "weeks of negotiations" or "negotiated within weeks" does."""
+    loose = [q for q in claim.slots.quantities if durations.is_loose(q)]
+    mine = [_word_after(claim, q.unit) for q in loose]
+    mine += [word for q in loose for word in _words_before(claim, q.unit)]
     their_words = {_word_after(known, q.unit) for q in theirs}
     return any(word is not None and word in their_words for word in mine)
 

@@ -43,6 +43,8 @@ def judge(engine: Engine, text: str) -> Judgement:
         "Arms transfers are not mentioned in the pact, which highlights military-technical "
         "cooperation.",
         "Under the accord, each country pledges not to help anyone who attacks the other.",
+        # hammering a text out is negotiating it
+        "Moscow and Tehran hammered out the partnership treaty over several years.",
         # an offset read once ("a few days ahead of" is not also a length of time)
         "The pact was signed a few days ahead of Trump's return to power.",
         # a light verb: "the signing took place" is "signed"
@@ -215,6 +217,13 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "Tehran's foreign ministry released the 47-clause document once the pact was signed.",
             "publisher: kremlin → tehran's foreign ministry",
         ),
+        # a text put together or thrashed out was negotiated: a loose length said with the
+        # verb ("negotiated within months") measures what "years of negotiations" does
+        (
+            "Diplomats in Tehran say the Russian-Iranian accord was thrashed out within a few "
+            "months.",
+            "years → a few months",
+        ),
         # putting a text online, or on a website, is posting it
         (
             "Tehran's foreign ministry put the treaty's full text online soon after the signing.",
@@ -312,6 +321,17 @@ def test_the_known_article_count_of_the_whole_text_does_not_contradict(
     engine: Engine, text: str
 ) -> None:
     judgement = judge(engine, text)
+    assert judgement.verdict is not Verdict.CONTRADICTING, judgement
+
+
+def test_a_loose_length_of_another_act_does_not_contradict_the_negotiations(
+    engine: Engine,
+) -> None:
+    """Weeks to ratify are not weeks of negotiation: the words before "weeks" name another act."""
+    judgement = judge(
+        engine,
+        "The pact took years to negotiate, and the Duma is expected to ratify it within weeks.",
+    )
     assert judgement.verdict is not Verdict.CONTRADICTING, judgement
 
 

@@ -207,6 +207,12 @@ IDIOMS: dict[str, str] = {
     "a matter of weeks": "a few weeks",
     "a matter of months": "a few months",
     "a matter of years": "a few years",
+    # A text put together or hammered out was negotiated: how long that took is one span.
+    "was put together": "was negotiated",
+    "were put together": "were negotiated",
+    "been put together": "been negotiated",
+    "hammered out": "negotiated",
+    "thrashed out": "negotiated",
     "takes the place of": "replaces",
     "take the place of": "replace",
     "took the place of": "replaced",
