@@ -224,6 +224,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "months.",
             "years → a few months",
         ),
+        # another of Russia's summit venues is another place of signing
+        (
+            "Putin and Pezeshkian signed the partnership treaty in Sochi on 17 January.",
+            "signing place: moscow → sochi",
+        ),
         # putting a text online, or on a website, is posting it
         (
             "Tehran's foreign ministry put the treaty's full text online soon after the signing.",

@@ -135,6 +135,16 @@ SIGNING_PLACES: dict[str, str] = {
     "kazan": "kazan",
     "minsk": "minsk",
     "new york": "new_york",
+    # Russia's other summit venues: not the Kremlin, though near or in Russia.
+    "novo-ogaryovo": "novo_ogaryovo",
+    "novo-ogarevo": "novo_ogaryovo",
+    "sochi": "sochi",
+    "st petersburg": "st_petersburg",
+    "st. petersburg": "st_petersburg",
+    "saint petersburg": "st_petersburg",
+    "ashgabat": "ashgabat",
+    "astana": "astana",
+    "dushanbe": "dushanbe",
 }
 
 # Partners of other treaties: a claim about *them* is not a claim about our treaty.

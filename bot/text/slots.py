@@ -166,8 +166,9 @@ _GOVERNMENT_OF = {
     "tehran": "iran_government",
 }
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|seals|concluded)\b")
+# "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
 _SIGN_PLACE = re.compile(
-    r"\b(?:in|at)\s+("
+    r"\b(?:in|at)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
     + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
     + r")\b"
 )

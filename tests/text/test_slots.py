@@ -864,6 +864,19 @@ def test_a_place_of_signing_is_not_another_treatys_subject() -> None:
     assert ("signing_place", "minsk") in slots.roles
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a possessor before the place, and Russia's venues outside the Kremlin
+        ("The pact was signed at the president's Sochi residence.", "sochi"),
+        ("They signed it at Putin's Novo-Ogaryovo residence.", "novo_ogaryovo"),
+        ("The treaty was signed at Putin's Kremlin office.", "moscow"),
+    ],
+)
+def test_the_place_of_signing_may_follow_a_possessor(sentence: str, place: str) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
 def test_a_trailing_foreign_minister_title_binds_the_name_before_it() -> None:
     slots = extract_slots("Dmitry Peskov, Russia's foreign minister, spoke.", MONDAY)
     assert ("russia_foreign_minister", "peskov") in slots.roles
