@@ -437,6 +437,13 @@ def test_what_an_inverted_sentence_says_is_absent_is_denied(text: str) -> None:
     assert not {"document", "treati", "final", "publish"} & set(terms)
 
 
+def test_a_pronoun_one_is_not_what_a_negation_denies() -> None:
+    """"says nothing about the security one": security is denied, "one" only stands for it."""
+    slots = extract_slots("The pact spells out economic ties but says nothing about the security "
+                          "ones.", MONDAY)
+    assert slots.negated_terms == ("secur",)
+
+
 def test_no_negation_no_negated_terms() -> None:
     assert extract_slots("The treaty covers energy and transport.").negated_terms == ()
 
