@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
-from bot import semantic
 from bot.errors import ConfigError
 
 DEFAULT_API_BASE_URL = "https://discord.com/api/v10"
@@ -52,12 +51,6 @@ class MatchingConfig:
     topic_threshold: float = 60.0
     #: How many best candidates the judge compares details with.
     candidates: int = 8
-    #: Optional second stage (needs the ``semantic`` extra, wordllama): a claim the lexical
-    #: judge would call NEW, with no conflicting detail, is KNOWN when one of its candidates
-    #: is this close in meaning (cosine of sentence vectors, ``semantic_threshold``) and it
-    #: names nothing salient that candidate lacks. Off by default (see bench/README.md).
-    semantic: bool = False
-    semantic_threshold: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -562,12 +555,6 @@ def _matching_relation(section: MatchingConfig, ctx: _Context) -> None:
             "must not exceed matching.known_threshold "
             f"({section.known_threshold:g}), got {section.topic_threshold:g}",
         )
-    if section.semantic and not semantic.available():
-        ctx.error(
-            "matching.semantic",
-            "is true, but the optional package wordllama is not installed; "
-            'install it with: pip install "treatywatch[semantic]", or set it to false',
-        )
 
 
 def _fetch_relation(section: FetchConfig, ctx: _Context) -> None:
@@ -623,8 +610,6 @@ _SECTIONS: dict[str, tuple[type[Any], dict[str, _Validator], Callable[[Any, _Con
             "paraphrase_threshold": _SCORE,
             "topic_threshold": _SCORE,
             "candidates": _integer(minimum=1, maximum=1000),
-            "semantic": _boolean,
-            "semantic_threshold": _number(minimum=0, maximum=1),
         },
         _matching_relation,
     ),

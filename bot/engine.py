@@ -18,7 +18,6 @@ from bot.extract import ClaimExtractor
 from bot.judge import Judge
 from bot.knowledge import Knowledge
 from bot.model import Claim, Document, Judgement, KnownClaim, Verdict
-from bot.semantic import SemanticSimilarity
 
 ALERT_VERDICTS = frozenset({Verdict.NEW, Verdict.CONTRADICTING})
 
@@ -30,11 +29,7 @@ class Engine:
         self.config = config
         self.extractor = ClaimExtractor(config.relevance)
         self.knowledge = knowledge
-        self.judge = Judge(
-            knowledge,
-            config.matching,
-            SemanticSimilarity.load() if config.matching.semantic else None,
-        )
+        self.judge = Judge(knowledge, config.matching)
         self._provisional_ids = itertools.count(-1, -1)
         #: (doc_id, sentence_index) -> provisional id of a claim not stored yet.
         self.provisional: dict[tuple[str, int], int] = {}

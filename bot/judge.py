@@ -28,7 +28,6 @@ from bot.config import MatchingConfig
 from bot.knowledge import Knowledge
 from bot.memo import by_identity
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
-from bot.semantic import Similarity
 from bot.text import durations, lexicon, offsets
 from bot.text.normalize import normalize, stem
 from bot.text.slips import NearTokens
@@ -83,8 +82,6 @@ _WINDOW_BEFORE = 3
 _WINDOW_AFTER = 1
 _LOCAL_ALIGNMENT = 0.75
 _CLAUSE_BREAK = re.compile(r"\s*[,;:()\u2013\u2014]")
-# The semantic second stage compares a claim with this many of its best candidates.
-_SEMANTIC_CANDIDATES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,16 +476,9 @@ def _distinct_events(a: Slots, b: Slots) -> bool:
 class Judge:
     """Judges claims against a ``Knowledge`` with the configured thresholds."""
 
-    def __init__(
-        self,
-        knowledge: Knowledge,
-        config: MatchingConfig | None = None,
-        semantic: Similarity | None = None,
-    ) -> None:
+    def __init__(self, knowledge: Knowledge, config: MatchingConfig | None = None) -> None:
         self.knowledge = knowledge
         self.config = config or MatchingConfig()
-        #: The optional second stage (``matching.semantic``): similarity in meaning.
-        self.semantic = semantic
         # Spelling slips between the last ranked claim and its candidates (a pure cache).
         self._near: NearTokens | None = None
         # (size of the knowledge, the signing year its baseline gives), see _signing_year.
@@ -1077,31 +1067,6 @@ class Judge:
             return group[0]
         return None
 
-    def _restated_in_meaning(self, claim: Claim, scored: list[_Scored]) -> _Scored | None:
-        """The optional semantic stage: a candidate close in meaning to the claim (sentence
-        vectors, at least ``semantic_threshold``) whose every detail agrees (the same checks
-        as a lexical paraphrase: nothing salient the candidate lacks, numbers and dates
-        stated, negations and stances alike) restates it in words the lexicon does not know."""
-        if self.semantic is None or not scored:
-            return None
-        pool = scored[:_SEMANTIC_CANDIDATES]
-        similar = self.semantic.similarities(claim.text, [s.known.text for s in pool])
-        for candidate, similarity in sorted(
-            zip(pool, similar, strict=True), key=lambda pair: pair[1], reverse=True
-        ):
-            if similarity < self.config.semantic_threshold:
-                break
-            a, b = claim.slots, candidate.known.claim.slots
-            tokens = self.knowledge.tokens_of(candidate.known)
-            if (
-                not self._salient_uncovered(claim, tokens)
-                and self._negations_agree(a, b, tokens, _masked_tokens(claim))
-                and self._same_stances(a, b)
-                and self._details_covered(a, [b])
-            ):
-                return candidate
-        return None
-
     # -- the verdict ------------------------------------------------------------------------
 
     def find_conflicts(self, claim: Claim, exclude_doc: str | None = None) -> list[Conflict]:
@@ -1167,10 +1132,6 @@ class Judge:
         joined = self._restated_by_several(claim, same_subject)
         if joined is not None:
             return Judgement(claim, Verdict.KNOWN, joined.score, joined.known)
-        # No conflict was found (it would have returned above): a paraphrase in other words?
-        meant = self._restated_in_meaning(claim, same_subject)
-        if meant is not None:
-            return Judgement(claim, Verdict.KNOWN, meant.score, meant.known)
         return Judgement(
             claim, Verdict.NEW, best.score if best else 0.0, best.known if best else None
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import tomllib
 from dataclasses import MISSING, fields, is_dataclass
@@ -462,20 +461,3 @@ def test_non_utf8_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
     path.write_bytes('[relevance]\niran_terms = ["Irán"]\n'.encode("latin-1"))
     assert only_error(path) == f"{path}: not UTF-8 text (TOML files must be UTF-8)"
-
-
-def test_semantic_matching_without_wordllama_says_how_to_install_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name, *args: None if name == "wordllama" else real(name, *args),
-    )
-    path = write_config(tmp_path, "[matching]\nsemantic = true\n")
-    message = only_error(path)
-    assert "matching.semantic" in message
-    assert "wordllama is not installed" in message
-    assert 'pip install "treatywatch[semantic]"' in message
-    assert check_config(write_config(tmp_path, "[matching]\nsemantic = false\n")) == []
