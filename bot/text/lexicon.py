@@ -42,7 +42,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
         "majles",
     ),
     "guardian_council": ("guardian council", "guardians council", "council of guardians"),
-    "kremlin": ("kremlin",),
+    "kremlin": ("kremlin.ru", "kremlin",),
     "iran_government": (
         "iranian government",
         "iran's government",
@@ -51,6 +51,47 @@ ACTORS: dict[str, tuple[str, ...]] = {
     ),
     "russia_government": ("russian government", "russia's government"),
 }
+
+# News outlets and agencies that wire copy credits before a colon ("Mehr: ...", "TASS: ...").
+# The credit says who carried the claim, not what it claims. The Kremlin's own site is not
+# here: "Kremlin.ru posts the text" names the Kremlin as the publisher (see ACTORS).
+NEWS_OUTLETS = frozenset(
+    {
+        "tass",
+        "ria",
+        "ria novosti",
+        "interfax",
+        "rbc",
+        "kommersant",
+        "izvestia",
+        "rossiya-24",
+        "rossiya 24",
+        "russia-24",
+        "channel one",
+        "rt",
+        "sputnik",
+        "irna",
+        "mehr",
+        "mehr news",
+        "tasnim",
+        "fars",
+        "isna",
+        "press tv",
+        "presstv",
+        "irib",
+        "reuters",
+        "ap",
+        "afp",
+        "xinhua",
+        "al jazeera",
+        "bbc",
+        "cnn",
+        "bloomberg",
+        "state tv",
+        "state media",
+        "state television",
+    }
+)
 
 # Which country each actor belongs to, so "another actor for the same act" compares like with like.
 ACTOR_SIDE: dict[str, str] = {

@@ -206,3 +206,12 @@ def test_a_term_said_as_binding_for_years_is_the_treatys_duration(text: str) -> 
 )
 def test_binding_without_a_term_is_no_duration(text: str) -> None:
     assert "durat" not in normalize(text).split()
+
+
+def test_the_kremlins_site_is_the_kremlin() -> None:
+    # The site that publishes its documents speaks for the Kremlin, as its press office does.
+    assert normalize("Kremlin.ru published the decree") == normalize(
+        "The Kremlin published the decree"
+    )
+    # A word that merely begins like it is not the site.
+    assert "russia" not in normalize("kremlinology is an old craft")
