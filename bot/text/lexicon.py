@@ -252,6 +252,12 @@ IDIOMS: dict[str, str] = {
     "take the place of": "replace",
     "took the place of": "replaced",
     "had nothing to do with": "was unrelated to",
+    # What gets top billing is what the text puts first: it emphasises it.
+    "gets top billing": "is emphasized",
+    "get top billing": "are emphasized",
+    "got top billing": "was emphasized",
+    "given top billing": "emphasized",
+    "top billing": "emphasis",
     "has nothing to do with": "is unrelated to",
     "have nothing to do with": "are unrelated to",
 }
@@ -424,6 +430,18 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "civil nuclear": "nuclear energy",
     "peaceful nuclear": "nuclear energy",
     "draw attention away from": "divert attention from",
+    # Without its object the phrase still says it: "no attempt to draw attention away".
+    "draw attention away": "divert attention",
+    "drawing attention away": "diverting attention",
+    "drew attention away": "diverted attention",
+    "divert attention away": "divert attention",
+    "roadmap": "road map",
+    "road-map": "road map",
+    # Building up cooperation is developing it.
+    "build up": "develop",
+    "builds up": "develops",
+    "building up": "developing",
+    "built up": "developed",
     "drawing attention away from": "diverting attention from",
     "drew attention away from": "diverted attention from",
     "swearing-in": "inauguration",
@@ -728,6 +746,10 @@ SCOPE_LIGHT_WORDS = frozenset(
 NON_NEGATIONS: tuple[str, ...] = (
     "not only",
     "not just",
+    # "not merely a paper but a road map": the construction of "not only", which affirms.
+    "not merely",
+    "not simply",
+    "not solely",
     "no doubt",
     "nothing but",
     "whether or not",
@@ -799,7 +821,7 @@ STOPWORDS = frozenset(
     very has have had having do does did will shall can just into over about after before
     during between through up down out off again further once here both each few more most
     other some any own same only mr mrs ms dr said says say told according per via
-    several many few couple just
+    several many few couple just merely simply
     asked suggestion suggestions
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
