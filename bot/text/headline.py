@@ -2,10 +2,11 @@
 
 Live blogs, wire flashes and captions open a claim with chrome ("Breaking –", "12:41 –",
 "File photo:"), credit it to the agency that carried it ("Mehr: ...", "Rossiya-24 transcript,
-guest analyst: ...") and shorten titles ("FM", "Pres."). None of it is the claim: ``plain_lead``
-returns the sentence without the chrome and the credit, with the abbreviated titles spelled
-out, so slots, relevance and the normalised forms read the claim itself. A speaker before a
-colon ("Peskov: ...") is kept: the name is part of what is said, as "Peskov said ..." is.
+guest analyst: ...") and shorten titles ("FM", "Pres."). None of it is the claim:
+``plain_lead`` returns the sentence without the chrome and the credit, with the abbreviated
+titles spelled out and a headline's present tense of publishing put in the past, so slots,
+relevance and the normalised forms read the claim itself. A speaker before a colon
+("Peskov: ...") is kept: the name is part of what is said, as "Peskov said ..." is.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ _TITLES = (
     (re.compile(r"\bPM(?=\s+[A-Z])"), "Prime Minister"),
     (re.compile(r"\bMFA\b"), "Foreign Ministry"),
 )
+# Headlines put a past publication in the present: "Kremlin posts treaty text", "Tehran
+# releases the 47 articles" say the text was published.
+_PRESENT_PUBLISHING = re.compile(
+    r"\b(?:posts|publishes|releases|unveils|discloses|puts out)\b"
+    r"(?=\s+(?:the\s+|its\s+|a\s+)?(?:[\w'-]+\s+){0,2}?(?:text|document|articles)\b)",
+    re.IGNORECASE,
+)
 # Ellipses that cut a quoted fragment ("'...so in essence, yes, ...'") are no words: at the
 # fragment's edges they go, inside it they are a pause, as a comma is.
 _EDGE_ELLIPSIS = re.compile(
@@ -78,6 +86,7 @@ def plain_lead(sentence: str) -> str:
     credit = _CREDIT.match(text)
     if credit and credit.end() < len(text):
         text = text[credit.end() :]
+    text = _PRESENT_PUBLISHING.sub("published", text)
     for pattern, title in _TITLES:
         text = pattern.sub(title, text)
     text = _INNER_ELLIPSIS.sub(", ", _EDGE_ELLIPSIS.sub("", text)).strip()

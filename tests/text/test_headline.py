@@ -99,3 +99,25 @@ def test_a_claim_is_read_without_its_chrome() -> None:
     )
     assert [q.value for q in timed.slots.quantities] == [47.0]
     assert ("iran_foreign_minister", "araghchi") in timed.slots.roles
+
+
+@pytest.mark.parametrize(
+    ("headline", "claim"),
+    [
+        ("Tehran releases the full text of the pact", "Tehran published the full text of the pact"),
+        ("Moscow posts all 47 articles online", "Moscow published all 47 articles online"),
+        # Not a text: prisoners, a statement on a channel.
+        ("Tehran releases two prisoners", "Tehran releases two prisoners"),
+        ("Peskov posts on Telegram about the deal", "Peskov posts on Telegram about the deal"),
+    ],
+)
+def test_a_headlines_present_tense_publication_is_a_publication(headline: str, claim: str) -> None:
+    assert plain_lead(headline) == claim
+
+
+def test_a_publishing_headline_names_its_publisher() -> None:
+    claim = ClaimExtractor().claim_from_sentence(
+        "Kremlin.ru releases the text of the Iran treaty", doc_id="x", index=0
+    )
+    assert ("publisher", "kremlin") in claim.slots.roles
+    assert ("text_published", 1) in claim.slots.stances
