@@ -21,8 +21,14 @@ _LABEL = (
     r"(?:breaking(?: news)?|just in|update[sd]?|latest|live|flash|urgent|developing|exclusive|"
     r"analysis|opinion|explainer|factbox|fact box|timeline|watch|read more|correction)"
 )
-_CLOCK = r"\[?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|utc|msk|cet|et))?\]?"
-_LEAD = re.compile(rf"^(?:(?:{_LABEL}|{_CLOCK})\s*(?:[-–—:|]+\s*|(?<=\])\s+))+", re.IGNORECASE)
+_CLOCK = (
+    r"\[?(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|utc|msk|cet|et))?"
+    r"|\d{4}\s*(?:gmt|utc|msk))\]?"
+)
+# The dash after a label is set off by a space: "Live-fire drills" opens with no label.
+_LEAD = re.compile(
+    rf"^(?:(?:{_LABEL}|{_CLOCK})(?:\s*[:|]\s*|\s+[-–—]+\s*|(?<=\])\s+))+", re.IGNORECASE
+)
 # A picture label: "File photo:", "Pictured:". What follows is a caption, a claim about what
 # the picture shows, when it reads as a sentence; a credit ("Photo: Sergei Ilnitsky / Pool via
 # Reuters") names a photographer or an agency and stays chrome.
@@ -37,16 +43,18 @@ _CAPTION_WORDS = 4
 # kind of copy (transcript, report) and by who speaks in it when unnamed (guest analyst).
 _OUTLET = "|".join(re.escape(o) for o in sorted(lexicon.NEWS_OUTLETS, key=len, reverse=True))
 _COPY_KIND = r"(?:\s+(?:transcript|report|reports|readout|interview|broadcast|wire|live))?"
-_UNNAMED = r"(?:,\s*(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+)?"
+# Lower case: "TASS, Lavrov:" names its speaker, who is part of the claim.
+_UNNAMED = r"(?-i:(?:,\s*(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+)?)"
 _CREDIT = re.compile(
     rf"^(?:{_OUTLET}){_COPY_KIND}{_UNNAMED}\s*:\s*(?=\S)", re.IGNORECASE
 )
 # Titles that wire copy abbreviates, spelled out where they stand before a name: "FM Araqchi",
 # "Pres. Pezeshkian", "Deputy FM Ryabkov", "the MFA". Upper case only: "fm" is a radio band.
 _TITLES = (
-    (re.compile(r"\bFMs?(?=\s+[A-Z])"), "Foreign Minister"),
+    # Not after a number: "101.5 FM Radio", "at 3 PM Moscow time".
+    (re.compile(r"(?<![\d.])(?<![\d.]\s)\bFMs?(?=\s+[A-Z])"), "Foreign Minister"),
     (re.compile(r"\bPres\.(?=\s+[A-Z])"), "President"),
-    (re.compile(r"\bPM(?=\s+[A-Z])"), "Prime Minister"),
+    (re.compile(r"(?<![\d.])(?<![\d.]\s)\bPM(?=\s+[A-Z])"), "Prime Minister"),
     (re.compile(r"\bMFA\b"), "Foreign Ministry"),
 )
 # Headlines put a past publication in the present: "Kremlin posts treaty text", "Tehran

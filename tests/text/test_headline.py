@@ -42,6 +42,10 @@ def test_an_outlets_credit_before_a_colon_is_not_the_claim(headline: str, claim:
 
 
 def test_a_speaker_before_a_colon_stays_part_of_the_claim() -> None:
+    # Named after the outlet's credit, the speaker is kept too.
+    assert plain_lead("TASS, Lavrov: the pact targets no one") == (
+        "TASS, Lavrov: the pact targets no one"
+    )
     # "Lavrov: ..." is "Lavrov said ...": who speaks is part of what is claimed.
     assert plain_lead("Lavrov: no military alliance is planned") == (
         "Lavrov: no military alliance is planned"
@@ -55,6 +59,11 @@ def test_a_caption_after_a_picture_label_is_a_claim_but_a_credit_is_not() -> Non
     credit = "Photo: Maxim Shemetov / Reuters"
     assert plain_lead(credit) == credit
     assert plain_lead("Image: Sputnik via AP") == "Image: Sputnik via AP"
+
+
+def test_a_hyphenated_word_is_no_label() -> None:
+    for sentence in ("Live-fire drills are not in the text", "Update-free systems", "12.50 - 3"):
+        assert plain_lead(sentence) == sentence
 
 
 def test_chrome_alone_is_left_for_the_boilerplate_rules() -> None:
@@ -71,6 +80,8 @@ def test_chrome_alone_is_left_for_the_boilerplate_rules() -> None:
         # Not a title: a radio band, a time of day.
         ("broadcast on 101.5 fm tonight", "broadcast on 101.5 fm tonight"),
         ("the talks resumed at 3 PM", "the talks resumed at 3 PM"),
+        ("the talks resumed at 3 PM Moscow time", "the talks resumed at 3 PM Moscow time"),
+        ("aired on 101.5 FM Radio Tehran", "aired on 101.5 FM Radio Tehran"),
     ],
 )
 def test_wire_abbreviations_of_titles_are_spelled_out(headline: str, claim: str) -> None:
