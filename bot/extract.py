@@ -14,6 +14,7 @@ from datetime import datetime
 from bot.config import RelevanceConfig
 from bot.model import Claim, Document, Slots
 from bot.text.boilerplate import clean_article
+from bot.text.headline import plain_lead
 from bot.text.lexicon import INSTITUTIONS
 from bot.text.normalize import normalize_and_mask
 from bot.text.relevance import RelevanceFilter
@@ -78,24 +79,24 @@ class ClaimExtractor:
         leaves implicit: ``inherited_subjects`` ("both treaties ..." after a sentence about the
         North Korea pact), ``context_institution`` ("the bill passed with 198 votes" after a
         sentence about the Majlis)."""
-        slots = extract_slots(sentence, published)
-        slots = self._resolve_subject(sentence, slots, inherited_subjects)
+        # Headline chrome and an outlet's credit are not the claim: the rest is read.
+        body = plain_lead(sentence)
+        slots = extract_slots(body, published)
+        slots = self._resolve_subject(body, slots, inherited_subjects)
         if (
             context_institution
             and (slots.quantities or slots.dates)
             and not any(a in INSTITUTIONS and a != "kremlin" for a in slots.actors)
             # A vote tally ("421 deputies backed the bill") is the chamber's in context.
-            and (self._relevance.continues(sentence) or _tallies_votes(slots))
+            and (self._relevance.continues(body) or _tallies_votes(slots))
         ):
             slots = replace(slots, actors=(*slots.actors, context_institution))
-        normalized, masked = normalize_and_mask(sentence)
-        judgeable = article_relevant and not is_chrome(sentence)
+        normalized, masked = normalize_and_mask(body)
+        judgeable = article_relevant and not is_chrome(body)
         relevant = judgeable and self._relevance.sentence_is_candidate(
-            sentence, slots, follows_candidate=follows_candidate
+            body, slots, follows_candidate=follows_candidate
         )
-        echo_only = (
-            judgeable and not relevant and self._relevance.may_echo_the_treaty(sentence, slots)
-        )
+        echo_only = judgeable and not relevant and self._relevance.may_echo_the_treaty(body, slots)
         return Claim(
             text=sentence,
             normalized=normalized,

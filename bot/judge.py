@@ -29,6 +29,7 @@ from bot.knowledge import Knowledge
 from bot.memo import by_identity
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
 from bot.text import durations, lexicon, offsets
+from bot.text.headline import plain_lead
 from bot.text.normalize import normalize, stem
 from bot.text.slips import NearTokens
 from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT
@@ -313,7 +314,8 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     and treaty terms from the lexicon. Plain words that differ are paraphrase, not news."""
     masked = frozenset(claim.masked.split())
     names = set()
-    for word in _CAPITALISED.findall(claim.text):
+    # Read without headline chrome: "12:41 – Reading the text: ..." names nobody called Reading.
+    for word in _CAPITALISED.findall(plain_lead(claim.text)):
         names.update(normalize(word).split())
     domain = {t for t in masked if t.startswith(lexicon.SALIENT_PREFIXES)}
     return frozenset(((names & masked) | domain) - _NOT_SALIENT)

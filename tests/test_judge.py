@@ -673,3 +673,40 @@ def test_a_treatys_domestic_procedures_are_its_ratification() -> None:
     engine.judge_document(first)
     [j] = [j for j in engine.judge_document(later) if j.claim.relevant]
     assert j.verdict is Verdict.KNOWN, j
+
+
+def test_headline_chrome_names_no_detail(engine: Engine) -> None:
+    from bot.judge import salient_tokens  # noqa: PLC0415 - one test's helper
+
+    claim = engine.extractor.claim_from_sentence(
+        "16:05 – Looking at the text: no transfer of arms is mentioned", doc_id="t", index=0
+    )
+    # "Looking" opens the claim once the time stamp is gone: it is no name.
+    assert "look" not in salient_tokens(claim)
+    named = engine.extractor.claim_from_sentence(
+        "16:05 – The text names Astara as a hub", doc_id="t", index=0
+    )
+    assert "astara" in salient_tokens(named)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "TASS: Pres. Putin and Pezeshkian sign the comprehensive strategic partnership "
+            "treaty in Moscow",
+            Verdict.KNOWN,
+        ),
+        (
+            "Breaking – Moscow and Tehran ink strategic partnership pact in Baku",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Archive photo: Putin and Pezeshkian sign the strategic partnership treaty in the "
+            "Kremlin, March 2025",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_wire_copy_is_judged_by_what_it_claims(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -42,7 +42,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
         "majles",
     ),
     "guardian_council": ("guardian council", "guardians council", "council of guardians"),
-    "kremlin": ("kremlin",),
+    "kremlin": ("kremlin.ru", "kremlin",),
     "iran_government": (
         "iranian government",
         "iran's government",
@@ -51,6 +51,47 @@ ACTORS: dict[str, tuple[str, ...]] = {
     ),
     "russia_government": ("russian government", "russia's government"),
 }
+
+# News outlets and agencies that wire copy credits before a colon ("Mehr: ...", "TASS: ...").
+# The credit says who carried the claim, not what it claims. The Kremlin's own site is not
+# here: "Kremlin.ru posts the text" names the Kremlin as the publisher (see ACTORS).
+NEWS_OUTLETS = frozenset(
+    {
+        "tass",
+        "ria",
+        "ria novosti",
+        "interfax",
+        "rbc",
+        "kommersant",
+        "izvestia",
+        "rossiya-24",
+        "rossiya 24",
+        "russia-24",
+        "channel one",
+        "rt",
+        "sputnik",
+        "irna",
+        "mehr",
+        "mehr news",
+        "tasnim",
+        "fars",
+        "isna",
+        "press tv",
+        "presstv",
+        "irib",
+        "reuters",
+        "ap",
+        "afp",
+        "xinhua",
+        "al jazeera",
+        "bbc",
+        "cnn",
+        "bloomberg",
+        "state tv",
+        "state media",
+        "state television",
+    }
+)
 
 # Which country each actor belongs to, so "another actor for the same act" compares like with like.
 ACTOR_SIDE: dict[str, str] = {
@@ -227,6 +268,12 @@ IDIOMS: dict[str, str] = {
     "take the place of": "replace",
     "took the place of": "replaced",
     "had nothing to do with": "was unrelated to",
+    # What gets top billing is what the text puts first: it emphasises it.
+    "gets top billing": "is emphasized",
+    "get top billing": "are emphasized",
+    "got top billing": "was emphasized",
+    "given top billing": "emphasized",
+    "top billing": "emphasis",
     "has nothing to do with": "is unrelated to",
     "have nothing to do with": "are unrelated to",
 }
@@ -399,6 +446,18 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "civil nuclear": "nuclear energy",
     "peaceful nuclear": "nuclear energy",
     "draw attention away from": "divert attention from",
+    # Without its object the phrase still says it: "no attempt to draw attention away".
+    "draw attention away": "divert attention",
+    "drawing attention away": "diverting attention",
+    "drew attention away": "diverted attention",
+    "divert attention away": "divert attention",
+    "roadmap": "road map",
+    "road-map": "road map",
+    # Building up cooperation is developing it.
+    "build up": "develop",
+    "builds up": "develops",
+    "building up": "developing",
+    "built up": "developed",
     "drawing attention away from": "diverting attention from",
     "drew attention away from": "diverted attention from",
     "swearing-in": "inauguration",
@@ -703,6 +762,10 @@ SCOPE_LIGHT_WORDS = frozenset(
 NON_NEGATIONS: tuple[str, ...] = (
     "not only",
     "not just",
+    # "not merely a paper but a road map": the construction of "not only", which affirms.
+    "not merely",
+    "not simply",
+    "not solely",
     "no doubt",
     "nothing but",
     "whether or not",
@@ -774,7 +837,7 @@ STOPWORDS = frozenset(
     very has have had having do does did will shall can just into over about after before
     during between through up down out off again further once here both each few more most
     other some any own same only mr mrs ms dr said says say told according per via
-    several many few couple just
+    several many few couple just merely simply
     asked suggestion suggestions
     """.split()  # noqa: SIM905 - a word list reads best as text
 )

@@ -49,6 +49,12 @@ _OURS = re.compile(
     r"\b(?:the|this|new|iran|iranian|russia-iran|russia–iran)"
     r" (?:agreement|treaty|pact|deal|accord)\b"
 )
+# A comparison with another partner's case ("the same as with Pyongyang", "as with Minsk") and
+# a subject that points at ours ("this is", "it would be").
+_AS_WITH = re.compile(r"\b(?:(?:the )?same as|just as|as|like) (?:with|for|in the case of)\b")
+_DEMONSTRATIVE_SUBJECT = re.compile(
+    r"\b(?:this|it|that)(?:'s| is| was| will be| would be| remains| becomes)\b"
+)
 _CONTINUATION = re.compile(
     r"^(?:it|they|this|these|the (?:bill|law|measure|vote|line|project|loan|text|move|"
     r"ratification|accord|document|upper house|lower house|chamber))\b"
@@ -99,6 +105,10 @@ class RelevanceFilter:
             return False
         lowered = sentence.lower()
         if _CONTRAST.search(lowered) and _OURS.search(lowered):
+            return False
+        # "This is a military alliance, the same as with Pyongyang": what "this" is, is
+        # compared with the other partner's; the sentence is about ours, not that one.
+        if _AS_WITH.search(lowered) and _DEMONSTRATIVE_SUBJECT.search(lowered):
             return False
         # Iran's own deals with others (the nuclear deal, a Gaza truce) stay other subjects
         # even though the sentence names Iran; Russia's other partners do unless Iran is named.

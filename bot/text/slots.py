@@ -165,7 +165,8 @@ _GOVERNMENT_OF = {
     "iran": "iran_government",
     "tehran": "iran_government",
 }
-_SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|seals|concluded)\b")
+# Headlines put past signings in the present: "Russia, Iran seal treaty in Tehran".
+_SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b")
 # "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
 _SIGN_PLACE = re.compile(
     r"\b(?:in|at)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("

@@ -219,3 +219,36 @@ def test_binding_without_a_term_is_no_duration(text: str) -> None:
 )
 def test_putting_a_text_online_is_posting_it(text: str, said: str) -> None:
     assert prepare(text).startswith(said)
+
+
+def test_the_kremlins_site_is_the_kremlin() -> None:
+    # The site that publishes its documents speaks for the Kremlin, as its press office does.
+    assert normalize("Kremlin.ru published the decree") == normalize(
+        "The Kremlin published the decree"
+    )
+    # A word that merely begins like it is not the site.
+    assert "russia" not in normalize("kremlinology is an old craft")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("a roadmap for the region", "a road map for the region"),
+        ("the pact lays out a road-map", "the pact lays out a road map"),
+        ("both sides will build up naval ties", "both sides will develop naval ties"),
+        ("the text builds up energy links", "the text develops energy links"),
+        ("energy gets top billing in the text", "energy is emphasized in the text"),
+        ("no bid to draw attention away", "no bid to divert attention"),
+        ("the date drew attention away from the vote", "the date diverted attention from the vote"),
+        ("it is merely a framework", "it is a framework"),
+        ("it is simply a framework", "it is a framework"),
+    ],
+)
+def test_general_english_wordings_normalise_alike(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+def test_wordings_that_only_look_alike_stay_apart() -> None:
+    # A built-up area is no development of ties; a bill is not billing.
+    assert "develop" not in normalize("a built-up area near the port")
+    assert normalize("the Duma bill") != normalize("the Duma top billing")

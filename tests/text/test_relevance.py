@@ -234,3 +234,32 @@ def test_a_stance_on_the_treaty_text_makes_a_sentence_a_claim(
 
 def test_lending_for_the_railway_is_a_claim(relevance: RelevanceFilter) -> None:
     assert candidate(relevance, "Moscow is lending 1.5 billion euros for the railway line.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In short, it is a defence pact, just as with Minsk.",
+        "Frankly this is an alliance, the same as with North Korea.",
+    ],
+)
+def test_ours_compared_with_another_partners_case_is_about_ours(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    slots = extract_slots(sentence)
+    assert slots.other_subjects
+    assert not relevance.about_other_subject(sentence, slots)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The other partner is the subject, or nothing points at ours.
+        "As with Belarus, Moscow signed a defence pact with North Korea.",
+        "It is a military alliance with North Korea.",
+    ],
+)
+def test_another_partners_case_without_a_comparison_to_ours_stays_theirs(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert relevance.about_other_subject(sentence, extract_slots(sentence))

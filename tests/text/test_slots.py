@@ -1078,3 +1078,33 @@ def test_a_date_in_a_who_aside_is_background_unless_it_has_an_event(
 def test_the_votes_against_are_one_unit_however_worded(sentence: str, against: str) -> None:
     units = {q.unit for q in extract_slots(sentence, MONDAY).quantities}
     assert against in units
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Tehran and Moscow ink accord in Baku", "Leaders seal the pact in Baku on Sunday"]
+)
+def test_a_headlines_present_tense_signing_names_its_place(sentence: str) -> None:
+    assert ("signing_place", "baku") in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_place_without_a_signing_is_no_signing_place() -> None:
+    # Not a verb of signing: a stamp, a pen's ink.
+    slots = extract_slots("The envoy praised the deal in Baku", MONDAY)
+    assert not any(role == "signing_place" for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The deal is not merely symbolic but a basis for trade.",
+        "Lavrov called it not simply a text but a commitment.",
+        "The accord is about trade, not solely about arms.",
+    ],
+)
+def test_not_merely_affirms_as_not_only_does(sentence: str) -> None:
+    assert not extract_slots(sentence, MONDAY).negated
+
+
+def test_not_before_other_words_still_negates() -> None:
+    assert extract_slots("The deal is not symbolic.", MONDAY).negated
+    assert extract_slots("The accord simply does not cover arms.", MONDAY).negated

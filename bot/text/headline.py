@@ -1,0 +1,101 @@
+"""Headline and wire syntax: what fast news copy puts before and around a claim.
+
+Live blogs, wire flashes and captions open a claim with chrome ("Breaking –", "12:41 –",
+"File photo:"), credit it to the agency that carried it ("Mehr: ...", "Rossiya-24 transcript,
+guest analyst: ...") and shorten titles ("FM", "Pres."). None of it is the claim:
+``plain_lead`` returns the sentence without the chrome and the credit, with the abbreviated
+titles spelled out and a headline's present tense of publishing put in the past, so slots,
+relevance and the normalised forms read the claim itself. A speaker before a colon
+("Peskov: ...") is kept: the name is part of what is said, as "Peskov said ..." is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.text import lexicon
+
+# A flash label or a live-blog time stamp, then a dash or a colon: "Breaking –", "UPDATE:",
+# "12:41 –", "[0941 GMT]", "12:41 pm:". Several may stack ("Breaking – 12:41 –").
+_LABEL = (
+    r"(?:breaking(?: news)?|just in|update[sd]?|latest|live|flash|urgent|developing|exclusive|"
+    r"analysis|opinion|explainer|factbox|fact box|timeline|watch|read more|correction)"
+)
+_CLOCK = (
+    r"\[?(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|utc|msk|cet|et))?"
+    r"|\d{4}\s*(?:gmt|utc|msk))\]?"
+)
+# The dash after a label is set off by a space: "Live-fire drills" opens with no label.
+_LEAD = re.compile(
+    rf"^(?:(?:{_LABEL}|{_CLOCK})(?:\s*[:|]\s*|\s+[-–—]+\s*|(?<=\])\s+))+", re.IGNORECASE
+)
+# A picture label: "File photo:", "Pictured:". What follows is a caption, a claim about what
+# the picture shows, when it reads as a sentence; a credit ("Photo: Sergei Ilnitsky / Pool via
+# Reuters") names a photographer or an agency and stays chrome.
+_PICTURE = re.compile(
+    r"^(?:file photo|archive photo|photo|picture|image|pictured|caption|in pictures)\s*:\s*",
+    re.IGNORECASE,
+)
+_CREDIT_MARKS = re.compile(r"[/©]|\b(?:via|pool|credit|courtesy)\b", re.IGNORECASE)
+_CAPTION_WORDS = 4
+# A credit to the outlet that carried the claim, before a colon: "Mehr:", "TASS:", "Rossiya-24
+# transcript, guest analyst:", "Interfax, citing a source:". The outlet may be followed by the
+# kind of copy (transcript, report) and by who speaks in it when unnamed (guest analyst).
+_OUTLET = "|".join(re.escape(o) for o in sorted(lexicon.NEWS_OUTLETS, key=len, reverse=True))
+_COPY_KIND = r"(?:\s+(?:transcript|report|reports|readout|interview|broadcast|wire|live))?"
+# Lower case: "TASS, Lavrov:" names its speaker, who is part of the claim.
+_UNNAMED = r"(?-i:(?:,\s*(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+)?)"
+_CREDIT = re.compile(
+    rf"^(?:{_OUTLET}){_COPY_KIND}{_UNNAMED}\s*:\s*(?=\S)", re.IGNORECASE
+)
+# Titles that wire copy abbreviates, spelled out where they stand before a name: "FM Araqchi",
+# "Pres. Pezeshkian", "Deputy FM Ryabkov", "the MFA". Upper case only: "fm" is a radio band.
+_TITLES = (
+    # Not after a number: "101.5 FM Radio", "at 3 PM Moscow time".
+    (re.compile(r"(?<![\d.])(?<![\d.]\s)\bFMs?(?=\s+[A-Z])"), "Foreign Minister"),
+    (re.compile(r"\bPres\.(?=\s+[A-Z])"), "President"),
+    (re.compile(r"(?<![\d.])(?<![\d.]\s)\bPM(?=\s+[A-Z])"), "Prime Minister"),
+    (re.compile(r"\bMFA\b"), "Foreign Ministry"),
+)
+# Headlines put a past publication in the present: "Kremlin posts treaty text", "Tehran
+# releases the 47 articles" say the text was published.
+_PRESENT_PUBLISHING = re.compile(
+    r"\b(?:posts|publishes|releases|unveils|discloses|puts out)\b"
+    r"(?=\s+(?:the\s+|its\s+|a\s+)?(?:[\w'-]+\s+){0,2}?(?:text|document|articles)\b)",
+    re.IGNORECASE,
+)
+# Ellipses that cut a quoted fragment ("'...so in essence, yes, ...'") are no words: at the
+# fragment's edges they go, inside it they are a pause, as a comma is.
+_EDGE_ELLIPSIS = re.compile(
+    r"(?:^|(?<=['\"‘“]))\s*(?:\.\.\.|…)\s*|\s*(?:\.\.\.|…)\s*(?=['\"’”]|$)"
+)
+_INNER_ELLIPSIS = re.compile(r",?\s*(?:\.\.\.|…)\s*")
+
+
+def _caption(rest: str) -> bool:
+    """Does the text after a picture label read as a caption (a sentence), not a credit?"""
+    if _CREDIT_MARKS.search(rest):
+        return False
+    return sum(1 for w in rest.split() if w[:1].islower()) >= _CAPTION_WORDS
+
+
+def plain_lead(sentence: str) -> str:
+    """The sentence without headline chrome and an outlet's credit, titles spelled out.
+
+    Text that is all chrome (a bare credit, a label alone) is returned unchanged, so that the
+    boilerplate rules still see it and drop it."""
+    text = sentence.strip()
+    lead = _LEAD.match(text)
+    if lead and lead.end() < len(text):
+        text = text[lead.end() :]
+    picture = _PICTURE.match(text)
+    if picture and _caption(text[picture.end() :]):
+        text = text[picture.end() :]
+    credit = _CREDIT.match(text)
+    if credit and credit.end() < len(text):
+        text = text[credit.end() :]
+    text = _PRESENT_PUBLISHING.sub("published", text)
+    for pattern, title in _TITLES:
+        text = pattern.sub(title, text)
+    text = _INNER_ELLIPSIS.sub(", ", _EDGE_ELLIPSIS.sub("", text)).strip()
+    return text or sentence

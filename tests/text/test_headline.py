@@ -1,0 +1,134 @@
+"""Headline chrome, outlet credits and wire abbreviations around a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import ClaimExtractor
+from bot.text.headline import plain_lead
+
+
+@pytest.mark.parametrize(
+    ("headline", "claim"),
+    [
+        ("Breaking: Tehran and Moscow ink a 20-year pact", "Tehran and Moscow ink a 20-year pact"),
+        ("UPDATE – The Duma ratifies the accord", "The Duma ratifies the accord"),
+        ("09:15 GMT - Lavrov praises the deal", "Lavrov praises the deal"),
+        ("[17:02] Majlis votes on the treaty", "Majlis votes on the treaty"),
+        (
+            "Analysis: why the accord stops short of an alliance",
+            "why the accord stops short of an alliance",
+        ),
+        ("Breaking – 08:30 – The text is published", "The text is published"),
+    ],
+)
+def test_flash_labels_and_clock_times_are_not_the_claim(headline: str, claim: str) -> None:
+    assert plain_lead(headline) == claim
+
+
+@pytest.mark.parametrize(
+    ("headline", "claim"),
+    [
+        ("TASS: the treaty enters into force in March", "the treaty enters into force in March"),
+        ("IRNA: Majlis approves the pact", "Majlis approves the pact"),
+        (
+            "Interfax report, unnamed diplomat: the two sides agreed on gas prices",
+            "the two sides agreed on gas prices",
+        ),
+    ],
+)
+def test_an_outlets_credit_before_a_colon_is_not_the_claim(headline: str, claim: str) -> None:
+    assert plain_lead(headline) == claim
+
+
+def test_a_speaker_before_a_colon_stays_part_of_the_claim() -> None:
+    # Named after the outlet's credit, the speaker is kept too.
+    assert plain_lead("TASS, Lavrov: the pact targets no one") == (
+        "TASS, Lavrov: the pact targets no one"
+    )
+    # "Lavrov: ..." is "Lavrov said ...": who speaks is part of what is claimed.
+    assert plain_lead("Lavrov: no military alliance is planned") == (
+        "Lavrov: no military alliance is planned"
+    )
+
+
+def test_a_caption_after_a_picture_label_is_a_claim_but_a_credit_is_not() -> None:
+    assert plain_lead("Archive photo: the two presidents shake hands at the Kremlin") == (
+        "the two presidents shake hands at the Kremlin"
+    )
+    credit = "Photo: Maxim Shemetov / Reuters"
+    assert plain_lead(credit) == credit
+    assert plain_lead("Image: Sputnik via AP") == "Image: Sputnik via AP"
+
+
+def test_a_hyphenated_word_is_no_label() -> None:
+    for sentence in ("Live-fire drills are not in the text", "Update-free systems", "12.50 - 3"):
+        assert plain_lead(sentence) == sentence
+
+
+def test_chrome_alone_is_left_for_the_boilerplate_rules() -> None:
+    assert plain_lead("Breaking News") == "Breaking News"
+    assert plain_lead("Updated:") == "Updated:"
+
+
+@pytest.mark.parametrize(
+    ("headline", "claim"),
+    [
+        ("FM Lavrov hails the pact", "Foreign Minister Lavrov hails the pact"),
+        ("Pres. Putin signs the ratification law", "President Putin signs the ratification law"),
+        ("Iran's MFA welcomes the vote", "Iran's Foreign Ministry welcomes the vote"),
+        # Not a title: a radio band, a time of day.
+        ("broadcast on 101.5 fm tonight", "broadcast on 101.5 fm tonight"),
+        ("the talks resumed at 3 PM", "the talks resumed at 3 PM"),
+        ("the talks resumed at 3 PM Moscow time", "the talks resumed at 3 PM Moscow time"),
+        ("aired on 101.5 FM Radio Tehran", "aired on 101.5 FM Radio Tehran"),
+    ],
+)
+def test_wire_abbreviations_of_titles_are_spelled_out(headline: str, claim: str) -> None:
+    assert plain_lead(headline) == claim
+
+
+def test_ellipses_that_cut_a_quote_are_no_words() -> None:
+    assert plain_lead("An envoy: '...the deal, in short, ... is about trade...'") == (
+        "An envoy: 'the deal, in short, is about trade'"
+    )
+
+
+def test_a_claim_is_read_without_its_chrome() -> None:
+    extractor = ClaimExtractor()
+    claim = extractor.claim_from_sentence(
+        "Archive photo: Putin and Pezeshkian sign the treaty at the Kremlin in 2025",
+        doc_id="x",
+        index=0,
+    )
+    # The caption is judged; its text is kept as written.
+    assert claim.relevant
+    assert claim.text.startswith("Archive photo:")
+    assert "photo" not in claim.masked
+    timed = extractor.claim_from_sentence(
+        "14:20 – FM Araghchi: treaty has 47 articles", doc_id="x", index=0
+    )
+    assert [q.value for q in timed.slots.quantities] == [47.0]
+    assert ("iran_foreign_minister", "araghchi") in timed.slots.roles
+
+
+@pytest.mark.parametrize(
+    ("headline", "claim"),
+    [
+        ("Tehran releases the full text of the pact", "Tehran published the full text of the pact"),
+        ("Moscow posts all 47 articles online", "Moscow published all 47 articles online"),
+        # Not a text: prisoners, a statement on a channel.
+        ("Tehran releases two prisoners", "Tehran releases two prisoners"),
+        ("Peskov posts on Telegram about the deal", "Peskov posts on Telegram about the deal"),
+    ],
+)
+def test_a_headlines_present_tense_publication_is_a_publication(headline: str, claim: str) -> None:
+    assert plain_lead(headline) == claim
+
+
+def test_a_publishing_headline_names_its_publisher() -> None:
+    claim = ClaimExtractor().claim_from_sentence(
+        "Kremlin.ru releases the text of the Iran treaty", doc_id="x", index=0
+    )
+    assert ("publisher", "kremlin") in claim.slots.roles
+    assert ("text_published", 1) in claim.slots.stances
