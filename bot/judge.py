@@ -1046,13 +1046,29 @@ class Judge:
             coverage >= self.config.paraphrase_threshold
             and not self._salient_uncovered(claim, union)
         )
-        if (
-            enough
-            and all(self._negations_agree(claim.slots, s) or not claim.slots.negated for s in slots)
-            and self._details_covered(claim.slots, slots)
+        if enough and self._union_negations_agree(claim, group) and self._details_covered(
+            claim.slots, slots
         ):
             return group[0]
         return None
+
+    def _union_negations_agree(self, claim: Claim, group: Sequence[_Scored]) -> bool:
+        """A negative claim joined from several known claims: one of them denies what it
+        denies, and the others do not affirm it. "Rejected suggestions Friday's signing was
+        timed to divert attention" is joined from a denial of the timing and a report of the
+        Friday signing, which affirms the signing but not its timing."""
+        a = claim.slots
+        if not a.negated:
+            return True
+        agreeing = [
+            self._negations_agree(a, s.known.claim.slots, self.knowledge.tokens_of(s.known))
+            for s in group
+        ]
+        return any(agreeing) and all(
+            agrees
+            or self._coverage(a.negated_terms, self.knowledge.tokens_of(s.known)) < _SCOPE_MATCH
+            for s, agrees in zip(group, agreeing, strict=True)
+        )
 
     # -- the verdict ------------------------------------------------------------------------
 

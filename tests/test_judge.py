@@ -110,6 +110,15 @@ def judge(engine: Engine, text: str) -> Judgement:
         "The treaty takes the place of a 2001 accord that was repeatedly extended.",
         # drafting over years is years of negotiations
         "The text of the pact was drafted over many years.",
+        # dismissed talk of a bloc, a commitment stopped short of: the stance denied
+        "Tehran's top diplomat brushed off speculation that the treaty amounts to a military bloc.",
+        "The accord stopped short of any commitment to mutual defence.",
+        # stealing the spotlight is diverting attention; a day's ceremony is its signing, and
+        # the report of that signing joins the denial without affirming the timing
+        "Peskov rejected reports that the signing was planned to steal the spotlight from Trump's"
+        " inauguration.",
+        "The Kremlin dismissed claims that Friday's ceremony was timed to steal the spotlight from"
+        " Trump's inauguration.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -638,3 +647,13 @@ def test_a_treatys_domestic_procedures_are_its_ratification() -> None:
     engine.judge_document(first)
     [j] = [j for j in engine.judge_document(later) if j.claim.relevant]
     assert j.verdict is Verdict.KNOWN, j
+
+
+def test_a_union_does_not_turn_an_affirmed_timing_into_a_known_denial(engine: Engine) -> None:
+    """The report of the Friday signing joins a denial of its timing, never an affirmation."""
+    said = judge(
+        engine,
+        "The Kremlin said Friday's ceremony was timed to steal the spotlight from Trump's"
+        " inauguration.",
+    )
+    assert said.verdict is not Verdict.KNOWN, said

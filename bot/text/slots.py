@@ -175,6 +175,13 @@ _STANCE_RES = {
     for stance, (trigger, negative) in lexicon.STANCES.items()
 }
 _STANCE_BLOCKER = re.compile(lexicon.STANCE_BLOCKERS)
+# Fears or speculation dismissed are a stance denied: "brushed off speculation that the pact is
+# a military bloc" says it is none, as "denied that it is" does.
+_DISMISSED = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True))
+    + r")\s+(?:(?:the|any|all|such)\s+)?$"
+)
 # Sentence adverbs set off by commas ("does not, however, provide") are not clause ends.
 _PARENTHETICAL = re.compile(
     r",\s*(?:however|though|therefore|in fact|moreover|nevertheless|indeed|also)\s*,"
@@ -448,6 +455,13 @@ _LEFT_ASIDE = re.compile(
     r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b)"
 )
 _FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
+# What a denial dismisses is the content of the talk, not the talk: "brushed off talk that the
+# pact is an alliance", "rejected claims the signing was rushed" deny the alliance, the rush.
+_DENIED_REPORT = re.compile(
+    r"\s*(?:the\s+|any\s+|all\s+)?(?:talk|claims?|reports?|suggestions?|notions?|ideas?|fears?|"
+    r"allegations?|assertions?|speculation|accusations?|charges?|rumou?rs?|theor(?:y|ies))"
+    r"(?:\s+(?:that|of))?\b"
+)
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
 # A reporting verb ends the reporter: "officials said arms are not mentioned".
 _CLAUSE_START = re.compile(
@@ -501,6 +515,10 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
             continue
         if m.start() in cancelled:
             continue
+        if m.group(0) in _DENIAL:
+            report = _DENIED_REPORT.match(scope)
+            if report is not None:
+                scope = scope[report.end() :]
         passive = _passive_subject(text, m)
         if passive is not None:
             scope = passive
@@ -530,7 +548,9 @@ def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
         m = trigger.search(prepared)
         if m is None:
             continue
-        if _STANCE_BLOCKER.search(prepared[max(0, m.start() - 50) : m.start()]):
+        start = max(0, m.start() - 50)
+        blocker = _STANCE_BLOCKER.search(prepared, start, m.start())
+        if blocker is not None and not _DISMISSED.search(prepared, 0, blocker.start()):
             continue
         clause_start = max(
             (b.end() for b in re.finditer(r"[,;:]", prepared[: m.start()])), default=0

@@ -1053,3 +1053,49 @@ def test_a_date_in_a_who_aside_is_background_unless_it_has_an_event(
 def test_the_votes_against_are_one_unit_however_worded(sentence: str, against: str) -> None:
     units = {q.unit for q in extract_slots(sentence, MONDAY).quantities}
     assert against in units
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spokesman brushed off claims that the accord forms a military alliance.",
+        "Tehran brushes off speculation that the deal amounts to a military bloc.",
+        "The minister dismissed fears of a military alliance with Moscow.",
+    ],
+)
+def test_dismissed_talk_of_an_alliance_is_the_alliance_denied(sentence: str) -> None:
+    assert ("military_alliance", -1) in extract_slots(sentence).stances
+
+
+def test_fears_of_an_alliance_not_dismissed_take_no_stance() -> None:
+    assert extract_slots("Western capitals voiced fears of a military bloc.").stances == ()
+
+
+def test_a_denial_denies_the_content_of_the_talk_not_the_talk() -> None:
+    reported = extract_slots("The Kremlin rejected reports that the signing was rushed.")
+    plain = extract_slots("The Kremlin denied that the signing was rushed.")
+    assert reported.negation_scopes == plain.negation_scopes
+    # a denial of a thing itself keeps it
+    assert extract_slots("Parliament rejected the bill.").negated_terms == ("bill",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The text stopped short of a mutual defence commitment.", -1),
+        ("The accord stops short of creating a military bloc.", -1),
+        # not said: the commitment stands
+        ("The text includes a mutual defence commitment.", 1),
+    ],
+)
+def test_stopping_short_of_a_commitment_denies_it(sentence: str, sign: int) -> None:
+    stances = dict(extract_slots(sentence).stances)
+    assert sign in stances.values()
+    assert next(iter(stances.values())) == sign
+
+
+def test_a_days_ceremony_is_that_days_signing() -> None:
+    [signing] = extract_slots("Thursday's ceremony drew many guests.", MONDAY).dates
+    assert signing.event == "signing"
+    [other] = extract_slots("Thursday's inauguration ceremony drew many guests.", MONDAY).dates
+    assert other.event != "signing"
