@@ -657,3 +657,23 @@ def test_a_union_does_not_turn_an_affirmed_timing_into_a_known_denial(engine: En
         " inauguration.",
     )
     assert said.verdict is not Verdict.KNOWN, said
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds say the treaty covers security and defence cooperation
+        (
+            "Tehran's foreign minister maintains that defence and security issues are not"
+            " covered by the treaty.",
+            Verdict.CONTRADICTING,
+        ),
+        ("Araghchi stresses security and defence cooperation is covered by the treaty.",
+         Verdict.KNOWN),
+    ],
+)
+def test_a_passive_denial_of_what_the_treaty_covers(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is verdict, judgement

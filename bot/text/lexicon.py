@@ -704,7 +704,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
     stipulated feature features featured refer refers referred reference any specific explicit
     explicitly clause clauses matter matters issue issues question questions address
-    addresses addressed addressing
+    addresses addressed addressing cover covers covered covering
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 

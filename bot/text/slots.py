@@ -169,7 +169,8 @@ _SIGN_PLACE = re.compile(
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
-_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:but|while|although|whereas|noting|which|as)\b")
+# A spaced dash ends a clause too: "not covered by the deal - state tv" attributes after it.
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s-\s|\b(?:but|while|although|whereas|noting|which|as)\b")
 _STANCE_RES = {
     stance: (re.compile(trigger), re.compile(negative) if negative else None)
     for stance, (trigger, negative) in lexicon.STANCES.items()
@@ -465,8 +466,9 @@ _DENIED_REPORT = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
 # A reporting verb ends the reporter: "officials said arms are not mentioned".
 _CLAUSE_START = re.compile(
-    r"[,;:!?]|\b(?:but|while|although|whereas|which|that|said|says|stated|noted|stressed|added|"
-    r"insisted|argued|claimed)\b"
+    r"[,;:!?]|\s-\s|\b(?:but|while|although|whereas|which|that|said|says|stated|noted|notes|"
+    r"stressed|stresses|added|adds|insisted|insists|argued|argues|claimed|claims|maintains|"
+    r"maintained|maintain|insist|say|stress|argue)\b"
 )
 
 

@@ -1099,3 +1099,25 @@ def test_a_days_ceremony_is_that_days_signing() -> None:
     assert signing.event == "signing"
     [other] = extract_slots("Thursday's inauguration ceremony drew many guests.", MONDAY).dates
     assert other.event != "signing"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a passive of what a text covers denies its subject; the reporter is no part of it
+        "Officials insist arms deliveries are not covered by the accord.",
+        "The minister maintains that arms deliveries are not covered by the accord.",
+        # the active says it with the framing verb dropped
+        "The treaty does not cover arms deliveries.",
+        # an attribution after a spaced dash is outside the negation
+        "The text does not cover arms deliveries – Tass",
+        "The text does not cover arms deliveries—Tass reports",
+    ],
+)
+def test_what_is_not_covered_is_what_is_denied(sentence: str) -> None:
+    assert extract_slots(sentence).negation_scopes == (("arm", "transfer"),)
+
+
+def test_a_hyphen_inside_a_word_is_no_clause_end() -> None:
+    [scope] = extract_slots("The pact does not create a military-political bloc.").negation_scopes
+    assert "military-polit" in scope and "allianc" in scope
