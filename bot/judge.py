@@ -842,8 +842,11 @@ class Judge:
 
     def _affirms_a_whole_scope(self, denier: Slots, affirmer: Claim) -> bool:
         plain = _plainly_affirmed(affirmer)
+        # One word is a whole scope when it names a treaty domain ("defence left out of it"
+        # against "deepens ties across spheres, including defence"); a plain word is not.
         return any(
-            len(scope) >= 2 and self._coverage(scope, plain) >= _WHOLE_SCOPE
+            (len(scope) >= 2 or scope[0].startswith(lexicon.SALIENT_PREFIXES))
+            and self._coverage(scope, plain) >= _WHOLE_SCOPE
             for scope in _scopes(denier)
         )
 

@@ -670,6 +670,10 @@ def test_a_union_does_not_turn_an_affirmed_timing_into_a_known_denial(engine: En
         ),
         ("Araghchi stresses security and defence cooperation is covered by the treaty.",
          Verdict.KNOWN),
+        # one treaty domain denied, against "ties across spheres, including defence"
+        ("Tass: defence omitted from the final text of the treaty.", Verdict.CONTRADICTING),
+        # a plain word denied is no domain of the treaty's
+        ("The treaty does not mention tourism.", Verdict.NEW),
     ],
 )
 def test_a_passive_denial_of_what_the_treaty_covers(

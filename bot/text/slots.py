@@ -482,9 +482,9 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
         return None  # "each party is barred from helping": the help is denied, not the party
     out_of_scope = cue.group(0) in _OUT_OF_SCOPE
     aux = (_LOCATIVE_BEFORE if out_of_scope else _AUXILIARY_BEFORE).search(before)
-    if aux is None:
-        return None
     first = cue.group(0).split()[0]
+    if aux is None:
+        return _reduced_passive_subject(text, cue, first)
     # "excluded", "left out", "omitted"; or "is not mentioned"
     if not (out_of_scope or first.endswith("ed") or first == "left"):
         participle = _PARTICIPLE_AFTER.match(text, cue.end())
@@ -492,6 +492,28 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
             return None
     start = max((c.end() for c in _CLAUSE_START.finditer(before, 0, aux.start())), default=0)
     return before[start : aux.start()]
+
+
+# After a participle of leaving out with no object: "defence left out of it", "arms omitted".
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:(?:of|from)\b|[,;:.!?]|-\s|$)")
+_REDUCED_SUBJECT_WORDS = 3
+
+
+def _reduced_passive_subject(text: str, cue: re.Match[str], first: str) -> str | None:
+    """A headline's passive drops its auxiliary: "defence left out of it", "- arms omitted".
+    A participle of leaving out ("left out", "omitted", "excluded") with no object after it
+    denies the short noun phrase that opens its clause; "the deal left out arms" is active."""
+    if not (first.endswith("ed") or first == "left") or not _NO_OBJECT_AFTER.match(
+        text, cue.end()
+    ):
+        return None
+    before = text[: cue.start()]
+    start = max((c.end() for c in _CLAUSE_START.finditer(before)), default=0)
+    subject = before[start:]
+    words = subject.split()
+    if not 1 <= len(words) <= _REDUCED_SUBJECT_WORDS:
+        return None
+    return subject
 
 
 def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:

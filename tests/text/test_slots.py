@@ -1121,3 +1121,20 @@ def test_what_is_not_covered_is_what_is_denied(sentence: str) -> None:
 def test_a_hyphen_inside_a_word_is_no_clause_end() -> None:
     [scope] = extract_slots("The pact does not create a military-political bloc.").negation_scopes
     assert "military-polit" in scope and "allianc" in scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        # a headline's passive without its auxiliary denies its subject
+        ("Tass: arms deliveries omitted from the final text", ("arm", "transfer")),
+        ("The pact covers trade - nuclear energy left out of it", ("nuclear", "energi")),
+        # the full passive and the active say the same
+        ("Nuclear energy was left out of the text.", ("nuclear", "energi")),
+        ("The deal left out nuclear energy.", ("nuclear", "energi")),
+    ],
+)
+def test_a_reduced_passive_of_leaving_out_denies_its_subject(
+    sentence: str, scope: tuple[str, ...]
+) -> None:
+    assert extract_slots(sentence).negation_scopes == (scope,)
