@@ -303,7 +303,51 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     for word in _CAPITALISED.findall(claim.text):
         names.update(normalize(word).split())
     domain = {t for t in masked if t.startswith(lexicon.SALIENT_PREFIXES)}
-    return frozenset(((names & masked) | domain) - _NOT_SALIENT)
+    salient = ((names & masked) | domain) - _NOT_SALIENT
+    # Who reports a fact is no detail of the fact: "Deputy Foreign Minister X told the
+    # committee that ...", "Deputy FM to Kommersant: ...", "... - state TV". A word of the
+    # attribution that the reported clause repeats stays.
+    frame, reported = _attribution(claim.text)
+    if frame:
+        salient -= set(normalize(frame).split()) - set(normalize(reported).split())
+    # Mutual defence is help against an attack: "come to each other's aid if one is attacked"
+    # names no aggression beyond the commitment itself.
+    if any(stance == "mutual_defense" for stance, _ in claim.slots.stances):
+        salient -= _ATTACK_WORDS
+    return frozenset(salient)
+
+
+_ATTACK_WORDS = frozenset({"aggress", "attack"})
+_REPORTING_VERB = (
+    r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
+    r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares)"
+)
+_ATTRIBUTIONS = (
+    # "X told the committee that ...", "X said on Monday that ..."
+    re.compile(rf"^(.{{0,90}}?\b{_REPORTING_VERB}\b[^,;:\"“]{{0,40}}?\bthat\b)(.+)$"),
+    # a headline's speaker: "Deputy FM to Kommersant: ...", "Kremlin readout: ..."
+    # (no figure: "Article 5: ..." names a provision)
+    re.compile(r"^((?:[^\s:\d]+\s+){0,6}[^\s:\d]+:)\s+(.+)$"),
+    # a trailing source after a dash, unpunctuated: "... - state TV"
+    re.compile(r"^(.+?)\s+[\u2013\u2014-]\s+((?:[^\s\d]+\s+){0,2}[^\s\d.]+)$"),
+)
+
+
+def _attribution(text: str) -> tuple[str, str]:
+    """(the words attributing the sentence, the words reported): empty when none."""
+    frames: list[str] = []
+    rest = text
+    for index, pattern in enumerate(_ATTRIBUTIONS):
+        m = pattern.match(rest)
+        if m is None:
+            continue
+        if index == len(_ATTRIBUTIONS) - 1:
+            frames.append(m.group(2))
+            rest = m.group(1)
+        else:
+            frames.append(m.group(1))
+            rest = m.group(2)
+    return " ".join(frames), rest
 
 
 def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
