@@ -318,7 +318,51 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     for word in _CAPITALISED.findall(plain_lead(claim.text)):
         names.update(normalize(word).split())
     domain = {t for t in masked if t.startswith(lexicon.SALIENT_PREFIXES)}
-    return frozenset(((names & masked) | domain) - _NOT_SALIENT)
+    salient = ((names & masked) | domain) - _NOT_SALIENT
+    # Who reports a fact is no detail of the fact: "Deputy Foreign Minister X told the
+    # committee that ...", "Deputy FM to Kommersant: ...", "... - state TV". A word of the
+    # attribution that the reported clause repeats stays.
+    frame, reported = _attribution(claim.text)
+    if frame:
+        salient -= set(normalize(frame).split()) - set(normalize(reported).split())
+    # Mutual defence is help against an attack: "come to each other's aid if one is attacked"
+    # names no aggression beyond the commitment itself.
+    if any(stance == "mutual_defense" for stance, _ in claim.slots.stances):
+        salient -= _ATTACK_WORDS
+    return frozenset(salient)
+
+
+_ATTACK_WORDS = frozenset({"aggress", "attack"})
+_REPORTING_VERB = (
+    r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
+    r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares)"
+)
+_ATTRIBUTIONS = (
+    # "X told the committee that ...", "X said on Monday that ..."
+    re.compile(rf"^(.{{0,90}}?\b{_REPORTING_VERB}\b[^,;:\"“]{{0,40}}?\bthat\b)(.+)$"),
+    # a headline's speaker: "Deputy FM to Kommersant: ...", "Kremlin readout: ..."
+    # (no figure: "Article 5: ..." names a provision)
+    re.compile(r"^((?:[^\s:\d]+\s+){0,6}[^\s:\d]+:)\s+(.+)$"),
+    # a trailing source after a dash, unpunctuated: "... - state TV"
+    re.compile(r"^(.+?)\s+[\u2013\u2014-]\s+((?:[^\s\d]+\s+){0,2}[^\s\d.]+)$"),
+)
+
+
+def _attribution(text: str) -> tuple[str, str]:
+    """(the words attributing the sentence, the words reported): empty when none."""
+    frames: list[str] = []
+    rest = text
+    for index, pattern in enumerate(_ATTRIBUTIONS):
+        m = pattern.match(rest)
+        if m is None:
+            continue
+        if index == len(_ATTRIBUTIONS) - 1:
+            frames.append(m.group(2))
+            rest = m.group(1)
+        else:
+            frames.append(m.group(1))
+            rest = m.group(2)
+    return " ".join(frames), rest
 
 
 def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
@@ -857,8 +901,11 @@ class Judge:
 
     def _affirms_a_whole_scope(self, denier: Slots, affirmer: Claim) -> bool:
         plain = _plainly_affirmed(affirmer)
+        # One word is a whole scope when it names a treaty domain ("defence left out of it"
+        # against "deepens ties across spheres, including defence"); a plain word is not.
         return any(
-            len(scope) >= 2 and self._coverage(scope, plain) >= _WHOLE_SCOPE
+            (len(scope) >= 2 or scope[0].startswith(lexicon.SALIENT_PREFIXES))
+            and self._coverage(scope, plain) >= _WHOLE_SCOPE
             for scope in _scopes(denier)
         )
 
@@ -1061,13 +1108,29 @@ class Judge:
             coverage >= self.config.paraphrase_threshold
             and not self._salient_uncovered(claim, union)
         )
-        if (
-            enough
-            and all(self._negations_agree(claim.slots, s) or not claim.slots.negated for s in slots)
-            and self._details_covered(claim.slots, slots)
+        if enough and self._union_negations_agree(claim, group) and self._details_covered(
+            claim.slots, slots
         ):
             return group[0]
         return None
+
+    def _union_negations_agree(self, claim: Claim, group: Sequence[_Scored]) -> bool:
+        """A negative claim joined from several known claims: one of them denies what it
+        denies, and the others do not affirm it. "Rejected suggestions Friday's signing was
+        timed to divert attention" is joined from a denial of the timing and a report of the
+        Friday signing, which affirms the signing but not its timing."""
+        a = claim.slots
+        if not a.negated:
+            return True
+        agreeing = [
+            self._negations_agree(a, s.known.claim.slots, self.knowledge.tokens_of(s.known))
+            for s in group
+        ]
+        return any(agreeing) and all(
+            agrees
+            or self._coverage(a.negated_terms, self.knowledge.tokens_of(s.known)) < _SCOPE_MATCH
+            for s, agrees in zip(group, agreeing, strict=True)
+        )
 
     # -- the verdict ------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 from bot.baseline import build_baseline
 from bot.config import Config
 from bot.engine import Engine
-from bot.judge import date_states, dates_compatible
+from bot.judge import date_states, dates_compatible, salient_tokens
 from bot.model import DateRef, Document, Judgement, KnownClaim, SourceRef, Verdict
 
 
@@ -112,6 +112,20 @@ def judge(engine: Engine, text: str) -> Judgement:
         "The treaty takes the place of a 2001 accord that was repeatedly extended.",
         # drafting over years is years of negotiations
         "The text of the pact was drafted over many years.",
+        # dismissed talk of a bloc, a commitment stopped short of: the stance denied
+        "Tehran's top diplomat brushed off speculation that the treaty amounts to a military bloc.",
+        "The accord stopped short of any commitment to mutual defence.",
+        # stealing the spotlight is diverting attention; a day's ceremony is its signing, and
+        # the report of that signing joins the denial without affirming the timing
+        "Peskov rejected reports that the signing was planned to steal the spotlight from Trump's"
+        " inauguration.",
+        "The Kremlin dismissed claims that Friday's ceremony was timed to steal the spotlight from"
+        " Trump's inauguration.",
+        # who reports a known fact adds nothing to it: a headline's speaker, a trailing source
+        "Kremlin aide to Izvestia: the pact carries no mutual defence obligation",
+        "The pact carries no mutual defence obligation – Izvestia",
+        # mutual defence is help against an attack: the attack is no further detail
+        "The accord does not commit either side to defend the other if it is attacked.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:
@@ -689,6 +703,16 @@ def test_headline_chrome_names_no_detail(engine: Engine) -> None:
     assert "astara" in salient_tokens(named)
 
 
+def test_a_union_does_not_turn_an_affirmed_timing_into_a_known_denial(engine: Engine) -> None:
+    """The report of the Friday signing joins a denial of its timing, never an affirmation."""
+    said = judge(
+        engine,
+        "The Kremlin said Friday's ceremony was timed to steal the spotlight from Trump's"
+        " inauguration.",
+    )
+    assert said.verdict is not Verdict.KNOWN, said
+
+
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
@@ -710,3 +734,41 @@ def test_headline_chrome_names_no_detail(engine: Engine) -> None:
 )
 def test_wire_copy_is_judged_by_what_it_claims(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds say the treaty covers security and defence cooperation
+        (
+            "Tehran's foreign minister maintains that defence and security issues are not"
+            " covered by the treaty.",
+            Verdict.CONTRADICTING,
+        ),
+        ("Araghchi stresses security and defence cooperation is covered by the treaty.",
+         Verdict.KNOWN),
+        # one treaty domain denied, against "ties across spheres, including defence"
+        ("Tass: defence omitted from the final text of the treaty.", Verdict.CONTRADICTING),
+        # a plain word denied is no domain of the treaty's
+        ("The treaty does not mention tourism.", Verdict.NEW),
+    ],
+)
+def test_a_passive_denial_of_what_the_treaty_covers(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is verdict, judgement
+
+
+def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> None:
+    def salient(text: str) -> frozenset[str]:
+        return salient_tokens(engine.extractor.claim_from_sentence(text, doc_id="t", index=0))
+
+    told = salient("Deputy minister Ivanov told the committee that the treaty covers gas transit.")
+    assert "gas" in told and "deputi" not in told and "ivanov" not in told
+    # the same words in what is reported stay details
+    assert "deputi" in salient("Duma deputies told reporters that the deputies backed the treaty.")
+    assert "deputi" in salient("The Duma deputies backed the treaty.")
+    # a heading with a figure names a provision, not a speaker; a dash before a clause is no source
+    assert "articl" in salient("Article 5: the treaty bars aid to an aggressor")
+    assert "drone" in salient("The treaty runs for decades - Iran sends drones.")

@@ -253,6 +253,14 @@ IDIOMS: dict[str, str] = {
     "the ceremony": "the signing",
     "kremlin ceremony": "kremlin signing",
     "moscow ceremony": "moscow signing",
+    # A day's ceremony is that day's signing: "Friday's ceremony", "yesterday's ceremony".
+    **{
+        f"{day}'s ceremony": f"{day}'s signing"
+        for day in (
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "yesterday", "today",
+        )
+    },
     # "In a matter of weeks" is in a few weeks.
     "a matter of days": "a few days",
     "a matter of weeks": "a few weeks",
@@ -406,6 +414,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "pulled attention away from": "divert attention from",
     "distract attention from": "divert attention from",
     "deflect attention from": "divert attention from",
+    # Stealing the spotlight from an event is drawing attention away from it.
+    "steal the spotlight from": "divert attention from",
+    "steals the spotlight from": "diverts attention from",
+    "stole the spotlight from": "diverted attention from",
+    "stealing the spotlight from": "diverting attention from",
     "out of step with": "not reflect",
     "takes the place of": "replaces",
     "take the place of": "replace",
@@ -653,6 +666,13 @@ DENIAL_CUES: tuple[str, ...] = (
     "dismissed",
     "brushed aside",
     "brushes aside",
+    # Brushing something off is dismissing it: "brushed off talk of an alliance".
+    "brushed off",
+    "brushes off",
+    "brush off",
+    "brushing off",
+    "dismisses",
+    "dismissing",
 )
 
 # What lies outside a text's scope is not in it: "security lay outside the scope of the
@@ -709,6 +729,11 @@ NEGATION_CUES: tuple[str, ...] = (
     "refuses",
     "failed to",
     "fails to",
+    # Stopping short of a thing is not doing it: "stops short of a defence pledge".
+    "stops short of",
+    "stopped short of",
+    "stop short of",
+    "stopping short of",
     "leaves out",
     "left out",
     "leave out",
@@ -754,7 +779,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
     stipulated feature features featured refer refers referred reference any specific explicit
     explicitly clause clauses matter matters issue issues question questions address
-    addresses addressed addressing one ones
+    addresses addressed addressing cover covers covered covering one ones
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 

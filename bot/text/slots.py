@@ -176,12 +176,20 @@ _SIGN_PLACE = re.compile(
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
-_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:but|while|although|whereas|noting|which|as)\b")
+# A spaced dash ends a clause too: "not covered by the deal - state tv" attributes after it.
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s-\s|\b(?:but|while|although|whereas|noting|which|as)\b")
 _STANCE_RES = {
     stance: (re.compile(trigger), re.compile(negative) if negative else None)
     for stance, (trigger, negative) in lexicon.STANCES.items()
 }
 _STANCE_BLOCKER = re.compile(lexicon.STANCE_BLOCKERS)
+# Fears or speculation dismissed are a stance denied: "brushed off speculation that the pact is
+# a military bloc" says it is none, as "denied that it is" does.
+_DISMISSED = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True))
+    + r")\s+(?:(?:the|any|all|such)\s+)?$"
+)
 # Sentence adverbs set off by commas ("does not, however, provide") are not clause ends.
 _PARENTHETICAL = re.compile(
     r",\s*(?:however|though|therefore|in fact|moreover|nevertheless|indeed|also)\s*,"
@@ -455,11 +463,19 @@ _LEFT_ASIDE = re.compile(
     r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b)"
 )
 _FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
+# What a denial dismisses is the content of the talk, not the talk: "brushed off talk that the
+# pact is an alliance", "rejected claims the signing was rushed" deny the alliance, the rush.
+_DENIED_REPORT = re.compile(
+    r"\s*(?:the\s+|any\s+|all\s+)?(?:talk|claims?|reports?|suggestions?|notions?|ideas?|fears?|"
+    r"allegations?|assertions?|speculation|accusations?|charges?|rumou?rs?|theor(?:y|ies))"
+    r"(?:\s+(?:that|of))?\b"
+)
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
 # A reporting verb ends the reporter: "officials said arms are not mentioned".
 _CLAUSE_START = re.compile(
-    r"[,;:!?]|\b(?:but|while|although|whereas|which|that|said|says|stated|noted|stressed|added|"
-    r"insisted|argued|claimed)\b"
+    r"[,;:!?]|\s-\s|\b(?:but|while|although|whereas|which|that|said|says|stated|noted|notes|"
+    r"stressed|stresses|added|adds|insisted|insists|argued|argues|claimed|claims|maintains|"
+    r"maintained|maintain|insist|say|stress|argue)\b"
 )
 
 
@@ -473,9 +489,9 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
         return None  # "each party is barred from helping": the help is denied, not the party
     out_of_scope = cue.group(0) in _OUT_OF_SCOPE
     aux = (_LOCATIVE_BEFORE if out_of_scope else _AUXILIARY_BEFORE).search(before)
-    if aux is None:
-        return None
     first = cue.group(0).split()[0]
+    if aux is None:
+        return _reduced_passive_subject(text, cue, first)
     # "excluded", "left out", "omitted"; or "is not mentioned"
     if not (out_of_scope or first.endswith("ed") or first == "left"):
         participle = _PARTICIPLE_AFTER.match(text, cue.end())
@@ -483,6 +499,28 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
             return None
     start = max((c.end() for c in _CLAUSE_START.finditer(before, 0, aux.start())), default=0)
     return before[start : aux.start()]
+
+
+# After a participle of leaving out with no object: "defence left out of it", "arms omitted".
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:(?:of|from)\b|[,;:.!?]|-\s|$)")
+_REDUCED_SUBJECT_WORDS = 3
+
+
+def _reduced_passive_subject(text: str, cue: re.Match[str], first: str) -> str | None:
+    """A headline's passive drops its auxiliary: "defence left out of it", "- arms omitted".
+    A participle of leaving out ("left out", "omitted", "excluded") with no object after it
+    denies the short noun phrase that opens its clause; "the deal left out arms" is active."""
+    if not (first.endswith("ed") or first == "left") or not _NO_OBJECT_AFTER.match(
+        text, cue.end()
+    ):
+        return None
+    before = text[: cue.start()]
+    start = max((c.end() for c in _CLAUSE_START.finditer(before)), default=0)
+    subject = before[start:]
+    words = subject.split()
+    if not 1 <= len(words) <= _REDUCED_SUBJECT_WORDS:
+        return None
+    return subject
 
 
 def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
@@ -508,6 +546,10 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
             continue
         if m.start() in cancelled:
             continue
+        if m.group(0) in _DENIAL:
+            report = _DENIED_REPORT.match(scope)
+            if report is not None:
+                scope = scope[report.end() :]
         passive = _passive_subject(text, m)
         if passive is not None:
             scope = passive
@@ -537,7 +579,9 @@ def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
         m = trigger.search(prepared)
         if m is None:
             continue
-        if _STANCE_BLOCKER.search(prepared[max(0, m.start() - 50) : m.start()]):
+        start = max(0, m.start() - 50)
+        blocker = _STANCE_BLOCKER.search(prepared, start, m.start())
+        if blocker is not None and not _DISMISSED.search(prepared, 0, blocker.start()):
             continue
         clause_start = max(
             (b.end() for b in re.finditer(r"[,;:]", prepared[: m.start()])), default=0

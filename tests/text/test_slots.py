@@ -1108,3 +1108,88 @@ def test_not_merely_affirms_as_not_only_does(sentence: str) -> None:
 def test_not_before_other_words_still_negates() -> None:
     assert extract_slots("The deal is not symbolic.", MONDAY).negated
     assert extract_slots("The accord simply does not cover arms.", MONDAY).negated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spokesman brushed off claims that the accord forms a military alliance.",
+        "Tehran brushes off speculation that the deal amounts to a military bloc.",
+        "The minister dismissed fears of a military alliance with Moscow.",
+    ],
+)
+def test_dismissed_talk_of_an_alliance_is_the_alliance_denied(sentence: str) -> None:
+    assert ("military_alliance", -1) in extract_slots(sentence).stances
+
+
+def test_fears_of_an_alliance_not_dismissed_take_no_stance() -> None:
+    assert extract_slots("Western capitals voiced fears of a military bloc.").stances == ()
+
+
+def test_a_denial_denies_the_content_of_the_talk_not_the_talk() -> None:
+    reported = extract_slots("The Kremlin rejected reports that the signing was rushed.")
+    plain = extract_slots("The Kremlin denied that the signing was rushed.")
+    assert reported.negation_scopes == plain.negation_scopes
+    # a denial of a thing itself keeps it
+    assert extract_slots("Parliament rejected the bill.").negated_terms == ("bill",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The text stopped short of a mutual defence commitment.", -1),
+        ("The accord stops short of creating a military bloc.", -1),
+        # not said: the commitment stands
+        ("The text includes a mutual defence commitment.", 1),
+    ],
+)
+def test_stopping_short_of_a_commitment_denies_it(sentence: str, sign: int) -> None:
+    stances = dict(extract_slots(sentence).stances)
+    assert sign in stances.values()
+    assert next(iter(stances.values())) == sign
+
+
+def test_a_days_ceremony_is_that_days_signing() -> None:
+    [signing] = extract_slots("Thursday's ceremony drew many guests.", MONDAY).dates
+    assert signing.event == "signing"
+    [other] = extract_slots("Thursday's inauguration ceremony drew many guests.", MONDAY).dates
+    assert other.event != "signing"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a passive of what a text covers denies its subject; the reporter is no part of it
+        "Officials insist arms deliveries are not covered by the accord.",
+        "The minister maintains that arms deliveries are not covered by the accord.",
+        # the active says it with the framing verb dropped
+        "The treaty does not cover arms deliveries.",
+        # an attribution after a spaced dash is outside the negation
+        "The text does not cover arms deliveries – Tass",
+        "The text does not cover arms deliveries—Tass reports",
+    ],
+)
+def test_what_is_not_covered_is_what_is_denied(sentence: str) -> None:
+    assert extract_slots(sentence).negation_scopes == (("arm", "transfer"),)
+
+
+def test_a_hyphen_inside_a_word_is_no_clause_end() -> None:
+    [scope] = extract_slots("The pact does not create a military-political bloc.").negation_scopes
+    assert "military-polit" in scope and "allianc" in scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        # a headline's passive without its auxiliary denies its subject
+        ("Tass: arms deliveries omitted from the final text", ("arm", "transfer")),
+        ("The pact covers trade - nuclear energy left out of it", ("nuclear", "energi")),
+        # the full passive and the active say the same
+        ("Nuclear energy was left out of the text.", ("nuclear", "energi")),
+        ("The deal left out nuclear energy.", ("nuclear", "energi")),
+    ],
+)
+def test_a_reduced_passive_of_leaving_out_denies_its_subject(
+    sentence: str, scope: tuple[str, ...]
+) -> None:
+    assert extract_slots(sentence).negation_scopes == (scope,)
