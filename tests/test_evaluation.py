@@ -39,8 +39,9 @@ PROBE_FLOORS = {
     "fresh3": 0.95,
     "fresh4": 0.95,
     "fresh5": 0.97,
-    "fresh6": 0.88,
-    "fresh7": 0.64,
+    "fresh6": 0.95,
+    "fresh7": 0.97,
+    "fresh8": 0.64,
 }
 
 
