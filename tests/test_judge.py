@@ -126,6 +126,12 @@ def judge(engine: Engine, text: str) -> Judgement:
         "The pact carries no mutual defence obligation – Izvestia",
         # mutual defence is help against an attack: the attack is no further detail
         "The accord does not commit either side to defend the other if it is attacked.",
+        # the instrument is the treaty; declining to give particulars keeps them private
+        "Tehran's envoy said the instrument would stay in force for twenty years.",
+        "The Kremlin said the pact would boost military-political ties but refused to reveal "
+        "its specifics.",
+        "Araghchi wrote that the treaty was more than a political agreement: a road map for "
+        "the years ahead.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:

@@ -465,6 +465,18 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "drew attention away": "diverted attention",
     "divert attention away": "divert attention",
     "roadmap": "road map",
+    # What lies ahead is the future: "a road map for what lies ahead".
+    "what lies ahead": "the future",
+    "what lay ahead": "the future",
+    "the years ahead": "the future",
+    "the years to come": "the future",
+    # In treaty prose "the instrument" is the treaty itself (the legal term for a binding
+    # text); an instrument of ratification is not, and keeps its words.
+    "the instrument": "the treaty",
+    "this instrument": "this treaty",
+    "the legal instrument": "the treaty",
+    "the instrument of ratification": "the instrument of ratification",
+    "this instrument of ratification": "this instrument of ratification",
     "road-map": "road map",
     # Building up cooperation is developing it.
     "build up": "develop",
@@ -986,6 +998,13 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"said|says|say|told|stated|wrote|statement|remarks", "statement"),
 )
 
+# Declining to give the particulars of a text: what the speaker withholds stays private.
+_WITHHELD_DETAILS = (
+    r"\b(?:declin\w*|refus\w*|withh[eo]ld\w*|would not|did not|will not|won't|didn't) "
+    r"(?:to )?(?:spell out|disclose|reveal|give|provide|specify|share|elaborate on|go into) "
+    r"(?:the |any |its |their |further |more )?(?:details|particulars|specifics)\b"
+)
+
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
 # state the negative side without a negation cue).
 STANCES: dict[str, tuple[str, str | None]] = {
@@ -1015,8 +1034,10 @@ STANCES: dict[str, tuple[str, str | None]] = {
         # "released the treaty's 47 articles", "posted its full text"
         r"|\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
         r"(?:(?:treaty|agreement|pact|deal|document)'s )?(?:full |whole |complete |entire )?"
-        r"(?:\d+ )?(?:text|articles)\b",
-        r"\b(?:private|secret|undisclosed|confidential|classified)\b",
+        r"(?:\d+ )?(?:text|articles)\b"
+        # Withholding the particulars keeps them private: "declined to spell out the details".
+        r"|" + _WITHHELD_DETAILS,
+        r"\b(?:private|secret|undisclosed|confidential|classified)\b|" + _WITHHELD_DETAILS,
     ),
 }
 

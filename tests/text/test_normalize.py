@@ -53,6 +53,11 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
         ("building atomic power plants", "building nuclear energy facilities"),
         ("a defensive alliance", "a military alliance"),
         ("drew attention away from the swearing-in", "diverted attention from the inauguration"),
+        # what lies ahead is the future; the instrument is the treaty
+        ("a blueprint for the years ahead", "a blueprint for the future"),
+        ("a guide to what lay ahead", "a guide to the future"),
+        ("Tehran ratified the instrument last week", "Tehran ratified the treaty last week"),
+        ("the legal instrument binds both sides", "the treaty binds both sides"),
     ],
 )
 def test_paraphrases_normalise_alike(first: str, second: str) -> None:
@@ -252,3 +257,14 @@ def test_wordings_that_only_look_alike_stay_apart() -> None:
     # A built-up area is no development of ties; a bill is not billing.
     assert "develop" not in normalize("a built-up area near the port")
     assert normalize("the Duma bill") != normalize("the Duma top billing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow handed over the instrument of ratification.",
+        "Moscow and Tehran exchanged the instruments of ratification.",
+    ],
+)
+def test_an_instrument_of_ratification_is_not_the_treaty(text: str) -> None:
+    assert "treati" not in normalize(text)

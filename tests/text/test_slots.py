@@ -638,6 +638,10 @@ def test_mutual_defence_clause_stance(sentence: str, sign: int) -> None:
             "remain private.",
             -1,
         ),
+        # withholding the particulars keeps them private
+        ("Peskov declined to go into the specifics of the pact.", -1),
+        ("The ministry refused to reveal any details of the agreement.", -1),
+        ("Officials would not disclose further particulars of the accord.", -1),
     ],
 )
 def test_text_published_stance(sentence: str, sign: int) -> None:
@@ -1193,3 +1197,16 @@ def test_a_reduced_passive_of_leaving_out_denies_its_subject(
     sentence: str, scope: tuple[str, ...]
 ) -> None:
     assert extract_slots(sentence).negation_scopes == (scope,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # giving or spelling out details, or declining something else, withholds nothing
+        "Lavrov spelled out the particulars of the pact at a press conference.",
+        "Peskov declined to comment on the timing of the signing.",
+        "The minister refused to give up on the railway project.",
+    ],
+)
+def test_no_withheld_details_stance_without_withholding_them(sentence: str) -> None:
+    assert not any(s == "text_published" for s, _ in extract_slots(sentence, MONDAY).stances)
