@@ -22,7 +22,7 @@ from bot.text.normalize import prepare
 _TREATY_ANCHORS = (
     r"treat|pact|agreement|\baccord\b|deal\b|deals\b|csp\b|partnership|document|the text|"
     r"\b\d+[ -]articles?\b|\barticles? \d+\b|\barticles of\b|"
-    r"signing|signed|ratif|breakthrough|new chapter|road map|"
+    r"signing|signed|ratif|breakthrough|new chapter|road map|\bprovisions?\b|"
     r"\bvot(?:e|es|ed|ing)\b|inforce|mutualdefense|alliance|\bbloc\b|"
     r"military(?:-| )(?:cooperation|collaboration|political|technical)|militarytechnical|"
     r"security (?:services|threats|cooperation)|aggress|state_duma|federation_council|majlis|"

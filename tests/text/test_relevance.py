@@ -93,6 +93,9 @@ def test_article_terms_are_case_insensitive(relevance: RelevanceFilter) -> None:
         # the ceremony in an article on the treaty is its signing
         "The Moscow ceremony came barely a week ahead of Trump's return to the White House.",
         "Pezeshkian flew home straight after the ceremony at the Kremlin.",
+        # a provision is a clause of the text
+        "Another provision binds both sides to fight money laundering together.",
+        "Its provisions on cyber security drew little attention at first.",
     ],
 )
 def test_treaty_sentences_are_candidates(relevance: RelevanceFilter, sentence: str) -> None:
@@ -114,6 +117,8 @@ def test_treaty_sentences_are_candidates(relevance: RelevanceFilter, sentence: s
         "al-Assad’s regime in Syria.",
         # another ceremony, named as such
         "Putin did not attend Trump's inauguration ceremony in Washington.",
+        # providing is no provision
+        "Iran has been providing Russia with drones for its war in Ukraine.",
     ],
 )
 def test_background_sentences_are_not_candidates(relevance: RelevanceFilter, sentence: str) -> None:
