@@ -976,7 +976,8 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"exchang\w*", "exchange"),
     # What the treaty replaced: "replaces a 2001 agreement", "an accord dating from 1995".
     (
-        r"replac\w*|supersed\w*|predecessor|previous|older|earlier (?:treaty|agreement)",
+        r"replac\w*|supersed\w*|retir(?:e|es|ing)|predecessor|previous|older"
+        r"|earlier (?:treaty|agreement)",
         "predecessor",
     ),
     (r"publish\w*|releas\w*|posted", "publication"),
