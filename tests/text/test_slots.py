@@ -1277,3 +1277,21 @@ def test_a_trailing_title_after_writing_or_speaking_as_binds_the_name(
 def test_writing_as_something_other_than_a_title_binds_no_role() -> None:
     slots = extract_slots("Abbas Araghchi, writing as a private citizen, praised it.", MONDAY)
     assert not any(role.endswith("foreign_minister") for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each side must treat an attack against either as an attack against both.",
+        "It obliges a signatory to see an attack upon one as an attack on itself.",
+    ],
+)
+def test_an_attack_on_one_counted_as_on_itself_is_the_mutual_defence_stance(
+    sentence: str,
+) -> None:
+    assert ("mutual_defense", 1) in extract_slots(sentence, MONDAY).stances
+
+
+def test_an_attack_on_one_side_alone_is_no_mutual_defence_stance() -> None:
+    sentence = "Officials said an attack on either would be condemned by the other itself."
+    assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
