@@ -209,6 +209,9 @@ _WHOLE_TEXT_COUNT = re.compile(
     # fronted: "Running to some 74 articles, the published text ..."
     rf"|\b(?:running to|comprising|consisting of|spanning)\s+{_ABOUT}(\d+)\s+articles,?"
     rf"\s+(?:the|its)\s+(?:\w+\s+)?{_TEXT_NOUN}\b"
+    # "the 47 articles published by the Kremlin": the articles made public are the whole text.
+    r"|\bthe\s+(\d+)\s+articles\s+(?:released|published|made public|posted|unveiled)\b"
+    r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*)\b)"
 )
 
 

@@ -778,3 +778,33 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     # a heading with a figure names a provision, not a speaker; a dash before a clause is no source
     assert "articl" in salient("Article 5: the treaty bars aid to an aggressor")
     assert "drone" in salient("The treaty runs for decades - Iran sends drones.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone studying the 52 articles published by Moscow finds no mutual defence clause.",
+        "Diplomats said the 41 articles made public on Saturday commit both to cooperate.",
+    ],
+)
+def test_another_count_of_the_articles_made_public_contradicts_the_whole_text(
+    engine: Engine, text: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+    assert judgement.reason is not None and "47 articles" in judgement.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone studying the 47 articles published by Moscow finds no mutual defence clause.",
+        # a part of the text: articles on one matter
+        "The 3 articles published on defence leave out any mutual defence clause.",
+    ],
+)
+def test_the_known_count_or_a_part_of_the_articles_made_public_does_not_contradict(
+    engine: Engine, text: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is not Verdict.CONTRADICTING, judgement

@@ -988,7 +988,8 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"exchang\w*", "exchange"),
     # What the treaty replaced: "replaces a 2001 agreement", "an accord dating from 1995".
     (
-        r"replac\w*|supersed\w*|predecessor|previous|older|earlier (?:treaty|agreement)",
+        r"replac\w*|supersed\w*|retir(?:e|es|ing)|predecessor|previous|older"
+        r"|earlier (?:treaty|agreement)",
         "predecessor",
     ),
     (r"publish\w*|releas\w*|posted", "publication"),
@@ -1016,6 +1017,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"come to (?:each other's|the other's) (?:military )?(?:aid|assistance|defen[cs]e)|"
         r"attack on (?:one|either|iran|russia)[^.]{0,60}"
         r"attack on (?:both|the other|all|iran|russia)|"
+        # "to treat an attack on the other as an attack upon itself"
+        r"attack (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
+        r"attack (?:on|upon|against) (?:itself|themselves|both|all)|"
         r"immediate military aid|"
         r"provide each other with military assistance|"
         # troops sent for the other under attack: "bound to send troops if the other is attacked"

@@ -141,8 +141,15 @@ _SIDELESS_ROLES = [
 _TITLE_QUALIFIER = re.compile(
     r"(?:\b(?:deputy|vice|acting|former|late|then|ex-|previous|first)|\b[A-Z][\w'’.-]*)\s*$"
 )
+# "Zarif, writing as Iran's foreign minister": a participle may stand before the trailing title.
 _TRAILING_ROLES = [
-    (re.compile(rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?i:{title})\b"), role)
+    (
+        re.compile(
+            rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?:(?i:writing|speaking|serving) as\s+)?"
+            rf"(?i:{title})\b"
+        ),
+        role,
+    )
     for title, role in lexicon.TRAILING_ROLE_TITLES
 ]
 _PUBLISHED_BY = re.compile(
@@ -173,6 +180,7 @@ _SIGN_PLACE = re.compile(
     + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
     + r")\b"
 )
+_SIGNING_NOUN_PLACE = re.compile(r"\bsigning(?:\s+ceremony)?\s+" + _SIGN_PLACE.pattern[2:])
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
@@ -209,7 +217,8 @@ TERM_END_EVENT = "term_end"
 # treaty whose term it is ("it", "which" refer to it), so "sanctions remain in force until
 # 2030" ends no term of the treaty.
 _TERM_END = re.compile(
-    r"\b(?:expir\w*|valid|in force|in effect|effective|binding|runs?|running|lasts?|lasting)"
+    r"\b(?:expir\w*|laps(?:e|es|ed|ing)|valid|in force|in effect|effective|binding|runs?|running|"
+    r"lasts?|lasting)"
     r"\s+(?:(?:in|until|till|through|to)\s+(?:the end of\s+)?|at the end of\s+)$"
 )
 _TERM_HOLDER = re.compile(
@@ -347,12 +356,16 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
 
 
 _IRREGULAR_PAST = frozenset({"met", "told", "said", "wrote", "passed"})
+# Plurals ending in "s" that news copy uses as nouns, not verbs: "once the talks had ended".
+_PLURAL_NOUNS = frozenset({"talks"})
 
 
 def _is_verb(word: str) -> bool:
     first = word.split(maxsplit=1)[0]
     return (
-        first.endswith("ed") or first in _IRREGULAR_PAST or (first.endswith("s") and len(first) > 4)
+        first.endswith("ed")
+        or first in _IRREGULAR_PAST
+        or (first.endswith("s") and len(first) > 4 and first not in _PLURAL_NOUNS)
     )
 
 
@@ -761,7 +774,10 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     ("signing_place", "moscow")."""
     verb = _SIGN_VERB.search(prepared)
     if verb is None:
-        return ()
+        # "staged the signing in tehran", "the signing ceremony at the kremlin": the noun with
+        # its place right after it says where, though no verb of signing does.
+        staged = _SIGNING_NOUN_PLACE.search(prepared)
+        return (("signing_place", lexicon.SIGNING_PLACES[staged.group(1)]),) if staged else ()
     found: list[tuple[str, str]] = []
     clause_start = max(
         # "... similar to that sealed between Moscow and Pyongyang": a relative clause's

@@ -1210,3 +1210,105 @@ def test_a_reduced_passive_of_leaving_out_denies_its_subject(
 )
 def test_no_withheld_details_stance_without_withholding_them(sentence: str) -> None:
     assert not any(s == "text_published" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unless renewed, the accord lapses in 2044.",
+        "The pact, which would lapse at the end of 2040, can be extended.",
+    ],
+)
+def test_a_year_the_treaty_lapses_in_ends_its_term(sentence: str) -> None:
+    ends = [d for d in extract_slots(sentence, MONDAY).dates if d.event == "term_end"]
+    assert [d.year for d in ends] in ([2044], [2040])
+
+
+def test_a_year_something_else_lapses_in_ends_no_term_of_the_treaty() -> None:
+    slots = extract_slots("Several Western sanctions lapse in 2030.", MONDAY)
+    assert all(d.event != "term_end" for d in slots.dates)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The accord retires a cooperation framework dating from 2001.",
+        "What the deal retires is an arrangement first reached in 1999.",
+    ],
+)
+def test_a_date_on_what_the_treaty_retires_dates_the_predecessor(sentence: str) -> None:
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["predecessor"]
+
+
+def test_a_retired_official_dates_no_predecessor() -> None:
+    sentence = "A retired Iranian diplomat signed the memoir in 2019."
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["signing"]
+
+
+def test_talks_before_a_signing_are_a_noun_so_the_signing_dates_the_day() -> None:
+    sentence = "It was on Monday, 13 January, after the talks, that the envoys signed the pact."
+    assert {d.event for d in extract_slots(sentence, MONDAY).dates} == {"signing"}
+
+
+def test_talks_as_the_only_event_still_date_the_meeting() -> None:
+    assert only_date("The delegations held talks on 14 January.").event == "meeting"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Holding the signing in Minsk was a concession to Moscow.", "minsk"),
+        ("The signing ceremony at the Kremlin lasted an hour.", "moscow"),
+    ],
+)
+def test_the_noun_signing_with_its_place_names_the_signing_place(
+    sentence: str, place: str
+) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_place_not_right_after_the_noun_signing_is_no_signing_place() -> None:
+    slots = extract_slots("Ahead of the signing, Pezeshkian toured a factory in Kazan.", MONDAY)
+    assert not any(role == "signing_place" for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "Sergei Lavrov, speaking as Iran's foreign minister, praised it.",
+            ("iran_foreign_minister", "lavrov"),
+        ),
+        (
+            "Abbas Araghchi, writing as the Russian foreign minister, hailed it.",
+            ("russia_foreign_minister", "araghchi"),
+        ),
+    ],
+)
+def test_a_trailing_title_after_writing_or_speaking_as_binds_the_name(
+    sentence: str, role: tuple[str, str]
+) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
+
+
+def test_writing_as_something_other_than_a_title_binds_no_role() -> None:
+    slots = extract_slots("Abbas Araghchi, writing as a private citizen, praised it.", MONDAY)
+    assert not any(role.endswith("foreign_minister") for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each side must treat an attack against either as an attack against both.",
+        "It obliges a signatory to see an attack upon one as an attack on itself.",
+    ],
+)
+def test_an_attack_on_one_counted_as_on_itself_is_the_mutual_defence_stance(
+    sentence: str,
+) -> None:
+    assert ("mutual_defense", 1) in extract_slots(sentence, MONDAY).stances
+
+
+def test_an_attack_on_one_side_alone_is_no_mutual_defence_stance() -> None:
+    sentence = "Officials said an attack on either would be condemned by the other itself."
+    assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
