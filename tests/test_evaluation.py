@@ -16,7 +16,7 @@ from bot.model import Verdict
 # sequential dev 0.970, sequential held-out 0.897 macro-F1. Below a floor, CI fails.
 FLOORS = {
     "static dev": 0.95,
-    "static heldout": 0.80,
+    "static heldout": 0.82,
     "sequential dev": 0.95,
     "sequential heldout": 0.87,
 }
@@ -41,7 +41,7 @@ PROBE_FLOORS = {
     "fresh5": 0.97,
     "fresh6": 0.95,
     "fresh7": 0.97,
-    "fresh8": 0.64,
+    "fresh8": 0.88,
 }
 
 
