@@ -165,33 +165,27 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     )
 
 
-def _word_after(claim: Claim, unit: str) -> str | None:
-    """The word after a length of time's unit in the claim ("years of negotiations" gives
-    "negoti"), which names what was measured."""
+def _around_unit(claim: Claim, unit: str) -> tuple[list[str], str | None]:
+    """The words just before a length of time's unit in the claim and the word after it,
+    which name what was measured: "negotiated in weeks" gives "negoti" before it, "years of
+    negotiations" gives "negoti" after it."""
     tokens = claim.normalized.split()
     if unit not in tokens:
-        return None
+        return [], None
     at = tokens.index(unit)
-    return tokens[at + 1] if at + 1 < len(tokens) else None
-
-
-def _words_before(claim: Claim, unit: str) -> list[str]:
-    """The words just before a length of time's unit ("negotiated in weeks" gives "negoti"):
-    what took that long, when the sentence says it with a verb."""
-    tokens = claim.normalized.split()
-    if unit not in tokens:
-        return []
-    at = tokens.index(unit)
-    return tokens[max(0, at - _WINDOW_BEFORE) : at]
+    after = tokens[at + 1] if at + 1 < len(tokens) else None
+    return tokens[max(0, at - _WINDOW_BEFORE) : at], after
 
 
 def _measures_the_same(claim: Claim, known: Claim, theirs: Sequence[Quantity]) -> bool:
     """Do two lengths of time, one of them loose, measure the same thing? "years of
     negotiations" measures what "weeks of negotiations" or "negotiated within weeks" does."""
-    loose = [q for q in claim.slots.quantities if durations.is_loose(q)]
-    mine = [_word_after(claim, q.unit) for q in loose]
-    mine += [word for q in loose for word in _words_before(claim, q.unit)]
-    their_words = {_word_after(known, q.unit) for q in theirs}
+    mine: list[str | None] = []
+    for q in claim.slots.quantities:
+        if durations.is_loose(q):
+            before, after = _around_unit(claim, q.unit)
+            mine += [after, *before]
+    their_words = {_around_unit(known, q.unit)[1] for q in theirs}
     return any(word is not None and word in their_words for word in mine)
 
 

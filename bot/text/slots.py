@@ -174,13 +174,14 @@ _GOVERNMENT_OF = {
 }
 # Headlines put past signings in the present: "Russia, Iran seal treaty in Tehran".
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b")
-# "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
-_SIGN_PLACE = re.compile(
-    r"\b(?:in|at)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
+# "in Moscow", "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
+_AT_PLACE = (
+    r"(?:in|at)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
     + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
     + r")\b"
 )
-_SIGNING_NOUN_PLACE = re.compile(r"\bsigning(?:\s+ceremony)?\s+" + _SIGN_PLACE.pattern[2:])
+_SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
+_SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
