@@ -20,14 +20,16 @@ from bot.text.normalize import prepare
 
 # Words that make a sentence about the treaty or its subject matter (prefixes, on prepared text).
 _TREATY_ANCHORS = (
-    r"treat|pact|agreement|\baccord\b|deal\b|deals\b|csp\b|partnership|document|the text|"
+    # Prefixes start at a word: "designed" is no signing, "impact" no pact, "Vladimir" no Mir.
+    r"\btreat(?:y|ies)|\b(?:com)?pact|agreement|\baccord\b|\bdeals?\b|\bcsp\b|partnership|"
+    r"document|the text|"
     r"\b\d+[ -]articles?\b|\barticles? \d+\b|\barticles of\b|"
-    r"signing|signed|ratif|breakthrough|new chapter|road map|\bprovisions?\b|"
+    r"\b(?:co-?)?sign(?:ing|ed)\b|ratif|breakthrough|new chapter|road map|\bprovisions?\b|"
     r"\bvot(?:e|es|ed|ing)\b|inforce|mutualdefense|alliance|\bbloc\b|"
     r"military(?:-| )(?:cooperation|collaboration|political|technical)|militarytechnical|"
     r"security (?:services|threats|cooperation)|aggress|state_duma|federation_council|majlis|"
     r"guardian_council|instruments of ratification|northsouth|corridor|railway|rasht|astara|"
-    r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|mir\b|shetab|"
+    r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|\bmir\b|shetab|"
     r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|\blend(?:s|ing)?\b|instruments|drills|exercises|"
     r"naval|port calls"
 )
@@ -64,6 +66,15 @@ _CONTINUATION = re.compile(
 _PROVISION = re.compile(
     r"\b(?:will|would|shall|must|may|can|cannot|won't|promis\w*|pledg\w*|undert(?:ake|akes|ook)"
     r"|commit\w*|agree[sd]?|bound|oblig\w*|cover(?:s|ed)?|provid(?:es|ed) for)\b"
+)
+# Both parties as one subject, and an undertaking they give together: "the two countries
+# pledged to cooperate on space research" is a commitment of the partnership, in any field.
+_BOTH_PARTIES = re.compile(
+    r"\b(?:(?:the (?:2|two)|both) (?:countries|sides|nations|states|parties|governments|capitals)"
+    r"|(?:russia|moscow) and (?:iran|tehran)|(?:iran|tehran) and (?:russia|moscow))\b"
+)
+_JOINT_UNDERTAKING = re.compile(
+    r"\b(?:pledg(?:e|es|ed)|agreed|undert(?:ake|akes|ook)|committed|promised|vowed)\b"
 )
 _PARTIES = frozenset({"russia", "iran"})
 _IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
@@ -129,6 +140,8 @@ class RelevanceFilter:
         if _ANCHOR_RE.search(prepared) or slots.stances:
             # A stance on one of the treaty's contested framings (its text made public or
             # kept private, an alliance, mutual defence) is about the treaty.
+            return True
+        if _BOTH_PARTIES.search(prepared) and _JOINT_UNDERTAKING.search(prepared):
             return True
         # A party's statement about the bilateral relationship it created.
         party_speaks = any(

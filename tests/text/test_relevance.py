@@ -119,6 +119,13 @@ def test_treaty_sentences_are_candidates(relevance: RelevanceFilter, sentence: s
         "Putin did not attend Trump's inauguration ceremony in Washington.",
         # providing is no provision
         "Iran has been providing Russia with drones for its war in Ukraine.",
+        # anchor words inside other words: designed, impact, Vladimir, treatment
+        "Moscow fields Iranian-designed attack drones over Kharkiv every night.",
+        "Sanctions have had a heavy impact on Iran's currency and on Russian banks.",
+        "Vladimir Putin spoke by phone with Iran's leader about the war in Syria.",
+        "Iran says the treatment of its diplomats in Europe has worsened; Russia agrees.",
+        # both parties, but no undertaking given together
+        "Russia and Iran have both been hit hard by Western sanctions for years.",
     ],
 )
 def test_background_sentences_are_not_candidates(relevance: RelevanceFilter, sentence: str) -> None:
@@ -268,3 +275,21 @@ def test_another_partners_case_without_a_comparison_to_ours_stays_theirs(
     relevance: RelevanceFilter, sentence: str
 ) -> None:
     assert relevance.about_other_subject(sentence, extract_slots(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both countries have also agreed to work together on tourism and student exchanges.",
+        "Moscow and Tehran vowed to expand cooperation in medicine and pharmaceuticals.",
+        "The two sides committed to joint research in agriculture and water management.",
+    ],
+)
+def test_an_undertaking_by_both_parties_is_a_claim(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)
+
+
+def test_a_compact_is_an_agreement(relevance: RelevanceFilter) -> None:
+    assert candidate(relevance, "Trade sits at the heart of the compact between the two states.")
