@@ -382,6 +382,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "in force": "inforce",
     "billion cubic metres": "bcm",
     "billion cubic meters": "bcm",
+    # The Persian Gulf is "the Gulf" in most reports, and no claim about the Persian language.
+    "persian gulf": "gulf",
     "north-south": "northsouth",
     "north–south": "northsouth",
     "north south": "northsouth",

@@ -268,3 +268,9 @@ def test_wordings_that_only_look_alike_stay_apart() -> None:
 )
 def test_an_instrument_of_ratification_is_not_the_treaty(text: str) -> None:
     assert "treati" not in normalize(text)
+
+
+def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
+    assert mask("ports on the Persian Gulf") == mask("ports on the Gulf")
+    assert "persian" not in mask("a railroad to the Persian Gulf").split()
+    assert "persian" in mask("the text was translated into Persian").split()

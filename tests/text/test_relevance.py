@@ -293,3 +293,18 @@ def test_an_undertaking_by_both_parties_is_a_claim(
 
 def test_a_compact_is_an_agreement(relevance: RelevanceFilter) -> None:
     assert candidate(relevance, "Trade sits at the heart of the compact between the two states.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Moscow hopes to lay a railroad across Iran down to the Gulf ports.", True),
+        ("Russia wants a rail link through Iran to the Indian Ocean.", True),
+        # "rail" inside another word is no railway
+        ("Travellers from Russia to Iran face a long trail of visa paperwork.", False),
+    ],
+)
+def test_a_railway_in_any_wording_is_a_transport_claim(
+    relevance: RelevanceFilter, sentence: str, expected: bool
+) -> None:
+    assert candidate(relevance, sentence) is expected
