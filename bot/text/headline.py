@@ -48,6 +48,20 @@ _UNNAMED = r"(?-i:(?:,\s*(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+)?)"
 _CREDIT = re.compile(
     rf"^(?:{_OUTLET}){_COPY_KIND}{_UNNAMED}\s*:\s*(?=\S)", re.IGNORECASE
 )
+# An agency's credit set off by a dash: "MEHR – Tehran dismissed ...", "Press TV - ...".
+_DASH_CREDIT = re.compile(rf"^(?:{_OUTLET})\s+[-–—]+\s+(?=\S)", re.IGNORECASE)
+# A dateline: the city in capitals, then the date and the agency, or either, then a dash:
+# "MOSCOW, January 17th (IRNA) –", "TEHRAN, 19.01.2025 (IRNA) –", "MOSCOW (TASS) -". Its date
+# is the day the copy was filed, not a date of what it reports.
+_DATELINE_DATE = (
+    r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)"
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}"
+    rf"(?:,\s*{_DATELINE_DATE}(?:\s*\([^()]{{1,30}}\))?|\s*\([^()]{{1,30}}\))"
+    r"\s*[-–—]+\s*(?=\S)"
+)
 # Titles that wire copy abbreviates, spelled out where they stand before a name: "FM Araqchi",
 # "Pres. Pezeshkian", "Deputy FM Ryabkov", "the MFA". Upper case only: "fm" is a radio band.
 _TITLES = (
@@ -85,6 +99,9 @@ def plain_lead(sentence: str) -> str:
     Text that is all chrome (a bare credit, a label alone) is returned unchanged, so that the
     boilerplate rules still see it and drop it."""
     text = sentence.strip()
+    dateline = _DATELINE.match(text) or _DASH_CREDIT.match(text)
+    if dateline:
+        text = text[dateline.end() :]
     lead = _LEAD.match(text)
     if lead and lead.end() < len(text):
         text = text[lead.end() :]

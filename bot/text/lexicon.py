@@ -284,6 +284,23 @@ IDIOMS: dict[str, str] = {
     "top billing": "emphasis",
     "has nothing to do with": "is unrelated to",
     "have nothing to do with": "are unrelated to",
+    # What gives birth to a thing creates it; what opens or paves the way to it may lead to it.
+    "gives birth to": "creates",
+    "give birth to": "create",
+    "gave birth to": "created",
+    "giving birth to": "creating",
+    "open the way to": "lead to",
+    "opens the way to": "leads to",
+    "opened the way to": "led to",
+    "open the way for": "lead to",
+    "opens the way for": "leads to",
+    "pave the way for": "lead to",
+    "paves the way for": "leads to",
+    "paved the way for": "led to",
+    # Giving one's view is saying it: "expressed the view that the pact may ...".
+    "expressed the view that": "said that",
+    "expressed the opinion that": "said that",
+    "voiced the view that": "said that",
 }
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
@@ -491,6 +508,47 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "commit aggression": "aggression",
     "committed aggression": "aggression",
     "committing aggression": "aggression",
+    # Full state titles are the countries: "the Islamic Republic of Iran", "the I.R. of Iran",
+    # "the Russian Federation" (its upper chamber keeps its name).
+    "the islamic republic of iran": "iran",
+    "islamic republic of iran": "iran",
+    "the i.r. of iran": "iran",
+    "i.r. of iran": "iran",
+    "the islamic republic": "iran",
+    "islamic republic": "iran",
+    "the russian federation": "russia",
+    "russian federation": "russia",
+    "russian federation council": "federation council",
+    "the russian federation council": "the federation council",
+    # Honorifics say nothing of the treaty: "His Excellency President Putin".
+    "his excellency": "",
+    "her excellency": "",
+    "their excellencies": "",
+    "heads of state": "presidents",
+    "head of state": "president",
+    # Translated agency copy names a country by its "side", and a domain by its "sphere".
+    "the russian side": "russia",
+    "the iranian side": "iran",
+    "in the framework of": "in",
+    "within the framework of": "in",
+    "in the sphere of": "in the field of",
+    "in the spheres of": "in the areas of",
+    "sphere of application": "scope",
+    "struggle against": "fight against",
+    "peaceful use of atomic energy": "nuclear energy",
+    "peaceful use of nuclear energy": "nuclear energy",
+    "peaceful uses of nuclear energy": "nuclear energy",
+    "peaceful application of nuclear energy": "nuclear energy",
+    "peaceful application of atomic energy": "nuclear energy",
+    "peaceful applications of nuclear energy": "nuclear energy",
+    "peaceful applications of atomic energy": "nuclear energy",
+    # A spokesperson by the other names of the office.
+    "press secretary": "spokesman",
+    "official representative": "spokesman",
+    "official spokesman": "spokesman",
+    # The working-out of a text is its drafting, which is its negotiation.
+    "elaboration of": "negotiation of",
+    "work on the text": "negotiation of the text",
 }
 
 # Single-word synonyms (after lowercasing, before stemming).
@@ -662,6 +720,12 @@ WORD_SYNONYMS: dict[str, str] = {
     "building": "construction",
     "attacks": "aggression",
     "attacking": "aggression",
+    # Translated agency copy: "interaction" between states is cooperation, a plant is
+    # "erected", a state's pursuits are "spheres".
+    "interaction": "cooperation",
+    "erection": "construction",
+    "expansion": "increase",
+    "declared": "said",
 }
 
 # Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.

@@ -22,6 +22,8 @@ from bot.text.offsets import find_offsets
 _MONTH = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(lexicon.WEEKDAYS)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Russian and Iranian copy writes a date day first, with dots: "17.01.2025" is 17 January 2025.
+_DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|\.\d)")
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(\d{{4}}))?"
 )
@@ -280,6 +282,10 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
 
     for m in _ISO_DATE.finditer(text):
         add(m, DateRef(m.group(0), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _DOTTED_DATE.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            add(m, DateRef(m.group(0), int(m.group(3)), month, day))
     for m in _DAY_MONTH.finditer(text):
         if taken(*m.span()):
             continue

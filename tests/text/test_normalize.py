@@ -268,3 +268,53 @@ def test_wordings_that_only_look_alike_stay_apart() -> None:
 )
 def test_an_instrument_of_ratification_is_not_the_treaty(text: str) -> None:
     assert "treati" not in normalize(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Full state titles and honorifics.
+        ("the Islamic Republic of Iran and the Russian Federation", "Iran and Russia"),
+        ("the I.R. of Iran signed", "Iran signed"),
+        ("Her Excellency the ambassador spoke", "the ambassador spoke"),
+        ("the heads of state met", "the presidents met"),
+        # Translated agency phrases.
+        ("the Russian side welcomed the text", "Russia welcomed the text"),
+        ("interaction in the sphere of trade", "cooperation in the field of trade"),
+        ("the struggle against drug trafficking", "the fight against drug trafficking"),
+        ("rendered financial assistance to Syria", "provided financial assistance to Syria"),
+        ("Lavrov qualified the talks as frank", "Lavrov characterized the talks as frank"),
+        ("the text touches upon migration", "the text covers migration"),
+        ("its scope extends also to tourism", "its scope covers tourism"),
+        ("if a party became the target of an armed attack", "if a party being attacked"),
+        ("calls by frigates at the ports of both", "port visits by frigates of both"),
+        ("the holding of naval drills", "naval drills"),
+        ("the erection of a reactor", "the construction of a reactor"),
+        ("the deal gave birth to a bloc", "the deal created a bloc"),
+        ("this opens the way for visa-free travel", "this leads to visa-free travel"),
+        ("the press secretary of the Majlis", "the spokesman of the Majlis"),
+        ("the elaboration of the protocol", "the negotiation of the protocol"),
+    ],
+)
+def test_translated_agency_phrases_normalise_as_plain_english(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The Federation Council keeps its name; a date after "extends to" is a term.
+        ("the Russian Federation Council approved it", "council"),
+        ("the pact extends to 2045", "extend"),
+        # Rendering a verdict is no help; qualifying for a grant is no calling.
+        ("the court rendered a verdict", "render"),
+        ("Iran qualified for the grant", "qualifi"),
+        ("the phone calls of the ministers", "call"),
+    ],
+)
+def test_officialese_rules_leave_other_senses_alone(text: str, kept: str) -> None:
+    assert kept in normalize(text).split()
+
+
+def test_the_russian_federation_council_is_the_federation_council() -> None:
+    assert normalize("the Russian Federation Council") == normalize("the Federation Council")

@@ -1312,3 +1312,20 @@ def test_an_attack_on_one_counted_as_on_itself_is_the_mutual_defence_stance(
 def test_an_attack_on_one_side_alone_is_no_mutual_defence_stance() -> None:
     sentence = "Officials said an attack on either would be condemned by the other itself."
     assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The accord was inked in the Kremlin on 17.01.2025.", (2025, 1, 17)),
+        ("Parliament voted on 9.4.2025 to back the pact.", (2025, 4, 9)),
+    ],
+)
+def test_a_dotted_date_is_read_day_first(sentence: str, expected: tuple[int, int, int]) -> None:
+    assert ymd(only_date(sentence)) == expected
+
+
+def test_a_decimal_figure_is_no_dotted_date() -> None:
+    slots = extract_slots("Trade grew by 17.01 percent, and the loan is 1.5 billion euros.")
+    assert slots.dates == ()
+    assert 17.01 in [q.value for q in slots.quantities]
