@@ -288,7 +288,8 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'-]*")
 # Names that say nothing new: the parties, their officials (their slots are compared on
 # their own), and the other treaties a comparison mentions.
 _NOT_SALIENT = frozenset(
-    {*lexicon.ACTORS, "russia", "iran", "csp", "treati", "presid", "minist", "foreign"}
+    # The parties ("the Parties", "the Sides" in translated copy) are the two countries.
+    {*lexicon.ACTORS, "russia", "iran", "parti", "csp", "treati", "presid", "minist", "foreign"}
     | {normalize(p) for phrases in lexicon.OTHER_SUBJECTS.values() for p in phrases}
     | {
         w

@@ -780,6 +780,15 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     assert "drone" in salient("The treaty runs for decades - Iran sends drones.")
 
 
+def test_the_parties_capitalised_are_no_name(engine: Engine) -> None:
+    # Translated copy writes "the Parties", "the Sides": the two countries, not a detail.
+    claim = engine.extractor.claim_from_sentence(
+        "The Sides agreed that the Parties will widen their energy ties.", doc_id="t", index=0
+    )
+    assert "parti" not in salient_tokens(claim)
+    assert "energi" in salient_tokens(claim)
+
+
 @pytest.mark.parametrize(
     "text",
     [

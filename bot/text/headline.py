@@ -50,6 +50,14 @@ _CREDIT = re.compile(
 )
 # An agency's credit set off by a dash: "MEHR – Tehran dismissed ...", "Press TV - ...".
 _DASH_CREDIT = re.compile(rf"^(?:{_OUTLET})\s+[-–—]+\s+(?=\S)", re.IGNORECASE)
+# An agency named as the carrier of a report, not its source of content: "As Press TV reports,
+# ...", "... the document, TASS reports, covers ...", "..., IRNA reported." The words of the
+# report stay; the credit goes, as a leading "Mehr:" does.
+_CARRIED = r"(?:reports?|reported|writes|wrote|informs|informed|notes|noted)"
+_AS_OUTLET_REPORTS = re.compile(rf"^(?:as\s+)?(?:{_OUTLET})\s+{_CARRIED}\s*,\s*", re.IGNORECASE)
+_OUTLET_REPORTS_ASIDE = re.compile(
+    rf",\s*(?:as\s+)?(?:{_OUTLET})\s+{_CARRIED}\s*(,\s*|(?=[.;]|$))", re.IGNORECASE
+)
 # A dateline: the city in capitals, then the date and the agency, or either, then a dash:
 # "MOSCOW, January 17th (IRNA) –", "TEHRAN, 19.01.2025 (IRNA) –", "MOSCOW (TASS) -". Its date
 # is the day the copy was filed, not a date of what it reports.
@@ -111,6 +119,10 @@ def plain_lead(sentence: str) -> str:
     credit = _CREDIT.match(text)
     if credit and credit.end() < len(text):
         text = text[credit.end() :]
+    carried = _AS_OUTLET_REPORTS.match(text)
+    if carried and carried.end() < len(text):
+        text = text[carried.end() :]
+    text = _OUTLET_REPORTS_ASIDE.sub(lambda m: " " if m.group(1) else "", text)
     text = _PRESENT_PUBLISHING.sub("published", text)
     for pattern, title in _TITLES:
         text = pattern.sub(title, text)

@@ -796,6 +796,8 @@ NEGATION_CUES: tuple[str, ...] = (
     "lacks",
     "lack",
     "lacking",
+    # What is devoid of a thing lacks it: "a text devoid of any military component".
+    "devoid of",
     "excludes",
     "exclude",
     "excluded",
@@ -1079,8 +1081,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"mutualdefense|mutual (?:military )?(?:aid|assistance) clause|defend each other|"
         r"mutual military (?:aid|assistance)|"
         r"come to (?:each other's|the other's) (?:military )?(?:aid|assistance|defen[cs]e)|"
-        r"attack on (?:one|either|iran|russia)[^.]{0,60}"
-        r"attack on (?:both|the other|all|iran|russia)|"
+        # "aggression against one of the parties is aggression against the other" too
+        r"(?:attack|aggression) (?:on|upon|against) (?:one|either|iran|russia)\b[^.]{0,60}"
+        r"(?:attack|aggression) (?:on|upon|against) (?:both|the other|all|iran|russia)\b|"
         # "to treat an attack on the other as an attack upon itself"
         r"attack (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
         r"attack (?:on|upon|against) (?:itself|themselves|both|all)|"

@@ -58,6 +58,8 @@ _MASKED_WORDS = frozenset(
         *lexicon.WEEKDAYS,
         *(c for c in lexicon.NEGATION_CUES if " " not in c),
         *(c for c in lexicon.HEDGE_CUES if " " not in c),
+        # The word of a two-word cue that says nothing else ("devoid of").
+        "devoid",
         "yesterday",
         "today",
         "tomorrow",
@@ -110,6 +112,19 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "covers",
     ),
+    # What forms part of a text is covered by it: "denied that defence formed any part of the
+    # pact"; what forms no part of it is not.
+    (
+        re.compile(
+            r"\b(?:form(?:s|ed|ing)?|constitut(?:es|ed|ing|e))\s+(?:any\s+|a\s+|an\s+)?"
+            r"(?:integral\s+|essential\s+|key\s+)?part\s+of\b"
+        ),
+        "covered by",
+    ),
+    (
+        re.compile(r"\b(?:form(?:s|ed|ing)?|constitut(?:es|ed|ing|e))\s+no\s+part\s+of\b"),
+        "not covered by",
+    ),
     # To become the object or target of an attack is to be attacked.
     (
         re.compile(
@@ -159,9 +174,20 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+# A denial's verdict on what it denies adds nothing to the denial: "rejected as baseless the
+# claims that ..." rejects the claims, "dismissed as unfounded" dismisses them.
+_DENIED_AS = re.compile(
+    r"(?<![\w'])("
+    + "|".join(re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True))
+    + r")\s+as\s+(?:(?:totally|completely|utterly|entirely|wholly)\s+)?"
+    r"(?:baseless|groundless|unfounded|false|untrue|absurd|fabricated|fiction|nonsense|"
+    r"speculative|speculation|misleading|inaccurate|fake|unsubstantiated)\b,?"
+)
+
+
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
-    return _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered)
+    return _DENIED_AS.sub(r"\1", _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered))
 
 
 def prepare(text: str) -> str:

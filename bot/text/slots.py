@@ -488,7 +488,8 @@ _FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
 _DENIED_REPORT = re.compile(
     r"\s*(?:the\s+|any\s+|all\s+)?(?:talk|claims?|reports?|suggestions?|notions?|ideas?|fears?|"
     r"allegations?|assertions?|speculation|accusations?|charges?|rumou?rs?|theor(?:y|ies))"
-    r"(?:\s+(?:that|of))?\b"
+    # whose they are may come between: "the assertions of Western media that ...".
+    r"(?:\s+of\s+(?:[\w'-]+\s+){1,4}?that|\s+(?:that|of))?\b"
 )
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
 # A reporting verb ends the reporter: "officials said arms are not mentioned".
@@ -518,7 +519,16 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
         if participle is None or participle.group(1) not in lexicon.SCOPE_LIGHT_WORDS:
             return None
     start = max((c.end() for c in _CLAUSE_START.finditer(before, 0, aux.start())), default=0)
-    return before[start : aux.start()]
+    subject = before[start : aux.start()]
+    if not subject.strip(" ,"):
+        # The subject was closed by a comma before its verb ("drills, and port visits by
+        # warships, are ruled out"): it runs back to the last clause start that is a word.
+        start = max(
+            (c.end() for c in _CLAUSE_START.finditer(before, 0, aux.start()) if c.group(0) != ","),
+            default=0,
+        )
+        subject = before[start : aux.start()]
+    return subject
 
 
 # After a participle of leaving out with no object: "defence left out of it", "arms omitted".

@@ -160,3 +160,27 @@ def test_a_dateline_and_a_dashed_agency_credit_are_not_the_claim(sentence: str, 
 )
 def test_a_capitalised_opening_without_date_or_agency_stays(sentence: str) -> None:
     assert plain_lead(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("As IRNA reports, the Majlis backed the pact.", "the Majlis backed the pact."),
+        ("The vote, Interfax reported, was close.", "The vote was close."),
+        ("The Duma voted on Tuesday, TASS writes.", "The Duma voted on Tuesday."),
+    ],
+)
+def test_an_agency_named_as_carrier_is_not_the_claim(sentence: str, claim: str) -> None:
+    assert plain_lead(sentence) == claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What the agency reported is the claim; a report as a noun is content.
+        "Reuters reported that the Duma voted.",
+        "The TASS report on the vote was brief.",
+    ],
+)
+def test_an_agency_reporting_a_clause_stays(sentence: str) -> None:
+    assert plain_lead(sentence) == sentence

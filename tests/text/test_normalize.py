@@ -318,3 +318,27 @@ def test_officialese_rules_leave_other_senses_alone(text: str, kept: str) -> Non
 
 def test_the_russian_federation_council_is_the_federation_council() -> None:
     assert normalize("the Russian Federation Council") == normalize("the Federation Council")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("he denied energy formed any part of the talks", "he denied energy covered by the talks"),
+        ("gas forms an integral part of the deal", "gas covered by the deal"),
+        ("arms constitute no part of the pact", "arms not covered by the pact"),
+    ],
+)
+def test_forming_part_of_a_text_is_being_covered_by_it(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+def test_a_denials_verdict_on_what_it_denies_is_dropped() -> None:
+    from bot.text.normalize import plain_idioms  # noqa: PLC0415 - one test's helper
+
+    assert plain_idioms("tehran rejected as baseless the claims") == "tehran rejected the claims"
+    assert (
+        plain_idioms("moscow dismissed as utterly false, the reports")
+        == "moscow dismissed the reports"
+    )
+    # not after a denial: the judgement is what the sentence says
+    assert plain_idioms("the claims were seen as baseless") == "the claims were seen as baseless"
