@@ -137,7 +137,8 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:iranian|iran's|iran) foreign minister", "iran_foreign_minister"),
     (r"(?:russian|russia's|russia) foreign minister", "russia_foreign_minister"),
     (r"(?:iranian|iran's) ambassador(?: to russia)?", "iran_ambassador"),
-    (r"kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),
+    # The press secretary is the spokesperson's other title.
+    (r"kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
     (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
 )
@@ -153,7 +154,7 @@ SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
 
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
-    (r"the kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),
+    (r"the kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:the )?(?:iranian )?ambassador to russia", "iran_ambassador"),
     (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
     (r"(?:iran's|the iranian) foreign minister", "iran_foreign_minister"),
@@ -542,6 +543,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "peaceful application of atomic energy": "nuclear energy",
     "peaceful applications of nuclear energy": "nuclear energy",
     "peaceful applications of atomic energy": "nuclear energy",
+    # In January 2025 the United States' president-elect is Trump, whose inauguration the
+    # signing preceded: "the inauguration of the American president-elect".
+    "the american president-elect": "trump",
+    "the us president-elect": "trump",
+    "the u.s. president-elect": "trump",
+    "the incoming american president": "trump",
+    "the incoming us president": "trump",
+    "the incoming u.s. president": "trump",
     # A spokesperson by the other names of the office.
     "press secretary": "spokesman",
     "official representative": "spokesman",
@@ -645,6 +654,7 @@ WORD_SYNONYMS: dict[str, str] = {
     "haggling": "negotiations",
     # A treaty's text is drafted in its negotiation: how long it took is the same span.
     "drafted": "negotiated",
+    "drafting": "negotiation",
     "western": "west",
     "exercises": "drills",
     "exercise": "drills",

@@ -342,3 +342,10 @@ def test_a_denials_verdict_on_what_it_denies_is_dropped() -> None:
     )
     # not after a denial: the judgement is what the sentence says
     assert plain_idioms("the claims were seen as baseless") == "the claims were seen as baseless"
+
+
+def test_the_us_president_elect_of_january_2025_is_trump() -> None:
+    assert "trump" in normalize("the inauguration of the U.S. president-elect").split()
+    assert "trump" in normalize("before the incoming American president took office").split()
+    # another country's president-elect is not
+    assert "trump" not in normalize("Iran's president-elect visited Moscow").split()
