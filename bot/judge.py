@@ -81,6 +81,9 @@ _UNION_MEMBER_COVERAGE = 0.25
 # Words either side of a number or date that must align for its conflict to count.
 _WINDOW_BEFORE = 3
 _WINDOW_AFTER = 1
+# Stems of verbs whose subject is what a length of time measures ("the talks took weeks").
+_SPENDING_TIME = frozenset({"took", "take", "last", "occupi", "requir", "span", "consum"})
+_SUBJECT_WINDOW = 8
 _LOCAL_ALIGNMENT = 0.75
 _CLAUSE_BREAK = re.compile(r"\s*[,;:()\u2013\u2014]")
 
@@ -174,7 +177,12 @@ def _around_unit(claim: Claim, unit: str) -> tuple[list[str], str | None]:
         return [], None
     at = tokens.index(unit)
     after = tokens[at + 1] if at + 1 < len(tokens) else None
-    return tokens[max(0, at - _WINDOW_BEFORE) : at], after
+    before = tokens[max(0, at - _WINDOW_BEFORE) : at]
+    # After a verb of taking time, what was measured is its subject: "the drafting of the
+    # text took weeks", "the talks on the accord lasted months".
+    if any(word in _SPENDING_TIME for word in before):
+        before = tokens[max(0, at - _SUBJECT_WINDOW) : at]
+    return before, after
 
 
 def _measures_the_same(claim: Claim, known: Claim, theirs: Sequence[Quantity]) -> bool:
@@ -288,7 +296,8 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'-]*")
 # Names that say nothing new: the parties, their officials (their slots are compared on
 # their own), and the other treaties a comparison mentions.
 _NOT_SALIENT = frozenset(
-    {*lexicon.ACTORS, "russia", "iran", "csp", "treati", "presid", "minist", "foreign"}
+    # The parties ("the Parties", "the Sides" in translated copy) are the two countries.
+    {*lexicon.ACTORS, "russia", "iran", "parti", "csp", "treati", "presid", "minist", "foreign"}
     | {normalize(p) for phrases in lexicon.OTHER_SUBJECTS.values() for p in phrases}
     | {
         w
@@ -332,7 +341,8 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
 _ATTACK_WORDS = frozenset({"aggress", "attack"})
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
-    r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares)"
+    r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"
+    r"pointed out|points out)"
 )
 _ATTRIBUTIONS = (
     # "X told the committee that ...", "X said on Monday that ..."
@@ -340,9 +350,16 @@ _ATTRIBUTIONS = (
     # a headline's speaker: "Deputy FM to Kommersant: ...", "Kremlin readout: ..."
     # (no figure: "Article 5: ..." names a provision)
     re.compile(r"^((?:[^\s:\d]+\s+){0,6}[^\s:\d]+:)\s+(.+)$"),
+    # a trailing speaker after a comma: "..., the Iranian embassy in Moscow pointed out."
+    re.compile(
+        rf"^(.+?),\s+((?:[^\s\d,;:]+\s+){{1,7}}?{_REPORTING_VERB}|{_REPORTING_VERB}"
+        rf"\s+(?:[^\s\d,;:]+\s+){{0,6}}?[^\s\d,;:.]+)\s*[.!]?$"
+    ),
     # a trailing source after a dash, unpunctuated: "... - state TV"
     re.compile(r"^(.+?)\s+[\u2013\u2014-]\s+((?:[^\s\d]+\s+){0,2}[^\s\d.]+)$"),
 )
+# The patterns whose attribution follows what it reports.
+_TRAILING_ATTRIBUTIONS = frozenset({len(_ATTRIBUTIONS) - 2, len(_ATTRIBUTIONS) - 1})
 
 
 def _attribution(text: str) -> tuple[str, str]:
@@ -353,7 +370,7 @@ def _attribution(text: str) -> tuple[str, str]:
         m = pattern.match(rest)
         if m is None:
             continue
-        if index == len(_ATTRIBUTIONS) - 1:
+        if index in _TRAILING_ATTRIBUTIONS:
             frames.append(m.group(2))
             rest = m.group(1)
         else:

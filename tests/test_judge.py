@@ -780,6 +780,15 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     assert "drone" in salient("The treaty runs for decades - Iran sends drones.")
 
 
+def test_the_parties_capitalised_are_no_name(engine: Engine) -> None:
+    # Translated copy writes "the Parties", "the Sides": the two countries, not a detail.
+    claim = engine.extractor.claim_from_sentence(
+        "The Sides agreed that the Parties will widen their energy ties.", doc_id="t", index=0
+    )
+    assert "parti" not in salient_tokens(claim)
+    assert "energi" in salient_tokens(claim)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -808,3 +817,47 @@ def test_the_known_count_or_a_part_of_the_articles_made_public_does_not_contradi
 ) -> None:
     judgement = judge(engine, text)
     assert judgement.verdict is not Verdict.CONTRADICTING, judgement
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # What a verb of taking time measures is its subject, however far back it stands.
+        ("The drafting of the final version of the accord took a couple of weeks.",
+         Verdict.CONTRADICTING),
+        # Another thing that took months (the ratification) is no conflict with years of talks.
+        ("The ratification of the accord by both parliaments took several months.", Verdict.NEW),
+    ],
+)
+def test_the_subject_of_a_verb_of_taking_time_is_what_it_measures(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is verdict, judgement
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The Kremlin press secretary, Maria Zakharova, said the treaty signing was not timed to "
+         "upstage Mr. Trump's inauguration.", Verdict.CONTRADICTING),
+        ("Kremlin press secretary Dmitri Peskov said the timing of the treaty signing was not "
+         "meant to divert attention from the inauguration of the US president-elect.",
+         Verdict.KNOWN),
+    ],
+)
+def test_the_kremlin_press_secretary_is_its_spokesman(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is verdict, judgement
+
+
+def test_a_trailing_speaker_is_not_a_detail(engine: Engine) -> None:
+    def salient(text: str) -> frozenset[str]:
+        return salient_tokens(engine.extractor.claim_from_sentence(text, doc_id="t", index=0))
+
+    said = salient("The accord has no mutual defence clause, the Russian Consulate in Rasht noted.")
+    assert "consul" not in said and "rasht" not in said
+    # a clause that only ends in a verb of saying keeps its words
+    assert "consul" in salient("The accord has no clause on gas, and the Consulate noted it.")

@@ -48,6 +48,28 @@ _UNNAMED = r"(?-i:(?:,\s*(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+)?)"
 _CREDIT = re.compile(
     rf"^(?:{_OUTLET}){_COPY_KIND}{_UNNAMED}\s*:\s*(?=\S)", re.IGNORECASE
 )
+# An agency's credit set off by a dash: "MEHR – Tehran dismissed ...", "Press TV - ...".
+_DASH_CREDIT = re.compile(rf"^(?:{_OUTLET})\s+[-–—]+\s+(?=\S)", re.IGNORECASE)
+# An agency named as the carrier of a report, not its source of content: "As Press TV reports,
+# ...", "... the document, TASS reports, covers ...", "..., IRNA reported." The words of the
+# report stay; the credit goes, as a leading "Mehr:" does.
+_CARRIED = r"(?:reports?|reported|writes|wrote|informs|informed|notes|noted)"
+_AS_OUTLET_REPORTS = re.compile(rf"^(?:as\s+)?(?:{_OUTLET})\s+{_CARRIED}\s*,\s*", re.IGNORECASE)
+_OUTLET_REPORTS_ASIDE = re.compile(
+    rf",\s*(?:as\s+)?(?:{_OUTLET})\s+{_CARRIED}\s*(,\s*|(?=[.;]|$))", re.IGNORECASE
+)
+# A dateline: the city in capitals, then the date and the agency, or either, then a dash:
+# "MOSCOW, January 17th (IRNA) –", "TEHRAN, 19.01.2025 (IRNA) –", "MOSCOW (TASS) -". Its date
+# is the day the copy was filed, not a date of what it reports.
+_DATELINE_DATE = (
+    r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)"
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}"
+    rf"(?:,\s*{_DATELINE_DATE}(?:\s*\([^()]{{1,30}}\))?|\s*\([^()]{{1,30}}\))"
+    r"\s*[-–—]+\s*(?=\S)"
+)
 # Titles that wire copy abbreviates, spelled out where they stand before a name: "FM Araqchi",
 # "Pres. Pezeshkian", "Deputy FM Ryabkov", "the MFA". Upper case only: "fm" is a radio band.
 _TITLES = (
@@ -85,6 +107,9 @@ def plain_lead(sentence: str) -> str:
     Text that is all chrome (a bare credit, a label alone) is returned unchanged, so that the
     boilerplate rules still see it and drop it."""
     text = sentence.strip()
+    dateline = _DATELINE.match(text) or _DASH_CREDIT.match(text)
+    if dateline:
+        text = text[dateline.end() :]
     lead = _LEAD.match(text)
     if lead and lead.end() < len(text):
         text = text[lead.end() :]
@@ -94,6 +119,10 @@ def plain_lead(sentence: str) -> str:
     credit = _CREDIT.match(text)
     if credit and credit.end() < len(text):
         text = text[credit.end() :]
+    carried = _AS_OUTLET_REPORTS.match(text)
+    if carried and carried.end() < len(text):
+        text = text[carried.end() :]
+    text = _OUTLET_REPORTS_ASIDE.sub(lambda m: " " if m.group(1) else "", text)
     text = _PRESENT_PUBLISHING.sub("published", text)
     for pattern, title in _TITLES:
         text = pattern.sub(title, text)

@@ -137,7 +137,8 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:iranian|iran's|iran) foreign minister", "iran_foreign_minister"),
     (r"(?:russian|russia's|russia) foreign minister", "russia_foreign_minister"),
     (r"(?:iranian|iran's) ambassador(?: to russia)?", "iran_ambassador"),
-    (r"kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),
+    # The press secretary is the spokesperson's other title.
+    (r"kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
     (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
 )
@@ -153,7 +154,7 @@ SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
 
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
-    (r"the kremlin spokes(?:man|person|woman)", "kremlin_spokesperson"),
+    (r"the kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:the )?(?:iranian )?ambassador to russia", "iran_ambassador"),
     (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
     (r"(?:iran's|the iranian) foreign minister", "iran_foreign_minister"),
@@ -284,6 +285,23 @@ IDIOMS: dict[str, str] = {
     "top billing": "emphasis",
     "has nothing to do with": "is unrelated to",
     "have nothing to do with": "are unrelated to",
+    # What gives birth to a thing creates it; what opens or paves the way to it may lead to it.
+    "gives birth to": "creates",
+    "give birth to": "create",
+    "gave birth to": "created",
+    "giving birth to": "creating",
+    "open the way to": "lead to",
+    "opens the way to": "leads to",
+    "opened the way to": "led to",
+    "open the way for": "lead to",
+    "opens the way for": "leads to",
+    "pave the way for": "lead to",
+    "paves the way for": "leads to",
+    "paved the way for": "led to",
+    # Giving one's view is saying it: "expressed the view that the pact may ...".
+    "expressed the view that": "said that",
+    "expressed the opinion that": "said that",
+    "voiced the view that": "said that",
 }
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
@@ -493,6 +511,55 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "commit aggression": "aggression",
     "committed aggression": "aggression",
     "committing aggression": "aggression",
+    # Full state titles are the countries: "the Islamic Republic of Iran", "the I.R. of Iran",
+    # "the Russian Federation" (its upper chamber keeps its name).
+    "the islamic republic of iran": "iran",
+    "islamic republic of iran": "iran",
+    "the i.r. of iran": "iran",
+    "i.r. of iran": "iran",
+    "the islamic republic": "iran",
+    "islamic republic": "iran",
+    "the russian federation": "russia",
+    "russian federation": "russia",
+    "russian federation council": "federation council",
+    "the russian federation council": "the federation council",
+    # Honorifics say nothing of the treaty: "His Excellency President Putin".
+    "his excellency": "",
+    "her excellency": "",
+    "their excellencies": "",
+    "heads of state": "presidents",
+    "head of state": "president",
+    # Translated agency copy names a country by its "side", and a domain by its "sphere".
+    "the russian side": "russia",
+    "the iranian side": "iran",
+    "in the framework of": "in",
+    "within the framework of": "in",
+    "in the sphere of": "in the field of",
+    "in the spheres of": "in the areas of",
+    "sphere of application": "scope",
+    "struggle against": "fight against",
+    "peaceful use of atomic energy": "nuclear energy",
+    "peaceful use of nuclear energy": "nuclear energy",
+    "peaceful uses of nuclear energy": "nuclear energy",
+    "peaceful application of nuclear energy": "nuclear energy",
+    "peaceful application of atomic energy": "nuclear energy",
+    "peaceful applications of nuclear energy": "nuclear energy",
+    "peaceful applications of atomic energy": "nuclear energy",
+    # In January 2025 the United States' president-elect is Trump, whose inauguration the
+    # signing preceded: "the inauguration of the American president-elect".
+    "the american president-elect": "trump",
+    "the us president-elect": "trump",
+    "the u.s. president-elect": "trump",
+    "the incoming american president": "trump",
+    "the incoming us president": "trump",
+    "the incoming u.s. president": "trump",
+    # A spokesperson by the other names of the office.
+    "press secretary": "spokesman",
+    "official representative": "spokesman",
+    "official spokesman": "spokesman",
+    # The working-out of a text is its drafting, which is its negotiation.
+    "elaboration of": "negotiation of",
+    "work on the text": "negotiation of the text",
 }
 
 # Single-word synonyms (after lowercasing, before stemming).
@@ -589,6 +656,7 @@ WORD_SYNONYMS: dict[str, str] = {
     "haggling": "negotiations",
     # A treaty's text is drafted in its negotiation: how long it took is the same span.
     "drafted": "negotiated",
+    "drafting": "negotiation",
     "western": "west",
     "exercises": "drills",
     "exercise": "drills",
@@ -664,6 +732,12 @@ WORD_SYNONYMS: dict[str, str] = {
     "building": "construction",
     "attacks": "aggression",
     "attacking": "aggression",
+    # Translated agency copy: "interaction" between states is cooperation, a plant is
+    # "erected", a state's pursuits are "spheres".
+    "interaction": "cooperation",
+    "erection": "construction",
+    "expansion": "increase",
+    "declared": "said",
 }
 
 # Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.
@@ -734,6 +808,8 @@ NEGATION_CUES: tuple[str, ...] = (
     "lacks",
     "lack",
     "lacking",
+    # What is devoid of a thing lacks it: "a text devoid of any military component".
+    "devoid of",
     "excludes",
     "exclude",
     "excluded",
@@ -1017,8 +1093,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"mutualdefense|mutual (?:military )?(?:aid|assistance) clause|defend each other|"
         r"mutual military (?:aid|assistance)|"
         r"come to (?:each other's|the other's) (?:military )?(?:aid|assistance|defen[cs]e)|"
-        r"attack on (?:one|either|iran|russia)[^.]{0,60}"
-        r"attack on (?:both|the other|all|iran|russia)|"
+        # "aggression against one of the parties is aggression against the other" too
+        r"(?:attack|aggression) (?:on|upon|against) (?:one|either|iran|russia)\b[^.]{0,60}"
+        r"(?:attack|aggression) (?:on|upon|against) (?:both|the other|all|iran|russia)\b|"
         # "to treat an attack on the other as an attack upon itself"
         r"attack (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
         r"attack (?:on|upon|against) (?:itself|themselves|both|all)|"

@@ -58,6 +58,8 @@ _MASKED_WORDS = frozenset(
         *lexicon.WEEKDAYS,
         *(c for c in lexicon.NEGATION_CUES if " " not in c),
         *(c for c in lexicon.HEDGE_CUES if " " not in c),
+        # The word of a two-word cue that says nothing else ("devoid of").
+        "devoid",
         "yesterday",
         "today",
         "tomorrow",
@@ -86,6 +88,74 @@ _TERM_BINDING = re.compile(
     r"(?= (?:the next |the coming |a period of |a term of )?\d+(?:[.,]\d+)? (?:years?|decades?)\b)"
 )
 _MONTH_NAMES = frozenset(m for m in lexicon.MONTHS if len(m) > 3 or m == "may")
+# Translated agency copy says common things in official phrases; each is said plainly here.
+_OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Rendering help is giving it: "render no military or other assistance".
+    (
+        re.compile(
+            r"\brender(?:s|ed|ing)?\b(?=\s+(?:[\w-]+\s+){0,4}?(?:assistance|aid|help|support)\b)"
+        ),
+        "provide",
+    ),
+    # Qualifying a thing as something is calling it that: "qualified the document as a
+    # breakthrough".
+    (re.compile(r"\bqualif(?:ied|ies|y|ying)\b(?=\s+(?:[\w'-]+\s+){1,5}?as\b)"), "characterized"),
+    # Touching on a matter is covering it: "touches in any way on matters of defence".
+    (
+        re.compile(r"\btouch(?:es|ed|ing)?\s+(?:in any way\s+|at all\s+|even\s+)?(?:up)?on\b"),
+        "covers",
+    ),
+    # A scope that extends to a domain covers it ("extends also to energy"); not to a date.
+    (
+        re.compile(
+            r"\bextends\s+(?:also\s+|in addition\s+|as well\s+)?to\b(?=\s+(?:the\s+)?[a-z])"
+        ),
+        "covers",
+    ),
+    # What forms part of a text is covered by it: "denied that defence formed any part of the
+    # pact"; what forms no part of it is not.
+    (
+        re.compile(
+            r"\b(?:form(?:s|ed|ing)?|constitut(?:es|ed|ing|e))\s+(?:any\s+|a\s+|an\s+)?"
+            r"(?:integral\s+|essential\s+|key\s+)?part\s+of\b"
+        ),
+        "covered by",
+    ),
+    (
+        re.compile(r"\b(?:form(?:s|ed|ing)?|constitut(?:es|ed|ing|e))\s+no\s+part\s+of\b"),
+        "not covered by",
+    ),
+    # To become the object or target of an attack is to be attacked.
+    (
+        re.compile(
+            r"\b(?:becom(?:e|es|ing)|became|is|are|be|being|been)\s+the\s+(?:object|target|victim)"
+            r"\s+of\s+(?:an?\s+)?(?:armed\s+)?(?:attack|aggression)\b"
+        ),
+        "being attacked",
+    ),
+    # Calls of warships at the parties' ports are port visits.
+    (
+        re.compile(
+            r"\bcalls\s+(?:of|by)\s+((?:[\w'-]+\s+){1,4}?)at\s+(?:the\s+|each other's\s+|their\s+)?"
+            r"(?:ports?|harbou?rs?)\b"
+        ),
+        r"port visits by \1",
+    ),
+    (
+        re.compile(
+            r"\bcalls\s+at\s+(?:the\s+|each other's\s+|their\s+)?(?:ports?|harbou?rs?)\b"
+        ),
+        "port visits",
+    ),
+    # "The holding of joint exercises" is the exercises.
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:holding|conduct|conducting|staging)\s+of\s+"
+            r"(?=(?:[\w-]+\s+){0,2}?(?:drills|exercises|manoeuvres|maneuvers|war games)\b)"
+        ),
+        "",
+    ),
+)
 
 
 def _hyphen_parts(raw: str) -> list[str]:
@@ -104,9 +174,20 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+# A denial's verdict on what it denies adds nothing to the denial: "rejected as baseless the
+# claims that ..." rejects the claims, "dismissed as unfounded" dismisses them.
+_DENIED_AS = re.compile(
+    r"(?<![\w'])("
+    + "|".join(re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True))
+    + r")\s+as\s+(?:(?:totally|completely|utterly|entirely|wholly)\s+)?"
+    r"(?:baseless|groundless|unfounded|false|untrue|absurd|fabricated|fiction|nonsense|"
+    r"speculative|speculation|misleading|inaccurate|fake|unsubstantiated)\b,?"
+)
+
+
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
-    return _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered)
+    return _DENIED_AS.sub(r"\1", _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered))
 
 
 def prepare(text: str) -> str:
@@ -115,6 +196,8 @@ def prepare(text: str) -> str:
     text = plain_idioms(text.translate(_QUOTES).lower())
     text = words_to_digits(text)
     text = _PUT_ONLINE.sub(lambda m: f"{_POSTED[m.group(1)]} {m.group(2).rstrip()}", text)
+    for pattern, plain in _OFFICIALESE:
+        text = pattern.sub(plain, text)
     # Phrases first: "lower house" becomes "state duma", which the actor pass then names.
     text = _PHRASE_RE.sub(lambda m: lexicon.PHRASE_SYNONYMS[m.group(0)], text)
     text = _TERM_ADJECTIVE.sub(r"\1 duration", text)

@@ -22,6 +22,8 @@ from bot.text.offsets import find_offsets
 _MONTH = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(lexicon.WEEKDAYS)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Russian and Iranian copy writes a date day first, with dots: "17.01.2025" is 17 January 2025.
+_DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|\.\d)")
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(\d{{4}}))?"
 )
@@ -280,6 +282,10 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
 
     for m in _ISO_DATE.finditer(text):
         add(m, DateRef(m.group(0), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _DOTTED_DATE.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            add(m, DateRef(m.group(0), int(m.group(3)), month, day))
     for m in _DAY_MONTH.finditer(text):
         if taken(*m.span()):
             continue
@@ -482,7 +488,8 @@ _FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
 _DENIED_REPORT = re.compile(
     r"\s*(?:the\s+|any\s+|all\s+)?(?:talk|claims?|reports?|suggestions?|notions?|ideas?|fears?|"
     r"allegations?|assertions?|speculation|accusations?|charges?|rumou?rs?|theor(?:y|ies))"
-    r"(?:\s+(?:that|of))?\b"
+    # whose they are may come between: "the assertions of Western media that ...".
+    r"(?:\s+of\s+(?:[\w'-]+\s+){1,4}?that|\s+(?:that|of))?\b"
 )
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(\w+(?:ed|en)|left)\b")
 # A reporting verb ends the reporter: "officials said arms are not mentioned".
@@ -512,7 +519,16 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
         if participle is None or participle.group(1) not in lexicon.SCOPE_LIGHT_WORDS:
             return None
     start = max((c.end() for c in _CLAUSE_START.finditer(before, 0, aux.start())), default=0)
-    return before[start : aux.start()]
+    subject = before[start : aux.start()]
+    if not subject.strip(" ,"):
+        # The subject was closed by a comma before its verb ("drills, and port visits by
+        # warships, are ruled out"): it runs back to the last clause start that is a word.
+        start = max(
+            (c.end() for c in _CLAUSE_START.finditer(before, 0, aux.start()) if c.group(0) != ","),
+            default=0,
+        )
+        subject = before[start : aux.start()]
+    return subject
 
 
 # After a participle of leaving out with no object: "defence left out of it", "arms omitted".

@@ -132,3 +132,55 @@ def test_a_publishing_headline_names_its_publisher() -> None:
     )
     assert ("publisher", "kremlin") in claim.slots.roles
     assert ("text_published", 1) in claim.slots.stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "TEHRAN, 20.01.2025 (IRNA) – The Majlis will debate the pact.",
+            "The Majlis will debate the pact.",
+        ),
+        ("MOSCOW, January 18th (TASS) - Lavrov praised the accord.", "Lavrov praised the accord."),
+        ("ST. PETERSBURG (Interfax) – The Duma met.", "The Duma met."),
+        ("TASS – Peskov spoke of the deal.", "Peskov spoke of the deal."),
+    ],
+)
+def test_a_dateline_and_a_dashed_agency_credit_are_not_the_claim(sentence: str, claim: str) -> None:
+    assert plain_lead(sentence) == claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # No date and no agency: a capitalised subject, not a dateline.
+        "NATO – the bloc Iran will not join – was not mentioned.",
+        "Putin, 17 January – a day to remember.",
+    ],
+)
+def test_a_capitalised_opening_without_date_or_agency_stays(sentence: str) -> None:
+    assert plain_lead(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("As IRNA reports, the Majlis backed the pact.", "the Majlis backed the pact."),
+        ("The vote, Interfax reported, was close.", "The vote was close."),
+        ("The Duma voted on Tuesday, TASS writes.", "The Duma voted on Tuesday."),
+    ],
+)
+def test_an_agency_named_as_carrier_is_not_the_claim(sentence: str, claim: str) -> None:
+    assert plain_lead(sentence) == claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What the agency reported is the claim; a report as a noun is content.
+        "Reuters reported that the Duma voted.",
+        "The TASS report on the vote was brief.",
+    ],
+)
+def test_an_agency_reporting_a_clause_stays(sentence: str) -> None:
+    assert plain_lead(sentence) == sentence

@@ -1312,3 +1312,73 @@ def test_an_attack_on_one_counted_as_on_itself_is_the_mutual_defence_stance(
 def test_an_attack_on_one_side_alone_is_no_mutual_defence_stance() -> None:
     sentence = "Officials said an attack on either would be condemned by the other itself."
     assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The accord was inked in the Kremlin on 17.01.2025.", (2025, 1, 17)),
+        ("Parliament voted on 9.4.2025 to back the pact.", (2025, 4, 9)),
+    ],
+)
+def test_a_dotted_date_is_read_day_first(sentence: str, expected: tuple[int, int, int]) -> None:
+    assert ymd(only_date(sentence)) == expected
+
+
+def test_a_decimal_figure_is_no_dotted_date() -> None:
+    slots = extract_slots("Trade grew by 17.01 percent, and the loan is 1.5 billion euros.")
+    assert slots.dates == ()
+    assert 17.01 in [q.value for q in slots.quantities]
+
+
+def test_a_denials_verdict_on_the_claims_is_no_part_of_them() -> None:
+    # "rejected as groundless the reports that" rejects the reports' content, as "rejected
+    # reports that" does; whose reports they are may come between.
+    judged = extract_slots("Tehran rejected as groundless the reports that the pact is a bloc.")
+    plain = extract_slots("Tehran rejected reports that the pact is a bloc.")
+    assert judged.negation_scopes == plain.negation_scopes
+    assert ("military_alliance", -1) in extract_slots(
+        "Moscow dismissed as fiction the claims of some Gulf papers that the accord creates "
+        "a military bloc."
+    ).stances
+
+
+def test_devoid_of_denies_and_a_denied_lack_affirms() -> None:
+    assert extract_slots("The accord is devoid of any clause on arms.").negated
+    assert not extract_slots("Officials rejected talk that the text is devoid of arms.").negated
+    # litotes affirms: "not devoid of" is "with"
+    assert not extract_slots("The debate was not devoid of humour.").negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("Naval drills, and visits by frigates to the ports, are excluded by the pact.", "drill"),
+        ("Arms sales, along with credit lines, are not mentioned in the text.", "arm"),
+    ],
+)
+def test_a_passive_subject_closed_by_a_comma_is_still_denied(sentence: str, denied: str) -> None:
+    assert denied in extract_slots(sentence, MONDAY).negated_terms
+
+
+def test_a_passive_subject_after_a_comma_clause_is_only_that_clause() -> None:
+    terms = extract_slots("Trade grew, but arms transfers are not mentioned.", MONDAY)
+    assert "trade" not in terms.negated_terms and "arm" in terms.negated_terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("Aggression against either signatory will count as aggression against both.", 1),
+        ("Under the text aggression upon one party is treated as aggression on the other.", 1),
+    ],
+)
+def test_aggression_on_one_as_on_the_other_is_the_mutual_defence_stance(
+    sentence: str, sign: int
+) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_aggression_against_one_party_alone_is_no_mutual_defence_stance() -> None:
+    sentence = "Neither will aid aggression against either party by a third state."
+    assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
