@@ -455,6 +455,13 @@ def _plainly_affirmed(claim: Claim) -> frozenset[str]:
     return frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
 
 
+def _law_signers(slots: Slots) -> frozenset[str]:
+    """Who signed a law, when the claim dates a law's signing and names its signatories."""
+    if not any(d.event == "law_signing" for d in slots.dates):
+        return frozenset()
+    return frozenset(x for r, x in slots.roles if r == "signatory")
+
+
 def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
     """Does ``known`` take each of ``stances``, with the same sign and at least as strongly?"""
     return bool(stances) and all(
@@ -658,6 +665,18 @@ class Judge:
                     mine_signers <= {x for r, x in s.known.claim.slots.roles if r == "signatory"}
                 ),
             )
+        law_signers = _law_signers(claim), _law_signers(known)
+        if all(law_signers) and not law_signers[0] & law_signers[1]:
+            # One side's ratification law has one signer: "signed by Mishustin" against
+            # "Putin signed the law". The other side's signer of its own law is no conflict.
+            sides = [{lexicon.ACTOR_SIDE.get(x) for x in signers} for signers in law_signers]
+            if len(sides[0]) == 1 and sides[0] == sides[1] and None not in sides[0]:
+                reason = (
+                    f"law signed by: {', '.join(sorted(law_signers[1]))}"
+                    f" → {', '.join(sorted(law_signers[0]))}"
+                )
+                mine = law_signers[0]
+                return _Mismatch(reason, lambda s: bool(mine & _law_signers(s.known.claim.slots)))
         theirs = {r: x for r, x in known.roles if r != "signatory"}
         # Who made the treaty's text public is one act, as where it was signed is.
         text_made_public = all(("text_published", 1) in s.stances for s in (claim, known))
@@ -987,7 +1006,9 @@ class Judge:
             term = _term_until(date_, self._signing_year())
             if term is None or not any(_agrees(q, term) for k in knowns for q in k.quantities):
                 return False
-        return True
+        # Who signed a law is stated only by a claim on a law's signing, not the treaty's.
+        signers = _law_signers(claim)
+        return not signers or any(signers <= _law_signers(k) for k in knowns)
 
     @staticmethod
     def _same_stances(claim: Slots, known: Slots) -> bool:

@@ -23,6 +23,16 @@ def judge(engine: Engine, text: str) -> Judgement:
     return engine.judge_claim(claim)
 
 
+def reports_in_order(*reports: tuple[str, str, datetime]) -> list[list[Judgement]]:
+    """A fresh engine judges each (title, text, published) report in turn, learning from each
+    before the next, and returns every report's judgements."""
+    engine = Engine.from_baseline(Config())
+    return [
+        engine.judge_document(Document(f"r{i}", title, text, published=published))
+        for i, (title, text, published) in enumerate(reports)
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -444,21 +454,20 @@ def test_a_sentence_naming_no_treaty_term_is_judged_only_as_an_echo(
 
 def test_a_later_report_restating_a_contradiction_is_known_not_realerted() -> None:
     """Once '25 years' was reported (and alerted), another '25 years' report restates it."""
-    engine = Engine.from_baseline(Config())
-    first = Document(
-        "a",
-        "Term",
-        "The Russia–Iran treaty will remain in force for 25 years, officials said.",
-        published=datetime(2025, 2, 1, tzinfo=UTC),
+    first, second = reports_in_order(
+        (
+            "Term",
+            "The Russia–Iran treaty will remain in force for 25 years, officials said.",
+            datetime(2025, 2, 1, tzinfo=UTC),
+        ),
+        (
+            "Term again",
+            "Officials said the Russia–Iran treaty will remain in force for 25 years.",
+            datetime(2025, 2, 2, tzinfo=UTC),
+        ),
     )
-    second = Document(
-        "b",
-        "Term again",
-        "Officials said the Russia–Iran treaty will remain in force for 25 years.",
-        published=datetime(2025, 2, 2, tzinfo=UTC),
-    )
-    [j1] = [j for j in engine.judge_document(first) if j.claim.relevant]
-    [j2] = [j for j in engine.judge_document(second) if j.claim.relevant]
+    [j1] = [j for j in first if j.claim.relevant]
+    [j2] = [j for j in second if j.claim.relevant]
     assert j1.verdict is Verdict.CONTRADICTING
     assert j2.verdict is Verdict.KNOWN
     assert j2.match is not None and not j2.match.baseline
@@ -624,74 +633,65 @@ def test_a_span_of_years_agrees_with_the_dates_inside_it() -> None:
 
 def test_vote_tallies_of_two_chambers_do_not_contradict() -> None:
     """Each chamber's tally is its own vote: the Majlis's 250 is no correction of the Duma's."""
-    engine = Engine.from_baseline(Config())
-    duma = Document(
-        "duma",
-        "Duma ratifies Iran treaty",
-        "Lawmakers in the State Duma ratified the partnership treaty with Iran on Tuesday. "
-        "In total, 400 lawmakers voted for the bill.",
-        published=datetime(2025, 4, 9, tzinfo=UTC),
+    _, majlis, again = reports_in_order(
+        (
+            "Duma ratifies Iran treaty",
+            "Lawmakers in the State Duma ratified the partnership treaty with Iran on Tuesday. "
+            "In total, 400 lawmakers voted for the bill.",
+            datetime(2025, 4, 9, tzinfo=UTC),
+        ),
+        (
+            "Majlis ratifies Russia treaty",
+            "The Majlis ratified the partnership treaty with Russia on Sunday. "
+            "The bill passed by 250 votes to 9.",
+            datetime(2025, 5, 20, tzinfo=UTC),
+        ),
+        # another count of the Duma's own vote still conflicts with the first
+        (
+            "Duma vote recounted",
+            "The State Duma backed the partnership treaty with Iran last week. "
+            "All told, 380 deputies voted for the bill.",
+            datetime(2025, 5, 22, tzinfo=UTC),
+        ),
     )
-    majlis = Document(
-        "majlis",
-        "Majlis ratifies Russia treaty",
-        "The Majlis ratified the partnership treaty with Russia on Sunday. "
-        "The bill passed by 250 votes to 9.",
-        published=datetime(2025, 5, 20, tzinfo=UTC),
-    )
-    engine.judge_document(duma)
-    tally = [j for j in engine.judge_document(majlis) if "250" in j.claim.text]
-    assert [j.verdict for j in tally] == [Verdict.NEW]
-    # another count of the Duma's own vote still conflicts with the first
-    again = Document(
-        "duma2",
-        "Duma vote recounted",
-        "The State Duma backed the partnership treaty with Iran last week. "
-        "All told, 380 deputies voted for the bill.",
-        published=datetime(2025, 5, 22, tzinfo=UTC),
-    )
-    recount = [j for j in engine.judge_document(again) if "380" in j.claim.text]
-    assert [j.verdict for j in recount] == [Verdict.CONTRADICTING]
+    assert [j.verdict for j in majlis if "250" in j.claim.text] == [Verdict.NEW]
+    assert [j.verdict for j in again if "380" in j.claim.text] == [Verdict.CONTRADICTING]
 
 
 def test_a_tally_said_as_for_and_against_is_restated_as_votes_to() -> None:
     """'250 in favour, 9 against' and 'by 250 votes to 9' are the same tally."""
-    engine = Engine.from_baseline(Config())
-    first = Document(
-        "first",
-        "Majlis ratifies Russia treaty",
-        "The Majlis ratified the partnership treaty with Russia on 20 May. "
-        "The bill received 250 votes in favour and 9 against.",
-        published=datetime(2025, 5, 20, 18, tzinfo=UTC),
+    _, later = reports_in_order(
+        (
+            "Majlis ratifies Russia treaty",
+            "The Majlis ratified the partnership treaty with Russia on 20 May. "
+            "The bill received 250 votes in favour and 9 against.",
+            datetime(2025, 5, 20, 18, tzinfo=UTC),
+        ),
+        (
+            "Russia treaty clears Guardian Council",
+            "The Guardian Council endorsed the partnership treaty with Russia on Sunday. "
+            "Earlier, on 20 May, the Majlis had approved the bill by 250 votes to 9.",
+            datetime(2025, 6, 2, tzinfo=UTC),
+        ),
     )
-    later = Document(
-        "later",
-        "Russia treaty clears Guardian Council",
-        "The Guardian Council endorsed the partnership treaty with Russia on Sunday. "
-        "Earlier, on 20 May, the Majlis had approved the bill by 250 votes to 9.",
-        published=datetime(2025, 6, 2, tzinfo=UTC),
-    )
-    engine.judge_document(first)
-    [tally] = [j for j in engine.judge_document(later) if "250" in j.claim.text]
+    [tally] = [j for j in later if "250" in j.claim.text]
     assert tally.verdict is Verdict.KNOWN, tally
 
 
 def test_a_treatys_domestic_procedures_are_its_ratification() -> None:
-    engine = Engine.from_baseline(Config())
-    first = Document(
-        "first",
-        "Russia-Iran treaty awaits parliaments",
-        "Before it can take effect, the treaty must be ratified by both parliaments.",
-        published=datetime(2025, 1, 20, tzinfo=UTC),
+    _, later = reports_in_order(
+        (
+            "Russia-Iran treaty awaits parliaments",
+            "Before it can take effect, the treaty must be ratified by both parliaments.",
+            datetime(2025, 1, 20, tzinfo=UTC),
+        ),
+        (
+            "Russia-Iran treaty update",
+            "The treaty takes effect only after each side finishes its domestic procedures.",
+            datetime(2025, 2, 1, tzinfo=UTC),
+        ),
     )
-    later = Document(
-        "later",
-        "Russia-Iran treaty update",
-        "The treaty takes effect only after each side finishes its domestic procedures.",
-        published=datetime(2025, 2, 1, tzinfo=UTC),
-    )
-    engine.judge_document(first)
-    [j] = [j for j in engine.judge_document(later) if j.claim.relevant]
+    [j] = [j for j in later if j.claim.relevant]
     assert j.verdict is Verdict.KNOWN, j
 
 
@@ -861,3 +861,31 @@ def test_a_trailing_speaker_is_not_a_detail(engine: Engine) -> None:
     assert "consul" not in said and "rasht" not in said
     # a clause that only ends in a verb of saying keeps its words
     assert "consul" in salient("The accord has no clause on gas, and the Consulate noted it.")
+
+
+@pytest.mark.parametrize(
+    ("later", "verdict"),
+    [
+        ("Russia's law ratifying the Iran treaty was signed by Prime Minister Mikhail Mishustin "
+         "in June.", Verdict.CONTRADICTING),
+        # the other side's signer of its own law is another act
+        ("Iran's law ratifying the Russia treaty was signed by President Masoud Pezeshkian "
+         "in June.", Verdict.NEW),
+        ("The law ratifying the Iran treaty was signed by Vladimir Putin in June, the Kremlin "
+         "said.", Verdict.KNOWN),
+    ],
+)
+def test_another_signer_of_the_same_sides_ratification_law_contradicts(
+    later: str, verdict: Verdict
+) -> None:
+    _, judged = reports_in_order(
+        (
+            "Putin signs Iran treaty law",
+            "President Vladimir Putin signed the federal law ratifying the partnership treaty "
+            "with Iran on 2 June.",
+            datetime(2025, 6, 2, 18, tzinfo=UTC),
+        ),
+        ("Treaty law", later, datetime(2025, 6, 20, tzinfo=UTC)),
+    )
+    [j] = [j for j in judged if j.claim.relevant]
+    assert j.verdict is verdict, j

@@ -367,6 +367,13 @@ _IRREGULAR_PAST = frozenset({"met", "told", "said", "wrote", "passed"})
 _PLURAL_NOUNS = frozenset({"talks"})
 
 
+# A law, decree or bill as the subject of a passive "signed": "the ratification law on the
+# Russian side was signed by ..." is a law's signing, not the treaty's.
+_LAW_SIGNED_PASSIVE = re.compile(
+    r"\b(?:law|decree|bill)\b(?: [\w'’-]+){0,5}? (?:was|were|is|has been|had been) signed\b"
+)
+
+
 def _is_verb(word: str) -> bool:
     first = word.split(maxsplit=1)[0]
     return (
@@ -378,8 +385,15 @@ def _is_verb(word: str) -> bool:
 
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April")."""
+    passives = [m.span() for m in _LAW_SIGNED_PASSIVE.finditer(text)]
     events = [
-        (m.start(), event, _is_verb(m.group(0)))
+        (
+            m.start(),
+            "law_signing"
+            if event == "signing" and any(a <= m.start() < b for a, b in passives)
+            else event,
+            _is_verb(m.group(0)),
+        )
         for pattern, event in _EVENT_RES
         for m in pattern.finditer(text)
     ]

@@ -1382,3 +1382,17 @@ def test_aggression_on_one_as_on_the_other_is_the_mutual_defence_stance(
 def test_aggression_against_one_party_alone_is_no_mutual_defence_stance() -> None:
     sentence = "Neither will aid aggression against either party by a third state."
     assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The ratification law on the Russian side was signed by its premier in May.",
+         "law_signing"),
+        ("The decree was signed on 3 March.", "law_signing"),
+        # a treaty signed, with a law named elsewhere in the sentence
+        ("The treaty was signed on 17 January, before any law on it existed.", "signing"),
+    ],
+)
+def test_a_law_signed_in_the_passive_dates_the_laws_signing(sentence: str, event: str) -> None:
+    assert only_date(sentence).event == event
