@@ -757,6 +757,13 @@ def test_wire_copy_is_judged_by_what_it_claims(engine: Engine, text: str, verdic
         ("Tass: defence omitted from the final text of the treaty.", Verdict.CONTRADICTING),
         # a plain word denied is no domain of the treaty's
         ("The treaty does not mention tourism.", Verdict.NEW),
+        # what a text has anything (or nothing) to say about is what it covers
+        (
+            "Lavrov denied that the pact had anything to say about atomic energy installations.",
+            Verdict.CONTRADICTING,
+        ),
+        ("Officials say the document has something to say about fighting terrorism, energy and"
+         " industry.", Verdict.KNOWN),
     ],
 )
 def test_a_passive_denial_of_what_the_treaty_covers(

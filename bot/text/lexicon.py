@@ -284,6 +284,18 @@ IDIOMS: dict[str, str] = {
     "top billing": "emphasis",
     "has nothing to do with": "is unrelated to",
     "have nothing to do with": "are unrelated to",
+    # What a text has anything to say about is what it covers: "denied that the treaty has
+    # anything to say about energy" denies that it covers energy.
+    "has anything to say about": "covers",
+    "have anything to say about": "cover",
+    "had anything to say about": "covered",
+    "has something to say about": "covers",
+    "says anything about": "covers",
+    "say anything about": "cover",
+    "said anything about": "covered",
+    "has nothing to say about": "does not cover",
+    "have nothing to say about": "do not cover",
+    "had nothing to say about": "did not cover",
 }
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
