@@ -745,6 +745,33 @@ def test_wire_copy_is_judged_by_what_it_claims(engine: Engine, text: str, verdic
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
+        # a yes-no question answered "no" denies what it asks
+        (
+            "Will either side let its land be used against the other? No, and neither will aid "
+            "an aggressor against its partner.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Does the treaty provide for nuclear energy cooperation? The answer is no.",
+            Verdict.CONTRADICTING,
+        ),
+        # answered "yes", it affirms it
+        (
+            "Does the treaty provide for nuclear energy cooperation? Yes, including nuclear "
+            "power plants.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_an_explainers_question_is_judged_with_its_answer(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
         # the seeds say the treaty covers security and defence cooperation
         (
             "Tehran's foreign minister maintains that defence and security issues are not"
