@@ -87,6 +87,8 @@ _YES_NO = re.compile(
     r"shall|may|might|must)\s+(?!not\b)",
     re.IGNORECASE,
 )
+# An answer long enough to say something: "Two decades, according to Jalali."
+_ANSWER_WORDS = 3
 _WH = re.compile(rf"^{_OPENER}(?:what|how|who|whom|which|when|where|why)\b", re.IGNORECASE)
 # "No", "The answer is no", "In short, no", "Simply put, no", then what follows it.
 _NO_ANSWER = re.compile(
@@ -126,6 +128,19 @@ def _answered(text: str) -> str:
     if _WH.match(question) and not _ANAPHORIC_SUBJECT.match(answer) and _FINITE.match(answer):
         return answer
     return text
+
+
+def asks_about_its_subject(text: str) -> bool:
+    """True for a wh-question on "it" answered in the same sentence ("How long will it last?
+    Two decades, ..."): an explainer asks about the subject of the story, so its "it" is that
+    subject, as the "it" of a sentence that goes on from the one before is."""
+    qa = _QUESTION.match(text)
+    return (
+        qa is not None
+        and bool(_WH.match(qa.group("question")))
+        and re.search(r"\bit\b", qa.group("question"), re.IGNORECASE) is not None
+        and len(qa.group("answer").split()) >= _ANSWER_WORDS
+    )
 
 
 def _caption(rest: str) -> bool:

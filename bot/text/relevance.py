@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from bot.config import RelevanceConfig
 from bot.model import Slots
+from bot.text.headline import asks_about_its_subject
 from bot.text.lexicon import ACTOR_SIDE
 from bot.text.normalize import prepare
 
@@ -133,6 +134,9 @@ class RelevanceFilter:
         if len(sentence.split()) < _MIN_WORDS:
             return False
         if follows_candidate and not slots.other_subjects and self.continues(sentence):
+            return True
+        # An explainer's question on "it", answered: "it" is the story's subject, the treaty.
+        if not slots.other_subjects and asks_about_its_subject(sentence):
             return True
         if slots.other_subjects:
             return False

@@ -293,3 +293,21 @@ def test_an_undertaking_by_both_parties_is_a_claim(
 
 def test_a_compact_is_an_agreement(relevance: RelevanceFilter) -> None:
     assert candidate(relevance, "Trade sits at the heart of the compact between the two states.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an explainer's question on "it", answered: "it" is the story's subject
+        ("When does it expire? In 2045, if nobody renews it.", True),
+        ("And what does it mean for Iran's oil exports? Very little, analysts say.", True),
+        # unanswered, on another subject, or a question on something else
+        ("When does it expire?", False),
+        ("What does it add to Moscow's pact with Pyongyang? A defence clause, experts say.", False),
+        ("How long did the drone strikes last? Three hours, residents said.", False),
+    ],
+)
+def test_an_answered_question_on_it_asks_about_the_story(
+    relevance: RelevanceFilter, sentence: str, expected: bool
+) -> None:
+    assert candidate(relevance, sentence) is expected
