@@ -32,7 +32,10 @@ _TREATY_ANCHORS = (
     r"guardian_council|instruments of ratification|northsouth|corridor|railway|rasht|astara|"
     r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|\bmir\b|shetab|"
     r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|\blend(?:s|ing)?\b|instruments|drills|exercises|"
-    r"naval|port calls"
+    r"naval|port calls|"
+    # The timing set against the inauguration is the signing's ("the timing has nothing to do
+    # with Trump's inauguration"); the timing *of* the inauguration is not.
+    r"\btim(?:ing|ed)\b(?! of (?:the |trump's |his )?inaugura)(?=.*\binaugura)"
 )
 _ANCHOR_RE = re.compile(_TREATY_ANCHORS)
 # Sentence openers that refer back to the subject of the previous sentence.

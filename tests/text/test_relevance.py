@@ -311,3 +311,19 @@ def test_an_answered_question_on_it_asks_about_the_story(
     relevance: RelevanceFilter, sentence: str, expected: bool
 ) -> None:
     assert candidate(relevance, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the timing set against the inauguration is the signing's
+        ("Officials insisted the timing was unrelated to the US inauguration next week.", True),
+        ("Critics said it was timed to upstage the inauguration in Washington.", True),
+        # the timing of the inauguration itself is not
+        ("The timing of the inauguration was fixed by the US constitution long ago.", False),
+    ],
+)
+def test_timing_against_the_inauguration_is_the_signings(
+    relevance: RelevanceFilter, sentence: str, expected: bool
+) -> None:
+    assert candidate(relevance, sentence) is expected
