@@ -842,3 +842,15 @@ def test_the_known_count_or_a_part_of_the_articles_made_public_does_not_contradi
 ) -> None:
     judgement = judge(engine, text)
     assert judgement.verdict is not Verdict.CONTRADICTING, judgement
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The pact that kept being renewed since 2001 is out and the new treaty is in.",
+         Verdict.KNOWN),
+        ("The 1995 agreement is out, and the new pact is in.", Verdict.CONTRADICTING),
+    ],
+)
+def test_what_is_in_replaces_what_is_out(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

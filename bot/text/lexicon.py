@@ -272,6 +272,10 @@ IDIOMS: dict[str, str] = {
     "been put together": "been negotiated",
     "hammered out": "negotiated",
     "thrashed out": "negotiated",
+    # What kept getting done was done again and again: "a deal that kept getting rolled over"
+    # is a periodically renewed one.
+    "kept getting": "was periodically",
+    "kept being": "was periodically",
     "takes the place of": "replaces",
     "take the place of": "replace",
     "took the place of": "replaced",

@@ -268,3 +268,30 @@ def test_wordings_that_only_look_alike_stay_apart() -> None:
 )
 def test_an_instrument_of_ratification_is_not_the_treaty(text: str) -> None:
     assert "treati" not in normalize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # what is in replaces what is out
+        (
+            "The old framework is out and the new accord is in.",
+            "the new accord replaces the old framework.",
+        ),
+        # what kept getting done was done periodically
+        ("A pact that kept being signed again.", "a pact that was periodically signed again."),
+    ],
+)
+def test_out_and_in_is_a_replacement(text: str, plain: str) -> None:
+    assert prepare(text) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov is out, and Peskov is in charge of the talks.",
+        "Gas is in and oil is out of the deal.",
+    ],
+)
+def test_in_and_out_that_are_no_replacement_are_left(text: str) -> None:
+    assert "replaces" not in prepare(text)
