@@ -745,6 +745,33 @@ def test_wire_copy_is_judged_by_what_it_claims(engine: Engine, text: str, verdic
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
+        # a yes-no question answered "no" denies what it asks
+        (
+            "Will either side let its land be used against the other? No, and neither will aid "
+            "an aggressor against its partner.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Does the treaty provide for nuclear energy cooperation? The answer is no.",
+            Verdict.CONTRADICTING,
+        ),
+        # answered "yes", it affirms it
+        (
+            "Does the treaty provide for nuclear energy cooperation? Yes, including nuclear "
+            "power plants.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_an_explainers_question_is_judged_with_its_answer(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
         # the seeds say the treaty covers security and defence cooperation
         (
             "Tehran's foreign minister maintains that defence and security issues are not"
@@ -757,6 +784,13 @@ def test_wire_copy_is_judged_by_what_it_claims(engine: Engine, text: str, verdic
         ("Tass: defence omitted from the final text of the treaty.", Verdict.CONTRADICTING),
         # a plain word denied is no domain of the treaty's
         ("The treaty does not mention tourism.", Verdict.NEW),
+        # what a text has anything (or nothing) to say about is what it covers
+        (
+            "Lavrov denied that the pact had anything to say about atomic energy installations.",
+            Verdict.CONTRADICTING,
+        ),
+        ("Officials say the document has something to say about fighting terrorism, energy and"
+         " industry.", Verdict.KNOWN),
     ],
 )
 def test_a_passive_denial_of_what_the_treaty_covers(
@@ -889,3 +923,15 @@ def test_another_signer_of_the_same_sides_ratification_law_contradicts(
     )
     [j] = [j for j in judged if j.claim.relevant]
     assert j.verdict is verdict, j
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The pact that kept being renewed since 2001 is out and the new treaty is in.",
+         Verdict.KNOWN),
+        ("The 1995 agreement is out, and the new pact is in.", Verdict.CONTRADICTING),
+    ],
+)
+def test_what_is_in_replaces_what_is_out(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

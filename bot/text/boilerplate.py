@@ -223,6 +223,19 @@ RULES: tuple[Rule, ...] = (
     ),
     # "Click here to ...".
     Rule("click here", re.compile(r"^.{0,150}\bclick here\b.{0,150}$", _I), Action.DROP),
+    # A call to the readers or listeners: "Got a question? Drop it in the comments",
+    # "Let us know in the comments below", "Send us your questions for next week's episode".
+    # The outlet asks for something; it says nothing of the story.
+    Rule(
+        "reader call",
+        re.compile(
+            r"^.{0,100}\b(?:drop|leave|post|put|share|write|tell us|let us know)\b[^.!?]{0,40}"
+            r"\b(?:in|into|to) the comments?(?: (?:below|section))?\b.{0,100}$|"
+            r"^.{0,100}\bsend (?:us|in) your (?:questions?|comments?|thoughts)\b.{0,100}$",
+            _I,
+        ),
+        Action.DROP,
+    ),
     # "Follow us on Telegram", "Follow @outlet".
     Rule("follow prompt", re.compile(r"^follow (?:us|@|our)\b", _I), Action.DROP),
     # Cookie notices.

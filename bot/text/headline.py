@@ -7,6 +7,11 @@ guest analyst: ...") and shorten titles ("FM", "Pres."). None of it is the claim
 titles spelled out and a headline's present tense of publishing put in the past, so slots,
 relevance and the normalised forms read the claim itself. A speaker before a colon
 ("Peskov: ...") is kept: the name is part of what is said, as "Peskov said ..." is.
+
+Explainers and interviews ask a question and answer it in the same sentence. A yes-no
+question answered "no" is denied ("Can either side X? The answer is no" says neither can X),
+and an answer that is a whole clause with a subject of its own is the claim ("What sets it
+apart? The Iran accord doesn't ..."): the question only introduced its topic.
 """
 
 from __future__ import annotations
@@ -94,6 +99,72 @@ _EDGE_ELLIPSIS = re.compile(
 _INNER_ELLIPSIS = re.compile(r",?\s*(?:\.\.\.|…)\s*")
 
 
+# A question and the answer after it in the same sentence: "Can X ...? The answer is no, ...".
+_QUESTION = re.compile(r"^(?P<question>[^?]{8,}?)\?\s+(?P<answer>\S.*)$", re.DOTALL)
+# A spoken opener before the question: "So", "And", "Well,".
+_OPENER = r"(?:(?:so|and|but|then|well|now|okay|ok),?\s+)?"
+# A yes-no question opens with an auxiliary that is not negated ("Didn't ...? No" is unclear).
+_YES_NO = re.compile(
+    rf"^{_OPENER}(?P<aux>can|could|will|would|does|do|did|is|are|was|were|has|have|had|should|"
+    r"shall|may|might|must)\s+(?!not\b)",
+    re.IGNORECASE,
+)
+# An answer long enough to say something: "Two decades, according to Jalali."
+_ANSWER_WORDS = 3
+_WH = re.compile(rf"^{_OPENER}(?:what|how|who|whom|which|when|where|why)\b", re.IGNORECASE)
+# "No", "The answer is no", "In short, no", "Simply put, no", then what follows it.
+_NO_ANSWER = re.compile(
+    r"^(?:(?:the (?:short |simple )?answer is|in short|in a word|simply put|put simply),?\s+)?"
+    r"(?:no|nope)\b[\s,.:;!–—-]*(?:and\s+)?",
+    re.IGNORECASE,
+)
+# An answer that is a clause of its own: a subject that names something (not a pronoun that
+# needs the question: "It does.") and a finite auxiliary before any comma ("A commission,
+# which the treaty says has to meet ..." is a noun phrase answering "who?", not a clause).
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^(?:it|its|he|she|they|we|you|i|this|that|these|those|there|yes|no|per|according)\b",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(
+    r"^[^,;:]*?\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|may|might|"
+    r"must|shall|should|\w+n't)\b",
+    re.IGNORECASE,
+)
+
+
+def _answered(text: str) -> str:
+    """A question answered in the same sentence, read as the statement it makes."""
+    qa = _QUESTION.match(text)
+    if qa is None:
+        return text
+    question, answer = qa.group("question").strip(), qa.group("answer").strip()
+    if "?" in answer:
+        return text
+    aux = _YES_NO.match(question)
+    no = _NO_ANSWER.match(answer)
+    if aux is not None and no is not None:
+        # The question denied: its auxiliary negated ("Can X let ...?" "No" -> "Can not X let").
+        denied = f"{question[: aux.end('aux')]} not{question[aux.end('aux') :]}"
+        rest = answer[no.end() :].strip()
+        return f"{denied}, and {rest}" if rest else f"{denied}."
+    if _WH.match(question) and not _ANAPHORIC_SUBJECT.match(answer) and _FINITE.match(answer):
+        return answer
+    return text
+
+
+def asks_about_its_subject(text: str) -> bool:
+    """True for a wh-question on "it" answered in the same sentence ("How long will it last?
+    Two decades, ..."): an explainer asks about the subject of the story, so its "it" is that
+    subject, as the "it" of a sentence that goes on from the one before is."""
+    qa = _QUESTION.match(text)
+    return (
+        qa is not None
+        and bool(_WH.match(qa.group("question")))
+        and re.search(r"\bit\b", qa.group("question"), re.IGNORECASE) is not None
+        and len(qa.group("answer").split()) >= _ANSWER_WORDS
+    )
+
+
 def _caption(rest: str) -> bool:
     """Does the text after a picture label read as a caption (a sentence), not a credit?"""
     if _CREDIT_MARKS.search(rest):
@@ -123,6 +194,7 @@ def plain_lead(sentence: str) -> str:
     if carried and carried.end() < len(text):
         text = text[carried.end() :]
     text = _OUTLET_REPORTS_ASIDE.sub(lambda m: " " if m.group(1) else "", text)
+    text = _answered(text)
     text = _PRESENT_PUBLISHING.sub("published", text)
     for pattern, title in _TITLES:
         text = pattern.sub(title, text)

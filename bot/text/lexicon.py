@@ -273,6 +273,10 @@ IDIOMS: dict[str, str] = {
     "been put together": "been negotiated",
     "hammered out": "negotiated",
     "thrashed out": "negotiated",
+    # What kept getting done was done again and again: "a deal that kept getting rolled over"
+    # is a periodically renewed one.
+    "kept getting": "was periodically",
+    "kept being": "was periodically",
     "takes the place of": "replaces",
     "take the place of": "replace",
     "took the place of": "replaced",
@@ -302,6 +306,18 @@ IDIOMS: dict[str, str] = {
     "expressed the view that": "said that",
     "expressed the opinion that": "said that",
     "voiced the view that": "said that",
+    # What a text has anything to say about is what it covers: "denied that the treaty has
+    # anything to say about energy" denies that it covers energy.
+    "has anything to say about": "covers",
+    "have anything to say about": "cover",
+    "had anything to say about": "covered",
+    "has something to say about": "covers",
+    "says anything about": "covers",
+    "say anything about": "cover",
+    "said anything about": "covered",
+    "has nothing to say about": "does not cover",
+    "have nothing to say about": "do not cover",
+    "had nothing to say about": "did not cover",
 }
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.

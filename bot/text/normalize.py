@@ -184,10 +184,17 @@ _DENIED_AS = re.compile(
     r"speculative|speculation|misleading|inaccurate|fake|unsubstantiated)\b,?"
 )
 
+# "The old deal is out, and this one's in": the one that is in replaces the one that is out.
+_OUT_AND_IN = re.compile(
+    r"\b(?P<old>(?:the|a|an|its|their)\b[^,;:]*?) (?:is|are|was|were) out,? and "
+    r"(?P<new>[^,;:]*?)(?:'s| is| are| was| were)(?: now)? in\b(?! \w)"
+)
+
 
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
-    return _DENIED_AS.sub(r"\1", _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered))
+    text = _DENIED_AS.sub(r"\1", _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered))
+    return _OUT_AND_IN.sub(r"\g<new> replaces \g<old>", text)
 
 
 def prepare(text: str) -> str:

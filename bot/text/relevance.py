@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from bot.config import RelevanceConfig
 from bot.model import Slots
+from bot.text.headline import asks_about_its_subject
 from bot.text.lexicon import ACTOR_SIDE
 from bot.text.normalize import prepare
 
@@ -32,7 +33,10 @@ _TREATY_ANCHORS = (
     r"rasht|astara|"
     r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|\bmir\b|shetab|"
     r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|\blend(?:s|ing)?\b|instruments|drills|exercises|"
-    r"naval|port calls"
+    r"naval|port calls|"
+    # The timing set against the inauguration is the signing's ("the timing has nothing to do
+    # with Trump's inauguration"); the timing *of* the inauguration is not.
+    r"\btim(?:ing|ed)\b(?! of (?:the |trump's |his )?inaugura)(?=.*\binaugura)"
 )
 _ANCHOR_RE = re.compile(_TREATY_ANCHORS)
 # Sentence openers that refer back to the subject of the previous sentence.
@@ -134,6 +138,9 @@ class RelevanceFilter:
         if len(sentence.split()) < _MIN_WORDS:
             return False
         if follows_candidate and not slots.other_subjects and self.continues(sentence):
+            return True
+        # An explainer's question on "it", answered: "it" is the story's subject, the treaty.
+        if not slots.other_subjects and asks_about_its_subject(sentence):
             return True
         if slots.other_subjects:
             return False

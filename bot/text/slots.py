@@ -184,6 +184,14 @@ _AT_PLACE = (
 )
 _SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
 _SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")
+# A relative "where" points back at the place just named: "hosted Putin in Tehran, and that's
+# where the two signed", "flew to Minsk, where they signed". It stands just before the verb.
+_PLACE_THEN_WHERE = re.compile(
+    r"\b(?:in|at|to)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
+    + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
+    + r")\b,?\s*(?:and\s+)?(?:(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+)?where\b"
+    r"(?=[^.;:]{0,25}$)"
+)
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
@@ -830,7 +838,11 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
             and ("signatory", token) not in found
         ):
             found.append(("signatory", token))
-    place = _SIGN_PLACE.search(after) or _SIGN_PLACE.search(before)
+    place = (
+        _SIGN_PLACE.search(after)
+        or _SIGN_PLACE.search(before)
+        or _PLACE_THEN_WHERE.search(prepared[: verb.start()])
+    )
     if place is not None:
         found.append(("signing_place", lexicon.SIGNING_PLACES[place.group(1)]))
     return tuple(found)

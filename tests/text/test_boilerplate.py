@@ -218,6 +218,8 @@ class TestGenericChrome:
             "By Andrew Roth and Pjotr Sauer",
             "Skip to main content",
             "Terms of Service | Privacy Policy | Contact us",
+            "Curious about the pact? Leave your thoughts in the comments section.",
+            "Send us your questions about the ratification and we will answer them on air.",
         ],
     )
     def test_removed_between_content(self, chrome: str) -> None:
@@ -230,6 +232,7 @@ class TestGenericChrome:
             "By signing the treaty, Russia and Iran deepened their ties.",
             "Russia does not subscribe to the view that the pact is an alliance.",
             "Comments by Lavrov angered officials in Kyiv.",
+            "Lavrov declined to share details of the treaty in his comments to reporters.",
             "Russia contributed engineers to the Bushehr nuclear plant.",
             "Related talks on gas prices continue next week.",
             "Terms of the treaty were published by the Kremlin.",

@@ -151,6 +151,32 @@ def test_a_dateline_and_a_dashed_agency_credit_are_not_the_claim(sentence: str, 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # a yes-no question answered "no" is denied
+        (
+            "Will the pact oblige Iran to send troops? No, and it sets up no joint command.",
+            "Will not the pact oblige Iran to send troops, and it sets up no joint command.",
+        ),
+        (
+            "So does the accord create a bloc? The short answer is no.",
+            "So does not the accord create a bloc.",
+        ),
+        # a whole clause with a subject of its own answers a wh-question: it is the claim
+        (
+            "What changes for trade? The two central banks will settle payments in rubles and "
+            "rials.",
+            "The two central banks will settle payments in rubles and rials.",
+        ),
+    ],
+)
+def test_a_question_answered_in_the_same_sentence_is_read_as_a_statement(
+    sentence: str, statement: str
+) -> None:
+    assert plain_lead(sentence) == statement
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # No date and no agency: a capitalised subject, not a dateline.
@@ -183,4 +209,22 @@ def test_an_agency_named_as_carrier_is_not_the_claim(sentence: str, claim: str) 
     ],
 )
 def test_an_agency_reporting_a_clause_stays(sentence: str) -> None:
+    assert plain_lead(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an answer that is a noun phrase or a pronoun clause needs its question
+        "How many articles does it have? Forty-seven, the Kremlin says.",
+        "Who signed it? They both did, in Moscow.",
+        "Who drafts the rules? A joint commission, which has to meet once a year.",
+        # a "yes" affirms what was asked; a negative question answered "no" is unclear
+        "Does it cover energy? Yes, and nuclear power too.",
+        "Isn't it an alliance? No, says the ambassador.",
+        # a question with no answer after it
+        "A year on, what has the treaty delivered?",
+    ],
+)
+def test_a_question_the_answer_does_not_complete_is_left_as_it_is(sentence: str) -> None:
     assert plain_lead(sentence) == sentence

@@ -355,3 +355,30 @@ def test_the_us_president_elect_of_january_2025_is_trump() -> None:
     assert "trump" in normalize("before the incoming American president took office").split()
     # another country's president-elect is not
     assert "trump" not in normalize("Iran's president-elect visited Moscow").split()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # what is in replaces what is out
+        (
+            "The old framework is out and the new accord is in.",
+            "the new accord replaces the old framework.",
+        ),
+        # what kept getting done was done periodically
+        ("A pact that kept being signed again.", "a pact that was periodically signed again."),
+    ],
+)
+def test_out_and_in_is_a_replacement(text: str, plain: str) -> None:
+    assert prepare(text) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov is out, and Peskov is in charge of the talks.",
+        "Gas is in and oil is out of the deal.",
+    ],
+)
+def test_in_and_out_that_are_no_replacement_are_left(text: str) -> None:
+    assert "replaces" not in prepare(text)

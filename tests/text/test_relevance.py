@@ -308,3 +308,37 @@ def test_a_railway_in_any_wording_is_a_transport_claim(
     relevance: RelevanceFilter, sentence: str, expected: bool
 ) -> None:
     assert candidate(relevance, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an explainer's question on "it", answered: "it" is the story's subject
+        ("When does it expire? In 2045, if nobody renews it.", True),
+        ("And what does it mean for Iran's oil exports? Very little, analysts say.", True),
+        # unanswered, on another subject, or a question on something else
+        ("When does it expire?", False),
+        ("What does it add to Moscow's pact with Pyongyang? A defence clause, experts say.", False),
+        ("How long did the drone strikes last? Three hours, residents said.", False),
+    ],
+)
+def test_an_answered_question_on_it_asks_about_the_story(
+    relevance: RelevanceFilter, sentence: str, expected: bool
+) -> None:
+    assert candidate(relevance, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the timing set against the inauguration is the signing's
+        ("Officials insisted the timing was unrelated to the US inauguration next week.", True),
+        ("Critics said it was timed to upstage the inauguration in Washington.", True),
+        # the timing of the inauguration itself is not
+        ("The timing of the inauguration was fixed by the US constitution long ago.", False),
+    ],
+)
+def test_timing_against_the_inauguration_is_the_signings(
+    relevance: RelevanceFilter, sentence: str, expected: bool
+) -> None:
+    assert candidate(relevance, sentence) is expected

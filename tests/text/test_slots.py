@@ -1273,6 +1273,23 @@ def test_a_place_not_right_after_the_noun_signing_is_no_signing_place() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The Iranian leader flew to Moscow, where he and Putin signed the treaty.", "moscow"),
+        ("Lukashenko welcomed them in Minsk, and that is where the pact was inked.", "minsk"),
+    ],
+)
+def test_a_relative_where_points_back_at_the_place_of_signing(sentence: str, place: str) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_where_far_from_the_verb_of_signing_names_no_signing_place() -> None:
+    sentence = "Pezeshkian was in Tehran, which is where reporters asked whether he had signed it."
+    slots = extract_slots(sentence, MONDAY)
+    assert not any(role == "signing_place" for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
     ("sentence", "role"),
     [
         (
