@@ -78,7 +78,8 @@ _TERM_ADJECTIVE = re.compile(
 )
 # Putting a text online, or on a website, is posting it: "put the full text online".
 _PUT_ONLINE = re.compile(
-    r"\b(put|puts|putting) ((?:[\w'-]+ ){1,6}?)(?:online|on (?:its|the|their) (?:web)?site)\b"
+    # the object may stand before the verb: "the document the Kremlin put online"
+    r"\b(put|puts|putting) ((?:[\w'-]+ ){0,6}?)(?:online|on (?:its|the|their) (?:web)?site)\b"
 )
 _POSTED = {"put": "posted", "puts": "posts", "putting": "posting"}
 # "Binds Moscow and Tehran for the next 30 years" states the treaty's term, as "binding for 30
@@ -111,6 +112,16 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bextends\s+(?:also\s+|in addition\s+|as well\s+)?to\b(?=\s+(?:the\s+)?[a-z])"
         ),
         "covers",
+    ),
+    # The same in the past ("denied that the agreement extended to security matters"), but
+    # not the passive of a renewal ("was extended to 2045") nor a length ("to five years").
+    (
+        re.compile(
+            r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )"
+            r"\bextended\s+(?:also\s+|in addition\s+|as well\s+)?to\b"
+            r"(?=\s+(?:the\s+)?[a-z])(?!\s+(?:[\w-]+\s+){0,2}(?:years?|decades?|months?)\b)"
+        ),
+        "covered",
     ),
     # What forms part of a text is covered by it: "denied that defence formed any part of the
     # pact"; what forms no part of it is not.
@@ -202,7 +213,9 @@ def prepare(text: str) -> str:
     capitalised = names.capitalised_words(text)
     text = plain_idioms(text.translate(_QUOTES).lower())
     text = words_to_digits(text)
-    text = _PUT_ONLINE.sub(lambda m: f"{_POSTED[m.group(1)]} {m.group(2).rstrip()}", text)
+    text = _PUT_ONLINE.sub(
+        lambda m: " ".join(filter(None, (_POSTED[m.group(1)], m.group(2).rstrip()))), text
+    )
     for pattern, plain in _OFFICIALESE:
         text = pattern.sub(plain, text)
     # Phrases first: "lower house" becomes "state duma", which the actor pass then names.

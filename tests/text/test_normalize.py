@@ -218,6 +218,8 @@ def test_binding_without_a_term_is_no_duration(text: str) -> None:
     [
         ("The ministry put the full text online.", "the ministry posted the full text."),
         ("Tehran puts the pact on its website.", "tehran posts the pact."),
+        # the object before the verb, in a relative clause
+        ("The accord Moscow put online has 40 pages.", "the accord moscow posted has"),
         # nothing is put online here
         ("Negotiators put the text together in weeks.", "negotiators put the text together"),
     ],
@@ -292,6 +294,7 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("Lavrov qualified the talks as frank", "Lavrov characterized the talks as frank"),
         ("the text touches upon migration", "the text covers migration"),
         ("its scope extends also to tourism", "its scope covers tourism"),
+        ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
         ("if a party became the target of an armed attack", "if a party being attacked"),
         ("calls by frigates at the ports of both", "port visits by frigates of both"),
         ("the holding of naval drills", "naval drills"),
@@ -312,6 +315,9 @@ def test_translated_agency_phrases_normalise_as_plain_english(first: str, second
         # The Federation Council keeps its name; a date after "extends to" is a term.
         ("the Russian Federation Council approved it", "council"),
         ("the pact extends to 2045", "extend"),
+        # a length after the past tense is a term, and its passive a renewal
+        ("the deal extended to thirty years", "extend"),
+        ("cooperation was extended to new areas", "renew"),
         # Rendering a verdict is no help; qualifying for a grant is no calling.
         ("the court rendered a verdict", "render"),
         ("Iran qualified for the grant", "qualifi"),
