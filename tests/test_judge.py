@@ -935,3 +935,25 @@ def test_another_signer_of_the_same_sides_ratification_law_contradicts(
 )
 def test_what_is_in_replaces_what_is_out(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict"),
+    [
+        ("Twenty years, Iran's ambassador says.", Verdict.KNOWN),
+        ("Thirty years, a Russian diplomat says.", Verdict.CONTRADICTING),
+    ],
+)
+def test_an_explainers_question_and_its_answer_are_judged_as_one_claim(
+    answer: str, verdict: Verdict
+) -> None:
+    [judged] = reports_in_order(
+        (
+            "The Russia-Iran treaty, explained",
+            f"Explainer.\n\nHow long will the treaty stay in force? {answer}",
+            datetime(2025, 1, 20, tzinfo=UTC),
+        )
+    )
+    [j] = [j for j in judged if j.claim.relevant]
+    assert j.claim.text.startswith("How long") and j.claim.text.endswith(answer)
+    assert j.verdict is verdict, j

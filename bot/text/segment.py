@@ -1,9 +1,10 @@
 """Split article text into paragraphs and paragraphs into sentences.
 
 Sentences come from syntok (fast and robust on news text; see issue 2 for the measurements),
-with three repairs on top of it: list items are split before syntok sees them, a sentence
-that ends on a title abbreviation ("Lt.", "Gen.") is joined to the next, and a quotation that
-spans sentences stays in one piece while its quote is open.
+with four repairs on top of it: list items are split before syntok sees them, a sentence
+that ends on a title abbreviation ("Lt.", "Gen.") is joined to the next, a quotation that
+spans sentences stays in one piece while its quote is open, and an explainer's short question
+stays with the sentence that answers it.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ _CLOSE_QUOTE = "”»"
 # A quotation kept open longer than this is probably missing its closing mark (or spans
 # paragraphs, where news style omits it): stop merging rather than swallow the paragraph.
 _MAX_QUOTE_MERGE_CHARS = 600
+
+# An explainer's short question is answered by the sentence after it ("How long does it
+# last? Twenty years."): the two are one claim. Longer or quoted questions stand alone.
+_MAX_QUESTION_WORDS = 14
+_QUOTE_MARKS = frozenset("“”„«»\"")
 
 # syntok's default replaces "n't" by "not"; claims must keep their original wording.
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
@@ -102,7 +108,9 @@ def split_sentences(paragraph: str) -> list[str]:
     """
     sentences: list[str] = []
     for item in _list_items(paragraph):
-        sentences.extend(_merge_open_quotes(_join_never_final(_syntok_sentences(item))))
+        sentences.extend(
+            _join_answers(_merge_open_quotes(_join_never_final(_syntok_sentences(item))))
+        )
     return sentences
 
 
@@ -140,6 +148,23 @@ def _join_never_final(sentences: list[str]) -> list[str]:
     for sentence in sentences:
         if joined and _NEVER_FINAL.search(joined[-1]):
             joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _join_answers(sentences: list[str]) -> list[str]:
+    """Join a short, unquoted question to the sentence that answers it."""
+    joined: list[str] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else ""
+        if (
+            previous.endswith("?")
+            and len(previous.split()) <= _MAX_QUESTION_WORDS
+            and not _QUOTE_MARKS & set(previous)
+            and not previous.count("?") > 1
+        ):
+            joined[-1] = f"{previous} {sentence}"
         else:
             joined.append(sentence)
     return joined

@@ -111,7 +111,12 @@ _NEGATION_RE = re.compile(
     + "|".join(re.escape(c) for c in sorted(lexicon.NEGATION_CUES, key=len, reverse=True))
     + r"|\w+n't)(?![\w'])"
 )
-_NON_NEGATION_RE = re.compile("|".join(re.escape(p) for p in lexicon.NON_NEGATIONS))
+_NON_NEGATION_RE = re.compile(
+    "|".join(re.escape(p) for p in lexicon.NON_NEGATIONS)
+    # A negation inside a condition is hypothetical, not a denial: "in 2045, if nobody
+    # renews it" says nothing against a renewal.
+    + r"|\b(?:if|unless)\b[^,;:.?!]*"
+)
 _NONCOMMITTAL_RE = re.compile("|".join(re.escape(p) for p in lexicon.NONCOMMITTAL))
 _DENIAL = frozenset(lexicon.DENIAL_CUES)
 _HEDGE_RE = re.compile(

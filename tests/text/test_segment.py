@@ -194,3 +194,30 @@ def test_handles_100_kb_without_pathological_slowness() -> None:
 
     assert elapsed < 5.0
     assert len(split) == len(whole) == 3 * repeats
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "What does the pact say about arms? Nothing at all. Trade comes first.",
+            ["What does the pact say about arms? Nothing at all.", "Trade comes first."],
+        ),
+        # a quoted question is the speaker's, and a long one a sentence of its own
+        (
+            "“Who needs an alliance?” the minister asked. Trade comes first.",
+            ["“Who needs an alliance?” the minister asked.", "Trade comes first."],
+        ),
+        (
+            "Why would two sanctioned economies with so little to trade bind themselves together "
+            "for two decades? Analysts offer several answers.",
+            [
+                "Why would two sanctioned economies with so little to trade bind themselves "
+                "together for two decades?",
+                "Analysts offer several answers.",
+            ],
+        ),
+    ],
+)
+def test_a_short_question_stays_with_its_answer(paragraph: str, expected: list[str]) -> None:
+    assert split_sentences(paragraph) == expected

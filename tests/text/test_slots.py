@@ -260,6 +260,9 @@ def test_affirmative_sentence_is_not_negated() -> None:
         "Araghchi wrote.",
         "He added, “This is not just a political agreement, it is the road map for the future.”",
         "The treaty has no fewer than 47 articles.",
+        # a negation inside a condition is hypothetical
+        "The pact lapses in 2045 if neither government moves to renew it.",
+        "Unless the Majlis does not ratify it, the treaty takes effect in spring.",
     ],
 )
 def test_look_alike_negations_do_not_count(sentence: str) -> None:
@@ -1413,3 +1416,8 @@ def test_aggression_against_one_party_alone_is_no_mutual_defence_stance() -> Non
 )
 def test_a_law_signed_in_the_passive_dates_the_laws_signing(sentence: str, event: str) -> None:
     assert only_date(sentence).event == event
+
+
+def test_a_negation_after_a_condition_still_counts() -> None:
+    slots = extract_slots("If either side is attacked, the other will not help the aggressor.")
+    assert slots.negated and "aid" in slots.negated_terms
