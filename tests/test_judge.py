@@ -935,3 +935,29 @@ def test_another_signer_of_the_same_sides_ratification_law_contradicts(
 )
 def test_what_is_in_replaces_what_is_out(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "The accord, the culmination of years of talks, takes the place of a 2001 framework "
+            "deal that Moscow and Tehran extended at regular intervals.",
+            Verdict.KNOWN,
+        ),
+        (
+            "The new treaty is the outcome of years of negotiations and replaces a 2001 "
+            "framework deal the parties extended periodically.",
+            Verdict.KNOWN,
+        ),
+        # the same wording with another length of talks still conflicts
+        (
+            "The treaty replaces a 2001 agreement and was the product of a few weeks of talks.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_predecessor_renewed_at_intervals_and_a_product_of_talks(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

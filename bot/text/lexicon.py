@@ -480,6 +480,25 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "periodically extended": "periodically renewed",
     "repeatedly extended": "repeatedly renewed",
     "regularly extended": "regularly renewed",
+    # An agreement extended or renewed at intervals, or from time to time, is periodically
+    # renewed; "at intervals" alone says periodically.
+    "extended at intervals": "periodically renewed",
+    "extended at regular intervals": "periodically renewed",
+    "extended periodically": "periodically renewed",
+    "extended from time to time": "periodically renewed",
+    "renewed at intervals": "periodically renewed",
+    "renewed at regular intervals": "periodically renewed",
+    "renewed periodically": "periodically renewed",
+    "renewed from time to time": "periodically renewed",
+    "at regular intervals": "periodically",
+    "at intervals": "periodically",
+    # What a text is the product, fruit or outcome of, it resulted from: "the product of
+    # years of talks" is "resulted from years of negotiations".
+    "the product of": "the result of",
+    "the fruit of": "the result of",
+    "the fruits of": "the result of",
+    "the outcome of": "the result of",
+    "the culmination of": "the result of",
     "at the centre of": "at the forefront of",
     "at the center of": "at the forefront of",
     "at the heart of": "at the forefront of",
