@@ -1226,8 +1226,16 @@ class Judge:
         for scored, found in mismatches:
             if found is None and self._restates(claim, scored):
                 return Judgement(claim, Verdict.KNOWN, scored.score, scored.known)
-        if first_supporter is not None:
-            # Every conflict sides with a version already known: a restatement of that one.
+        if first_supporter is not None and not any(
+            token.startswith(lexicon.SALIENT_PREFIXES)
+            for token in self._salient_uncovered(
+                claim, self.knowledge.tokens_of(first_supporter.known)
+            )
+        ):
+            # Every conflict sides with a version already known: a restatement of that one,
+            # unless the claim names a treaty term that version lacks (what the published
+            # text says on cyber security is news, whoever published it). A name or title
+            # the version lacks is only who said it.
             return Judgement(claim, Verdict.KNOWN, first_supporter.score, first_supporter.known)
         joined = self._restated_by_several(claim, same_subject)
         if joined is not None:

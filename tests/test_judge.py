@@ -961,3 +961,50 @@ def test_a_predecessor_renewed_at_intervals_and_a_product_of_talks(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The pact also commits both sides to joint action on cyber security.", "cybersecur"),
+        ("Moscow and Tehran pledged to cooperate on information security.", "cybersecur"),
+        ("The accord targets money laundering as well.", "launder"),
+        ("Both states will fight human trafficking under the treaty.", "traffick"),
+    ],
+)
+def test_fields_of_cooperation_are_details(engine: Engine, text: str, term: str) -> None:
+    claim = engine.extractor.claim_from_sentence(text, doc_id="t", index=0)
+    assert term in salient_tokens(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a field the seeds do not list, whoever published the text that lists it
+        (
+            "Under the published text, Moscow and Tehran will also cooperate on cyber security "
+            "and against the laundering of criminal proceeds.",
+            Verdict.NEW,
+        ),
+        (
+            "The Kremlin released the text, which also binds the two to fight drug trafficking.",
+            Verdict.NEW,
+        ),
+        # what the seeds do list, attributed the same way, stays known
+        (
+            "The agreement provides for developing military cooperation and mutual support "
+            "against security threats, according to the text released by the Kremlin.",
+            Verdict.KNOWN,
+        ),
+        # a new speaker siding with a known version of a stance is still known
+        (
+            "A spokesman for Iran's foreign ministry dismissed claims in Western media that the "
+            "pact creates a military alliance.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_a_known_publication_does_not_make_a_new_field_known(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -322,6 +322,10 @@ IDIOMS: dict[str, str] = {
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
 PHRASE_SYNONYMS: dict[str, str] = {
+    # Information security is the cyber field, a domain of its own, not "security".
+    "information security": "cybersecurity",
+    "cyber security": "cybersecurity",
+    "cyber-security": "cybersecurity",
     "mutual defence": "mutualdefense",
     "mutual defense": "mutualdefense",
     "mutual-defence": "mutualdefense",
@@ -1080,6 +1084,13 @@ SALIENT_PREFIXES: tuple[str, ...] = (
     "senat",
     "protocol",
     "exchang",
+    # Fields of cooperation a text may list: each is a provision of its own, not a synonym of
+    # one the knowledge has ("information security" is no "security threats").
+    "cybersecur",
+    "launder",
+    "traffick",
+    "extremis",
+    "migrat",
 )
 
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.

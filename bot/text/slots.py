@@ -165,6 +165,9 @@ _PUBLISHED_TEXT = re.compile(
     r"\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
     r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
 )
+# "the published text", "its released articles": a participle after a determiner describes
+# the text; it has no subject that published it.
+_ATTRIBUTIVE_END = re.compile(r"\b(?:the|its|their|a|an|this|that)\s*$")
 _SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
 _SUBJECT_WORDS = 4
 _SUBJECT_ADVERBS = frozenset({"just", "finally", "later", "quickly", "promptly", "officially"})
@@ -779,6 +782,8 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
         if active is None:
             return ()
         before = prepared[: active.start()]
+        if _ATTRIBUTIVE_END.search(before):  # "under the published text": no one is named
+            return ()
         start = max((b.end() for b in _SUBJECT_START.finditer(before)), default=0)
         subject = before[start:]
         if _NEGATION_RE.search(subject):  # "has not released the text": no one published it

@@ -678,6 +678,9 @@ def test_the_subject_of_a_verb_of_publishing_the_text_is_its_publisher(
         "The Kremlin released a statement praising the agreement.",
         "Iran released a two-page statement welcoming the treaty.",
         "Moscow released a long-delayed grain shipment after the pact was signed.",
+        # a participle describing the text names no publisher
+        "Under the published text, both sides will fight drug trafficking.",
+        "In its released articles, the treaty lists energy and transport.",
     ],
 )
 def test_no_publisher_without_a_subject_publishing_the_text(sentence: str) -> None:
