@@ -338,6 +338,15 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     return frozenset(salient)
 
 
+@by_identity(64)
+def _speaker_tokens(claim: Claim) -> frozenset[str]:
+    """The claim's tokens that only attribute it (see ``_attribution``)."""
+    frame, reported = _attribution(claim.text, trailing_only=True)
+    if not frame:
+        return frozenset()
+    return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
+
+
 _ATTACK_WORDS = frozenset({"aggress", "attack"})
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
@@ -350,10 +359,12 @@ _ATTRIBUTIONS = (
     # a headline's speaker: "Deputy FM to Kommersant: ...", "Kremlin readout: ..."
     # (no figure: "Article 5: ..." names a provision)
     re.compile(r"^((?:[^\s:\d]+\s+){0,6}[^\s:\d]+:)\s+(.+)$"),
-    # a trailing speaker after a comma: "..., the Iranian embassy in Moscow pointed out."
+    # a trailing speaker after a comma: "..., the Iranian embassy in Moscow pointed out.",
+    # "..., according to analysts who have read it."
     re.compile(
         rf"^(.+?),\s+((?:[^\s\d,;:]+\s+){{1,7}}?{_REPORTING_VERB}|{_REPORTING_VERB}"
-        rf"\s+(?:[^\s\d,;:]+\s+){{0,6}}?[^\s\d,;:.]+)\s*[.!]?$"
+        rf"\s+(?:[^\s\d,;:]+\s+){{0,6}}?[^\s\d,;:.]+"
+        r"|according to\s+(?:[^\s\d,;:]+\s+){0,7}?[^\s\d,;:.]+)\s*[.!]?$"
     ),
     # a trailing source after a dash, unpunctuated: "... - state TV"
     re.compile(r"^(.+?)\s+[\u2013\u2014-]\s+((?:[^\s\d]+\s+){0,2}[^\s\d.]+)$"),
@@ -362,11 +373,15 @@ _ATTRIBUTIONS = (
 _TRAILING_ATTRIBUTIONS = frozenset({len(_ATTRIBUTIONS) - 2, len(_ATTRIBUTIONS) - 1})
 
 
-def _attribution(text: str) -> tuple[str, str]:
-    """(the words attributing the sentence, the words reported): empty when none."""
+def _attribution(text: str, *, trailing_only: bool = False) -> tuple[str, str]:
+    """(the words attributing the sentence, the words reported): empty when none. With
+    ``trailing_only``, only a speaker after what it reports ("..., analysts said") counts: a
+    leading "X: ..." may be a headline's topic rather than its source."""
     frames: list[str] = []
     rest = text
     for index, pattern in enumerate(_ATTRIBUTIONS):
+        if trailing_only and index not in _TRAILING_ATTRIBUTIONS:
+            continue
         m = pattern.match(rest)
         if m is None:
             continue
@@ -598,7 +613,11 @@ class Judge:
     def _score(self, claim: Claim, known: KnownClaim) -> _Scored:
         mine = _masked_tokens(claim)
         theirs = self.knowledge.tokens_of(known)
-        return _Scored(known, self._coverage(mine, theirs), self._coverage(theirs, mine))
+        # Who reports the claim is no part of it: the speaker's words count only where the
+        # known claim has them too ("..., analysts who reviewed it said").
+        speaker = _speaker_tokens(claim) - theirs
+        mine_here = mine - speaker if speaker else mine
+        return _Scored(known, self._coverage(mine_here, theirs), self._coverage(theirs, mine))
 
     def _ranked(self, claim: Claim, exclude_doc: str | None = None) -> list[_Scored]:
         found = self.knowledge.candidates(claim, limit=max(self.config.candidates * 4, 20))

@@ -1008,3 +1008,36 @@ def test_a_known_publication_does_not_make_a_new_field_known(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a denial of a listed field, however stressed and whoever is credited, conflicts
+        (
+            "Conspicuously missing from the accord is any mention of atomic energy, diplomats "
+            "who have read it said.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Tellingly absent from the pact is any line on peaceful nuclear power, according "
+            "to experts who studied the text.",
+            Verdict.CONTRADICTING,
+        ),
+        # the known denial, so credited, stays known; an unlisted field stays news
+        (
+            "Tellingly absent from the treaty is any mutual defence clause, analysts who "
+            "reviewed it said.",
+            Verdict.KNOWN,
+        ),
+        (
+            "The pact also binds both sides to fight drug trafficking, analysts who reviewed it "
+            "said.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_trailing_speaker_is_no_part_of_what_a_claim_denies(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -513,6 +513,7 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "civil nuclear power": "nuclear energy",
     "civilian nuclear energy": "nuclear energy",
     "civil nuclear energy": "nuclear energy",
+    "peaceful nuclear power": "nuclear energy",
     "peaceful nuclear energy": "nuclear energy",
     "civilian nuclear": "nuclear energy",
     "civil nuclear": "nuclear energy",
@@ -909,6 +910,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     stipulated feature features featured refer refers referred reference any specific explicit
     explicitly clause clauses matter matters issue issues question questions address
     addresses addressed addressing cover covers covered covering one ones
+    word words line lines
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -993,6 +995,7 @@ STOPWORDS = frozenset(
     other some any own same only mr mrs ms dr said says say told according per via
     several many few couple just merely simply
     asked suggestion suggestions
+    notably conspicuously tellingly strikingly
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 

@@ -394,9 +394,20 @@ def _is_verb(word: str) -> bool:
     )
 
 
+# A speaker credited after what it reports: "..., officials said.", "..., Mehr reported".
+_TRAILING_SPEAKER = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|tells|reported|reports|stated|added|noted)"
+    r"(?:\s+[\w'’.-]+){0,6}?\s*[.!]?$"
+)
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
-    """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April")."""
+    """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April").
+    A trailing speaker's verb dates only what its own clause says: "ratified on 8 April,
+    officials said" dates the ratification, "..., Peskov told reporters on Monday" the remark."""
     passives = [m.span() for m in _LAW_SIGNED_PASSIVE.finditer(text)]
+    speaker = _TRAILING_SPEAKER.search(text)
+    tail = speaker.start() if speaker is not None else len(text)
     events = [
         (
             m.start(),
@@ -418,7 +429,8 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
         # ratification on 11 February" dates the submission, not the ratification.
-        _, event, _ = min(events, key=lambda e: (not e[2], abs(e[0] - where)))
+        own = [e for e in events if e[0] < tail] if where < tail else events
+        _, event, _ = min(own or events, key=lambda e: (not e[2], abs(e[0] - where)))
         attached.append(replace(ref, event=event))
     return attached
 

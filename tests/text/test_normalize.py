@@ -410,3 +410,16 @@ def test_a_product_or_an_extension_of_something_else_keeps_its_words() -> None:
     # a product the treaty deals in, and cooperation extended to a field, are not renewals
     assert "renew" not in normalize("The two sides extended their cooperation to energy.")
     assert "result" not in normalize("Iran will export a new product to Russia.")
+
+
+def test_an_out_of_scope_cue_and_an_emphasis_adverb_are_no_content() -> None:
+    # like "devoid of", the cue "missing from" denies; "conspicuously" only stresses it
+    assert mask("Conspicuously missing from the pact is energy.").split() == ["treati", "energi"]
+    assert mask("Notably, the text is absent from the website.").split() == ["text", "websit"]
+
+
+def test_missing_as_a_plain_word_is_still_masked_but_the_rest_is_kept() -> None:
+    # "the missing rail link" keeps what is missing
+    assert mask("Russia will fund the missing rail link.").split() == [
+        "russia", "fund", "railway", "link",
+    ]

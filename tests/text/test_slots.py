@@ -1416,3 +1416,35 @@ def test_aggression_against_one_party_alone_is_no_mutual_defence_stance() -> Non
 )
 def test_a_law_signed_in_the_passive_dates_the_laws_signing(sentence: str, event: str) -> None:
     assert only_date(sentence).event == event
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty has not a word on energy.",
+        "Absent from the pact is any line about energy.",
+    ],
+)
+def test_a_word_or_line_on_a_field_denies_the_field(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert "energi" in slots.negated_terms
+    assert not {"word", "line"} & set(slots.negated_terms)
+
+
+def test_a_denied_rail_line_keeps_the_railway() -> None:
+    assert "railway" in extract_slots("The pact has no new rail line.", MONDAY).negated_terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a speaker credited after the report does not date what it reports
+        ("Iran's parliament approved the pact on 21 May, lawmakers told state TV.", "ratification"),
+        ("The accord was inked on 17 January, diplomats said.", "signing"),
+        # the speaker's own date is the remark's
+        ("The pact covers energy, Lavrov told reporters on 20 January.", "statement"),
+    ],
+)
+def test_a_trailing_speaker_dates_only_its_own_clause(sentence: str, event: str) -> None:
+    (only,) = extract_slots(sentence, MONDAY).dates
+    assert only.event == event
