@@ -1041,3 +1041,25 @@ def test_a_trailing_speaker_is_no_part_of_what_a_claim_denies(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the year he took office is no signing year
+        (
+            "Pezeshkian, who was elected president of Iran in 2024, called the pact a new chapter "
+            "in relations with Russia as he signed it.",
+            Verdict.KNOWN,
+        ),
+        # a signing year in the main clause still conflicts
+        (
+            "Pezeshkian, who became Iran's president last year, signed the pact in Moscow in 2024.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_year_in_a_persons_aside_is_not_the_signing_year(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -408,6 +408,7 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     passives = [m.span() for m in _LAW_SIGNED_PASSIVE.finditer(text)]
     speaker = _TRAILING_SPEAKER.search(text)
     tail = speaker.start() if speaker is not None else len(text)
+    asides = [m.span() for m in _PERSON_ASIDE.finditer(text)]
     events = [
         (
             m.start(),
@@ -429,7 +430,16 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
         # ratification on 11 February" dates the submission, not the ratification.
-        own = [e for e in events if e[0] < tail] if where < tail else events
+        aside = next(((a, b) for a, b in asides if a <= where < b), None)
+        if aside is not None:
+            # Inside "X, who became president in 2024," only the aside's own verbs date it:
+            # with none of the treaty's there, it is background on the person.
+            own = [e for e in events if aside[0] <= e[0] < aside[1]]
+            if not own:
+                attached.append(ref)
+                continue
+        else:
+            own = [e for e in events if e[0] < tail] if where < tail else events
         _, event, _ = min(own or events, key=lambda e: (not e[2], abs(e[0] - where)))
         attached.append(replace(ref, event=event))
     return attached

@@ -1448,3 +1448,18 @@ def test_a_denied_rail_line_keeps_the_railway() -> None:
 def test_a_trailing_speaker_dates_only_its_own_clause(sentence: str, event: str) -> None:
     (only,) = extract_slots(sentence, MONDAY).dates
     assert only.event == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a person's past in a "who" aside is background, whatever the main clause does
+        ("Putin, who first took office in 2000, signed the treaty in the Kremlin.", "background"),
+        ("Pezeshkian, who was elected in 2024, hailed the pact once ratified.", "background"),
+        # a treaty event inside the aside still dates it
+        ("Pezeshkian, who signed the pact on 17 January, praised it.", "signing"),
+    ],
+)
+def test_a_date_in_a_who_aside_takes_only_the_asides_event(sentence: str, event: str) -> None:
+    (only,) = extract_slots(sentence, MONDAY).dates
+    assert only.event == event
