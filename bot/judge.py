@@ -506,6 +506,14 @@ def _states_year(mine: DateRef) -> Callable[[_Scored], bool]:
     )
 
 
+def _in_year(ref: DateRef, year: int | None) -> DateRef:
+    """A day and month an undated report gives ("Jan. 20"), placed in the year of the story
+    (the signing year), so that its weekday can state "on Monday"."""
+    if ref.year is not None or ref.month is None or ref.day is None or year is None:
+        return ref
+    return replace(ref, year=year)
+
+
 def _year_only(ref: DateRef) -> bool:
     return ref.year is not None and ref.month is None and ref.weekday is None
 
@@ -547,6 +555,17 @@ def _ends_its_clause(text: str, phrase: str) -> bool:
 
 def _institutions(slots: Slots) -> set[str]:
     return {a for a in slots.actors if a in lexicon.INSTITUTIONS and a != "kremlin"}
+
+
+_STATEMENT_EVENT = "statement"
+
+
+def _different_speakers(a: Slots, b: Slots) -> bool:
+    """Both claims name people and none in common: their remarks are different events."""
+    left, right = (
+        {x for x in slots.actors if x not in lexicon.INSTITUTIONS} for slots in (a, b)
+    )
+    return bool(left and right and left.isdisjoint(right))
 
 
 def _distinct_events(a: Slots, b: Slots) -> bool:
@@ -827,6 +846,8 @@ class Judge:
         if _distinct_events(claim.slots, known):
             return None
         for mine in claim.slots.dates:
+            if mine.event == _STATEMENT_EVENT and _different_speakers(claim.slots, known):
+                continue  # Araghchi's remark on Wednesday does not date Pezeshkian's on Monday
             same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
             years = [d for d in same_event if _year_only(d)]
             if _year_only(mine) and years and not any(_years_overlap(d, mine) for d in years):
@@ -1017,9 +1038,10 @@ class Judge:
                 continue
             if not any(_agrees(q, mine) for k in knowns for q in k.quantities):
                 return False
+        signed = self._signing_year()
         for date_ in claim.dates:
             if date_.event == BACKGROUND_EVENT or any(
-                date_states(d, date_) for k in knowns for d in k.dates
+                date_states(_in_year(d, signed), date_) for k in knowns for d in k.dates
             ):
                 continue  # a date on a person's past ("who took office in 2024") is no detail
             term = _term_until(date_, self._signing_year())

@@ -1063,3 +1063,32 @@ def test_a_year_in_a_persons_aside_is_not_the_signing_year(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the weekday of an undated report's "Jan. 20" (a Monday in the signing year), and
+        # trying to broaden ties is striving to enhance them
+        (
+            "Pezeshkian told Mehr on Monday that Iran would endeavour to broaden cooperation "
+            "with Russia in every area where the two could assist each other, military and "
+            "security included.",
+            Verdict.KNOWN,
+        ),
+        # another speaker's remark on another day is no conflict of dates
+        (
+            "Pezeshkian said on Monday that the treaty would lead to more military cooperation "
+            "between the two countries.",
+            Verdict.KNOWN,
+        ),
+        # the same speaker's remark on another day still conflicts
+        (
+            "Araghchi said on Friday that while the agreement covers security and defence "
+            "cooperation, it does not signal the creation of a military alliance.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_remark_is_dated_by_its_own_speaker(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -778,6 +778,25 @@ WORD_SYNONYMS: dict[str, str] = {
     "erection": "construction",
     "expansion": "increase",
     "declared": "said",
+    # Trying is striving; widening, broadening, expanding or boosting ties enhances them.
+    "try": "strive",
+    "tries": "strive",
+    "tried": "strive",
+    "trying": "strive",
+    "endeavour": "strive",
+    "endeavor": "strive",
+    "widen": "enhance",
+    "widens": "enhance",
+    "widened": "enhance",
+    "widening": "enhance",
+    "broaden": "enhance",
+    "broadens": "enhance",
+    "broadened": "enhance",
+    "broadening": "enhance",
+    "expand": "enhance",
+    "expands": "enhance",
+    "expanded": "enhance",
+    "expanding": "enhance",
 }
 
 # Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.

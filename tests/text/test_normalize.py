@@ -423,3 +423,10 @@ def test_missing_as_a_plain_word_is_still_masked_but_the_rest_is_kept() -> None:
     assert mask("Russia will fund the missing rail link.").split() == [
         "russia", "fund", "railway", "link",
     ]
+
+
+def test_trying_to_widen_ties_is_striving_to_enhance_them() -> None:
+    assert normalize("We try to expand trade") == normalize("We strive to enhance trade")
+    assert normalize("They are broadening ties") == normalize("They are enhancing ties")
+    # deepening or strengthening keeps its own word
+    assert "enhanc" not in normalize("They are deepening and strengthening ties")
