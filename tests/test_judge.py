@@ -1092,3 +1092,26 @@ def test_a_year_in_a_persons_aside_is_not_the_signing_year(
 )
 def test_a_remark_is_dated_by_its_own_speaker(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # stealing attention, a scheduled signing and the intention are the seed's wording
+        (
+            "Moscow rejected claims that the signing was scheduled to steal attention from "
+            "Trump's inauguration, Peskov saying that had never been the intention.",
+            Verdict.KNOWN,
+        ),
+        # affirmed, it conflicts with the denial
+        (
+            "The Kremlin said the ceremony had been scheduled to steal attention from Trump's "
+            "inauguration.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_signing_scheduled_to_steal_attention(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

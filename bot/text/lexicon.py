@@ -459,6 +459,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "steals the spotlight from": "diverts attention from",
     "stole the spotlight from": "diverted attention from",
     "stealing the spotlight from": "diverting attention from",
+    # Stealing attention from an event is diverting it too.
+    "steal attention from": "divert attention from",
+    "steals attention from": "diverts attention from",
+    "stole attention from": "diverted attention from",
+    "stealing attention from": "diverting attention from",
     "out of step with": "not reflect",
     "takes the place of": "replaces",
     "take the place of": "replace",
@@ -683,6 +688,10 @@ WORD_SYNONYMS: dict[str, str] = {
     "commerce": "trade",
     "genuine": "real",
     "meant": "intended",
+    # An intention is what was intended; what was scheduled for a moment was timed for it.
+    "intention": "intended",
+    "intentions": "intended",
+    "scheduled": "timed",
     "steady": "stable",
     "wider": "broader",
     "warship": "naval",
