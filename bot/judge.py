@@ -338,6 +338,15 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     return frozenset(salient)
 
 
+@by_identity(64)
+def _speaker_tokens(claim: Claim) -> frozenset[str]:
+    """The claim's tokens that only attribute it (see ``_attribution``)."""
+    frame, reported = _attribution(claim.text, trailing_only=True)
+    if not frame:
+        return frozenset()
+    return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
+
+
 _ATTACK_WORDS = frozenset({"aggress", "attack"})
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
@@ -350,10 +359,12 @@ _ATTRIBUTIONS = (
     # a headline's speaker: "Deputy FM to Kommersant: ...", "Kremlin readout: ..."
     # (no figure: "Article 5: ..." names a provision)
     re.compile(r"^((?:[^\s:\d]+\s+){0,6}[^\s:\d]+:)\s+(.+)$"),
-    # a trailing speaker after a comma: "..., the Iranian embassy in Moscow pointed out."
+    # a trailing speaker after a comma: "..., the Iranian embassy in Moscow pointed out.",
+    # "..., according to analysts who have read it."
     re.compile(
         rf"^(.+?),\s+((?:[^\s\d,;:]+\s+){{1,7}}?{_REPORTING_VERB}|{_REPORTING_VERB}"
-        rf"\s+(?:[^\s\d,;:]+\s+){{0,6}}?[^\s\d,;:.]+)\s*[.!]?$"
+        rf"\s+(?:[^\s\d,;:]+\s+){{0,6}}?[^\s\d,;:.]+"
+        r"|according to\s+(?:[^\s\d,;:]+\s+){0,7}?[^\s\d,;:.]+)\s*[.!]?$"
     ),
     # a trailing source after a dash, unpunctuated: "... - state TV"
     re.compile(r"^(.+?)\s+[\u2013\u2014-]\s+((?:[^\s\d]+\s+){0,2}[^\s\d.]+)$"),
@@ -362,11 +373,15 @@ _ATTRIBUTIONS = (
 _TRAILING_ATTRIBUTIONS = frozenset({len(_ATTRIBUTIONS) - 2, len(_ATTRIBUTIONS) - 1})
 
 
-def _attribution(text: str) -> tuple[str, str]:
-    """(the words attributing the sentence, the words reported): empty when none."""
+def _attribution(text: str, *, trailing_only: bool = False) -> tuple[str, str]:
+    """(the words attributing the sentence, the words reported): empty when none. With
+    ``trailing_only``, only a speaker after what it reports ("..., analysts said") counts: a
+    leading "X: ..." may be a headline's topic rather than its source."""
     frames: list[str] = []
     rest = text
     for index, pattern in enumerate(_ATTRIBUTIONS):
+        if trailing_only and index not in _TRAILING_ATTRIBUTIONS:
+            continue
         m = pattern.match(rest)
         if m is None:
             continue
@@ -491,6 +506,14 @@ def _states_year(mine: DateRef) -> Callable[[_Scored], bool]:
     )
 
 
+def _in_year(ref: DateRef, year: int | None) -> DateRef:
+    """A day and month an undated report gives ("Jan. 20"), placed in the year of the story
+    (the signing year), so that its weekday can state "on Monday"."""
+    if ref.year is not None or ref.month is None or ref.day is None or year is None:
+        return ref
+    return replace(ref, year=year)
+
+
 def _year_only(ref: DateRef) -> bool:
     return ref.year is not None and ref.month is None and ref.weekday is None
 
@@ -532,6 +555,17 @@ def _ends_its_clause(text: str, phrase: str) -> bool:
 
 def _institutions(slots: Slots) -> set[str]:
     return {a for a in slots.actors if a in lexicon.INSTITUTIONS and a != "kremlin"}
+
+
+_STATEMENT_EVENT = "statement"
+
+
+def _different_speakers(a: Slots, b: Slots) -> bool:
+    """Both claims name people and none in common: their remarks are different events."""
+    left, right = (
+        {x for x in slots.actors if x not in lexicon.INSTITUTIONS} for slots in (a, b)
+    )
+    return bool(left and right and left.isdisjoint(right))
 
 
 def _distinct_events(a: Slots, b: Slots) -> bool:
@@ -598,7 +632,11 @@ class Judge:
     def _score(self, claim: Claim, known: KnownClaim) -> _Scored:
         mine = _masked_tokens(claim)
         theirs = self.knowledge.tokens_of(known)
-        return _Scored(known, self._coverage(mine, theirs), self._coverage(theirs, mine))
+        # Who reports the claim is no part of it: the speaker's words count only where the
+        # known claim has them too ("..., analysts who reviewed it said").
+        speaker = _speaker_tokens(claim) - theirs
+        mine_here = mine - speaker if speaker else mine
+        return _Scored(known, self._coverage(mine_here, theirs), self._coverage(theirs, mine))
 
     def _ranked(self, claim: Claim, exclude_doc: str | None = None) -> list[_Scored]:
         found = self.knowledge.candidates(claim, limit=max(self.config.candidates * 4, 20))
@@ -808,6 +846,8 @@ class Judge:
         if _distinct_events(claim.slots, known):
             return None
         for mine in claim.slots.dates:
+            if mine.event == _STATEMENT_EVENT and _different_speakers(claim.slots, known):
+                continue  # Araghchi's remark on Wednesday does not date Pezeshkian's on Monday
             same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
             years = [d for d in same_event if _year_only(d)]
             if _year_only(mine) and years and not any(_years_overlap(d, mine) for d in years):
@@ -998,9 +1038,10 @@ class Judge:
                 continue
             if not any(_agrees(q, mine) for k in knowns for q in k.quantities):
                 return False
+        signed = self._signing_year()
         for date_ in claim.dates:
             if date_.event == BACKGROUND_EVENT or any(
-                date_states(d, date_) for k in knowns for d in k.dates
+                date_states(_in_year(d, signed), date_) for k in knowns for d in k.dates
             ):
                 continue  # a date on a person's past ("who took office in 2024") is no detail
             term = _term_until(date_, self._signing_year())
@@ -1226,8 +1267,16 @@ class Judge:
         for scored, found in mismatches:
             if found is None and self._restates(claim, scored):
                 return Judgement(claim, Verdict.KNOWN, scored.score, scored.known)
-        if first_supporter is not None:
-            # Every conflict sides with a version already known: a restatement of that one.
+        if first_supporter is not None and not any(
+            token.startswith(lexicon.SALIENT_PREFIXES)
+            for token in self._salient_uncovered(
+                claim, self.knowledge.tokens_of(first_supporter.known)
+            )
+        ):
+            # Every conflict sides with a version already known: a restatement of that one,
+            # unless the claim names a treaty term that version lacks (what the published
+            # text says on cyber security is news, whoever published it). A name or title
+            # the version lacks is only who said it.
             return Judgement(claim, Verdict.KNOWN, first_supporter.score, first_supporter.known)
         joined = self._restated_by_several(claim, same_subject)
         if joined is not None:

@@ -957,3 +957,183 @@ def test_an_explainers_question_and_its_answer_are_judged_as_one_claim(
     [j] = [j for j in judged if j.claim.relevant]
     assert j.claim.text.startswith("How long") and j.claim.text.endswith(answer)
     assert j.verdict is verdict, j
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "The accord, the culmination of years of talks, takes the place of a 2001 framework "
+            "deal that Moscow and Tehran extended at regular intervals.",
+            Verdict.KNOWN,
+        ),
+        (
+            "The new treaty is the outcome of years of negotiations and replaces a 2001 "
+            "framework deal the parties extended periodically.",
+            Verdict.KNOWN,
+        ),
+        # the same wording with another length of talks still conflicts
+        (
+            "The treaty replaces a 2001 agreement and was the product of a few weeks of talks.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_predecessor_renewed_at_intervals_and_a_product_of_talks(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The pact also commits both sides to joint action on cyber security.", "cybersecur"),
+        ("Moscow and Tehran pledged to cooperate on information security.", "cybersecur"),
+        ("The accord targets money laundering as well.", "launder"),
+        ("Both states will fight human trafficking under the treaty.", "traffick"),
+    ],
+)
+def test_fields_of_cooperation_are_details(engine: Engine, text: str, term: str) -> None:
+    claim = engine.extractor.claim_from_sentence(text, doc_id="t", index=0)
+    assert term in salient_tokens(claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a field the seeds do not list, whoever published the text that lists it
+        (
+            "Under the published text, Moscow and Tehran will also cooperate on cyber security "
+            "and against the laundering of criminal proceeds.",
+            Verdict.NEW,
+        ),
+        (
+            "The Kremlin released the text, which also binds the two to fight drug trafficking.",
+            Verdict.NEW,
+        ),
+        # what the seeds do list, attributed the same way, stays known
+        (
+            "The agreement provides for developing military cooperation and mutual support "
+            "against security threats, according to the text released by the Kremlin.",
+            Verdict.KNOWN,
+        ),
+        # a new speaker siding with a known version of a stance is still known
+        (
+            "A spokesman for Iran's foreign ministry dismissed claims in Western media that the "
+            "pact creates a military alliance.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_a_known_publication_does_not_make_a_new_field_known(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a denial of a listed field, however stressed and whoever is credited, conflicts
+        (
+            "Conspicuously missing from the accord is any mention of atomic energy, diplomats "
+            "who have read it said.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Tellingly absent from the pact is any line on peaceful nuclear power, according "
+            "to experts who studied the text.",
+            Verdict.CONTRADICTING,
+        ),
+        # the known denial, so credited, stays known; an unlisted field stays news
+        (
+            "Tellingly absent from the treaty is any mutual defence clause, analysts who "
+            "reviewed it said.",
+            Verdict.KNOWN,
+        ),
+        (
+            "The pact also binds both sides to fight drug trafficking, analysts who reviewed it "
+            "said.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_trailing_speaker_is_no_part_of_what_a_claim_denies(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the year he took office is no signing year
+        (
+            "Pezeshkian, who was elected president of Iran in 2024, called the pact a new chapter "
+            "in relations with Russia as he signed it.",
+            Verdict.KNOWN,
+        ),
+        # a signing year in the main clause still conflicts
+        (
+            "Pezeshkian, who became Iran's president last year, signed the pact in Moscow in 2024.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_year_in_a_persons_aside_is_not_the_signing_year(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the weekday of an undated report's "Jan. 20" (a Monday in the signing year), and
+        # trying to broaden ties is striving to enhance them
+        (
+            "Pezeshkian told Mehr on Monday that Iran would endeavour to broaden cooperation "
+            "with Russia in every area where the two could assist each other, military and "
+            "security included.",
+            Verdict.KNOWN,
+        ),
+        # another speaker's remark on another day is no conflict of dates
+        (
+            "Pezeshkian said on Monday that the treaty would lead to more military cooperation "
+            "between the two countries.",
+            Verdict.KNOWN,
+        ),
+        # the same speaker's remark on another day still conflicts
+        (
+            "Araghchi said on Friday that while the agreement covers security and defence "
+            "cooperation, it does not signal the creation of a military alliance.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_remark_is_dated_by_its_own_speaker(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # stealing attention, a scheduled signing and the intention are the seed's wording
+        (
+            "Moscow rejected claims that the signing was scheduled to steal attention from "
+            "Trump's inauguration, Peskov saying that had never been the intention.",
+            Verdict.KNOWN,
+        ),
+        # affirmed, it conflicts with the denial
+        (
+            "The Kremlin said the ceremony had been scheduled to steal attention from Trump's "
+            "inauguration.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_signing_scheduled_to_steal_attention(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

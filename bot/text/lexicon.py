@@ -322,6 +322,10 @@ IDIOMS: dict[str, str] = {
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
 PHRASE_SYNONYMS: dict[str, str] = {
+    # Information security is the cyber field, a domain of its own, not "security".
+    "information security": "cybersecurity",
+    "cyber security": "cybersecurity",
+    "cyber-security": "cybersecurity",
     "mutual defence": "mutualdefense",
     "mutual defense": "mutualdefense",
     "mutual-defence": "mutualdefense",
@@ -455,6 +459,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "steals the spotlight from": "diverts attention from",
     "stole the spotlight from": "diverted attention from",
     "stealing the spotlight from": "diverting attention from",
+    # Stealing attention from an event is diverting it too.
+    "steal attention from": "divert attention from",
+    "steals attention from": "diverts attention from",
+    "stole attention from": "diverted attention from",
+    "stealing attention from": "diverting attention from",
     "out of step with": "not reflect",
     "takes the place of": "replaces",
     "take the place of": "replace",
@@ -480,6 +489,25 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "periodically extended": "periodically renewed",
     "repeatedly extended": "repeatedly renewed",
     "regularly extended": "regularly renewed",
+    # An agreement extended or renewed at intervals, or from time to time, is periodically
+    # renewed; "at intervals" alone says periodically.
+    "extended at intervals": "periodically renewed",
+    "extended at regular intervals": "periodically renewed",
+    "extended periodically": "periodically renewed",
+    "extended from time to time": "periodically renewed",
+    "renewed at intervals": "periodically renewed",
+    "renewed at regular intervals": "periodically renewed",
+    "renewed periodically": "periodically renewed",
+    "renewed from time to time": "periodically renewed",
+    "at regular intervals": "periodically",
+    "at intervals": "periodically",
+    # What a text is the product, fruit or outcome of, it resulted from: "the product of
+    # years of talks" is "resulted from years of negotiations".
+    "the product of": "the result of",
+    "the fruit of": "the result of",
+    "the fruits of": "the result of",
+    "the outcome of": "the result of",
+    "the culmination of": "the result of",
     "at the centre of": "at the forefront of",
     "at the center of": "at the forefront of",
     "at the heart of": "at the forefront of",
@@ -490,6 +518,7 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "civil nuclear power": "nuclear energy",
     "civilian nuclear energy": "nuclear energy",
     "civil nuclear energy": "nuclear energy",
+    "peaceful nuclear power": "nuclear energy",
     "peaceful nuclear energy": "nuclear energy",
     "civilian nuclear": "nuclear energy",
     "civil nuclear": "nuclear energy",
@@ -659,6 +688,10 @@ WORD_SYNONYMS: dict[str, str] = {
     "commerce": "trade",
     "genuine": "real",
     "meant": "intended",
+    # An intention is what was intended; what was scheduled for a moment was timed for it.
+    "intention": "intended",
+    "intentions": "intended",
+    "scheduled": "timed",
     "steady": "stable",
     "wider": "broader",
     "warship": "naval",
@@ -754,6 +787,25 @@ WORD_SYNONYMS: dict[str, str] = {
     "erection": "construction",
     "expansion": "increase",
     "declared": "said",
+    # Trying is striving; widening, broadening, expanding or boosting ties enhances them.
+    "try": "strive",
+    "tries": "strive",
+    "tried": "strive",
+    "trying": "strive",
+    "endeavour": "strive",
+    "endeavor": "strive",
+    "widen": "enhance",
+    "widens": "enhance",
+    "widened": "enhance",
+    "widening": "enhance",
+    "broaden": "enhance",
+    "broadens": "enhance",
+    "broadened": "enhance",
+    "broadening": "enhance",
+    "expand": "enhance",
+    "expands": "enhance",
+    "expanded": "enhance",
+    "expanding": "enhance",
 }
 
 # Negation cues. Multi-word cues are matched first. Denial verbs flip the embedded clause.
@@ -886,6 +938,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     stipulated feature features featured refer refers referred reference any specific explicit
     explicitly clause clauses matter matters issue issues question questions address
     addresses addressed addressing cover covers covered covering one ones
+    word words line lines
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -970,6 +1023,7 @@ STOPWORDS = frozenset(
     other some any own same only mr mrs ms dr said says say told according per via
     several many few couple just merely simply
     asked suggestion suggestions
+    notably conspicuously tellingly strikingly
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -1061,6 +1115,13 @@ SALIENT_PREFIXES: tuple[str, ...] = (
     "senat",
     "protocol",
     "exchang",
+    # Fields of cooperation a text may list: each is a provision of its own, not a synonym of
+    # one the knowledge has ("information security" is no "security threats").
+    "cybersecur",
+    "launder",
+    "traffick",
+    "extremis",
+    "migrat",
 )
 
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.

@@ -60,6 +60,9 @@ _MASKED_WORDS = frozenset(
         *(c for c in lexicon.HEDGE_CUES if " " not in c),
         # The word of a two-word cue that says nothing else ("devoid of").
         "devoid",
+        # ... and of the out-of-scope cues: "absent from the text is ...", "missing from it".
+        "absent",
+        "missing",
         "yesterday",
         "today",
         "tomorrow",

@@ -170,6 +170,9 @@ _PUBLISHED_TEXT = re.compile(
     r"\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
     r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
 )
+# "the published text", "its released articles": a participle after a determiner describes
+# the text; it has no subject that published it.
+_ATTRIBUTIVE_END = re.compile(r"\b(?:the|its|their|a|an|this|that)\s*$")
 _SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
 _SUBJECT_WORDS = 4
 _SUBJECT_ADVERBS = frozenset({"just", "finally", "later", "quickly", "promptly", "officially"})
@@ -396,9 +399,21 @@ def _is_verb(word: str) -> bool:
     )
 
 
+# A speaker credited after what it reports: "..., officials said.", "..., Mehr reported".
+_TRAILING_SPEAKER = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|tells|reported|reports|stated|added|noted)"
+    r"(?:\s+[\w'’.-]+){0,6}?\s*[.!]?$"
+)
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
-    """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April")."""
+    """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April").
+    A trailing speaker's verb dates only what its own clause says: "ratified on 8 April,
+    officials said" dates the ratification, "..., Peskov told reporters on Monday" the remark."""
     passives = [m.span() for m in _LAW_SIGNED_PASSIVE.finditer(text)]
+    speaker = _TRAILING_SPEAKER.search(text)
+    tail = speaker.start() if speaker is not None else len(text)
+    asides = [m.span() for m in _PERSON_ASIDE.finditer(text)]
     events = [
         (
             m.start(),
@@ -420,7 +435,17 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
         # ratification on 11 February" dates the submission, not the ratification.
-        _, event, _ = min(events, key=lambda e: (not e[2], abs(e[0] - where)))
+        aside = next(((a, b) for a, b in asides if a <= where < b), None)
+        if aside is not None:
+            # Inside "X, who became president in 2024," only the aside's own verbs date it:
+            # with none of the treaty's there, it is background on the person.
+            own = [e for e in events if aside[0] <= e[0] < aside[1]]
+            if not own:
+                attached.append(ref)
+                continue
+        else:
+            own = [e for e in events if e[0] < tail] if where < tail else events
+        _, event, _ = min(own or events, key=lambda e: (not e[2], abs(e[0] - where)))
         attached.append(replace(ref, event=event))
     return attached
 
@@ -784,6 +809,8 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
         if active is None:
             return ()
         before = prepared[: active.start()]
+        if _ATTRIBUTIVE_END.search(before):  # "under the published text": no one is named
+            return ()
         start = max((b.end() for b in _SUBJECT_START.finditer(before)), default=0)
         subject = before[start:]
         if _NEGATION_RE.search(subject):  # "has not released the text": no one published it

@@ -388,3 +388,45 @@ def test_out_and_in_is_a_replacement(text: str, plain: str) -> None:
 )
 def test_in_and_out_that_are_no_replacement_are_left(text: str) -> None:
     assert "replaces" not in prepare(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # renewed or extended at intervals, from time to time: periodically renewed
+        ("a deal renewed from time to time", "a deal periodically renewed"),
+        ("a pact they extended at regular intervals", "a pact they periodically renewed"),
+        ("a treaty extended periodically", "a treaty periodically renewed"),
+        # what a text is the fruit or product of, it resulted from
+        ("it is the fruit of long talks", "it is the result of long talks"),
+        ("the culmination of years of work", "the result of years of work"),
+    ],
+)
+def test_periodic_renewal_and_the_product_of_talks_are_said_plainly(text: str, plain: str) -> None:
+    assert prepare(text) == plain
+
+
+def test_a_product_or_an_extension_of_something_else_keeps_its_words() -> None:
+    # a product the treaty deals in, and cooperation extended to a field, are not renewals
+    assert "renew" not in normalize("The two sides extended their cooperation to energy.")
+    assert "result" not in normalize("Iran will export a new product to Russia.")
+
+
+def test_an_out_of_scope_cue_and_an_emphasis_adverb_are_no_content() -> None:
+    # like "devoid of", the cue "missing from" denies; "conspicuously" only stresses it
+    assert mask("Conspicuously missing from the pact is energy.").split() == ["treati", "energi"]
+    assert mask("Notably, the text is absent from the website.").split() == ["text", "websit"]
+
+
+def test_missing_as_a_plain_word_is_still_masked_but_the_rest_is_kept() -> None:
+    # "the missing rail link" keeps what is missing
+    assert mask("Russia will fund the missing rail link.").split() == [
+        "russia", "fund", "railway", "link",
+    ]
+
+
+def test_trying_to_widen_ties_is_striving_to_enhance_them() -> None:
+    assert normalize("We try to expand trade") == normalize("We strive to enhance trade")
+    assert normalize("They are broadening ties") == normalize("They are enhancing ties")
+    # deepening or strengthening keeps its own word
+    assert "enhanc" not in normalize("They are deepening and strengthening ties")

@@ -681,6 +681,9 @@ def test_the_subject_of_a_verb_of_publishing_the_text_is_its_publisher(
         "The Kremlin released a statement praising the agreement.",
         "Iran released a two-page statement welcoming the treaty.",
         "Moscow released a long-delayed grain shipment after the pact was signed.",
+        # a participle describing the text names no publisher
+        "Under the published text, both sides will fight drug trafficking.",
+        "In its released articles, the treaty lists energy and transport.",
     ],
 )
 def test_no_publisher_without_a_subject_publishing_the_text(sentence: str) -> None:
@@ -1421,3 +1424,50 @@ def test_a_law_signed_in_the_passive_dates_the_laws_signing(sentence: str, event
 def test_a_negation_after_a_condition_still_counts() -> None:
     slots = extract_slots("If either side is attacked, the other will not help the aggressor.")
     assert slots.negated and "aid" in slots.negated_terms
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty has not a word on energy.",
+        "Absent from the pact is any line about energy.",
+    ],
+)
+def test_a_word_or_line_on_a_field_denies_the_field(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert "energi" in slots.negated_terms
+    assert not {"word", "line"} & set(slots.negated_terms)
+
+
+def test_a_denied_rail_line_keeps_the_railway() -> None:
+    assert "railway" in extract_slots("The pact has no new rail line.", MONDAY).negated_terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a speaker credited after the report does not date what it reports
+        ("Iran's parliament approved the pact on 21 May, lawmakers told state TV.", "ratification"),
+        ("The accord was inked on 17 January, diplomats said.", "signing"),
+        # the speaker's own date is the remark's
+        ("The pact covers energy, Lavrov told reporters on 20 January.", "statement"),
+    ],
+)
+def test_a_trailing_speaker_dates_only_its_own_clause(sentence: str, event: str) -> None:
+    (only,) = extract_slots(sentence, MONDAY).dates
+    assert only.event == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a person's past in a "who" aside is background, whatever the main clause does
+        ("Putin, who first took office in 2000, signed the treaty in the Kremlin.", "background"),
+        ("Pezeshkian, who was elected in 2024, hailed the pact once ratified.", "background"),
+        # a treaty event inside the aside still dates it
+        ("Pezeshkian, who signed the pact on 17 January, praised it.", "signing"),
+    ],
+)
+def test_a_date_in_a_who_aside_takes_only_the_asides_event(sentence: str, event: str) -> None:
+    (only,) = extract_slots(sentence, MONDAY).dates
+    assert only.event == event
