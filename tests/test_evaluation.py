@@ -12,12 +12,12 @@ from bot.engine import Engine
 from bot.evaluation import DEFAULT_DIR, Outcome, Scores, evaluate, evaluate_static
 from bot.model import Verdict
 
-# Measured (README, Accuracy): static dev 0.972 (259 items), static held-out 0.825,
-# sequential dev 0.970, sequential held-out 0.897 macro-F1. Below a floor, CI fails.
+# Measured (README, Accuracy): static dev 0.986 (259 items), static held-out 0.865,
+# sequential dev 0.990, sequential held-out 0.897 macro-F1. Below a floor, CI fails.
 FLOORS = {
-    "static dev": 0.95,
-    "static heldout": 0.82,
-    "sequential dev": 0.95,
+    "static dev": 0.97,
+    "static heldout": 0.85,
+    "sequential dev": 0.97,
     "sequential heldout": 0.87,
 }
 
@@ -37,11 +37,16 @@ def test_macro_f1_does_not_regress(results: dict[str, Scores], split: str) -> No
 PROBE_FLOORS = {
     "fresh2": 0.97,
     "fresh3": 0.95,
-    "fresh4": 0.95,
+    "fresh4": 0.97,
     "fresh5": 0.97,
     "fresh6": 0.95,
     "fresh7": 0.97,
-    "fresh8": 0.88,
+    "fresh8": 0.92,
+    "fresh9": 0.97,
+    "fresh10": 0.95,
+    "fresh11": 0.97,
+    # scored on arrival only: no rule was written for its mistakes
+    "fresh12": 0.92,
 }
 
 
