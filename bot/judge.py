@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -319,10 +320,10 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     """The claim's tokens that carry a detail: names (capitalised words inside the sentence)
     and treaty terms from the lexicon. Plain words that differ are paraphrase, not news."""
     masked = frozenset(claim.masked.split())
-    names = set()
+    names: set[str] = set()
     # Read without headline chrome: "12:41 – Reading the text: ..." names nobody called Reading.
     for word in _CAPITALISED.findall(plain_lead(claim.text)):
-        names.update(normalize(word).split())
+        names.update(_word_tokens(word))
     domain = {t for t in masked if t.startswith(lexicon.SALIENT_PREFIXES)}
     salient = ((names & masked) | domain) - _NOT_SALIENT
     # Who reports a fact is no detail of the fact: "Deputy Foreign Minister X told the
@@ -336,6 +337,13 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     if any(stance == "mutual_defense" for stance, _ in claim.slots.stances):
         salient -= _ATTACK_WORDS
     return frozenset(salient)
+
+
+@lru_cache(maxsize=4096)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """One word's normalised tokens; names recur in claim after claim, and normalising runs
+    every phrase rule of the lexicon."""
+    return tuple(normalize(word).split())
 
 
 @by_identity(64)
