@@ -829,6 +829,15 @@ DENIAL_CUES: tuple[str, ...] = (
     "brushing off",
     "dismisses",
     "dismissing",
+    # Pushing back on talk of something is rejecting it: "pushed back on talk of an alliance".
+    "pushed back on",
+    "pushed back against",
+    "pushes back on",
+    "pushes back against",
+    "push back on",
+    "push back against",
+    "pushing back on",
+    "pushing back against",
 )
 
 # What lies outside a text's scope is not in it: "security lay outside the scope of the

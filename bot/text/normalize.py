@@ -116,6 +116,15 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "covers",
     ),
+    # The plain form after "does not", "would", "to": "does not extend to defence".
+    (
+        re.compile(
+            r"(\b(?:not|n't|never|would|will|to|may|might|does|do|did)\s+)extend\s+"
+            r"(?:also\s+|as well\s+)?to\b"
+            r"(?=\s+(?:the\s+)?[a-z])(?!\s+(?:[\w-]+\s+){0,2}(?:years?|decades?|months?)\b)"
+        ),
+        r"\1cover",
+    ),
     # The same in the past ("denied that the agreement extended to security matters"), but
     # not the passive of a renewal ("was extended to 2045") nor a length ("to five years").
     (

@@ -185,8 +185,9 @@ _GOVERNMENT_OF = {
 # Headlines put past signings in the present: "Russia, Iran seal treaty in Tehran".
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b")
 # "in Moscow", "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
+# "at a palace near St Petersburg", "outside Moscow": the city names the place too.
 _AT_PLACE = (
-    r"(?:in|at)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
+    r"(?:in|at|near|outside)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
     + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
     + r")\b"
 )

@@ -295,6 +295,7 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("the text touches upon migration", "the text covers migration"),
         ("its scope extends also to tourism", "its scope covers tourism"),
         ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
+        ("the deal does not extend to arms sales", "the deal does not cover arms sales"),
         ("if a party became the target of an armed attack", "if a party being attacked"),
         ("calls by frigates at the ports of both", "port visits by frigates of both"),
         ("the holding of naval drills", "naval drills"),
@@ -317,6 +318,7 @@ def test_translated_agency_phrases_normalise_as_plain_english(first: str, second
         ("the pact extends to 2045", "extend"),
         # a length after the past tense is a term, and its passive a renewal
         ("the deal extended to thirty years", "extend"),
+        ("both sides agreed to extend to 25 years", "extend"),
         ("cooperation was extended to new areas", "renew"),
         # Rendering a verdict is no help; qualifying for a grant is no calling.
         ("the court rendered a verdict", "render"),

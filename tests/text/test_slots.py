@@ -888,6 +888,9 @@ def test_a_place_of_signing_is_not_another_treatys_subject() -> None:
         ("The pact was signed at the president's Sochi residence.", "sochi"),
         ("They signed it at Putin's Novo-Ogaryovo residence.", "novo_ogaryovo"),
         ("The treaty was signed at Putin's Kremlin office.", "moscow"),
+        # a venue named by the city it is near
+        ("The leaders signed it at a lakeside palace near Sochi.", "sochi"),
+        ("The accord was inked at a residence outside St Petersburg.", "st_petersburg"),
     ],
 )
 def test_the_place_of_signing_may_follow_a_possessor(sentence: str, place: str) -> None:
@@ -1126,6 +1129,7 @@ def test_not_before_other_words_still_negates() -> None:
         "The spokesman brushed off claims that the accord forms a military alliance.",
         "Tehran brushes off speculation that the deal amounts to a military bloc.",
         "The minister dismissed fears of a military alliance with Moscow.",
+        "Officials in Tehran pushed back against suggestions of a military bloc.",
     ],
 )
 def test_dismissed_talk_of_an_alliance_is_the_alliance_denied(sentence: str) -> None:
