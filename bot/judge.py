@@ -359,7 +359,9 @@ _ATTACK_WORDS = frozenset({"aggress", "attack"})
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
     r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"
-    r"pointed out|points out)"
+    r"pointed out|points out|"
+    # who denies a claim is its source too: "X denied that the pact is an alliance"
+    r"denied|denies|rejected|rejects)"
 )
 _ATTRIBUTIONS = (
     # "X told the committee that ...", "X said on Monday that ..."

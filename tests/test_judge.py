@@ -806,6 +806,9 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
 
     told = salient("Deputy minister Ivanov told the committee that the treaty covers gas transit.")
     assert "gas" in told and "deputi" not in told and "ivanov" not in told
+    # who denies a claim is its source as well
+    denied = salient("Deputy minister Ivanov denied that the treaty covers gas transit.")
+    assert "gas" in denied and "deputi" not in denied and "ivanov" not in denied
     # the same words in what is reported stay details
     assert "deputi" in salient("Duma deputies told reporters that the deputies backed the treaty.")
     assert "deputi" in salient("The Duma deputies backed the treaty.")

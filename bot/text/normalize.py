@@ -119,7 +119,8 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
     # The plain form after "does not", "would", "to": "does not extend to defence".
     (
         re.compile(
-            r"(\b(?:not|n't|never|would|will|to|may|might|does|do|did)\s+)extend\s+"
+            # (at the start too: a negation's scope begins after its cue, "extend to defence")
+            r"(\b(?:not|n't|never|would|will|to|may|might|does|do|did)\s+|^\s*)extend\s+"
             r"(?:also\s+|as well\s+)?to\b"
             r"(?=\s+(?:the\s+)?[a-z])(?!\s+(?:[\w-]+\s+){0,2}(?:years?|decades?|months?)\b)"
         ),

@@ -49,7 +49,7 @@ _ANAPHORA = re.compile(
 # Comparisons that keep a sentence about our treaty even when it names another one.
 _CONTRAST = re.compile(
     r"\b(?:akin to|unlike|like|similar|in contrast|compared|the one|than|replac\w*|of the kind"
-    r"|succeed\w*|same)\b"
+    r"|succeed\w*|supersed\w*|same)\b"
 )
 # A definite reference that, beside a comparison, means *our* treaty.
 _OURS = re.compile(

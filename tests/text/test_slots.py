@@ -1475,3 +1475,15 @@ def test_a_trailing_speaker_dates_only_its_own_clause(sentence: str, event: str)
 def test_a_date_in_a_who_aside_takes_only_the_asides_event(sentence: str, event: str) -> None:
     (only,) = extract_slots(sentence, MONDAY).dates
     assert only.event == event
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said the accord did not extend to energy.",
+        "It is confined to trade and does not extend to energy.",
+    ],
+)
+def test_what_a_text_does_not_extend_to_is_denied_not_the_extending(sentence: str) -> None:
+    terms = extract_slots(sentence, MONDAY).negated_terms
+    assert "energi" in terms and "extend" not in terms
