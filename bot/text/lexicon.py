@@ -1168,6 +1168,9 @@ _WITHHELD_DETAILS = (
     r"\b(?:declin\w*|refus\w*|withh[eo]ld\w*|would not|did not|will not|won't|didn't) "
     r"(?:to )?(?:spell out|disclose|reveal|give|provide|specify|share|elaborate on|go into) "
     r"(?:the |any |its |their |further |more )?(?:details|particulars|specifics)\b"
+    # "kept the specifics under wraps", "kept the details to itself"
+    r"|\bkept (?:the |its |their |all )?(?:details|particulars|specifics|text|contents?)"
+    r" (?:under wraps|secret|private|to (?:itself|themselves)|confidential)\b"
 )
 
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that

@@ -1216,6 +1216,8 @@ def test_a_reduced_passive_of_leaving_out_denies_its_subject(
         "Lavrov spelled out the particulars of the pact at a press conference.",
         "Peskov declined to comment on the timing of the signing.",
         "The minister refused to give up on the railway project.",
+        # keeping something else under wraps
+        "Moscow kept its negotiators' names under wraps until the ceremony.",
     ],
 )
 def test_no_withheld_details_stance_without_withholding_them(sentence: str) -> None:
@@ -1487,3 +1489,14 @@ def test_a_date_in_a_who_aside_takes_only_the_asides_event(sentence: str, event:
 def test_what_a_text_does_not_extend_to_is_denied_not_the_extending(sentence: str) -> None:
     terms = extract_slots(sentence, MONDAY).negated_terms
     assert "energi" in terms and "extend" not in terms
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tehran has kept the details under wraps so far.",
+        "The Kremlin kept the text secret for a week.",
+    ],
+)
+def test_details_kept_under_wraps_keep_the_text_private(sentence: str) -> None:
+    assert ("text_published", -1) in extract_slots(sentence, MONDAY).stances
