@@ -12,11 +12,11 @@ from bot.engine import Engine
 from bot.evaluation import DEFAULT_DIR, Outcome, Scores, evaluate, evaluate_static
 from bot.model import Verdict
 
-# Measured (README, Accuracy): static dev 0.986 (259 items), static held-out 0.865,
+# Measured (README, Accuracy): static dev 0.986 (259 items), static held-out 0.879,
 # sequential dev 0.990, sequential held-out 0.897 macro-F1. Below a floor, CI fails.
 FLOORS = {
     "static dev": 0.97,
-    "static heldout": 0.85,
+    "static heldout": 0.86,
     "sequential dev": 0.97,
     "sequential heldout": 0.87,
 }
@@ -45,8 +45,10 @@ PROBE_FLOORS = {
     "fresh9": 0.97,
     "fresh10": 0.95,
     "fresh11": 0.97,
+    "fresh12": 0.97,
+    "fresh13": 0.94,
     # scored on arrival only: no rule was written for its mistakes
-    "fresh12": 0.92,
+    "fresh14": 0.88,
 }
 
 
