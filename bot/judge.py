@@ -480,11 +480,16 @@ def _plainly_affirmed(claim: Claim) -> frozenset[str]:
     return frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
 
 
+def _signatories(slots: Slots) -> frozenset[str]:
+    """Who the claim says signed (the treaty, or a law when it dates a law's signing)."""
+    return frozenset(x for r, x in slots.roles if r == "signatory")
+
+
 def _law_signers(slots: Slots) -> frozenset[str]:
     """Who signed a law, when the claim dates a law's signing and names its signatories."""
     if not any(d.event == "law_signing" for d in slots.dates):
         return frozenset()
-    return frozenset(x for r, x in slots.roles if r == "signatory")
+    return _signatories(slots)
 
 
 def _takes_stances(known: Slots, stances: Sequence[tuple[str, int]]) -> bool:
@@ -701,18 +706,12 @@ class Judge:
     def _role_conflict(self, claim: Slots, known: Slots, coverage: float) -> _Mismatch | None:
         """Another holder of the same role; who signed the treaty, and where, needs no more
         context than the signing itself (both claims say the treaty was signed)."""
-        mine_signers = {x for r, x in claim.roles if r == "signatory"}
-        their_signers = {x for r, x in known.roles if r == "signatory"}
+        mine_signers, their_signers = _signatories(claim), _signatories(known)
         if mine_signers and len(their_signers) >= 2 and not mine_signers <= their_signers:
             reason = (
                 f"signed by: {', '.join(sorted(their_signers))} → {', '.join(sorted(mine_signers))}"
             )
-            return _Mismatch(
-                reason,
-                lambda s: (
-                    mine_signers <= {x for r, x in s.known.claim.slots.roles if r == "signatory"}
-                ),
-            )
+            return _Mismatch(reason, lambda s: mine_signers <= _signatories(s.known.claim.slots))
         law_signers = _law_signers(claim), _law_signers(known)
         if all(law_signers) and not law_signers[0] & law_signers[1]:
             # One side's ratification law has one signer: "signed by Mishustin" against

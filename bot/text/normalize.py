@@ -71,6 +71,9 @@ _MASKED_WORDS = frozenset(
 )
 
 
+# What "extend(ed) to" reaches is a field ("to defence"), not a length ("to five years").
+_TO_A_FIELD = r"(?=\s+(?:the\s+)?[a-z])(?!\s+(?:[\w-]+\s+){0,2}(?:years?|decades?|months?)\b)"
+
 # A hyphen joining a number or a month to a word ("52-article", "20-year", "mid-December",
 # "late-1990s") joins two words: the number or date is masked, the word is kept. A qualifier of
 # the date's precision goes with the date.
@@ -121,8 +124,7 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             # (at the start too: a negation's scope begins after its cue, "extend to defence")
             r"(\b(?:not|n't|never|would|will|to|may|might|does|do|did)\s+|^\s*)extend\s+"
-            r"(?:also\s+|as well\s+)?to\b"
-            r"(?=\s+(?:the\s+)?[a-z])(?!\s+(?:[\w-]+\s+){0,2}(?:years?|decades?|months?)\b)"
+            r"(?:also\s+|as well\s+)?to\b" + _TO_A_FIELD
         ),
         r"\1cover",
     ),
@@ -131,8 +133,7 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )"
-            r"\bextended\s+(?:also\s+|in addition\s+|as well\s+)?to\b"
-            r"(?=\s+(?:the\s+)?[a-z])(?!\s+(?:[\w-]+\s+){0,2}(?:years?|decades?|months?)\b)"
+            r"\bextended\s+(?:also\s+|in addition\s+|as well\s+)?to\b" + _TO_A_FIELD
         ),
         "covered",
     ),
