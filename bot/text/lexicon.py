@@ -322,6 +322,13 @@ IDIOMS: dict[str, str] = {
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
 PHRASE_SYNONYMS: dict[str, str] = {
+    # The parties' own money is their national currencies, however named.
+    "roubles and rials": "national currencies",
+    "rubles and rials": "national currencies",
+    "rials and roubles": "national currencies",
+    "rials and rubles": "national currencies",
+    "local currencies": "national currencies",
+    "their own currencies": "national currencies",
     # Information security is the cyber field, a domain of its own, not "security".
     "information security": "cybersecurity",
     "cyber security": "cybersecurity",
@@ -609,6 +616,15 @@ PHRASE_SYNONYMS: dict[str, str] = {
 
 # Single-word synonyms (after lowercasing, before stemming).
 WORD_SYNONYMS: dict[str, str] = {
+    # Of the present: "present-day realities" are the current ones; the global order the world's.
+    "present-day": "current",
+    "contemporary": "current",
+    "global": "world",
+    # Degree words for "for the most part".
+    "predominantly": "mostly",
+    "mainly": "mostly",
+    "largely": "mostly",
+    "chiefly": "mostly",
     "pact": "treaty",
     "accord": "treaty",
     "agreement": "treaty",
@@ -1196,7 +1212,12 @@ STANCES: dict[str, tuple[str, str | None]] = {
         # one party bound to defend the other: "Moscow has pledged to defend Iran", not a
         # party's interests ("vowed to defend Russia's interests")
         r"\b(?:pledg\w*|vow\w*|promis\w*|commit\w*|oblig\w*|bound|undert\w*|agree\w*) to "
-        r"(?:come to )?(?:the )?defen[cds]\w* (?:of )?(?:iran|russia|tehran|moscow)\b(?!')",
+        r"(?:come to )?(?:the )?defen[cds]\w* (?:of )?(?:iran|russia|tehran|moscow)\b(?!')|"
+        # a duty to defend the other side: "no commitment by either side to defence of the other"
+        r"\b(?:commitments?|obligations?|pledges?|dut(?:y|ies)|undertakings?|promises?)\b"
+        r"[^.]{0,40}?\bto (?:come to )?(?:the )?(?:defen[cs]e of|defend) "
+        r"(?:the other|each other|one another)\b"
+        r"(?!\s+(?:members?|states?|countries|nations|allies|partners|neighbou?rs)\b)",
         None,
     ),
     "text_published": (

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import snowballstemmer
@@ -96,7 +97,8 @@ _TERM_BINDING = re.compile(
 )
 _MONTH_NAMES = frozenset(m for m in lexicon.MONTHS if len(m) > 3 or m == "may")
 # Translated agency copy says common things in official phrases; each is said plainly here.
-_OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
+_COVER_FORM = {"deals": "covers", "dealt": "covered", "deal": "cover"}
+_OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # Rendering help is giving it: "render no military or other assistance".
     (
         re.compile(
@@ -111,6 +113,24 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"\btouch(?:es|ed|ing)?\s+(?:in any way\s+|at all\s+|even\s+)?(?:up)?on\b"),
         "covers",
+    ),
+    # What a text deals with it covers: "denied that the treaty dealt with defence at all".
+    # Only a text's dealing: parties that "deal with sanctions" handle them.
+    (
+        re.compile(
+            r"\b((?:treaty|agreement|accord|pact|document|text|charter|it)\s+"
+            r"(?:also\s+|only\s+|(?:does|did|do)(?:\s+not|n't)\s+|would\s+not\s+)?)"
+            r"(deals|dealt|deal)\s+(?:also\s+|only\s+|at all\s+)?with\b"
+        ),
+        lambda m: m.group(1) + _COVER_FORM[m.group(2)],
+    ),
+    # Trade settled in a currency is conducted in it; a dispute settled in 2004 is not.
+    (
+        re.compile(
+            r"\bsettled\s+((?:mostly\s+|mainly\s+|largely\s+|predominantly\s+|chiefly\s+)?in\s+)"
+            r"(?=(?:[\w-]+\s+){0,3}?(?:currenc|roubles?\b|rubles?\b|rials?\b|dollars?\b|yuan\b))"
+        ),
+        r"conducted \1",
     ),
     # A scope that extends to a domain covers it ("extends also to energy"); not to a date.
     (

@@ -201,6 +201,14 @@ _PLACE_THEN_WHERE = re.compile(
     + r")\b,?\s*(?:and\s+)?(?:(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+)?where\b"
     r"(?=[^.;:]{0,25}$)"
 )
+# A journey whose purpose is the signing names its place: "flew to Tehran on Friday to sign",
+# "travelled to Moscow to put his name to". The purpose "to" stands just before the verb.
+_TRAVELLED_TO_SIGN = re.compile(
+    r"\b(?:flew|flies|fly|travel(?:l)?ed|travels|travel|went|goes|go|came|comes|headed|heads"
+    r"|journeyed)\s+to\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
+    + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
+    + r")\b[^.;:]{0,40}?\bto\s*$"
+)
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
@@ -875,6 +883,7 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
         _SIGN_PLACE.search(after)
         or _SIGN_PLACE.search(before)
         or _PLACE_THEN_WHERE.search(prepared[: verb.start()])
+        or _TRAVELLED_TO_SIGN.search(prepared[: verb.start()])
     )
     if place is not None:
         found.append(("signing_place", lexicon.SIGNING_PLACES[place.group(1)]))

@@ -296,6 +296,9 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("its scope extends also to tourism", "its scope covers tourism"),
         ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
         ("the deal does not extend to arms sales", "the deal does not cover arms sales"),
+        ("she denied the accord dealt with missiles", "she denied the accord covered missiles"),
+        ("the text deals only with energy", "the text covers only energy"),
+        ("the treaty doesn't deal with space", "the treaty doesn't cover space"),
         ("if a party became the target of an armed attack", "if a party being attacked"),
         ("calls by frigates at the ports of both", "port visits by frigates of both"),
         ("the holding of naval drills", "naval drills"),
@@ -323,11 +326,17 @@ def test_translated_agency_phrases_normalise_as_plain_english(first: str, second
         # Rendering a verdict is no help; qualifying for a grant is no calling.
         ("the court rendered a verdict", "render"),
         ("Iran qualified for the grant", "qualifi"),
+        # a dispute settled is not trade conducted
+        ("the border dispute was settled in 2004", "settl"),
         ("the phone calls of the ministers", "call"),
     ],
 )
 def test_officialese_rules_leave_other_senses_alone(text: str, kept: str) -> None:
     assert kept in normalize(text).split()
+
+
+def test_parties_dealing_with_a_problem_are_not_a_text_covering_it() -> None:
+    assert "cover" not in normalize("the two governments will deal with sanctions").split()
 
 
 def test_the_russian_federation_council_is_the_federation_council() -> None:
@@ -432,3 +441,20 @@ def test_trying_to_widen_ties_is_striving_to_enhance_them() -> None:
     assert normalize("They are broadening ties") == normalize("They are enhancing ties")
     # deepening or strengthening keeps its own word
     assert "enhanc" not in normalize("They are deepening and strengthening ties")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("payments are settled mostly in rubles and rials", "payments are conducted mostly in "
+         "national currencies"),
+        ("trade is settled in local currencies", "trade is conducted in national currencies"),
+        ("exports go chiefly to Asia", "exports go mostly to Asia"),
+        ("largely symbolic", "predominantly symbolic"),
+        ("the present-day global order", "the current world order"),
+    ],
+)
+def test_everyday_synonyms_of_money_degree_and_time_normalise_alike(
+    first: str, second: str
+) -> None:
+    assert normalize(first) == normalize(second)

@@ -1038,6 +1038,23 @@ def test_defending_interests_or_oneself_is_no_mutual_defence(sentence: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The accord imposes no obligation on either party to defend the other.", -1),
+        ("It carries no commitment by one side to the defence of the other, diplomats say.", -1),
+        ("Each side gave an undertaking to come to the defense of the other.", 1),
+    ],
+)
+def test_a_duty_to_defend_the_other_side_is_mutual_defence(sentence: str, sign: int) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_a_duty_to_defend_a_third_party_is_no_mutual_defence() -> None:
+    sentence = "Both made a commitment to the defence of the other members of the forum."
+    assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
     ("sentence", "roles"),
     [
         # the holder's side gives the office
@@ -1098,6 +1115,32 @@ def test_the_votes_against_are_one_unit_however_worded(sentence: str, against: s
 )
 def test_a_headlines_present_tense_signing_names_its_place(sentence: str) -> None:
     assert ("signing_place", "baku") in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Pezeshkian travelled to Minsk last week to sign the accord.", "minsk"),
+        ("The Iranian leader flies to Baku on Monday to put pen to paper.", "baku"),
+        ("Putin went to Tehran to ink the deal with his counterpart.", "tehran"),
+    ],
+)
+def test_a_journey_made_to_sign_names_the_place_of_signing(sentence: str, place: str) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the journey and the signing are two events
+        "Putin went to Baku in May and signed the treaty in the Kremlin.",
+        "Lavrov flew to Minsk for talks; the accord was signed later.",
+    ],
+)
+def test_a_journey_not_made_to_sign_names_no_place_of_signing(sentence: str) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert ("signing_place", "baku") not in roles
+    assert ("signing_place", "minsk") not in roles
 
 
 def test_a_place_without_a_signing_is_no_signing_place() -> None:
