@@ -1287,7 +1287,8 @@ class Judge:
             # text says on cyber security is news, whoever published it). A name or title
             # the version lacks is only who said it.
             return Judgement(claim, Verdict.KNOWN, first_supporter.score, first_supporter.known)
-        joined = self._restated_by_several(claim, same_subject)
+        # A known claim that conflicts with this one cannot be a part of its restatement.
+        joined = self._restated_by_several(claim, [s for s, found in mismatches if found is None])
         if joined is not None:
             return Judgement(claim, Verdict.KNOWN, joined.score, joined.known)
         return Judgement(

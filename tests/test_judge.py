@@ -1140,3 +1140,15 @@ def test_a_signing_scheduled_to_steal_attention(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_a_known_claim_denying_the_detail_is_no_part_of_a_joined_restatement(
+    engine: Engine,
+) -> None:
+    # The seeds deny any transfer of arms; the text's publication and "provides for" are
+    # known elsewhere. Joined, those would restate the claim but for the denial.
+    text = (
+        "The text of the treaty, as published, provides for weapons transfers between Moscow "
+        "and Tehran, an analyst said."
+    )
+    assert judge(engine, text).verdict is not Verdict.KNOWN

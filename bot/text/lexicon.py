@@ -466,6 +466,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "steals the spotlight from": "diverts attention from",
     "stole the spotlight from": "diverted attention from",
     "stealing the spotlight from": "diverting attention from",
+    # To overshadow an event is to draw attention away from it.
+    "overshadow": "divert attention from",
+    "overshadows": "diverts attention from",
+    "overshadowed": "diverted attention from",
+    "overshadowing": "diverting attention from",
+    "overshadowed by": "overshadowed by",  # the passive is the other way round
     # Stealing attention from an event is diverting it too.
     "steal attention from": "divert attention from",
     "steals attention from": "diverts attention from",
@@ -603,6 +609,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "the us president-elect": "trump",
     "the u.s. president-elect": "trump",
     "the incoming american president": "trump",
+    # ... and a title before his name says no more than the name.
+    "us president-elect donald trump": "trump",
+    "u.s. president-elect donald trump": "trump",
+    "president-elect donald trump": "trump",
+    "president-elect trump": "trump",
     "the incoming us president": "trump",
     "the incoming u.s. president": "trump",
     # A spokesperson by the other names of the office.
@@ -689,8 +700,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "bloc": "alliance",
     "landmark": "breakthrough",
     "historic": "breakthrough",
-    "weapons": "arms",
-    "weapon": "arms",
+    # Arms are weapons; the stem of "arms" is also that of "armed" (forces, attack).
+    "arms": "weapons",
+    "weapon": "weapons",
     "attacker": "aggression",
     "attackers": "aggression",
     "give": "provide",
@@ -735,7 +747,7 @@ WORD_SYNONYMS: dict[str, str] = {
     "fields": "areas",
     "domains": "areas",
     "sectors": "areas",
-    "armaments": "arms",
+    "armaments": "weapons",
     "gas": "gas",
     "pipeline": "pipeline",
     "railroad": "railway",
@@ -1110,7 +1122,7 @@ SALIENT_PREFIXES: tuple[str, ...] = (
     "drill",
     "naval",
     "troop",
-    "arms",
+    "weapon",
     "missil",
     "drone",
     "articl",
@@ -1148,7 +1160,6 @@ SALIENT_PREFIXES: tuple[str, ...] = (
     "extremis",
     "migrat",
 )
-
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"sign(?:s|ed|ing)? (?:the |a |into )?(?:federal )?(?:law|decree|bill)", "law_signing"),
@@ -1205,6 +1216,10 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"attack (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
         r"attack (?:on|upon|against) (?:itself|themselves|both|all)|"
         r"immediate military aid|"
+        # military help given to each other when attacked: "bound to provide military
+        # assistance to each other if either comes under attack"
+        r"\bmilitary (?:aid|assistance|help|support) to (?:each other|one another)\b"
+        r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)|"
         r"provide each other with military assistance|"
         # troops sent for the other under attack: "bound to send troops if the other is attacked"
         r"(?:send|deploy|dispatch) (?:its |their )?(?:troops|forces|soldiers)\b[^.]{0,40}?"

@@ -119,7 +119,7 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (
         re.compile(
             r"\b((?:treaty|agreement|accord|pact|document|text|charter|it)\s+"
-            r"(?:also\s+|only\s+|(?:does|did|do)(?:\s+not|n't)\s+|would\s+not\s+)?)"
+            r"(?:also\s+|only\s+|(?:does|did|do)(?:\s+not|n't)?\s+|would\s+not\s+)?)"
             r"(deals|dealt|deal)\s+(?:also\s+|only\s+|at all\s+)?with\b"
         ),
         lambda m: m.group(1) + _COVER_FORM[m.group(2)],

@@ -458,3 +458,20 @@ def test_everyday_synonyms_of_money_degree_and_time_normalise_alike(
     first: str, second: str
 ) -> None:
     assert normalize(first) == normalize(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("timed to overshadow the inauguration", "timed to divert attention from the inauguration"),
+        ("President-elect Donald Trump's inauguration", "Trump's inauguration"),
+        ("the document does deal with military issues", "the document does cover military issues"),
+        ("no transfer of arms", "no transfer of weapons"),
+    ],
+)
+def test_general_english_of_the_story_normalises_alike(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+def test_an_event_overshadowed_by_another_is_not_a_diversion() -> None:
+    assert "divert" not in normalize("the signing was overshadowed by the war").split()

@@ -344,7 +344,7 @@ def test_implicit_negations_negate(text: str) -> None:
         ("Officials said energy questions remain well beyond the remit of the pact.", ("energi",)),
         ("Nuclear issues are not within the scope of the agreement.", ("nuclear",)),
         # "leaves X aside" leaves X out
-        ("The agreement leaves the question of arms sales aside for now.", ("arm", "sale")),
+        ("The agreement leaves the question of arms sales aside for now.", ("weapon", "sale")),
         # "leaves X outside its scope" leaves X out; "its scope" is the text's scope
         ("The pact leaves military questions entirely beyond its remit.", ("militari",)),
         ("Defence cooperation lies outside its scope, the envoy said.", ("defens", "cooper")),
@@ -423,7 +423,7 @@ def test_a_denied_omission_denies_nothing() -> None:
 def test_what_is_absent_from_a_text_is_denied() -> None:
     slots = extract_slots("Any clause on arms transfers is absent from the treaty.", MONDAY)
     assert slots.negated
-    assert "arm" in slots.negated_terms and "treati" not in slots.negated_terms
+    assert "weapon" in slots.negated_terms and "treati" not in slots.negated_terms
 
 
 @pytest.mark.parametrize(
@@ -753,7 +753,7 @@ def test_slots_of_a_plain_sentence_are_empty() -> None:
     ("sentence", "denied"),
     [
         ("The treaty prohibits joint military drills.", {"joint", "militari", "drill"}),
-        ("The accord forbids arms transfers between the parties.", {"arm", "transfer"}),
+        ("The accord forbids arms transfers between the parties.", {"weapon", "transfer"}),
         ("The pact bans the stationing of troops.", {"station", "troop"}),
     ],
 )
@@ -854,7 +854,7 @@ def test_none_against_is_a_vote_count_not_a_denial() -> None:
 @pytest.mark.parametrize(
     ("sentence", "denied"),
     [
-        ("Arms transfers are not mentioned in the pact.", {"arm", "transfer"}),
+        ("Arms transfers are not mentioned in the pact.", {"weapon", "transfer"}),
         ("Nuclear energy cooperation was left out of the final text.", {"nuclear", "energi"}),
     ],
 )
@@ -992,7 +992,7 @@ def test_a_date_on_what_the_treaty_replaces_dates_the_predecessor(sentence: str)
             "Neither party, the text says, will allow its territory to host hostile forces.",
             {"allow", "territori"},
         ),
-        ("No provision, officials said, covers arms deliveries.", {"arm"}),
+        ("No provision, officials said, covers arms deliveries.", {"weapon"}),
         ("The pact does not, according to the Kremlin, create an alliance.", {"allianc"}),
     ],
 )
@@ -1011,7 +1011,7 @@ def test_a_comma_that_is_no_reporting_aside_still_ends_a_negation() -> None:
     ("text", "denied"),
     [
         # "nowhere" denies; "addressed" frames, so the passive subject is what is denied
-        ("Arms sales are nowhere addressed in the document.", ("arm", "sale")),
+        ("Arms sales are nowhere addressed in the document.", ("weapon", "sale")),
         ("The accord nowhere mentions joint drills.", ("joint", "drill")),
         ("Gas supplies are not addressed in the text.", ("gas", "transfer")),
     ],
@@ -1047,6 +1047,11 @@ def test_defending_interests_or_oneself_is_no_mutual_defence(sentence: str) -> N
 )
 def test_a_duty_to_defend_the_other_side_is_mutual_defence(sentence: str, sign: int) -> None:
     assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_military_help_to_each_other_under_attack_is_mutual_defence() -> None:
+    sentence = "The two must send military aid to one another should either be attacked."
+    assert ("mutual_defense", 1) in extract_slots(sentence, MONDAY).stances
 
 
 def test_a_duty_to_defend_a_third_party_is_no_mutual_defence() -> None:
@@ -1227,7 +1232,7 @@ def test_a_days_ceremony_is_that_days_signing() -> None:
     ],
 )
 def test_what_is_not_covered_is_what_is_denied(sentence: str) -> None:
-    assert extract_slots(sentence).negation_scopes == (("arm", "transfer"),)
+    assert extract_slots(sentence).negation_scopes == (("weapon", "transfer"),)
 
 
 def test_a_hyphen_inside_a_word_is_no_clause_end() -> None:
@@ -1239,7 +1244,7 @@ def test_a_hyphen_inside_a_word_is_no_clause_end() -> None:
     ("sentence", "scope"),
     [
         # a headline's passive without its auxiliary denies its subject
-        ("Tass: arms deliveries omitted from the final text", ("arm", "transfer")),
+        ("Tass: arms deliveries omitted from the final text", ("weapon", "transfer")),
         ("The pact covers trade - nuclear energy left out of it", ("nuclear", "energi")),
         # the full passive and the active say the same
         ("Nuclear energy was left out of the text.", ("nuclear", "energi")),
@@ -1426,7 +1431,7 @@ def test_devoid_of_denies_and_a_denied_lack_affirms() -> None:
     ("sentence", "denied"),
     [
         ("Naval drills, and visits by frigates to the ports, are excluded by the pact.", "drill"),
-        ("Arms sales, along with credit lines, are not mentioned in the text.", "arm"),
+        ("Arms sales, along with credit lines, are not mentioned in the text.", "weapon"),
     ],
 )
 def test_a_passive_subject_closed_by_a_comma_is_still_denied(sentence: str, denied: str) -> None:
@@ -1435,7 +1440,7 @@ def test_a_passive_subject_closed_by_a_comma_is_still_denied(sentence: str, deni
 
 def test_a_passive_subject_after_a_comma_clause_is_only_that_clause() -> None:
     terms = extract_slots("Trade grew, but arms transfers are not mentioned.", MONDAY)
-    assert "trade" not in terms.negated_terms and "arm" in terms.negated_terms
+    assert "trade" not in terms.negated_terms and "weapon" in terms.negated_terms
 
 
 @pytest.mark.parametrize(
