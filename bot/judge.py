@@ -57,7 +57,10 @@ _SCOPE_MATCH = 0.67
 _ECHO_COVERAGE = 0.5
 _ECHO_WORDS = 4
 # The parties as normalised words: "Russia-Iran" names nothing beyond the treaty's parties.
-_PARTY_TOKENS = frozenset({"russia", "russian", "iran", "iranian"})
+# The parties by name, adjective or capital: "the Tehran-Moscow accord", "Russo-Iranian".
+_PARTY_TOKENS = frozenset(
+    {"russia", "russian", "russo", "moscow", "kremlin", "iran", "iranian", "tehran", "teheran"}
+)
 # Masked words that turn a sentence from what it denies back to what it affirms.
 _CONTRAST_TURNS = frozenset({"though", "although", "howev", "wherea"})
 # A claim holding this share of a known claim's words restates it with this much of its own.

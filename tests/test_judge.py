@@ -1152,3 +1152,18 @@ def test_a_known_claim_denying_the_detail_is_no_part_of_a_joined_restatement(
         "and Tehran, an analyst said."
     )
     assert judge(engine, text).verdict is not Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "without excluding" includes; the hedge of the original is kept
+        "Pezeshkian said Tehran would strive to enhance cooperation wherever mutual assistance "
+        "is possible, without excluding the military and security domains.",
+        # the parties joined by a hyphen, by adjective or capital, are the parties
+        "Jalali told the Iranian media the leaders realised the older Russo-Iranian agreement "
+        "was outdated and did not reflect current realities.",
+    ],
+)
+def test_restatements_in_other_constructions_are_known(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN

@@ -466,6 +466,17 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "steals the spotlight from": "diverts attention from",
     "stole the spotlight from": "diverted attention from",
     "stealing the spotlight from": "diverting attention from",
+    # What is not excluded is included: "not excluding the military sphere".
+    "not excluding": "including",
+    "without excluding": "including",
+    # A country that lets goods pass is their gateway, however named.
+    "transit route": "gateway",
+    "transit hub": "gateway",
+    "transit country": "gateway",
+    "transit point": "gateway",
+    "act as": "serve as",
+    "acts as": "serves as",
+    "acting as": "serving as",
     # To overshadow an event is to draw attention away from it.
     "overshadow": "divert attention from",
     "overshadows": "diverts attention from",
@@ -991,6 +1002,9 @@ NON_NEGATIONS: tuple[str, ...] = (
     "nothing but",
     "whether or not",
     "not least",
+    # What is not excluded is included: "not excluding the military sphere".
+    "not excluding",
+    "without excluding",
     "no later than",
     "no fewer than",
     "no less than",

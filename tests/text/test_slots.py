@@ -1548,3 +1548,14 @@ def test_what_a_text_does_not_extend_to_is_denied_not_the_extending(sentence: st
 )
 def test_details_kept_under_wraps_keep_the_text_private(sentence: str) -> None:
     assert ("text_published", -1) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ties will grow in every field, not excluding defence, the envoy said.",
+        "Cooperation covers all areas without excluding security.",
+    ],
+)
+def test_what_is_not_excluded_is_not_denied(sentence: str) -> None:
+    assert not extract_slots(sentence, MONDAY).negated
