@@ -328,6 +328,17 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "debated by the Duma next month.",
             "→ 19 January",
         ),
+        # the seeds have it signed days before Trump's return to power
+        (
+            "The accord was signed a week after Donald Trump took office in Washington.",
+            "signed before inauguration: affirmed → denied",
+        ),
+        # a text that has nothing to do with a field does not cover it
+        (
+            "Foreign Minister Araghchi insisted the pact has nothing to do with defence or "
+            "security.",
+            "polarity: affirmed → denied",
+        ),
         # a term said as what the treaty binds its parties for
         (
             "Under the pact Russia and Iran are bound to each other for the next fifteen years.",
@@ -1167,3 +1178,10 @@ def test_a_known_claim_denying_the_detail_is_no_part_of_a_joined_restatement(
 )
 def test_restatements_in_other_constructions_are_known(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_length_said_of_the_replaced_agreement_does_not_contradict_the_term(
+    engine: Engine,
+) -> None:
+    text = "The new treaty supersedes the 2001 agreement, which was valid for ten years."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

@@ -1214,6 +1214,17 @@ _WITHHELD_DETAILS = (
     r" (?:under wraps|secret|private|to (?:itself|themselves)|confidential)\b"
 )
 
+# The treaty's signing (not a ratification law's), and Trump's taking office.
+_TREATY_SIGNING = (
+    r"\b(?:sign\w*|inked|sealed|ceremony|timing|timed)\b"
+    r"(?![^.;]{0,30}\b(?:law|bill|decree|ratif\w*)\b)"
+)
+_TAKING_OFFICE = (
+    r"\b(?:inaugura\w*|sworn in|swearing-in"
+    r"|return\w* (?:to power|to the white house|to washington)|took office|takes office"
+    r"|taking office)"
+)
+
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
 # state the negative side without a negation cue).
 STANCES: dict[str, tuple[str, str | None]] = {
@@ -1248,6 +1259,16 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"(?:the other|each other|one another)\b"
         r"(?!\s+(?:members?|states?|countries|nations|allies|partners|neighbou?rs)\b)",
         None,
+    ),
+    # When the signing fell against Trump's taking office: "+1" before ("days ahead of his
+    # inauguration"), "-1" after ("a week after Trump was sworn in"). The signing must be the
+    # subject: talks "after the inauguration" say nothing of when it was signed.
+    "signed_before_inauguration": (
+        _TREATY_SIGNING + r"[^.;]{0,60}?\b"
+        r"(?:before|ahead of|prior to|on the eve of|preceding|after|following|since)\b"
+        r"[^.;]{0,40}?" + _TAKING_OFFICE,
+        _TREATY_SIGNING + r"[^.;]{0,60}?\b(?:after|following|since)\b[^.;]{0,40}?"
+        + _TAKING_OFFICE,
     ),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"

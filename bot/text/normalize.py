@@ -236,8 +236,19 @@ _OUT_AND_IN = re.compile(
 )
 
 
+# A text that has nothing to do with a field does not cover it ("the treaty has nothing to do
+# with defence"); a timing that has nothing to do with an event keeps the idiom's sense.
+_TEXT_UNRELATED = re.compile(
+    r"\b((?:treaty|agreement|accord|pact|deal|document|text)\s+)(has|have|had)\s+nothing\s+"
+    r"(?:at all\s+|whatsoever\s+)?to\s+do\s+with\b"
+)
+
+
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
+    lowered = _TEXT_UNRELATED.sub(
+        lambda m: m.group(1) + ("did" if m.group(2) == "had" else "does") + " not cover", lowered
+    )
     text = _DENIED_AS.sub(r"\1", _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered))
     return _OUT_AND_IN.sub(r"\g<new> replaces \g<old>", text)
 

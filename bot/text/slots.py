@@ -52,6 +52,9 @@ _AGO = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is expected|are expected|is scheduled|are scheduled|is due|are due|next)\b"
 )
+# A ceremony named by its weekday alone is one still to come: a report on Friday of "the
+# inauguration on Monday" means the coming Monday (a past one is "last Monday" or a date).
+_SCHEDULED_CEREMONY = re.compile(r"\b(?:inauguration|swearing-in|investiture)\s+on\s+$")
 
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
@@ -209,6 +212,18 @@ _TRAVELLED_TO_SIGN = re.compile(
     + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
     + r")\b[^.;:]{0,40}?\bto\s*$"
 )
+# What is said of an earlier agreement in a relative clause or an aside right after it:
+# "the agreement of 2001, which was valid for 10 years", "a 2001 pact that had a ten-year
+# term", "the 2001 deal, valid for ten years,".
+_OLD_AGREEMENT = (
+    r"(?:(?:19|20)\d\d\s+(?:agreement|pact|deal|treaty|accord)"
+    r"|(?:earlier|older|previous|old|former)\s+(?:agreement|pact|deal|treaty|accord)"
+    r"|(?:agreement|pact|deal|treaty|accord)\s+(?:of|from|signed in|dating from|dating back to)"
+    r"\s+(?:19|20)\d\d)"
+)
+_PREDECESSOR_CLAUSE = re.compile(
+    rf"\b{_OLD_AGREEMENT}\b,?\s+(?:(?:which|that)\b[^,;.]*|(?=valid|in force|good for)[^,;.]*,)"
+)
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
@@ -350,7 +365,9 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
             continue
         # Tense is read in the weekday's own clause: "signed on Friday, and the Duma will
         # debate it on Tuesday" has a past Friday and a future Tuesday.
-        ahead = bool(_FUTURE.search(_clause_around(text, m.start(), m.end())))
+        ahead = bool(_FUTURE.search(_clause_around(text, m.start(), m.end()))) or bool(
+            _SCHEDULED_CEREMONY.search(text, max(0, m.start() - 30), m.start())
+        )
         delta = (
             (weekday - published.weekday()) % 7
             if ahead
@@ -903,7 +920,18 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             lowered, _term_ends(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
         ),
     )
-    quantities = _quantities(lowered, spans)
+    # A length said of the agreement the treaty replaced is that agreement's, not the treaty's:
+    # a detail of its own ("predecessor_year"), never compared with the treaty's term.
+    predecessor = [m.span() for m in _PREDECESSOR_CLAUSE.finditer(lowered)]
+    quantities = _quantities(lowered, spans + predecessor)
+    for start, end in predecessor:
+        quantities += [
+            replace(q, unit=f"predecessor_{q.unit}")
+            for q in _quantities(
+                lowered[start:end], [(s - start, e - start) for s, e in spans if start <= s < end]
+            )
+            if q.unit
+        ]
     negated, negation_cues, noncommittal = _negation(lowered)
     hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())
     prepared = prepare(sentence)

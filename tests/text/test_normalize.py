@@ -468,6 +468,8 @@ def test_everyday_synonyms_of_money_degree_and_time_normalise_alike(
         ("the document does deal with military issues", "the document does cover military issues"),
         ("no transfer of arms", "no transfer of weapons"),
         ("Iran would act as a transit hub for gas", "Iran would serve as a gateway for gas"),
+        ("the pact has nothing to do with missiles", "the pact does not cover missiles"),
+        ("the deal had nothing at all to do with oil", "the deal did not cover oil"),
     ],
 )
 def test_general_english_of_the_story_normalises_alike(first: str, second: str) -> None:
@@ -476,3 +478,7 @@ def test_general_english_of_the_story_normalises_alike(first: str, second: str) 
 
 def test_an_event_overshadowed_by_another_is_not_a_diversion() -> None:
     assert "divert" not in normalize("the signing was overshadowed by the war").split()
+
+
+def test_a_timing_that_has_nothing_to_do_with_an_event_is_no_text_left_uncovered() -> None:
+    assert "cover" not in normalize("the timing has nothing to do with the inauguration").split()

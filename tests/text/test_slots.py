@@ -1559,3 +1559,57 @@ def test_details_kept_under_wraps_keep_the_text_private(sentence: str) -> None:
 )
 def test_what_is_not_excluded_is_not_denied(sentence: str) -> None:
     assert not extract_slots(sentence, MONDAY).negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The leaders inked the deal on the eve of Trump's return to the White House.", 1),
+        ("The ceremony came just ahead of the inauguration in Washington.", 1),
+        ("The accord was signed a week after Trump was sworn in.", -1),
+        ("Signing it only after the new US president took office was deliberate.", -1),
+    ],
+)
+def test_the_signing_is_placed_before_or_after_trump_takes_office(sentence: str, sign: int) -> None:
+    assert ("signed_before_inauguration", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a ratification law's signing, and talks, are other events
+        "Putin signed the ratification law after Trump took office.",
+        "Iran hopes for talks with Washington after the inauguration.",
+    ],
+)
+def test_other_events_set_against_the_inauguration_are_no_timing_stance(sentence: str) -> None:
+    stances = extract_slots(sentence, MONDAY).stances
+    assert all(s != "signed_before_inauguration" for s, _ in stances)
+
+
+def test_an_inauguration_named_by_its_weekday_is_the_coming_one() -> None:
+    friday = date(2025, 1, 17)
+    slots = extract_slots("He denied any link to the inauguration on Monday.", friday)
+    assert [(d.month, d.day) for d in slots.dates] == [(1, 20)]
+    # a plain past weekday is still the last one
+    slots = extract_slots("The envoy arrived on Monday.", friday)
+    assert [(d.month, d.day) for d in slots.dates] == [(1, 13)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The accord replaces the agreement of 2001, which ran for ten years.",
+        "It supersedes a 2001 pact that had a 10-year term.",
+        "The older agreement, valid for ten years, was renewed again and again.",
+    ],
+)
+def test_a_length_said_of_the_replaced_agreement_is_not_the_treatys(sentence: str) -> None:
+    units = {q.unit for q in extract_slots(sentence, MONDAY).quantities}
+    assert "year" not in units
+    assert "predecessor_year" in units
+
+
+def test_a_treatys_own_length_beside_its_predecessor_is_its_term() -> None:
+    sentence = "The new treaty, which is valid for ten years, replaces the 2001 pact."
+    assert "year" in {q.unit for q in extract_slots(sentence, MONDAY).quantities}
