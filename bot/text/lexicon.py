@@ -1207,8 +1207,10 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
 # Declining to give the particulars of a text: what the speaker withholds stays private.
 _WITHHELD_DETAILS = (
     r"\b(?:declin\w*|refus\w*|withh[eo]ld\w*|would not|did not|will not|won't|didn't) "
-    r"(?:to )?(?:spell out|disclose|reveal|give|provide|specify|share|elaborate on|go into) "
-    r"(?:the |any |its |their |further |more )?(?:details|particulars|specifics)\b"
+    r"(?:to )?(?:spell out|disclose|reveal|give|provide|specify|share|elaborate on|go into"
+    r"|publish|release|make public) "
+    r"(?:the |any |its |their |further |more )?(?:(?:full |whole |complete )?(?:text|wording"
+    r"|contents?)|details|particulars|specifics)\b"
     # "kept the specifics under wraps", "kept the details to itself"
     r"|\bkept (?:the |its |their |all )?(?:details|particulars|specifics|text|contents?)"
     r" (?:under wraps|secret|private|to (?:itself|themselves)|confidential)\b"

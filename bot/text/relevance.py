@@ -49,7 +49,9 @@ _ANAPHORA = re.compile(
 # Comparisons that keep a sentence about our treaty even when it names another one.
 _CONTRAST = re.compile(
     r"\b(?:akin to|unlike|like|similar|in contrast|compared|the one|than|replac\w*|of the kind"
-    r"|succeed\w*|supersed\w*|same)\b"
+    r"|succeed\w*|supersed\w*|same"
+    # "lacks the clause found in Moscow's pact with Pyongyang"
+    r"|(?:found|contained|included|present|featured|enshrined|seen) in)\b"
 )
 # A definite reference that, beside a comparison, means *our* treaty.
 _OURS = re.compile(

@@ -206,11 +206,18 @@ _PLACE_THEN_WHERE = re.compile(
 )
 # A journey whose purpose is the signing names its place: "flew to Tehran on Friday to sign",
 # "travelled to Moscow to put his name to". The purpose "to" stands just before the verb.
-_TRAVELLED_TO_SIGN = re.compile(
+_PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
+_JOURNEY_TO = (
     r"\b(?:flew|flies|fly|travel(?:l)?ed|travels|travel|went|goes|go|came|comes|headed|heads"
-    r"|journeyed)\s+to\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
-    + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
-    + r")\b[^.;:]{0,40}?\bto\s*$"
+    rf"|journeyed)\s+to\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
+)
+_TRAVELLED_TO_SIGN = re.compile(_JOURNEY_TO + r"[^.;:]{0,40}?\bto\s*$")
+# ... or for the signing, or the signing done during a visit there: "flew to Minsk for the
+# signing", "signed during Pezeshkian's visit to Baku".
+_TRAVELLED_FOR_SIGNING = re.compile(_JOURNEY_TO + r"[^.;:]{0,30}?\bfor\s+the\s+signing\b")
+_SIGNED_DURING_VISIT = re.compile(
+    r"\b(?:during|on)\s+(?:[\w.'-]+\s+){0,3}?(?:visit|trip)\s+to\s+(?:the\s+)?"
+    rf"({_PLACES})\b"
 )
 # What is said of an earlier agreement in a relative clause or an aside right after it:
 # "the agreement of 2001, which was valid for 10 years", "a 2001 pact that had a ten-year
@@ -873,7 +880,7 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     if verb is None:
         # "staged the signing in tehran", "the signing ceremony at the kremlin": the noun with
         # its place right after it says where, though no verb of signing does.
-        staged = _SIGNING_NOUN_PLACE.search(prepared)
+        staged = _SIGNING_NOUN_PLACE.search(prepared) or _TRAVELLED_FOR_SIGNING.search(prepared)
         return (("signing_place", lexicon.SIGNING_PLACES[staged.group(1)]),) if staged else ()
     found: list[tuple[str, str]] = []
     clause_start = max(
@@ -901,6 +908,7 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
         or _SIGN_PLACE.search(before)
         or _PLACE_THEN_WHERE.search(prepared[: verb.start()])
         or _TRAVELLED_TO_SIGN.search(prepared[: verb.start()])
+        or _SIGNED_DURING_VISIT.search(after)
     )
     if place is not None:
         found.append(("signing_place", lexicon.SIGNING_PLACES[place.group(1)]))

@@ -195,6 +195,9 @@ def test_sentence_only_about_the_north_korea_pact_is_not_a_candidate(
         "Unlike the North Korea pact, the agreement has no mutual defence clause.",
         "Nevertheless, the agreement does not include a mutual defense clause akin to the one "
         "contained in a similar pact signed last summer between Russia and North Korea.",
+        # what ours lacks, found in another pact
+        "The accord lacks the mutual-defence clause found in Moscow's pact with Pyongyang.",
+        "The Iran deal has no clause like that enshrined in the Pyongyang treaty.",
         # ours supersedes the old one
         "The new treaty supersedes the 2001 accord between Moscow and Tehran.",
     ],

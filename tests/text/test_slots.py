@@ -645,6 +645,9 @@ def test_mutual_defence_clause_stance(sentence: str, sign: int) -> None:
         ("Peskov declined to go into the specifics of the pact.", -1),
         ("The ministry refused to reveal any details of the agreement.", -1),
         ("Officials would not disclose further particulars of the accord.", -1),
+        # withholding the text itself
+        ("Tehran declined to make public the wording of the pact.", -1),
+        ("The ministry refused to release the full text.", -1),
     ],
 )
 def test_text_published_stance(sentence: str, sign: int) -> None:
@@ -1131,6 +1134,20 @@ def test_a_headlines_present_tense_signing_names_its_place(sentence: str) -> Non
     ],
 )
 def test_a_journey_made_to_sign_names_the_place_of_signing(sentence: str, place: str) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Pezeshkian flew to Minsk for the signing, aides said.", "minsk"),
+        ("The pact was inked during the Iranian leader's trip to Baku.", "baku"),
+        ("They sealed the deal on Putin's state visit to Tehran.", "tehran"),
+    ],
+)
+def test_a_journey_for_the_signing_or_a_visit_it_was_done_on_names_the_place(
+    sentence: str, place: str
+) -> None:
     assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
 
 
