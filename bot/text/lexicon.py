@@ -460,12 +460,19 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "pull attention away from": "divert attention from",
     "pulled attention away from": "divert attention from",
     "distract attention from": "divert attention from",
+    "distract from": "divert attention from",
+    "distracts from": "diverts attention from",
+    "distracted from": "diverted attention from",
+    "pull the spotlight away from": "divert attention from",
+    "pulled the spotlight away from": "diverted attention from",
     "deflect attention from": "divert attention from",
     # Stealing the spotlight from an event is drawing attention away from it.
     "steal the spotlight from": "divert attention from",
     "steals the spotlight from": "diverts attention from",
     "stole the spotlight from": "diverted attention from",
     "stealing the spotlight from": "diverting attention from",
+    "money matters": "finance",
+    "financial matters": "finance",
     # What is not excluded is included: "not excluding the military sphere".
     "not excluding": "including",
     "without excluding": "including",
@@ -638,6 +645,16 @@ PHRASE_SYNONYMS: dict[str, str] = {
 
 # Single-word synonyms (after lowercasing, before stemming).
 WORD_SYNONYMS: dict[str, str] = {
+    # Everyday words of this story's reporting for the seeds' own.
+    "penalties": "sanctions",
+    "civilian": "peaceful",
+    "underpin": "foster",
+    "underpins": "fosters",
+    "growth": "development",
+    "neighbourhood": "region",
+    "neighborhood": "region",
+    "outsider": "third-party",
+    "outsiders": "third-party",
     # Of the present: "present-day realities" are the current ones; the global order the world's.
     "present-day": "current",
     "contemporary": "current",

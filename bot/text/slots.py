@@ -231,11 +231,20 @@ _OLD_AGREEMENT = (
 _PREDECESSOR_CLAUSE = re.compile(
     rf"\b{_OLD_AGREEMENT}\b,?\s+(?:(?:which|that)\b[^,;.]*|(?=valid|in force|good for)[^,;.]*,)"
 )
+_WHO_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
 # A spaced dash ends a clause too: "not covered by the deal - state tv" attributes after it.
-_CLAUSE_END = re.compile(r"[,;:.!?]|\s-\s|\b(?:but|while|although|whereas|noting|which|as)\b")
+_CLAUSE_END = re.compile(
+    r"[,;:.!?]|\s-\s|\b(?:but|while|although|whereas|noting|which|as)\b"
+    # "and" before a second verb starts a predicate of its own: "does not extend to defence
+    # and deals only with trade" denies no trade.
+    r"|\band\s+(?:only\s+|also\s+|instead\s+|rather\s+)?(?:deals|dealt|covers|covered|focuses"
+    r"|focused|concentrates|centres|centers|addresses|includes|included|provides|sets|lays"
+    r"|is|was|are|were|will|would|has|have|had|says|said|stresses|stressed|emphasi[sz]e[sd]"
+    r"|calls|called|limits|limited|sticks|stuck)\b"
+)
 _STANCE_RES = {
     stance: (re.compile(trigger), re.compile(negative) if negative else None)
     for stance, (trigger, negative) in lexicon.STANCES.items()
@@ -905,7 +914,9 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
             found.append(("signatory", token))
     place = (
         _SIGN_PLACE.search(after)
-        or _SIGN_PLACE.search(before)
+        # "Pezeshkian, who took office in Tehran last year, signed": the aside's place is not
+        # the signing's.
+        or _SIGN_PLACE.search(_WHO_ASIDE.sub(" ", before))
         or _PLACE_THEN_WHERE.search(prepared[: verb.start()])
         or _TRAVELLED_TO_SIGN.search(prepared[: verb.start()])
         or _SIGNED_DURING_VISIT.search(after)

@@ -470,6 +470,11 @@ def test_everyday_synonyms_of_money_degree_and_time_normalise_alike(
         ("Iran would act as a transit hub for gas", "Iran would serve as a gateway for gas"),
         ("the pact has nothing to do with missiles", "the pact does not cover missiles"),
         ("the deal had nothing at all to do with oil", "the deal did not cover oil"),
+        ("timed to distract from the vote", "timed to divert attention from the vote"),
+        ("trade sits at the heart of the pact", "trade sits at the forefront of the pact"),
+        ("squeezed by Western penalties", "squeezed by Western sanctions"),
+        ("civilian nuclear power", "peaceful nuclear energy"),
+        ("steady growth in the neighbourhood", "steady development in the region"),
     ],
 )
 def test_general_english_of_the_story_normalises_alike(first: str, second: str) -> None:

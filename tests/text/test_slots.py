@@ -1630,3 +1630,23 @@ def test_a_length_said_of_the_replaced_agreement_is_not_the_treatys(sentence: st
 def test_a_treatys_own_length_beside_its_predecessor_is_its_term() -> None:
     sentence = "The new treaty, which is valid for ten years, replaces the 2001 pact."
     assert "year" in {q.unit for q in extract_slots(sentence, MONDAY).quantities}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept_out"),
+    [
+        ("The pact does not cover arms sales and deals only with commerce.", "commerc"),
+        ("Moscow did not mention defence and stressed energy instead.", "energi"),
+    ],
+)
+def test_a_second_verb_after_and_ends_the_negations_scope(sentence: str, kept_out: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert slots.negated
+    assert all(kept_out not in scope for scope in slots.negation_scopes)
+
+
+def test_a_place_in_a_who_aside_is_not_where_the_signing_was() -> None:
+    sentence = "Pezeshkian, who was elected in Tehran last summer, signed it with Putin."
+    roles = extract_slots(sentence, MONDAY).roles
+    assert not any(role == "signing_place" for role, _ in roles)
+    assert ("signatory", "pezeshkian") in roles
