@@ -280,6 +280,12 @@ IDIOMS: dict[str, str] = {
     "takes the place of": "replaces",
     "take the place of": "replace",
     "took the place of": "replaced",
+    # What takes over from another (a text, an office holder) replaces it.
+    "takes over from": "replaces",
+    "take over from": "replace",
+    "took over from": "replaced",
+    "taken over from": "replaced",
+    "taking over from": "replacing",
     "had nothing to do with": "was unrelated to",
     # What gets top billing is what the text puts first: it emphasises it.
     "gets top billing": "is emphasized",
@@ -512,6 +518,9 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "renewed at regular intervals": "periodically renewed",
     "renewed periodically": "periodically renewed",
     "renewed from time to time": "periodically renewed",
+    "renewed every so often": "periodically renewed",
+    "extended every so often": "periodically renewed",
+    "every so often": "periodically",
     "at regular intervals": "periodically",
     "at intervals": "periodically",
     # What a text is the product, fruit or outcome of, it resulted from: "the product of
