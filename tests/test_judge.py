@@ -1152,3 +1152,34 @@ def test_a_known_claim_denying_the_detail_is_no_part_of_a_joined_restatement(
         "and Tehran, an analyst said."
     )
     assert judge(engine, text).verdict is not Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a provision the seeds list, said not to be part of the text, conflicts
+        ("Reciprocal naval visits to ports were not part of the agreement.", Verdict.CONTRADICTING),
+        # one the seeds list, said to be part of it, is known
+        ("Reciprocal naval visits to ports are part of the agreement.", Verdict.KNOWN),
+    ],
+)
+def test_what_is_said_not_to_be_part_of_the_text_is_denied(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the predecessor's year said on air, against the seeds' 2001
+        ("The pact supersedes an accord from nineteen ninety-seven.", Verdict.CONTRADICTING),
+        # the signing year said on air
+        ("The treaty was signed on January the seventeenth, twenty twenty-five.", Verdict.KNOWN),
+        ("The treaty was signed in twenty twenty-three.", Verdict.CONTRADICTING),
+        # our treaty takes over from the old one, which is known
+        ("This pact takes over from the 2001 agreement.", Verdict.KNOWN),
+    ],
+)
+def test_spoken_years_and_taking_over_are_read(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -280,6 +280,14 @@ IDIOMS: dict[str, str] = {
     "takes the place of": "replaces",
     "take the place of": "replace",
     "took the place of": "replaced",
+    # What is not part of a text is absent from it: the thing said not to be part is what is
+    # denied ("drills aren't part of the deal"), not the text.
+    **{
+        f"{aux}{neg} {a}part of": f"{aux} absent from"
+        for aux in ("is", "are", "was", "were")
+        for neg in (" not", "n't")
+        for a in ("", "a ")
+    },
     # What takes over from another (a text, an office holder) replaces it.
     "takes over from": "replaces",
     "take over from": "replace",

@@ -429,6 +429,25 @@ def test_what_is_absent_from_a_text_is_denied() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Naval port calls were not part of the accord, a diplomat said.",
+        "Naval port calls weren't a part of the accord.",
+    ],
+)
+def test_what_is_not_part_of_a_text_is_denied(text: str) -> None:
+    """"X is not part of the text": X is denied, not the text or "part"."""
+    slots = extract_slots(text, MONDAY)
+    assert "naval" in slots.negated_terms
+    assert not {"part", "treati"} & set(slots.negated_terms)
+
+
+def test_what_is_part_of_a_text_is_not_denied() -> None:
+    slots = extract_slots("Naval port calls are part of the accord.", MONDAY)
+    assert not slots.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Missing from the final document is any reference to joint naval patrols.",
         "Conspicuously absent from the published treaty are joint naval patrols.",
     ],
