@@ -1183,3 +1183,25 @@ def test_what_is_said_not_to_be_part_of_the_text_is_denied(
 )
 def test_spoken_years_and_taking_over_are_read(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # denying that the text has anything to do with what it covers conflicts
+        (
+            "The foreign minister in Tehran says the accord doesn't have anything to do with "
+            "security and defence.",
+            Verdict.CONTRADICTING,
+        ),
+        # denying that it has anything to do with a military alliance agrees with the seeds
+        (
+            "Iran's foreign minister denied the deal had anything to do with a military alliance.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_having_anything_to_do_with_is_being_related_to(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -303,6 +303,17 @@ IDIOMS: dict[str, str] = {
     "top billing": "emphasis",
     "has nothing to do with": "is unrelated to",
     "have nothing to do with": "are unrelated to",
+    # Having anything to do with a thing is being related to it: "denies the pact has anything
+    # to do with defence" denies that it is related to defence.
+    "has anything to do with": "is related to",
+    "have anything to do with": "are related to",
+    "had anything to do with": "was related to",
+    "does not have anything to do with": "is not related to",
+    "doesn't have anything to do with": "is not related to",
+    "do not have anything to do with": "are not related to",
+    "don't have anything to do with": "are not related to",
+    "did not have anything to do with": "was not related to",
+    "didn't have anything to do with": "was not related to",
     # What gives birth to a thing creates it; what opens or paves the way to it may lead to it.
     "gives birth to": "creates",
     "give birth to": "create",

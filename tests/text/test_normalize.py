@@ -494,3 +494,15 @@ def test_taking_over_from_is_replacing(text: str, plain: str) -> None:
 
 def test_taking_over_without_from_is_not_replacing() -> None:
     assert "replac" not in prepare("Gas exports took over the agenda.")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # having anything to do with a thing is being related to it
+        ("They deny it had anything to do with oil.", "they deny it was related to oil."),
+        ("The deal doesn't have anything to do with arms.", "the deal is not related to arms."),
+    ],
+)
+def test_anything_to_do_with_is_related_to(text: str, plain: str) -> None:
+    assert prepare(text) == plain
