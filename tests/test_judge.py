@@ -1205,3 +1205,11 @@ def test_having_anything_to_do_with_is_being_related_to(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_a_signing_at_the_iranian_presidential_palace_conflicts_with_the_kremlin(
+    engine: Engine,
+) -> None:
+    text = "Putin and Pezeshkian signed the partnership accord at Saadabad Palace, state TV says."
+    found = judge(engine, text)
+    assert found.verdict is Verdict.CONTRADICTING

@@ -171,6 +171,13 @@ SIGNING_PLACES: dict[str, str] = {
     "tehran": "tehran",
     "teheran": "tehran",
     "iranian capital": "tehran",
+    # The palace complex where Iran's president receives visiting leaders is in Tehran, as the
+    # Kremlin is in Moscow.
+    "the saadabad palace": "tehran",
+    "saadabad palace": "tehran",
+    "the sa'dabad palace": "tehran",
+    "sa'dabad palace": "tehran",
+    "saadabad": "tehran",
     "beijing": "beijing",
     "baku": "baku",
     "geneva": "geneva",

@@ -916,6 +916,23 @@ def test_the_place_of_signing_may_follow_a_possessor(sentence: str, place: str) 
     assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the Iranian president's palace complex is in Tehran, as the Kremlin is in Moscow
+        "Pezeshkian and his guest sealed the pact at the Sa’dabad Palace.",
+        "The document was signed in Saadabad on the leaders' second day of talks.",
+    ],
+)
+def test_the_iranian_presidential_palace_is_in_tehran(sentence: str) -> None:
+    assert ("signing_place", "tehran") in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_palace_visit_without_a_signing_names_no_place_of_signing() -> None:
+    roles = extract_slots("The delegation toured the Saadabad Palace gardens.", MONDAY).roles
+    assert not any(role == "signing_place" for role, _ in roles)
+
+
 def test_a_trailing_foreign_minister_title_binds_the_name_before_it() -> None:
     slots = extract_slots("Dmitry Peskov, Russia's foreign minister, spoke.", MONDAY)
     assert ("russia_foreign_minister", "peskov") in slots.roles
