@@ -1185,3 +1185,64 @@ def test_a_length_said_of_the_replaced_agreement_does_not_contradict_the_term(
 ) -> None:
     text = "The new treaty supersedes the 2001 agreement, which was valid for ten years."
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a provision the seeds list, said not to be part of the text, conflicts
+        ("Reciprocal naval visits to ports were not part of the agreement.", Verdict.CONTRADICTING),
+        # one the seeds list, said to be part of it, is known
+        ("Reciprocal naval visits to ports are part of the agreement.", Verdict.KNOWN),
+    ],
+)
+def test_what_is_said_not_to_be_part_of_the_text_is_denied(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the predecessor's year said on air, against the seeds' 2001
+        ("The pact supersedes an accord from nineteen ninety-seven.", Verdict.CONTRADICTING),
+        # the signing year said on air
+        ("The treaty was signed on January the seventeenth, twenty twenty-five.", Verdict.KNOWN),
+        ("The treaty was signed in twenty twenty-three.", Verdict.CONTRADICTING),
+        # our treaty takes over from the old one, which is known
+        ("This pact takes over from the 2001 agreement.", Verdict.KNOWN),
+    ],
+)
+def test_spoken_years_and_taking_over_are_read(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # denying that the text has anything to do with what it covers conflicts
+        (
+            "The foreign minister in Tehran says the accord doesn't have anything to do with "
+            "security and defence.",
+            Verdict.CONTRADICTING,
+        ),
+        # denying that it has anything to do with a military alliance agrees with the seeds
+        (
+            "Iran's foreign minister denied the deal had anything to do with a military alliance.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_having_anything_to_do_with_is_being_related_to(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_signing_at_the_iranian_presidential_palace_conflicts_with_the_kremlin(
+    engine: Engine,
+) -> None:
+    text = "Putin and Pezeshkian signed the partnership accord at Saadabad Palace, state TV says."
+    found = judge(engine, text)
+    assert found.verdict is Verdict.CONTRADICTING

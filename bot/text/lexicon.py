@@ -171,6 +171,13 @@ SIGNING_PLACES: dict[str, str] = {
     "tehran": "tehran",
     "teheran": "tehran",
     "iranian capital": "tehran",
+    # The palace complex where Iran's president receives visiting leaders is in Tehran, as the
+    # Kremlin is in Moscow.
+    "the saadabad palace": "tehran",
+    "saadabad palace": "tehran",
+    "the sa'dabad palace": "tehran",
+    "sa'dabad palace": "tehran",
+    "saadabad": "tehran",
     "beijing": "beijing",
     "baku": "baku",
     "geneva": "geneva",
@@ -280,6 +287,20 @@ IDIOMS: dict[str, str] = {
     "takes the place of": "replaces",
     "take the place of": "replace",
     "took the place of": "replaced",
+    # What is not part of a text is absent from it: the thing said not to be part is what is
+    # denied ("drills aren't part of the deal"), not the text.
+    **{
+        f"{aux}{neg} {a}part of": f"{aux} absent from"
+        for aux in ("is", "are", "was", "were")
+        for neg in (" not", "n't")
+        for a in ("", "a ")
+    },
+    # What takes over from another (a text, an office holder) replaces it.
+    "takes over from": "replaces",
+    "take over from": "replace",
+    "took over from": "replaced",
+    "taken over from": "replaced",
+    "taking over from": "replacing",
     "had nothing to do with": "was unrelated to",
     # What gets top billing is what the text puts first: it emphasises it.
     "gets top billing": "is emphasized",
@@ -289,6 +310,17 @@ IDIOMS: dict[str, str] = {
     "top billing": "emphasis",
     "has nothing to do with": "is unrelated to",
     "have nothing to do with": "are unrelated to",
+    # Having anything to do with a thing is being related to it: "denies the pact has anything
+    # to do with defence" denies that it is related to defence.
+    "has anything to do with": "is related to",
+    "have anything to do with": "are related to",
+    "had anything to do with": "was related to",
+    "does not have anything to do with": "is not related to",
+    "doesn't have anything to do with": "is not related to",
+    "do not have anything to do with": "are not related to",
+    "don't have anything to do with": "are not related to",
+    "did not have anything to do with": "was not related to",
+    "didn't have anything to do with": "was not related to",
     # What gives birth to a thing creates it; what opens or paves the way to it may lead to it.
     "gives birth to": "creates",
     "give birth to": "create",
@@ -530,6 +562,9 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "renewed at regular intervals": "periodically renewed",
     "renewed periodically": "periodically renewed",
     "renewed from time to time": "periodically renewed",
+    "renewed every so often": "periodically renewed",
+    "extended every so often": "periodically renewed",
+    "every so often": "periodically",
     "at regular intervals": "periodically",
     "at intervals": "periodically",
     # What a text is the product, fruit or outcome of, it resulted from: "the product of

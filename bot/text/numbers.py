@@ -148,6 +148,32 @@ def _replace_century(match: re.Match[str]) -> str:
     return "25 years" if match.group(1) == "quarter" else "50 years"
 
 
+_TEEN_OR_TENS = "|".join(
+    sorted([w for w, v in _UNITS.items() if v >= 10] + list(_TENS), key=len, reverse=True)
+)
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# A year said as broadcasters say it, in two halves: "nineteen ninety-five",
+# "twenty twenty-four", "twenty oh five". Not before a unit ("twenty fifteen-year terms").
+_SPOKEN_YEAR = re.compile(
+    rf"\b(nineteen|twenty)\s+(?:({_TEEN_OR_TENS})(?:[\s-]+({_ONES}))?|(?:oh|o)[\s-]+({_ONES}))\b"
+    r"(?![\s-]*(?:years?|months?|weeks?|days?|hours?)\b)"
+)
+
+
+def _replace_spoken_year(match: re.Match[str]) -> str:
+    century = _UNITS[match.group(1)] if match.group(1) in _UNITS else _TENS[match.group(1)]
+    if match.group(4):
+        rest = _UNITS[match.group(4)]
+    else:
+        second = match.group(2)
+        rest = _UNITS[second] if second in _UNITS else _TENS[second]
+        if match.group(3):
+            if second in _UNITS:  # "twenty thirteen one" is not a year
+                return match.group(0)
+            rest += _UNITS[match.group(3)]
+    return str(century * 100 + rest)
+
+
 def _replace_month_ordinal(match: re.Match[str]) -> str:
     tens = {"twenty": 20, "thirty": 30}.get(match.group(2) or "", 0)
     return f"{match.group(1)} {tens + _ORDINALS[match.group(3)]}"
@@ -158,5 +184,6 @@ def words_to_digits(text: str) -> str:
     text = _CENTURY.sub(_replace_century, text)
     text = _MONTH_ORDINAL.sub(_replace_month_ordinal, text)
     text = _ORDINAL_WORDS.sub(_replace_ordinal_day, text)
+    text = _SPOKEN_YEAR.sub(_replace_spoken_year, text)
     text = _RUN.sub(_replace_run, text)
     return _DECADES.sub(_replace_decades, text)

@@ -17,7 +17,7 @@ from bot.config import RelevanceConfig
 from bot.model import Slots
 from bot.text.headline import asks_about_its_subject
 from bot.text.lexicon import ACTOR_SIDE
-from bot.text.normalize import prepare
+from bot.text.normalize import plain_idioms, prepare
 
 # Words that make a sentence about the treaty or its subject matter (prefixes, on prepared text).
 _TREATY_ANCHORS = (
@@ -57,6 +57,9 @@ _CONTRAST = re.compile(
 _OURS = re.compile(
     r"\b(?:the|this|new|iran|iranian|russia-iran|russia–iran)"
     r" (?:agreement|treaty|pact|deal|accord)\b"
+    # "It replaces an older agreement", "unlike Moscow's pact with Pyongyang, this one ...":
+    # the subject the sentence opens on, or "this one", is the story's own treaty.
+    r"|^it\b|\bthis one\b"
 )
 # A comparison with another partner's case ("the same as with Pyongyang", "as with Minsk") and
 # a subject that points at ours ("this is", "it would be").
@@ -121,7 +124,8 @@ class RelevanceFilter:
         """True when the sentence is about another treaty or partner, not ours."""
         if not slots.other_subjects:
             return False
-        lowered = sentence.lower()
+        # Idioms said plainly: what "takes over from" another text replaces it.
+        lowered = plain_idioms(sentence.lower())
         if _CONTRAST.search(lowered) and _OURS.search(lowered):
             return False
         # "This is a military alliance, the same as with Pyongyang": what "this" is, is

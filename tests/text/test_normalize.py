@@ -408,6 +408,9 @@ def test_in_and_out_that_are_no_replacement_are_left(text: str) -> None:
         ("a deal renewed from time to time", "a deal periodically renewed"),
         ("a pact they extended at regular intervals", "a pact they periodically renewed"),
         ("a treaty extended periodically", "a treaty periodically renewed"),
+        # every so often is periodically
+        ("a pact extended every so often", "a pact periodically renewed"),
+        ("they met every so often", "they met periodically"),
         # what a text is the fruit or product of, it resulted from
         ("it is the fruit of long talks", "it is the result of long talks"),
         ("the culmination of years of work", "the result of years of work"),
@@ -487,3 +490,31 @@ def test_an_event_overshadowed_by_another_is_not_a_diversion() -> None:
 
 def test_a_timing_that_has_nothing_to_do_with_an_event_is_no_text_left_uncovered() -> None:
     assert "cover" not in normalize("the timing has nothing to do with the inauguration").split()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # what takes over from another text, or office holder, replaces it
+        ("The accord took over from an older text.", "the accord replaced an older text."),
+        ("Lavrov is taking over from his deputy.", "lavrov is replacing his deputy."),
+    ],
+)
+def test_taking_over_from_is_replacing(text: str, plain: str) -> None:
+    assert prepare(text) == plain
+
+
+def test_taking_over_without_from_is_not_replacing() -> None:
+    assert "replac" not in prepare("Gas exports took over the agenda.")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # having anything to do with a thing is being related to it
+        ("They deny it had anything to do with oil.", "they deny it was related to oil."),
+        ("The deal doesn't have anything to do with arms.", "the deal is not related to arms."),
+    ],
+)
+def test_anything_to_do_with_is_related_to(text: str, plain: str) -> None:
+    assert prepare(text) == plain

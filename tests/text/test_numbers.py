@@ -85,3 +85,34 @@ def test_digits_already_present_are_kept() -> None:
 )
 def test_parts_of_a_century_become_years(text: str, expected: str) -> None:
     assert words_to_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year said in two halves, as on air
+        ("the pact dates from nineteen ninety-eight", "the pact dates from 1998"),
+        ("signed in twenty twenty-five", "signed in 2025"),
+        ("an accord of twenty oh one", "an accord of 2001"),
+        ("in nineteen eighty", "in 1980"),
+    ],
+)
+def test_spoken_years_become_digits(text: str, expected: str) -> None:
+    assert words_to_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts stay counts: one half alone, a hyphenated count, a unit after it
+        ("twenty-two deputies", "22 deputies"),
+        ("nineteen votes", "19 votes"),
+        ("two thousand and one", "2001"),
+    ],
+)
+def test_counts_are_not_spoken_years(text: str, expected: str) -> None:
+    assert words_to_digits(text) == expected
+
+
+def test_a_count_before_a_unit_is_not_a_spoken_year() -> None:
+    assert "2020" not in words_to_digits("twenty twenty-year terms")

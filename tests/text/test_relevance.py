@@ -200,6 +200,11 @@ def test_sentence_only_about_the_north_korea_pact_is_not_a_candidate(
         "The Iran deal has no clause like that enshrined in the Pyongyang treaty.",
         # ours supersedes the old one
         "The new treaty supersedes the 2001 accord between Moscow and Tehran.",
+        # the sentence opens on "it", or points at "this one": ours, set beside the other
+        "It supersedes the previous agreement, concluded in the early 2000s.",
+        "In contrast to the Belarus arrangement, this one sets up no joint command.",
+        # ours takes over from the old one: it replaces it
+        "The pact takes over from the 2001 agreement between the two states.",
     ],
 )
 def test_comparison_with_another_pact_is_still_about_ours(
@@ -274,6 +279,9 @@ def test_ours_compared_with_another_partners_case_is_about_ours(
         # The other partner is the subject, or nothing points at ours.
         "As with Belarus, Moscow signed a defence pact with North Korea.",
         "It is a military alliance with North Korea.",
+        # "it" without a comparison, or "this one" in no comparison, stays the other's
+        "It was ratified by Minsk last year, Belarus says.",
+        "This one was signed by Kim Jong Un in Pyongyang.",
     ],
 )
 def test_another_partners_case_without_a_comparison_to_ours_stays_theirs(

@@ -429,6 +429,25 @@ def test_what_is_absent_from_a_text_is_denied() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Naval port calls were not part of the accord, a diplomat said.",
+        "Naval port calls weren't a part of the accord.",
+    ],
+)
+def test_what_is_not_part_of_a_text_is_denied(text: str) -> None:
+    """"X is not part of the text": X is denied, not the text or "part"."""
+    slots = extract_slots(text, MONDAY)
+    assert "naval" in slots.negated_terms
+    assert not {"part", "treati"} & set(slots.negated_terms)
+
+
+def test_what_is_part_of_a_text_is_not_denied() -> None:
+    slots = extract_slots("Naval port calls are part of the accord.", MONDAY)
+    assert not slots.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Missing from the final document is any reference to joint naval patrols.",
         "Conspicuously absent from the published treaty are joint naval patrols.",
     ],
@@ -898,6 +917,23 @@ def test_a_place_of_signing_is_not_another_treatys_subject() -> None:
 )
 def test_the_place_of_signing_may_follow_a_possessor(sentence: str, place: str) -> None:
     assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the Iranian president's palace complex is in Tehran, as the Kremlin is in Moscow
+        "Pezeshkian and his guest sealed the pact at the Sa’dabad Palace.",
+        "The document was signed in Saadabad on the leaders' second day of talks.",
+    ],
+)
+def test_the_iranian_presidential_palace_is_in_tehran(sentence: str) -> None:
+    assert ("signing_place", "tehran") in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_palace_visit_without_a_signing_names_no_place_of_signing() -> None:
+    roles = extract_slots("The delegation toured the Saadabad Palace gardens.", MONDAY).roles
+    assert not any(role == "signing_place" for role, _ in roles)
 
 
 def test_a_trailing_foreign_minister_title_binds_the_name_before_it() -> None:
