@@ -1307,6 +1307,12 @@ STANCES: dict[str, tuple[str, str | None]] = {
         # party's interests ("vowed to defend Russia's interests")
         r"\b(?:pledg\w*|vow\w*|promis\w*|commit\w*|oblig\w*|bound|undert\w*|agree\w*) to "
         r"(?:come to )?(?:the )?defen[cds]\w* (?:of )?(?:iran|russia|tehran|moscow)\b(?!')|"
+        # a party bound by the text to defend the other: "nothing obliges Russia to defend
+        # Iran", "requires either side to defend the other"
+        r"\b(?:oblig\w*|binds?|bound|requir\w*|compel\w*|commits?) "
+        r"(?:russia|iran|moscow|tehran|either (?:side|party)|each (?:side|party)|one (?:side|party)"
+        r"|the parties|both (?:sides|parties)) to (?:come to )?(?:the )?defen[cds]\w* (?:of )?"
+        r"(?:iran|russia|tehran|moscow|the other|each other|one another)\b(?!')|"
         # a duty to defend the other side: "no commitment by either side to defence of the other"
         r"\b(?:commitments?|obligations?|pledges?|dut(?:y|ies)|undertakings?|promises?)\b"
         r"[^.]{0,40}?\bto (?:come to )?(?:the )?(?:defen[cs]e of|defend) "

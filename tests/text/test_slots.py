@@ -1088,6 +1088,17 @@ def test_a_duty_to_defend_the_other_side_is_mutual_defence(sentence: str, sign: 
     assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("Nothing in the text requires Iran to defend Russia, the envoy said.", -1),
+        ("The pact binds either party to come to the defence of the other.", 1),
+    ],
+)
+def test_a_party_bound_to_defend_the_other_is_mutual_defence(sentence: str, sign: int) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
 def test_military_help_to_each_other_under_attack_is_mutual_defence() -> None:
     sentence = "The two must send military aid to one another should either be attacked."
     assert ("mutual_defense", 1) in extract_slots(sentence, MONDAY).stances
