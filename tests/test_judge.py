@@ -1152,3 +1152,22 @@ def test_a_known_claim_denying_the_detail_is_no_part_of_a_joined_restatement(
         "and Tehran, an analyst said."
     )
     assert judge(engine, text).verdict is not Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Araghchi said the text did cover security and defence: his denial "at all" conflicts
+        (
+            "Araghchi told journalists the pact does not cover defence or security at all.",
+            Verdict.CONTRADICTING,
+        ),
+        # and his own words, restated, stay known
+        (
+            "Araghchi said the pact did cover security and defence cooperation.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_a_denial_at_all_denies_the_same_thing(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -973,7 +973,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     includes included including contain contains contained containing mention mentions
     mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
     stipulated feature features featured refer refers referred reference any specific explicit
-    explicitly clause clauses matter matters issue issues question questions address
+    explicitly clause clauses matter matters issue issues question questions address all
     addresses addressed addressing cover covers covered covering one ones
     word words line lines
     """.split()  # noqa: SIM905 - a word list reads best as text

@@ -1548,3 +1548,21 @@ def test_what_a_text_does_not_extend_to_is_denied_not_the_extending(sentence: st
 )
 def test_details_kept_under_wraps_keep_the_text_private(sentence: str) -> None:
     assert ("text_published", -1) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # "at all" only strengthens a negation, as "any" does: it is no part of what is denied
+        ("The treaty does not touch on naval matters at all.", ("naval",)),
+        ("Officials insisted there is no alliance at all.", ("allianc",)),
+    ],
+)
+def test_at_all_is_no_part_of_what_a_negation_denies(text: str, denied: tuple[str, ...]) -> None:
+    assert extract_slots(text, MONDAY).negation_scopes == (denied,)
+
+
+def test_all_alone_in_a_negation_stays_denied() -> None:
+    # with nothing else left to deny, the framing word is kept
+    [scope] = extract_slots("Not all of it was signed.", MONDAY).negation_scopes
+    assert scope, scope
