@@ -1171,3 +1171,22 @@ def test_a_known_claim_denying_the_detail_is_no_part_of_a_joined_restatement(
 )
 def test_a_denial_at_all_denies_the_same_thing(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the treaty sweeps away (replaces) the renewed 2001 one after years of talks: known
+        (
+            "The pact swept away a 2001 agreement that had been renewed periodically, after "
+            "years of talks.",
+            Verdict.KNOWN,
+        ),
+        # what a sentence says only of the old agreement stays about that one
+        ("The 2001 agreement was renewed periodically.", Verdict.IRRELEVANT),
+    ],
+)
+def test_what_the_treaty_sweeps_away_it_replaces(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

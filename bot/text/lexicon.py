@@ -280,6 +280,11 @@ IDIOMS: dict[str, str] = {
     "takes the place of": "replaces",
     "take the place of": "replace",
     "took the place of": "replaced",
+    # What a new text sweeps away, it replaces: "sweeps away the 2001 framework".
+    "sweeps away": "replaces",
+    "sweep away": "replace",
+    "swept away": "replaced",
+    "sweeping away": "replacing",
     "had nothing to do with": "was unrelated to",
     # What gets top billing is what the text puts first: it emphasises it.
     "gets top billing": "is emphasized",

@@ -17,7 +17,7 @@ from bot.config import RelevanceConfig
 from bot.model import Slots
 from bot.text.headline import asks_about_its_subject
 from bot.text.lexicon import ACTOR_SIDE
-from bot.text.normalize import prepare
+from bot.text.normalize import plain_idioms, prepare
 
 # Words that make a sentence about the treaty or its subject matter (prefixes, on prepared text).
 _TREATY_ANCHORS = (
@@ -119,7 +119,8 @@ class RelevanceFilter:
         """True when the sentence is about another treaty or partner, not ours."""
         if not slots.other_subjects:
             return False
-        lowered = sentence.lower()
+        # Idioms said plainly: what "sweeps away" another treaty replaces it.
+        lowered = plain_idioms(sentence.lower())
         if _CONTRAST.search(lowered) and _OURS.search(lowered):
             return False
         # "This is a military alliance, the same as with Pyongyang": what "this" is, is

@@ -475,3 +475,21 @@ def test_general_english_of_the_story_normalises_alike(first: str, second: str) 
 
 def test_an_event_overshadowed_by_another_is_not_a_diversion() -> None:
     assert "divert" not in normalize("the signing was overshadowed by the war").split()
+
+
+@pytest.mark.parametrize(
+    ("swept", "plain"),
+    [
+        (
+            "The accord swept away the old 2001 arrangement.",
+            "The accord replaced the old arrangement.",
+        ),
+        ("A deal that sweeps away the earlier text.", "A deal that replaces the earlier text."),
+    ],
+)
+def test_what_a_text_sweeps_away_it_replaces(swept: str, plain: str) -> None:
+    assert normalize_and_mask(swept)[1] == normalize_and_mask(plain)[1]
+
+
+def test_sweeping_without_away_is_no_replacement() -> None:
+    assert "replac" not in normalize("Sanctions swept the region last year.").split()
