@@ -480,6 +480,14 @@ def _plainly_affirmed(claim: Claim) -> frozenset[str]:
     return frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
 
 
+def _same_person(claim: Slots, known: Slots) -> bool:
+    """Both claims name one person (an office holder, not an institution), the same one."""
+    mine, theirs = (
+        {x for x in slots.actors if x not in lexicon.INSTITUTIONS} for slots in (claim, known)
+    )
+    return len(theirs) == 1 and mine == theirs
+
+
 def _signatories(slots: Slots) -> frozenset[str]:
     """Who the claim says signed (the treaty, or a law when it dates a law's signing)."""
     return frozenset(x for r, x in slots.roles if r == "signatory")
@@ -788,11 +796,16 @@ class Judge:
         if (
             defining
             and scored.coverage >= _BARE_DEFINING_COVERAGE
-            and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+            and (
+                not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+                or _same_person(claim.slots, scored.known.claim.slots)
+            )
         ):
             # A short claim that names nothing the known claim lacks ("the two presidents
             # signed on 15 January", "the text has 44 articles") is about the same signing
-            # or the same text, however little else it shares.
+            # or the same text, however little else it shares. So is a figure put in the
+            # mouth of the one person the known claim has stating it ("Jalali's promise of a
+            # 30-year term"), whatever comment the claim adds.
             return True
         return (
             scored.coverage >= coverage_needed

@@ -1190,3 +1190,31 @@ def test_what_the_treaty_sweeps_away_it_replaces(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Jalali gave the term as 20 years: another length in his mouth conflicts, whatever
+        # comment on sanctions comes with it
+        (
+            "Jalali's pledge that the pact will bind the two states for three decades implies "
+            "planning past the present round of sanctions.",
+            Verdict.CONTRADICTING,
+        ),
+        # a length of something else that he names is no term of the treaty
+        (
+            "Jalali noted that sanctions on Iranian banks have lasted thirty years.",
+            Verdict.IRRELEVANT,
+        ),
+        (
+            "Jalali, who has served in Moscow for thirty years, praised the treaty as a step "
+            "past the sanctions era.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_term_in_the_mouth_of_the_person_who_gave_it_aligns(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
