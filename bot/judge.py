@@ -333,9 +333,10 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     if frame:
         salient -= set(normalize(frame).split()) - set(normalize(reported).split())
     # Mutual defence is help against an attack: "come to each other's aid if one is attacked"
-    # names no aggression beyond the commitment itself.
+    # names no aggression beyond the commitment itself, and "commits either side to the
+    # other's defence" no field of defence beside it.
     if any(stance == "mutual_defense" for stance, _ in claim.slots.stances):
-        salient -= _ATTACK_WORDS
+        salient -= _MUTUAL_DEFENCE_WORDS
     return frozenset(salient)
 
 
@@ -355,7 +356,7 @@ def _speaker_tokens(claim: Claim) -> frozenset[str]:
     return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
 
 
-_ATTACK_WORDS = frozenset({"aggress", "attack"})
+_MUTUAL_DEFENCE_WORDS = frozenset({"aggress", "attack", "defens"})
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
     r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"

@@ -1218,3 +1218,18 @@ def test_a_term_in_the_mouth_of_the_person_who_gave_it_aligns(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds deny a mutual defence clause: a text committing no one to the other's
+        # defence restates that; the defence in the phrase is no field of its own
+        ("Nowhere does the accord bind either party to the other's defence.", Verdict.KNOWN),
+        ("The accord binds Russia and Iran to each other's defence.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_duty_to_the_others_defence_is_the_mutual_defence_stance(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -1237,7 +1237,14 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"\b(?:commitments?|obligations?|pledges?|dut(?:y|ies)|undertakings?|promises?)\b"
         r"[^.]{0,40}?\bto (?:come to )?(?:the )?(?:defen[cs]e of|defend) "
         r"(?:the other|each other|one another)\b"
-        r"(?!\s+(?:members?|states?|countries|nations|allies|partners|neighbou?rs)\b)",
+        r"(?!\s+(?:members?|states?|countries|nations|allies|partners|neighbou?rs)\b)|"
+        # a party committed or bound to the other's defence: "commits either side to the
+        # other's defence", "binds them to one another's defense" (not "defence needs"); a
+        # negation inside ("commits neither side to ...") must stay before the stance's word
+        r"\b(?:commit\w*|oblig\w*|bind\w*|bound|pledg\w*)\b"
+        r"(?:(?!\b(?:neither|no|not|never|nobody|none)\b)[^.]){0,40}?\bto (?:the other's|"
+        r"each other's|one another's) (?:military )?defen[cs]e\b(?!\s+(?:industr|sector|needs|"
+        r"budget|ministr|firms|compan|purchas|procure|export|import))",
         None,
     ),
     "text_published": (

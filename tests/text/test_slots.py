@@ -1566,3 +1566,31 @@ def test_all_alone_in_a_negation_stays_denied() -> None:
     # with nothing else left to deny, the framing word is kept
     [scope] = extract_slots("Not all of it was signed.", MONDAY).negation_scopes
     assert scope, scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        # a party committed or bound to the other's defence
+        ("The accord binds Moscow and Tehran to one another's defence.", 1),
+        ("Under the text each state is obliged to see to the other's defense.", 1),
+        ("Nowhere does the document commit Iran to the other's defence.", -1),
+    ],
+)
+def test_being_bound_to_the_others_defence_is_mutual_defence(sentence: str, sign: int) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the other's defence industry or needs are trade, not a duty to defend
+        "The two sides pledged to contribute to each other's defence industries.",
+        "Both committed to help meet one another's defence needs.",
+        "Russia has committed to its own defence.",
+        # a negation inside the phrase is never read as affirming it
+        "The pact commits neither party to each other's defence.",
+    ],
+)
+def test_the_others_defence_needs_are_no_mutual_defence(sentence: str) -> None:
+    assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
