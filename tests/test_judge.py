@@ -1233,3 +1233,25 @@ def test_a_duty_to_the_others_defence_is_the_mutual_defence_stance(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the Kremlin published the text; another publisher in a relative clause conflicts
+        (
+            "Diplomats studied the document, which Iran's foreign ministry released after the "
+            "ceremony, for its pledge to develop military cooperation.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Diplomats studied the document, which the Kremlin released after the ceremony, for "
+            "its pledge to develop military cooperation.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_a_publisher_named_in_a_relative_clause_is_compared(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

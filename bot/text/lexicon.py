@@ -1249,7 +1249,7 @@ STANCES: dict[str, tuple[str, str | None]] = {
     ),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
-        r"undisclosed|disclosed|released)\b"
+        r"undisclosed|disclosed|released|posted)\b"
         r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b"
         # "released the treaty's 47 articles", "posted its full text"
         r"|\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"

@@ -1594,3 +1594,34 @@ def test_being_bound_to_the_others_defence_is_mutual_defence(sentence: str, sign
 )
 def test_the_others_defence_needs_are_no_mutual_defence(sentence: str) -> None:
     assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        # the subject of a relative clause of publishing on the text
+        ("Analysts pored over the document, which the Kremlin released on Saturday.", "kremlin"),
+        (
+            "The full text, which Tehran's foreign ministry posted overnight, runs to 47 articles.",
+            "tehran's foreign ministry",
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_clause_publishing_the_text_is_its_publisher(
+    sentence: str, publisher: str
+) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert ("publisher", publisher) in slots.roles
+    assert ("text_published", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a relative clause on the text whose verb publishes nothing
+        "The treaty, which the Kremlin hailed as historic, was signed on Friday.",
+        "The pact, which Iran's parliament ratified in May, runs to 47 articles.",
+    ],
+)
+def test_a_relative_clause_without_publishing_names_no_publisher(sentence: str) -> None:
+    assert not any(role == "publisher" for role, _ in extract_slots(sentence, MONDAY).roles)
