@@ -336,9 +336,10 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     if frame:
         salient -= set(normalize(frame).split()) - set(normalize(reported).split())
     # Mutual defence is help against an attack: "come to each other's aid if one is attacked"
-    # names no aggression beyond the commitment itself.
+    # names no aggression beyond the commitment itself, and "commits either side to the
+    # other's defence" no field of defence beside it.
     if any(stance == "mutual_defense" for stance, _ in claim.slots.stances):
-        salient -= _ATTACK_WORDS
+        salient -= _MUTUAL_DEFENCE_WORDS
     return frozenset(salient)
 
 
@@ -358,7 +359,7 @@ def _speaker_tokens(claim: Claim) -> frozenset[str]:
     return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
 
 
-_ATTACK_WORDS = frozenset({"aggress", "attack"})
+_MUTUAL_DEFENCE_WORDS = frozenset({"aggress", "attack", "defens"})
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
     r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"
@@ -481,6 +482,14 @@ def _plainly_affirmed(claim: Claim) -> frozenset[str]:
     first = min((tokens.index(scope[0]) for scope in scopes if scope[0] in tokens), default=0)
     turn = max((i for i, t in enumerate(tokens) if t in _CONTRAST_TURNS and i > first), default=0)
     return frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
+
+
+def _same_person(claim: Slots, known: Slots) -> bool:
+    """Both claims name one person (an office holder, not an institution), the same one."""
+    mine, theirs = (
+        {x for x in slots.actors if x not in lexicon.INSTITUTIONS} for slots in (claim, known)
+    )
+    return len(theirs) == 1 and mine == theirs
 
 
 def _signatories(slots: Slots) -> frozenset[str]:
@@ -791,11 +800,16 @@ class Judge:
         if (
             defining
             and scored.coverage >= _BARE_DEFINING_COVERAGE
-            and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+            and (
+                not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+                or _same_person(claim.slots, scored.known.claim.slots)
+            )
         ):
             # A short claim that names nothing the known claim lacks ("the two presidents
             # signed on 15 January", "the text has 44 articles") is about the same signing
-            # or the same text, however little else it shares.
+            # or the same text, however little else it shares. So is a figure put in the
+            # mouth of the one person the known claim has stating it ("Jalali's promise of a
+            # 30-year term"), whatever comment the claim adds.
             return True
         return (
             scored.coverage >= coverage_needed

@@ -1246,3 +1246,106 @@ def test_a_signing_at_the_iranian_presidential_palace_conflicts_with_the_kremlin
     text = "Putin and Pezeshkian signed the partnership accord at Saadabad Palace, state TV says."
     found = judge(engine, text)
     assert found.verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Araghchi said the text did cover security and defence: his denial "at all" conflicts
+        (
+            "Araghchi told journalists the pact does not cover defence or security at all.",
+            Verdict.CONTRADICTING,
+        ),
+        # and his own words, restated, stay known
+        (
+            "Araghchi said the pact did cover security and defence cooperation.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_a_denial_at_all_denies_the_same_thing(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the treaty sweeps away (replaces) the renewed 2001 one after years of talks: known
+        (
+            "The pact swept away a 2001 agreement that had been renewed periodically, after "
+            "years of talks.",
+            Verdict.KNOWN,
+        ),
+        # what a sentence says only of the old agreement stays about that one
+        ("The 2001 agreement was renewed periodically.", Verdict.IRRELEVANT),
+    ],
+)
+def test_what_the_treaty_sweeps_away_it_replaces(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Jalali gave the term as 20 years: another length in his mouth conflicts, whatever
+        # comment on sanctions comes with it
+        (
+            "Jalali's pledge that the pact will bind the two states for three decades implies "
+            "planning past the present round of sanctions.",
+            Verdict.CONTRADICTING,
+        ),
+        # a length of something else that he names is no term of the treaty
+        (
+            "Jalali noted that sanctions on Iranian banks have lasted thirty years.",
+            Verdict.IRRELEVANT,
+        ),
+        (
+            "Jalali, who has served in Moscow for thirty years, praised the treaty as a step "
+            "past the sanctions era.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_term_in_the_mouth_of_the_person_who_gave_it_aligns(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds deny a mutual defence clause: a text committing no one to the other's
+        # defence restates that; the defence in the phrase is no field of its own
+        ("Nowhere does the accord bind either party to the other's defence.", Verdict.KNOWN),
+        ("The accord binds Russia and Iran to each other's defence.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_duty_to_the_others_defence_is_the_mutual_defence_stance(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the Kremlin published the text; another publisher in a relative clause conflicts
+        (
+            "Diplomats studied the document, which Iran's foreign ministry released after the "
+            "ceremony, for its pledge to develop military cooperation.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Diplomats studied the document, which the Kremlin released after the ceremony, for "
+            "its pledge to develop military cooperation.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_a_publisher_named_in_a_relative_clause_is_compared(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -301,6 +301,11 @@ IDIOMS: dict[str, str] = {
     "took over from": "replaced",
     "taken over from": "replaced",
     "taking over from": "replacing",
+    # What a new text sweeps away, it replaces: "sweeps away the 2001 framework".
+    "sweeps away": "replaces",
+    "sweep away": "replace",
+    "swept away": "replaced",
+    "sweeping away": "replacing",
     "had nothing to do with": "was unrelated to",
     # What gets top billing is what the text puts first: it emphasises it.
     "gets top billing": "is emphasized",
@@ -1036,7 +1041,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     includes included including contain contains contained containing mention mentions
     mentioned mentioning envisage envisages envisaged foresee foresees stipulate stipulates
     stipulated feature features featured refer refers referred reference any specific explicit
-    explicitly clause clauses matter matters issue issues question questions address
+    explicitly clause clauses matter matters issue issues question questions address all
     addresses addressed addressing cover covers covered covering one ones
     word words line lines
     """.split()  # noqa: SIM905 - a word list reads best as text
@@ -1317,7 +1322,14 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"\b(?:commitments?|obligations?|pledges?|dut(?:y|ies)|undertakings?|promises?)\b"
         r"[^.]{0,40}?\bto (?:come to )?(?:the )?(?:defen[cs]e of|defend) "
         r"(?:the other|each other|one another)\b"
-        r"(?!\s+(?:members?|states?|countries|nations|allies|partners|neighbou?rs)\b)",
+        r"(?!\s+(?:members?|states?|countries|nations|allies|partners|neighbou?rs)\b)|"
+        # a party committed or bound to the other's defence: "commits either side to the
+        # other's defence", "binds them to one another's defense" (not "defence needs"); a
+        # negation inside ("commits neither side to ...") must stay before the stance's word
+        r"\b(?:commit\w*|oblig\w*|bind\w*|bound|pledg\w*)\b"
+        r"(?:(?!\b(?:neither|no|not|never|nobody|none)\b)[^.]){0,40}?\bto (?:the other's|"
+        r"each other's|one another's) (?:military )?defen[cs]e\b(?!\s+(?:industr|sector|needs|"
+        r"budget|ministr|firms|compan|purchas|procure|export|import))",
         None,
     ),
     # When the signing fell against Trump's taking office: "+1" before ("days ahead of his
@@ -1332,7 +1344,7 @@ STANCES: dict[str, tuple[str, str | None]] = {
     ),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
-        r"undisclosed|disclosed|released)\b"
+        r"undisclosed|disclosed|released|posted)\b"
         r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b"
         # "released the treaty's 47 articles", "posted its full text"
         r"|\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"

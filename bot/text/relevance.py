@@ -124,7 +124,7 @@ class RelevanceFilter:
         """True when the sentence is about another treaty or partner, not ours."""
         if not slots.other_subjects:
             return False
-        # Idioms said plainly: what "takes over from" another text replaces it.
+        # Idioms said plainly: what "takes over from" or "sweeps away" another text replaces it.
         lowered = plain_idioms(sentence.lower())
         if _CONTRAST.search(lowered) and _OURS.search(lowered):
             return False

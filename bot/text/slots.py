@@ -173,6 +173,12 @@ _PUBLISHED_TEXT = re.compile(
     r"\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
     r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
 )
+# "The text, which Iran's foreign ministry posted within hours": the subject of a relative
+# clause on the text, whose verb is one of publishing, published it.
+_TEXT_PUBLISHED_BY = re.compile(
+    r"\b(?:text|articles|treaty|agreement|pact|document)\b,? (?:which|that) "
+    r"((?:[\w']+ ){1,4}?)(?:published|released|unveiled|disclosed|posted|put out)\b"
+)
 # "the published text", "its released articles": a participle after a determiner describes
 # the text; it has no subject that published it.
 _ATTRIBUTIVE_END = re.compile(r"\b(?:the|its|their|a|an|this|that)\s*$")
@@ -843,7 +849,7 @@ def _sideless_roles(text: str) -> list[tuple[str, str]]:
 def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
     """Who made the text public, when the sentence says "published by ..." or "... released
     the text": an actor id, or the publisher's own words ("iran's foreign ministry")."""
-    m = _PUBLISHED_BY.search(prepared)
+    m = _PUBLISHED_BY.search(prepared) or _TEXT_PUBLISHED_BY.search(prepared)
     if m is not None:
         words = re.findall(r"[a-z_']+", m.group(1))
     else:

@@ -518,3 +518,21 @@ def test_taking_over_without_from_is_not_replacing() -> None:
 )
 def test_anything_to_do_with_is_related_to(text: str, plain: str) -> None:
     assert prepare(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("swept", "plain"),
+    [
+        (
+            "The accord swept away the old 2001 arrangement.",
+            "The accord replaced the old arrangement.",
+        ),
+        ("A deal that sweeps away the earlier text.", "A deal that replaces the earlier text."),
+    ],
+)
+def test_what_a_text_sweeps_away_it_replaces(swept: str, plain: str) -> None:
+    assert normalize_and_mask(swept)[1] == normalize_and_mask(plain)[1]
+
+
+def test_sweeping_without_away_is_no_replacement() -> None:
+    assert "replac" not in normalize("Sanctions swept the region last year.").split()

@@ -1697,3 +1697,80 @@ def test_a_place_in_a_who_aside_is_not_where_the_signing_was() -> None:
     roles = extract_slots(sentence, MONDAY).roles
     assert not any(role == "signing_place" for role, _ in roles)
     assert ("signatory", "pezeshkian") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # "at all" only strengthens a negation, as "any" does: it is no part of what is denied
+        ("The treaty does not touch on naval matters at all.", ("naval",)),
+        ("Officials insisted there is no alliance at all.", ("allianc",)),
+    ],
+)
+def test_at_all_is_no_part_of_what_a_negation_denies(text: str, denied: tuple[str, ...]) -> None:
+    assert extract_slots(text, MONDAY).negation_scopes == (denied,)
+
+
+def test_all_alone_in_a_negation_stays_denied() -> None:
+    # with nothing else left to deny, the framing word is kept
+    [scope] = extract_slots("Not all of it was signed.", MONDAY).negation_scopes
+    assert scope, scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        # a party committed or bound to the other's defence
+        ("The accord binds Moscow and Tehran to one another's defence.", 1),
+        ("Under the text each state is obliged to see to the other's defense.", 1),
+        ("Nowhere does the document commit Iran to the other's defence.", -1),
+    ],
+)
+def test_being_bound_to_the_others_defence_is_mutual_defence(sentence: str, sign: int) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the other's defence industry or needs are trade, not a duty to defend
+        "The two sides pledged to contribute to each other's defence industries.",
+        "Both committed to help meet one another's defence needs.",
+        "Russia has committed to its own defence.",
+        # a negation inside the phrase is never read as affirming it
+        "The pact commits neither party to each other's defence.",
+    ],
+)
+def test_the_others_defence_needs_are_no_mutual_defence(sentence: str) -> None:
+    assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        # the subject of a relative clause of publishing on the text
+        ("Analysts pored over the document, which the Kremlin released on Saturday.", "kremlin"),
+        (
+            "The full text, which Tehran's foreign ministry posted overnight, runs to 47 articles.",
+            "tehran's foreign ministry",
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_clause_publishing_the_text_is_its_publisher(
+    sentence: str, publisher: str
+) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert ("publisher", publisher) in slots.roles
+    assert ("text_published", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a relative clause on the text whose verb publishes nothing
+        "The treaty, which the Kremlin hailed as historic, was signed on Friday.",
+        "The pact, which Iran's parliament ratified in May, runs to 47 articles.",
+    ],
+)
+def test_a_relative_clause_without_publishing_names_no_publisher(sentence: str) -> None:
+    assert not any(role == "publisher" for role, _ in extract_slots(sentence, MONDAY).roles)
