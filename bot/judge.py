@@ -484,12 +484,15 @@ def _plainly_affirmed(claim: Claim) -> frozenset[str]:
     return frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
 
 
+def _persons(slots: Slots) -> set[str]:
+    """The people a claim names (office holders, not institutions)."""
+    return {x for x in slots.actors if x not in lexicon.INSTITUTIONS}
+
+
 def _same_person(claim: Slots, known: Slots) -> bool:
-    """Both claims name one person (an office holder, not an institution), the same one."""
-    mine, theirs = (
-        {x for x in slots.actors if x not in lexicon.INSTITUTIONS} for slots in (claim, known)
-    )
-    return len(theirs) == 1 and mine == theirs
+    """Both claims name one person, the same one."""
+    theirs = _persons(known)
+    return len(theirs) == 1 and _persons(claim) == theirs
 
 
 def _signatories(slots: Slots) -> frozenset[str]:
@@ -1011,10 +1014,7 @@ class Judge:
     def _actor_swap(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
         known = scored.known
 
-        def persons(slots: Slots) -> set[str]:
-            return {x for x in slots.actors if x not in lexicon.INSTITUTIONS}
-
-        mine, theirs = persons(claim.slots), persons(known.claim.slots)
+        mine, theirs = _persons(claim.slots), _persons(known.claim.slots)
         extra, missing = mine - theirs, theirs - mine
         if not extra or not missing:
             return None

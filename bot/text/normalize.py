@@ -97,6 +97,8 @@ _TERM_BINDING = re.compile(
 )
 _MONTH_NAMES = frozenset(m for m in lexicon.MONTHS if len(m) > 3 or m == "may")
 # Translated agency copy says common things in official phrases; each is said plainly here.
+# Nouns that name the text itself, as a subject of what it covers.
+_TEXT_NOUN = "treaty|agreement|accord|pact|document|text"
 _COVER_FORM = {"deals": "covers", "dealt": "covered", "deal": "cover"}
 _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # Rendering help is giving it: "render no military or other assistance".
@@ -118,7 +120,7 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     # Only a text's dealing: parties that "deal with sanctions" handle them.
     (
         re.compile(
-            r"\b((?:treaty|agreement|accord|pact|document|text|charter|it)\s+"
+            rf"\b((?:{_TEXT_NOUN}|charter|it)\s+"
             r"(?:also\s+|only\s+|(?:does|did|do)(?:\s+not|n't)?\s+|would\s+not\s+)?)"
             r"(deals|dealt|deal)\s+(?:also\s+|only\s+|at all\s+)?with\b"
         ),
@@ -239,7 +241,7 @@ _OUT_AND_IN = re.compile(
 # A text that has nothing to do with a field does not cover it ("the treaty has nothing to do
 # with defence"); a timing that has nothing to do with an event keeps the idiom's sense.
 _TEXT_UNRELATED = re.compile(
-    r"\b((?:treaty|agreement|accord|pact|deal|document|text)\s+)(has|have|had)\s+nothing\s+"
+    rf"\b((?:{_TEXT_NOUN}|deal)\s+)(has|have|had)\s+nothing\s+"
     r"(?:at all\s+|whatsoever\s+)?to\s+do\s+with\b"
 )
 

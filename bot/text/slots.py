@@ -169,15 +169,16 @@ _PUBLISHED_BY = re.compile(
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
 # publishing whose object is the text is its publisher, as "published by" names one. The
 # object's modifiers may be hyphenated ("the 47-article text", "its full-length text").
+_PUBLISHING_VERB = r"(?:published|released|unveiled|disclosed|posted|put out)"
 _PUBLISHED_TEXT = re.compile(
-    r"\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
+    rf"\b{_PUBLISHING_VERB} (?:the |its )?"
     r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
 )
 # "The text, which Iran's foreign ministry posted within hours": the subject of a relative
 # clause on the text, whose verb is one of publishing, published it.
 _TEXT_PUBLISHED_BY = re.compile(
     r"\b(?:text|articles|treaty|agreement|pact|document)\b,? (?:which|that) "
-    r"((?:[\w']+ ){1,4}?)(?:published|released|unveiled|disclosed|posted|put out)\b"
+    rf"((?:[\w']+ ){{1,4}}?){_PUBLISHING_VERB}\b"
 )
 # "the published text", "its released articles": a participle after a determiner describes
 # the text; it has no subject that published it.
@@ -193,26 +194,22 @@ _GOVERNMENT_OF = {
 }
 # Headlines put past signings in the present: "Russia, Iran seal treaty in Tehran".
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b")
+# The places a treaty may be signed in, longest first.
+_PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
 # "in Moscow", "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
 # "at a palace near St Petersburg", "outside Moscow": the city names the place too.
-_AT_PLACE = (
-    r"(?:in|at|near|outside)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
-    + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
-    + r")\b"
-)
+_AT_PLACE = rf"(?:in|at|near|outside)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
 _SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
 _SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")
 # A relative "where" points back at the place just named: "hosted Putin in Tehran, and that's
 # where the two signed", "flew to Minsk, where they signed". It stands just before the verb.
 _PLACE_THEN_WHERE = re.compile(
-    r"\b(?:in|at|to)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?("
-    + "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
-    + r")\b,?\s*(?:and\s+)?(?:(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+)?where\b"
+    rf"\b(?:in|at|to)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
+    r",?\s*(?:and\s+)?(?:(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+)?where\b"
     r"(?=[^.;:]{0,25}$)"
 )
 # A journey whose purpose is the signing names its place: "flew to Tehran on Friday to sign",
 # "travelled to Moscow to put his name to". The purpose "to" stands just before the verb.
-_PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
 _JOURNEY_TO = (
     r"\b(?:flew|flies|fly|travel(?:l)?ed|travels|travel|went|goes|go|came|comes|headed|heads"
     rf"|journeyed)\s+to\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
