@@ -1015,7 +1015,8 @@ class Judge:
         known = scored.known
 
         mine, theirs = _persons(claim.slots), _persons(known.claim.slots)
-        extra, missing = mine - theirs, theirs - mine
+        # Who reports the claim ("..., Lavrov said") is its source, not one of its actors.
+        extra, missing = mine - theirs - _speaker_tokens(claim), theirs - mine
         if not extra or not missing:
             return None
         sides = {lexicon.ACTOR_SIDE.get(x) for x in extra} & {

@@ -1349,3 +1349,21 @@ def test_a_publisher_named_in_a_relative_clause_is_compared(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a trailing speaker reports the signing; the signers are still the seeds' two
+        ("The two presidents signed the accord in Moscow, Lavrov told journalists.", Verdict.KNOWN),
+        # the signers named as a title's holders are another pair
+        (
+            "The accord was signed by the foreign ministers, Lavrov and Araghchi, in Moscow.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_who_reports_a_signing_is_not_who_signed(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -885,6 +885,14 @@ def _signing_place_span(prepared: str) -> str | None:
     return place.group(0) if place else None
 
 
+# "by the two foreign ministers": a title whose holders an appositive then names.
+_SIGNER_TITLE_END = re.compile(
+    r"\b(?:minister|president|leader|head|envoy|official|counterpart|diplomat)s?\s*$"
+)
+# "..., lavrov said": a speaker after the comma, not the title's holders.
+_SPEAKER_WORD = re.compile(r"\b(?:said|says|told|added|adds|stated|according|reported)\b")
+
+
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     """Who signed and where, when the sentence says so: ("signatory", "putin"),
     ("signing_place", "moscow")."""
@@ -906,8 +914,17 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     )
     before = prepared[clause_start : verb.start()]
     after = prepared[verb.end() : verb.end() + 120]
-    by = re.match(r"\s*(?:\w+\s+){0,6}?(?:by|between|with)\s+([^,.;]+)", after)
+    by = re.match(r"\s*(?:\w+\s+){0,6}?(?:by|between|with)\s+([^,.;]+)(?:,([^,.;]+))?", after)
     signer_text = before + " " + (by.group(1) if by else "")
+    if (
+        by
+        and by.group(2)
+        and _SIGNER_TITLE_END.search(by.group(1))
+        and not _SPEAKER_WORD.search(by.group(2))
+    ):
+        # "signed by the two foreign ministers, lavrov and araghchi,": the names are the
+        # title's appositive.
+        signer_text += " " + by.group(2)
     for token in re.findall(r"[a-z_]+", signer_text):
         if (
             token in _ACTOR_IDS

@@ -1774,3 +1774,25 @@ def test_the_subject_of_a_relative_clause_publishing_the_text_is_its_publisher(
 )
 def test_a_relative_clause_without_publishing_names_no_publisher(sentence: str) -> None:
     assert not any(role == "publisher" for role, _ in extract_slots(sentence, MONDAY).roles)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        # a title, then its holders named in an appositive
+        (
+            "The pact was signed by both top diplomats, Lavrov and Araghchi, in Tehran.",
+            {"lavrov", "araghchi"},
+        ),
+        ("It was signed by the two leaders, Putin and Pezeshkian.", {"putin", "pezeshkian"}),
+        # a speaker after the comma holds no title of the signers
+        ("It was signed by the two presidents, Lavrov said.", set()),
+        # no title: the words after the comma are not the signers
+        ("It was signed with some ceremony, Araghchi and Lavrov looking on.", set()),
+    ],
+)
+def test_signers_named_after_their_title_are_the_signatories(
+    sentence: str, signers: set[str]
+) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert {x for role, x in roles if role == "signatory"} == signers
