@@ -13,7 +13,7 @@ from datetime import datetime
 
 from bot.config import RelevanceConfig
 from bot.model import Claim, Document, Slots
-from bot.text.boilerplate import clean_article
+from bot.text.boilerplate import clean_article, is_page_chrome
 from bot.text.headline import plain_lead
 from bot.text.lexicon import INSTITUTIONS
 from bot.text.normalize import normalize_and_mask
@@ -40,12 +40,6 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("signing", r"\bsign\b|visit|meet|ceremoni"),
     )
 )
-
-
-def is_chrome(sentence: str) -> bool:
-    """True when the boilerplate rules would drop this text as page furniture (a claim read
-    on its own, by ``classify``, never went through article cleaning)."""
-    return not clean_article(sentence)
 
 
 def _tallies_votes(slots: Slots) -> bool:
@@ -92,7 +86,7 @@ class ClaimExtractor:
         ):
             slots = replace(slots, actors=(*slots.actors, context_institution))
         normalized, masked = normalize_and_mask(body)
-        judgeable = article_relevant and not is_chrome(body)
+        judgeable = article_relevant and not is_page_chrome(body)
         relevant = judgeable and self._relevance.sentence_is_candidate(
             body, slots, follows_candidate=follows_candidate
         )

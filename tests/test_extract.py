@@ -225,3 +225,16 @@ def test_a_vote_tally_belongs_to_the_chamber_named_before_it() -> None:
     assert "federation_council" in claims[1].slots.actors
     # a number that is no vote tally does not take the chamber
     assert "federation_council" not in claims[3].slots.actors
+
+
+@pytest.mark.parametrize(
+    ("line", "relevant"),
+    [
+        ("Iran's parliament passes Russia partnership treaty bill", True),
+        ("Moscow-Tehran treaty runs 20 yrs", True),
+        ("Subscribe to our newsletter", False),
+    ],
+)
+def test_a_lone_headline_is_judged_as_a_claim(line: str, relevant: bool) -> None:
+    claim = ClaimExtractor(RelevanceConfig()).claim_from_sentence(line, doc_id="d", index=0)
+    assert claim.relevant is relevant

@@ -357,6 +357,18 @@ def clean_article(text: str, title: str | None = None) -> list[str]:
     return kept
 
 
+def is_page_chrome(line: str) -> bool:
+    """True when a line read on its own (a claim given to ``classify``, never through article
+    cleaning) is site furniture by the paragraph rules. The layout rules are not applied: a
+    short unpunctuated line is a cross-head only between paragraphs; alone, it is a headline
+    ("Guardian Council clears Majlis law ratifying Russia pact") and says what it says."""
+    for paragraph in split_paragraphs(line):
+        cleaned, action = _apply_rules(paragraph)
+        if action is None and cleaned:
+            return False
+    return True
+
+
 def _apply_rules(paragraph: str) -> tuple[str, Action | None]:
     """The paragraph after STRIP rules, and the DROP or END action that matched, if any."""
     for rule in RULES:

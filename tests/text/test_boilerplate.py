@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.text.boilerplate import RULES, clean_article, html_to_text
+from bot.text.boilerplate import RULES, clean_article, html_to_text, is_page_chrome
 from bot.text.segment import sentences_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -396,3 +396,22 @@ def test_cleans_100_kb_without_pathological_slowness() -> None:
     assert time.perf_counter() - started < 5.0
     # Repeated paragraphs are kept once, so the copies add nothing.
     assert paragraphs == clean_article(seeds)
+
+
+class TestLoneLines:
+    """A line judged on its own: furniture by the paragraph rules, never by layout."""
+
+    @pytest.mark.parametrize(
+        "chrome", ["Share this article", "Read more: Russia and Iran sign cooperation treaty"]
+    )
+    def test_furniture_is_chrome_alone_too(self, chrome: str) -> None:
+        assert is_page_chrome(chrome)
+
+    @pytest.mark.parametrize(
+        "headline",
+        ["Duma committee backs Iran treaty bill", "Moscow pact in force from July, envoy says"],
+    )
+    def test_a_short_headline_alone_is_no_cross_head(self, headline: str) -> None:
+        assert not is_page_chrome(headline)
+        # between paragraphs the same line is a cross-head, and is dropped
+        assert clean(CONTENT_A, headline, CONTENT_B) == [CONTENT_A, CONTENT_B]
