@@ -255,6 +255,12 @@ IDIOMS: dict[str, str] = {
     "put her signature to": "signed",
     "puts his name to": "signs",
     "puts her name to": "signs",
+    # Headlines drop the possessive: "Putin, Pezeshkian put names to pact", "puts pen to".
+    "put names to": "signed",
+    "puts names to": "signs",
+    "put signatures to": "signed",
+    "put pen to": "signed",
+    "puts pen to": "signs",
     # In news of a treaty, the ceremony is its signing (another one is named: "inauguration
     # ceremony").
     "signing ceremony": "signing",

@@ -1796,3 +1796,11 @@ def test_signers_named_after_their_title_are_the_signatories(
 ) -> None:
     roles = extract_slots(sentence, MONDAY).roles
     assert {x for role, x in roles if role == "signatory"} == signers
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Presidents put names to new accord in Minsk", "Leaders put pen to 20-year pact in Minsk"],
+)
+def test_a_headline_signing_without_its_possessive_still_places_it(headline: str) -> None:
+    assert ("signing_place", "minsk") in extract_slots(headline, MONDAY).roles
