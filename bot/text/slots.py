@@ -495,6 +495,31 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     return attached
 
 
+# A date that names the treaty: "the Jan 17 partnership deal", "a treaty dated 17.01.2025".
+_DATE_NAMES_TREATY = re.compile(
+    r"\s+(?:(?:comprehensive|strategic|partnership|cooperation|csp|landmark|new|"
+    r"russia[-–]iran|iran[-–]russia|moscow[-–]tehran|tehran[-–]moscow)\s+){0,4}"
+    r"(?:treaty|pact|agreement|accord|deal)\b"
+)
+_TREATY_DATED = re.compile(r"\b(?:treaty|pact|agreement|accord|deal|text)\s+dated\s+$")
+
+
+def _treaty_named_by_date(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A day that names the treaty ("the Jan 17 partnership deal", "the pact, dated 17
+    January") is its signing's, whatever verb stands near: "Pezeshkian says the Jan 17 deal
+    could ..." dates the deal, not the remark. A year alone ("the 2001 treaty") names another
+    treaty, the one before, and is left to the other rules."""
+
+    def event_at(where: int, ref: DateRef) -> str | None:
+        if where < 0 or ref.day is None:
+            return None
+        after = text[where + len(ref.text) :]
+        named = _DATE_NAMES_TREATY.match(after) or _TREATY_DATED.search(text[:where])
+        return "signing" if named else None
+
+    return _remark_events(text, dates, event_at)
+
+
 def _remark_events(
     text: str, dates: list[DateRef], event_at: Callable[[int, DateRef], str | None]
 ) -> list[DateRef]:
@@ -956,7 +981,13 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     dates = _other_treaty_dates(
         lowered,
         _person_aside_dates(
-            lowered, _term_ends(lowered, _attach_events(lowered, _dates(lowered, day, spans)))
+            lowered,
+            _term_ends(
+                lowered,
+                _treaty_named_by_date(
+                    lowered, _attach_events(lowered, _dates(lowered, day, spans))
+                ),
+            ),
         ),
     )
     # A length said of the agreement the treaty replaced is that agreement's, not the treaty's:

@@ -1804,3 +1804,19 @@ def test_signers_named_after_their_title_are_the_signatories(
 )
 def test_a_headline_signing_without_its_possessive_still_places_it(headline: str) -> None:
     assert ("signing_place", "minsk") in extract_slots(headline, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a day naming the treaty dates its signing, though a verb of saying stands nearer
+        ("Araghchi said the January 17 strategic pact would last.", "signing"),
+        ("Officials cited the accord dated 17.01.2025 at a briefing.", "signing"),
+        # a year alone names another treaty; a day that is not the treaty's keeps its verb
+        ("Lavrov said the 2001 treaty had expired.", "statement"),
+        ("Lavrov said on January 20 that the treaty would last.", "statement"),
+    ],
+)
+def test_a_day_that_names_the_treaty_dates_its_signing(sentence: str, event: str) -> None:
+    (only,) = extract_slots(sentence, MONDAY).dates
+    assert only.event == event
