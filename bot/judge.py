@@ -43,7 +43,7 @@ _UNCOMPARABLE_UNITS = frozenset({"", "article_ref", "percent"})
 # Units that make a number a detail worth stating ("47 articles"), unlike "two presidents".
 _MEASURE_UNITS = frozenset(
     {"year", "month", "day", "week", "article", "article_ref", "clause", "m3", "vote",
-     "vote_against", "km", "usd", "eur", "rub", "percent", offsets.UNIT}
+     "vote_against", "km", "usd", "eur", "rub", "percent", "renewal_year", offsets.UNIT}
 )  # fmt: skip
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4

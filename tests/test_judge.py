@@ -1367,3 +1367,8 @@ def test_who_reports_a_signing_is_not_who_signed(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_the_length_of_each_renewal_is_no_other_term(engine: Engine) -> None:
+    text = "The partnership treaty runs for two decades and then rolls over in 10-year blocks."
+    assert judge(engine, text).verdict is Verdict.NEW

@@ -34,6 +34,8 @@ _TREATY_ANCHORS = (
     r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|\bmir\b|shetab|"
     r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|\blend(?:s|ing)?\b|instruments|drills|exercises|"
     r"naval|port calls|"
+    # How the term goes on: "rolls over in five-year stretches", "automatic renewal".
+    r"\brenewal\b|\brol(?:ls|led|ling)? over\b|automatic(?:ally)? (?:renew|extend|extension)|"
     # The timing set against the inauguration is the signing's ("the timing has nothing to do
     # with Trump's inauguration"); the timing *of* the inauguration is not.
     r"\btim(?:ing|ed)\b(?! of (?:the |trump's |his )?inaugura)(?=.*\binaugura)"

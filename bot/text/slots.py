@@ -234,6 +234,14 @@ _OLD_AGREEMENT = (
 _PREDECESSOR_CLAUSE = re.compile(
     rf"\b{_OLD_AGREEMENT}\b,?\s+(?:(?:which|that)\b[^,;.]*|(?=valid|in force|good for)[^,;.]*,)"
 )
+# A length said of the renewals ("rolls over in five-year stretches", "extended automatically
+# for further 5-year periods") is the renewal's, not the treaty's term.
+_RENEWAL_LENGTH = re.compile(
+    r"\b(?:renew\w*|rol\w* over|extend\w*|extension\w*|prolong\w*)\b[^,;.]{0,60}?"
+    r"\b((?:in|for|by)\s+(?:(?:further|additional|successive|subsequent|consecutive|new|more)\s+)?"
+    r"\d+[- ]years?\b(?:[- ]long)?(?:\s+(?:stretch|period|term|increment|interval|block|step)"
+    r"(?:es|s)?)?)"
+)
 _WHO_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
@@ -992,11 +1000,14 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     )
     # A length said of the agreement the treaty replaced is that agreement's, not the treaty's:
     # a detail of its own ("predecessor_year"), never compared with the treaty's term.
-    predecessor = [m.span() for m in _PREDECESSOR_CLAUSE.finditer(lowered)]
-    quantities = _quantities(lowered, spans + predecessor)
-    for start, end in predecessor:
+    # So is a length said of the renewals ("renewal_year").
+    own_lengths = [("predecessor", m.span()) for m in _PREDECESSOR_CLAUSE.finditer(lowered)] + [
+        ("renewal", m.span(1)) for m in _RENEWAL_LENGTH.finditer(lowered)
+    ]
+    quantities = _quantities(lowered, spans + [span for _, span in own_lengths])
+    for whose, (start, end) in own_lengths:
         quantities += [
-            replace(q, unit=f"predecessor_{q.unit}")
+            replace(q, unit=f"{whose}_{q.unit}")
             for q in _quantities(
                 lowered[start:end], [(s - start, e - start) for s, e in spans if start <= s < end]
             )

@@ -355,3 +355,19 @@ def test_timing_against_the_inauguration_is_the_signings(
     relevance: RelevanceFilter, sentence: str, expected: bool
 ) -> None:
     assert candidate(relevance, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # how the term goes on is the treaty's, though no treaty word is said
+        ("The 20-year term rolls over unless one party gives notice.", True),
+        ("An automatic renewal clause lets the parties carry on past 2045.", True),
+        # "renewed" of something else names nothing of the treaty
+        ("Fighting renewed near the front line on Sunday morning.", False),
+    ],
+)
+def test_how_the_term_goes_on_is_about_the_treaty(
+    relevance: RelevanceFilter, sentence: str, expected: bool
+) -> None:
+    assert candidate(relevance, sentence) is expected

@@ -1820,3 +1820,20 @@ def test_a_headline_signing_without_its_possessive_still_places_it(headline: str
 def test_a_day_that_names_the_treaty_dates_its_signing(sentence: str, event: str) -> None:
     (only,) = extract_slots(sentence, MONDAY).dates
     assert only.event == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "units"),
+    [
+        ("The pact lasts 20 years and is then renewed for successive 10-year periods.",
+         ["year", "renewal_year"]),
+        (
+            "After two decades it can be prolonged by five years at a time.",
+            ["year", "renewal_year"],
+        ),
+        # no renewal: both lengths are the treaty's own, to be compared as such
+        ("The treaty runs for 20 years, not 25 years.", ["year", "year"]),
+    ],
+)
+def test_a_length_of_the_renewals_is_their_own(sentence: str, units: list[str]) -> None:
+    assert [q.unit for q in extract_slots(sentence, MONDAY).quantities] == units
