@@ -141,10 +141,12 @@ async def test_cancelled_write_is_rolled_back_and_the_store_stays_usable(store: 
     feed = await store.add_feed("https://news.example/feed.xml")
     entries = [SeenEntry(f"guid-{n}", f"hash-{n}") for n in range(20_000)]
     task = asyncio.create_task(store.mark_entries_seen(feed.id, entries))
-    for _ in range(1000):  # wait until the write is half way through its transaction
+    # Wait until the write is half way through its transaction: by the clock, not by a count
+    # of loop turns, since a loaded machine may start the writer thread late.
+    deadline = asyncio.get_running_loop().time() + 30
+    # The flag is set by the writer thread: there is no event to wait on, so poll it.
+    while not store._conn.in_transaction and asyncio.get_running_loop().time() < deadline:  # noqa: ASYNC110
         await asyncio.sleep(0)
-        if store._conn.in_transaction:
-            break
     assert store._conn.in_transaction
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
