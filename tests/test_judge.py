@@ -1372,3 +1372,15 @@ def test_who_reports_a_signing_is_not_who_signed(
 def test_the_length_of_each_renewal_is_no_other_term(engine: Engine) -> None:
     text = "The partnership treaty runs for two decades and then rolls over in 10-year blocks."
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds have Russian gas exported through Iran
+        ("The treaty would see Tehran ship natural gas to Moscow.", Verdict.CONTRADICTING),
+        ("Araghchi said the deal makes Iran a transit route for Russia's gas.", Verdict.KNOWN),
+    ],
+)
+def test_gas_sent_the_other_way_contradicts(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -1290,6 +1290,20 @@ _TAKING_OFFICE = (
     r"|taking office)"
 )
 
+# Gas going to Russia from Iran: "Iran will export gas to Russia", "Russia will buy Iranian
+# gas", "supply Moscow with gas".
+_RUSSIA = r"(?:russia|moscow)"
+_IRAN = r"(?:iran|tehran)"
+_GAS_TO_RUSSIA = (
+    rf"\b(?:iranian|iran's|tehran's) gas (?:\w+ ){{0,3}}?(?:to|for|into) {_RUSSIA}\b"
+    rf"|\bgas (?:from|of) {_IRAN} (?:\w+ ){{0,4}}?(?:to|for|into) {_RUSSIA}\b"
+    rf"|\b{_IRAN} (?:will |would |is to |could |plans to |is set to )?(?:export|suppl|sell|send"
+    rf"|ship|deliver|pump)\w* [^.;,]{{0,40}}?\bgas (?:\w+ ){{0,3}}?to {_RUSSIA}\b"
+    rf"|\b(?:suppl\w*|provid\w*) {_RUSSIA} with (?:iranian )?gas\b"
+    rf"|\b{_RUSSIA} (?:will |would |is to |could |plans to )?(?:buy|import|purchas)\w*"
+    r" (?:iranian|iran's) gas\b"
+)
+
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
 # state the negative side without a negation cue).
 STANCES: dict[str, tuple[str, str | None]] = {
@@ -1347,6 +1361,16 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"[^.;]{0,40}?" + _TAKING_OFFICE,
         _TREATY_SIGNING + r"[^.;]{0,60}?\b(?:after|following|since)\b[^.;]{0,40}?"
         + _TAKING_OFFICE,
+    ),
+    # Which way the gas goes: the seeds have Russia's gas exported through Iran ("+1"); gas
+    # of Iran's sold or sent to Russia is the other way ("-1").
+    "gas_from_russia": (
+        r"\b(?:russian|russia's|moscow's) gas\b|\bgas (?:from|of) (?:russia|moscow)\b"
+        r"|\b(?:russia|moscow|gazprom) (?:will |would |is to |could )?(?:export|suppl|sell|send"
+        r"|ship|deliver|pump)\w* (?:its )?gas\b"
+        r"|\b(?:russia|moscow|gazprom) (?:will |would |is to |could )?suppl\w* (?:iran|tehran)"
+        r" with gas\b|" + _GAS_TO_RUSSIA,
+        _GAS_TO_RUSSIA,
     ),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"

@@ -1837,3 +1837,22 @@ def test_a_day_that_names_the_treaty_dates_its_signing(sentence: str, event: str
 )
 def test_a_length_of_the_renewals_is_their_own(sentence: str, units: list[str]) -> None:
     assert [q.unit for q in extract_slots(sentence, MONDAY).quantities] == units
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("Gazprom is to pump its gas through Iran to the Gulf coast.", 1),
+        ("Moscow would supply Tehran with gas from next year.", 1),
+        ("Tehran is to sell some of its gas to Moscow next winter.", -1),
+        ("Gas from Iran is to be piped to Russia via Azerbaijan.", -1),
+        ("Russia would purchase Iranian gas under the plan.", -1),
+    ],
+)
+def test_which_way_the_gas_goes_is_a_stance(sentence: str, sign: int) -> None:
+    assert ("gas_from_russia", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_gas_with_no_direction_between_the_parties_takes_no_stance() -> None:
+    slots = extract_slots("Iran exports gas to Turkey and Iraq.", MONDAY)
+    assert not [s for s in slots.stances if s[0] == "gas_from_russia"]
