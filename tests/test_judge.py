@@ -1384,3 +1384,19 @@ def test_the_length_of_each_renewal_is_no_other_term(engine: Engine) -> None:
 )
 def test_gas_sent_the_other_way_contradicts(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds: the timing was not meant to divert attention from the inauguration
+        ("Moscow deliberately timed the signing to overshadow Trump's swearing-in.",
+         Verdict.CONTRADICTING),
+        ("Peskov rejected any link between the signing's timing and Trump's inauguration.",
+         Verdict.KNOWN),
+    ],
+)
+def test_a_purpose_given_to_the_timing_contradicts_the_kremlins_denial(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -243,6 +243,11 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
 # 15 January" dates a signing, "had nothing to do with" denies nothing).
 IDIOMS: dict[str, str] = {
     "put pen to paper": "signed",
+    # What is no coincidence was meant: "the timing was no coincidence".
+    "no coincidence": "deliberate",
+    "not a coincidence": "deliberate",
+    "not coincidental": "deliberate",
+    "hardly a coincidence": "deliberate",
     "puts pen to paper": "signs",
     "put to paper": "signed",
     "committed to paper": "signed",
@@ -1304,6 +1309,13 @@ _GAS_TO_RUSSIA = (
     r" (?:iranian|iran's) gas\b"
 )
 
+# The timing of the signing, and a word of purpose or link after it.
+_TIMING = r"\b(?:timing|timed)\b[^;]{0,60}?\b"
+_TIMING_LINK = (
+    r"(?:link|tie|tied|connect|relat|intend|meant|design|chose|chosen|deliberat|calculat|aim"
+    r"|coincide|divert|distract|upstag|overshadow|pre-?empt)\w*"
+)
+
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
 # state the negative side without a negation cue).
 STANCES: dict[str, tuple[str, str | None]] = {
@@ -1371,6 +1383,18 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"|\b(?:russia|moscow|gazprom) (?:will |would |is to |could )?suppl\w* (?:iran|tehran)"
         r" with gas\b|" + _GAS_TO_RUSSIA,
         _GAS_TO_RUSSIA,
+    ),
+    # Whether the signing was timed for Trump's taking office: "+1" linked ("timed to coincide
+    # with the inauguration"), "-1" not ("the timing was not intended to divert attention from
+    # Trump's inauguration"). Only a word of purpose or link counts: "the timing, days before
+    # the inauguration" says when, not why (see signed_before_inauguration).
+    "timed_for_inauguration": (
+        # (a claim is one sentence: a full stop inside it is an abbreviation's, "Mr.")
+        _TIMING + _TIMING_LINK + r"[^;]{0,60}?\b(?:inaugura\w*|trump\b)"
+        # "the timing, days before Trump's inauguration, was deliberate"
+        r"|" + _TIMING + r"(?:inaugura\w*|trump\b)[^;]{0,40}?\b"
+        r"(?:deliberat|calculat|intentional)\w*",
+        _TIMING + r"(?:unrelated|coinciden\w*|no (?:link|connection|bearing))",
     ),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"

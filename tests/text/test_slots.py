@@ -1856,3 +1856,21 @@ def test_which_way_the_gas_goes_is_a_stance(sentence: str, sign: int) -> None:
 def test_gas_with_no_direction_between_the_parties_takes_no_stance() -> None:
     slots = extract_slots("Iran exports gas to Turkey and Iraq.", MONDAY)
     assert not [s for s in slots.stances if s[0] == "gas_from_russia"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("Officials conceded the signing was timed to upstage the inauguration.", 1),
+        ("The timing, a few days before Trump's inauguration, looked calculated.", 1),
+        ("Ushakov said the timing had no connection with Trump's swearing-in.", -1),
+        ("The Kremlin insisted the timing was not chosen with Trump's inauguration in mind.", -1),
+    ],
+)
+def test_a_purpose_in_the_timing_is_a_stance(sentence: str, sign: int) -> None:
+    assert ("timed_for_inauguration", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_when_it_was_signed_is_no_purpose() -> None:
+    slots = extract_slots("The timing, two days before the inauguration, was noted.", MONDAY)
+    assert not [s for s in slots.stances if s[0] == "timed_for_inauguration"]
