@@ -52,6 +52,12 @@ _WHOLE_SCOPE_COVERAGE = 0.25
 _WHOLE_SCOPE = 0.75
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
+_SIGNING_EVENT = "signing"
+# A verb of signing, then within the clause "on" or "in" just before the date.
+_SIGNED_THEN_DATE = re.compile(
+    r"\b(?:signed|inked|sealed)\b(?![^,;.]*\b(?:law|bill|decree|ratif\w*)\b)"
+    r"[^,;.]{0,50}?\b(?:on|in|dated)\s+(?:the\s+)?$"
+)
 # A sentence that names nothing of the treaty is judged when half its words (at
 # least this many) is a known claim's.
 _ECHO_COVERAGE = 0.5
@@ -548,6 +554,16 @@ def _year_only(ref: DateRef) -> bool:
     return ref.year is not None and ref.month is None and ref.weekday is None
 
 
+def _dates_the_signing(claim: Claim, date_: DateRef) -> bool:
+    """Does the date stand right after a verb of signing the treaty ("signed in the Kremlin
+    on 17 January 2024"), not a law's ("signed the ratification law in April")?"""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    text = words_to_digits(claim.text.lower())
+    where = text.find(date_.text)
+    return where >= 0 and bool(_SIGNED_THEN_DATE.search(text[:where]))
+
+
 def _same_event(a: DateRef, b: DateRef, coverage: float) -> bool:
     if a.event is not None and a.event == b.event:
         return True
@@ -904,7 +920,10 @@ class Judge:
                 continue
             anchor = mine.text.split()[0].strip(".,")
             defining = mine.event is not None
-            if self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text):
+            # The treaty was signed once: when, as where, needs no more context than the
+            # signing itself ("the agreement signed on 17 January 2024 reaches from trade ...").
+            signed = mine.event == _SIGNING_EVENT and _dates_the_signing(claim, mine)
+            if signed or self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text):
 
                 def supports(
                     s: _Scored,

@@ -1400,3 +1400,22 @@ def test_a_purpose_given_to_the_timing_contradicts_the_kremlins_denial(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the treaty was signed once: its date needs no more context than the signing
+        (
+            "The accord the two leaders inked at the Kremlin on 17 January 2024 stretches from "
+            "banking and farming to shipping, space and nuclear power, both capitals say.",
+            Verdict.CONTRADICTING,
+        ),
+        # a law's signing is another signing
+        ("Pezeshkian signed the ratification law in late May, his office said.", Verdict.NEW),
+    ],
+)
+def test_the_signing_date_needs_no_more_context(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
