@@ -54,6 +54,7 @@ _WHOLE_SCOPE = 0.75
 _SCOPE_MATCH = 0.67
 _SIGNING_EVENT = "signing"
 # A verb of signing, then within the clause "on" or "in" just before the date.
+_SIGNING_VERB = re.compile(r"\b(?:signed|inked|sealed)\b")
 _SIGNED_THEN_DATE = re.compile(
     r"\b(?:signed|inked|sealed)\b(?![^,;.]*\b(?:law|bill|decree|ratif\w*)\b)"
     r"[^,;.]{0,50}?\b(?:on|in|dated)\s+(?:the\s+)?$"
@@ -559,6 +560,8 @@ def _dates_the_signing(claim: Claim, date_: DateRef) -> bool:
     on 17 January 2024"), not a law's ("signed the ratification law in April")?"""
     from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
 
+    if _SIGNING_VERB.search(date_.text):
+        return True  # counted from the signing: "a day after they signed" (see slots)
     text = words_to_digits(claim.text.lower())
     where = text.find(date_.text)
     return where >= 0 and bool(_SIGNED_THEN_DATE.search(text[:where]))

@@ -1419,3 +1419,19 @@ def test_the_signing_date_needs_no_more_context(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a day after the signing, on 20 January, puts the signing on the 19th
+        ("On 20 January, a day after the two presidents signed the treaty, Araghchi spoke "
+         "of military ties.", Verdict.CONTRADICTING),
+        ("On 18 January, the day after the signing in the Kremlin, Iranian media praised it.",
+         Verdict.NEW),
+    ],
+)
+def test_a_day_counted_from_the_signing_is_compared_with_it(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -528,6 +528,41 @@ def _treaty_named_by_date(text: str, dates: list[DateRef]) -> list[DateRef]:
     return _remark_events(text, dates, event_at)
 
 
+# "On 20 January, a day after they signed the pact": a day or week counted from the signing.
+_FROM_SIGNING = re.compile(
+    r"\b(an?|one|the|\d+)\s+(day|week)s?\s+(after|before)\s+"
+    r"[^,;.]{0,40}?\b(?:signed|signing|inked|sealed)\b"
+)
+_NUMBER_OF = {"a": 1, "an": 1, "one": 1, "the": 1}
+
+
+def _signing_from_offset(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """The signing's date, when the sentence counts from it to the one day it names: "on
+    20 January, a day after he and Putin had signed the pact" dates the signing 19 January.
+    The date's text is the offset's own words."""
+    days = [d for d in dates if d.day is not None and d.month is not None]
+    m = _FROM_SIGNING.search(text)
+    if m is None or len(days) != 1:
+        return dates
+    count = _NUMBER_OF.get(m.group(1)) or int(m.group(1))
+    span = timedelta(days=count * (7 if m.group(2) == "week" else 1))
+    base = days[0]
+    # A year is needed for the arithmetic only; one that is not a leap year keeps 29 February
+    # out of it when the sentence names none.
+    anchor = date(base.year or 2025, base.month or 1, base.day or 1)
+    signed = anchor - span if m.group(3) == "after" else anchor + span
+    derived = DateRef(
+        text=m.group(0),
+        year=signed.year if base.year else None,
+        month=signed.month,
+        day=signed.day,
+        event="signing",
+    )
+    # The day named is the other event's, counted from the signing: not the signing's.
+    undated = replace(base, event=None) if base.event == "signing" else base
+    return [undated if d is base else d for d in dates] + [derived]
+
+
 def _remark_events(
     text: str, dates: list[DateRef], event_at: Callable[[int, DateRef], str | None]
 ) -> list[DateRef]:
@@ -992,8 +1027,11 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             lowered,
             _term_ends(
                 lowered,
-                _treaty_named_by_date(
-                    lowered, _attach_events(lowered, _dates(lowered, day, spans))
+                _signing_from_offset(
+                    lowered,
+                    _treaty_named_by_date(
+                        lowered, _attach_events(lowered, _dates(lowered, day, spans))
+                    ),
                 ),
             ),
         ),
@@ -1013,6 +1051,14 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             )
             if q.unit
         ]
+    # An offset turned into the signing's date (see _signing_from_offset) is that date now.
+    counted = [d.text for d in dates if d.event == "signing" and _FROM_SIGNING.match(d.text)]
+    quantities = [
+        q
+        for q in quantities
+        # the same amount, unit and direction ("a day after"): the same offset
+        if q.unit != "offset" or not any(t.split()[:3] == q.text.split()[:3] for t in counted)
+    ]
     negated, negation_cues, noncommittal = _negation(lowered)
     hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())
     prepared = prepare(sentence)

@@ -1874,3 +1874,19 @@ def test_a_purpose_in_the_timing_is_a_stance(sentence: str, sign: int) -> None:
 def test_when_it_was_signed_is_no_purpose() -> None:
     slots = extract_slots("The timing, two days before the inauguration, was noted.", MONDAY)
     assert not [s for s in slots.stances if s[0] == "timed_for_inauguration"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signed"),
+    [
+        ("On 22 January, five days after the pact was signed, the Majlis took it up.", (1, 17)),
+        ("On 10 January, a week before they signed it, the text was finalised.", (1, 17)),
+        ("On 2 February, two days after the accord was inked, Lavrov flew to Baku.", (1, 31)),
+    ],
+)
+def test_a_day_counted_from_the_signing_dates_it(sentence: str, signed: tuple[int, int]) -> None:
+    dates = extract_slots(sentence, MONDAY).dates
+    signings = [(d.month, d.day) for d in dates if d.event == "signing"]
+    assert signings == [signed]
+    # the day named is the other event's, and the offset is no detail of its own any more
+    assert not [q for q in extract_slots(sentence, MONDAY).quantities if q.unit == "offset"]
