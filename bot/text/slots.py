@@ -982,7 +982,7 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     )
     before = prepared[clause_start : verb.start()]
     after = prepared[verb.end() : verb.end() + 120]
-    by = re.match(r"\s*(?:\w+\s+){0,6}?(?:by|between|with)\s+([^,.;]+)(?:,([^,.;]+))?", after)
+    by = re.match(r"\s*(?:\w+\s+){0,6}?(?:by|between|with|alongside|together with)\s+([^,.;]+)(?:,([^,.;]+))?", after)
     signer_text = before + " " + (by.group(1) if by else "")
     if (
         by

@@ -1785,6 +1785,8 @@ def test_a_relative_clause_without_publishing_names_no_publisher(sentence: str) 
             {"lavrov", "araghchi"},
         ),
         ("It was signed by the two leaders, Putin and Pezeshkian.", {"putin", "pezeshkian"}),
+        # a co-signer named "alongside" the subject
+        ("Pezeshkian signed it alongside Mishustin at the Kremlin.", {"pezeshkian", "mishustin"}),
         # a speaker after the comma holds no title of the signers
         ("It was signed by the two presidents, Lavrov said.", set()),
         # no title: the words after the comma are not the signers
