@@ -1011,6 +1011,10 @@ NEGATION_CUES: tuple[str, ...] = (
     "leaves out",
     "left out",
     "leave out",
+    # What is kept out of a text is left out of it: "defence was kept out of the deal".
+    "kept out",
+    "keeps out",
+    "keep out",
     "omits",
     "omitted",
     "nowhere",

@@ -665,6 +665,10 @@ _CLAUSE_START = re.compile(
 )
 
 
+# Participles of leaving out that do not end in "-ed": "was left out", "were kept out".
+_IRREGULAR_PARTICIPLES = frozenset({"left", "kept"})
+
+
 def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
     """In a passive denial the subject is what is denied: "arms transfers are not mentioned",
     "nuclear energy was left out of the text"; so it is of a thing said to lie outside the
@@ -679,7 +683,7 @@ def _passive_subject(text: str, cue: re.Match[str]) -> str | None:
     if aux is None:
         return _reduced_passive_subject(text, cue, first)
     # "excluded", "left out", "omitted"; or "is not mentioned"
-    if not (out_of_scope or first.endswith("ed") or first == "left"):
+    if not (out_of_scope or first.endswith("ed") or first in _IRREGULAR_PARTICIPLES):
         participle = _PARTICIPLE_AFTER.match(text, cue.end())
         if participle is None or participle.group(1) not in lexicon.SCOPE_LIGHT_WORDS:
             return None
@@ -705,7 +709,7 @@ def _reduced_passive_subject(text: str, cue: re.Match[str], first: str) -> str |
     """A headline's passive drops its auxiliary: "defence left out of it", "- arms omitted".
     A participle of leaving out ("left out", "omitted", "excluded") with no object after it
     denies the short noun phrase that opens its clause; "the deal left out arms" is active."""
-    if not (first.endswith("ed") or first == "left") or not _NO_OBJECT_AFTER.match(
+    if not (first.endswith("ed") or first in _IRREGULAR_PARTICIPLES) or not _NO_OBJECT_AFTER.match(
         text, cue.end()
     ):
         return None
@@ -953,6 +957,12 @@ def _signing_place_span(prepared: str) -> str | None:
     return place.group(0) if place else None
 
 
+# Who signed, after the verb: "by X", "between X and Y", "with X", "alongside X"; and the
+# words after a comma, which may name the holders of a title ("by the two leaders, A and B").
+_SIGNED_BY = re.compile(
+    r"\s*(?:\w+\s+){0,6}?(?:by|between|with|alongside|together with)\s+([^,.;]+)"
+    r"(?:,([^,.;]+))?"
+)
 # "by the two foreign ministers": a title whose holders an appositive then names.
 _SIGNER_TITLE_END = re.compile(
     r"\b(?:minister|president|leader|head|envoy|official|counterpart|diplomat)s?\s*$"
@@ -982,7 +992,7 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     )
     before = prepared[clause_start : verb.start()]
     after = prepared[verb.end() : verb.end() + 120]
-    by = re.match(r"\s*(?:\w+\s+){0,6}?(?:by|between|with|alongside|together with)\s+([^,.;]+)(?:,([^,.;]+))?", after)
+    by = _SIGNED_BY.match(after)
     signer_text = before + " " + (by.group(1) if by else "")
     if (
         by

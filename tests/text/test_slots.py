@@ -1892,3 +1892,16 @@ def test_a_day_counted_from_the_signing_dates_it(sentence: str, signed: tuple[in
     assert signings == [signed]
     # the day named is the other event's, and the offset is no detail of its own any more
     assert not [q for q in extract_slots(sentence, MONDAY).quantities if q.unit == "offset"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Energy projects were kept out of the final text, a diplomat said.",
+        "Energy projects kept out of the accord.",
+    ],
+)
+def test_what_is_kept_out_of_the_text_is_denied(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert slots.negated
+    assert ("energi", "project") in slots.negation_scopes
