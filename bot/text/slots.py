@@ -185,6 +185,7 @@ _TEXT_PUBLISHED_BY = re.compile(
 _ATTRIBUTIVE_END = re.compile(r"\b(?:the|its|their|a|an|this|that)\s*$")
 _SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
 _SUBJECT_WORDS = 4
+_RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\s+(?:(?:had|has|then|later|first)\s+)?$")
 _SUBJECT_ADVERBS = frozenset({"just", "finally", "later", "quickly", "promptly", "officially"})
 _GOVERNMENT_OF = {
     "russia": "kremlin",
@@ -928,6 +929,11 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
         before = prepared[: active.start()]
         if _ATTRIBUTIVE_END.search(before):  # "under the published text": no one is named
             return ()
+        relative = _RELATIVE_OPENING.search(before)
+        if relative is not None:
+            # "Iran's foreign ministry, which released the text": the relative pronoun
+            # stands for the noun phrase before its comma.
+            before = before[: relative.start()]
         start = max((b.end() for b in _SUBJECT_START.finditer(before)), default=0)
         subject = before[start:]
         if _NEGATION_RE.search(subject):  # "has not released the text": no one published it
@@ -936,6 +942,8 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
         # A possessor opens the subject's noun phrase: "after the signing iran's ministry".
         owner = max((i for i, w in enumerate(words) if w.endswith("'s")), default=0)
         words = words[owner:]
+    if _NEGATION_RE.search(" ".join(words)):
+        return ()  # "which nobody has released": no one published it
     actor = next((w for w in words if w in _ACTOR_IDS), None)
     if actor is None:
         content = [w for w in words if w not in lexicon.STOPWORDS and w not in _SUBJECT_ADVERBS]

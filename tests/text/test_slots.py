@@ -1905,3 +1905,19 @@ def test_what_is_kept_out_of_the_text_is_denied(sentence: str) -> None:
     slots = extract_slots(sentence, MONDAY)
     assert slots.negated
     assert ("energi", "project") in slots.negation_scopes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        # a relative pronoun stands for the noun phrase before its comma
+        ("The Iranian presidency, which posted the text on its website, hailed the deal.",
+         "iranian presidency"),
+        ("Moscow, which later released the full text, called it historic.", "kremlin"),
+        # no one published it
+        ("Diplomats said the text, which nobody has released, is long.", None),
+    ],
+)
+def test_who_published_it_in_a_relative_clause(sentence: str, publisher: str | None) -> None:
+    found = dict(extract_slots(sentence, MONDAY).roles).get("publisher")
+    assert found == publisher
