@@ -52,6 +52,8 @@ _WHOLE_SCOPE_COVERAGE = 0.25
 _WHOLE_SCOPE = 0.75
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
+# Two spellings of one name ("Jalali", "Djalali") score at least this (rapidfuzz ratio).
+_SPELLING_SIMILARITY = 80
 _SIGNING_EVENT = "signing"
 # A verb of signing, then within the clause "on" or "in" just before the date.
 _SIGNING_VERB = re.compile(r"\b(?:signed|inked|sealed)\b")
@@ -1289,6 +1291,24 @@ class Judge:
             return judged
         return self._judge_relevant(claim, ranked)
 
+    def _office_conflict(self, claim: Claim) -> tuple[KnownClaim, str] | None:
+        """An office given to another holder than every known claim gives it ("Iran's
+        ambassador in Moscow, Abbas Araghchi", when Jalali is): who holds an office needs no
+        context, whatever the claim is about. A name the lexicon lacks that is spelt nearly
+        as a holder's is a spelling of it ("Djalali"), not a second holder."""
+        for role, actor in claim.slots.roles:
+            if role not in lexicon.OFFICE_ROLES:
+                continue
+            holders = self.knowledge.holders_of(role)
+            named = {x for known in holders for r, x in known.claim.slots.roles if r == role}
+            spelt_alike = actor not in lexicon.ACTORS and any(
+                fuzz.ratio(actor, name) >= _SPELLING_SIMILARITY for name in named
+            )
+            if named and actor not in named and not spelt_alike:
+                title = role.replace("_", " ")
+                return holders[0], f"{title}: {', '.join(sorted(named))} → {actor}"
+        return None
+
     def _echoes(self, claim: Claim, best: _Scored) -> bool:
         """The claim's words are mostly those of a known claim: it is about that provision."""
         tokens = _masked_tokens(claim)
@@ -1301,6 +1321,11 @@ class Judge:
         # A conflict that no known claim supports is news, even when a looser restatement
         # exists: "the treaty creates a military alliance" must not pass as a paraphrase of
         # "fears of a military alliance".
+        office = self._office_conflict(claim)
+        if office is not None:
+            holder, reason = office
+            return Judgement(claim, Verdict.CONTRADICTING, self._score(claim, holder).score,
+                             holder, reason)
         first_supporter: _Scored | None = None
         for scored, found in mismatches:
             if found is None:

@@ -46,6 +46,7 @@ from rapidfuzz import fuzz, process
 
 from bot.gcpause import paused_gc
 from bot.model import Claim, KnownClaim
+from bot.text.lexicon import OFFICE_ROLES
 
 _Positions = npt.NDArray[np.int64]
 _Bits = npt.NDArray[np.uint64]
@@ -123,6 +124,12 @@ class _Signatures:
         self.count += 1
 
 
+def _file_offices(offices: dict[str, list[KnownClaim]], known: KnownClaim) -> None:
+    """File ``known`` under each office whose holder it names."""
+    for role in {r for r, _ in known.claim.slots.roles if r in OFFICE_ROLES}:
+        offices.setdefault(role, []).append(known)
+
+
 class Knowledge:
     """In-memory index of known claims. Not thread-safe: one writer (the pipeline)."""
 
@@ -149,6 +156,8 @@ class Knowledge:
         self._keyed: dict[str, tuple[list[int], list[int]]] = {}
         self._keyed_arrays: dict[str, tuple[_Positions, _Bits]] = {}
         self._signatures = _Signatures()
+        # office role -> the claims naming its holder; made on first use (see holders_of).
+        self._offices: dict[str, list[KnownClaim]] | None = None
         items = list(claims)
         # Freezing the heap (see bot.gcpause) is for start-up's whole knowledge, not for the
         # small ones evaluation and tests build.
@@ -197,6 +206,16 @@ class Knowledge:
             signature,
         )
         self._idf = _IdfTable(self._postings, len(self._items))
+        if self._offices is not None:
+            _file_offices(self._offices, known)
+
+    def holders_of(self, role: str) -> list[KnownClaim]:
+        """The known claims that name who holds ``role`` (an office: lexicon.OFFICE_ROLES)."""
+        if self._offices is None:
+            self._offices = {}
+            for known in self._items:
+                _file_offices(self._offices, known)
+        return self._offices.get(role, [])
 
     def _index_all(self, items: list[KnownClaim]) -> None:
         """``add`` for many claims at once (start-up): the per-token work is done by numpy

@@ -1435,3 +1435,24 @@ def test_a_day_counted_from_the_signing_is_compared_with_it(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds' Iranian ambassador is Jalali, whatever the claim is about
+        ("Iran's envoy in Moscow, Abbas Araghchi, said Tehran would join no bloc.",
+         Verdict.CONTRADICTING),
+        ("Iran's ambassador to Russia, Kazem Jalali, said Tehran would join no bloc.",
+         Verdict.KNOWN),
+        # another spelling of the holder's name is the holder
+        ("Iran's ambassador in Moscow, Kazem Djalali, hailed the signing in the Kremlin.",
+         Verdict.KNOWN),
+        ("Iran's ambassador in Moscow, Reza Tabrizian, hailed the signing in the Kremlin.",
+         Verdict.CONTRADICTING),
+    ],
+)
+def test_an_office_given_to_another_holder_contradicts(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

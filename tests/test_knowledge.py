@@ -211,3 +211,17 @@ def test_claims_of_few_common_words_are_found_exactly() -> None:
             want = _full_hundreds(full, query)
             assert built._perfect(frozenset(text.split())) == want
             assert grown._perfect(frozenset(text.split())) == want
+
+
+def _known(index: int, text: str) -> KnownClaim:
+    claim = ClaimExtractor().claim_from_sentence(text, doc_id=f"o:{index}", index=0)
+    return KnownClaim(id=index, claim=claim, baseline=False)
+
+
+def test_holders_of_an_office_are_found_before_and_after_first_use() -> None:
+    ambassador = _known(1, "Iran's ambassador to Russia, Kazem Jalali, hailed the pact.")
+    knowledge = Knowledge([ambassador])
+    assert [k.id for k in knowledge.holders_of("iran_ambassador")] == [1]
+    knowledge.add(_known(2, "Kremlin spokesman Dmitry Peskov said the treaty was signed."))
+    assert [k.id for k in knowledge.holders_of("kremlin_spokesperson")] == [2]
+    assert knowledge.holders_of("russia_prime_minister") == []

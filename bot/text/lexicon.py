@@ -136,7 +136,8 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:russian|russia's|russia) president", "russia_president"),
     (r"(?:iranian|iran's|iran) foreign minister", "iran_foreign_minister"),
     (r"(?:russian|russia's|russia) foreign minister", "russia_foreign_minister"),
-    (r"(?:iranian|iran's) ambassador(?: to russia)?", "iran_ambassador"),
+    (r"(?:iranian|iran's) (?:ambassador|envoy)(?: (?:to russia|to moscow|in moscow|in russia))?",
+     "iran_ambassador"),
     # The press secretary is the spokesperson's other title.
     (r"kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
@@ -155,11 +156,19 @@ SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"the kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
-    (r"(?:the )?(?:iranian )?ambassador to russia", "iran_ambassador"),
+    (r"(?:the )?(?:iranian |iran's )?(?:ambassador|envoy) (?:to russia|to moscow|in moscow"
+     r"|in russia)", "iran_ambassador"),
     (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
     (r"(?:iran's|the iranian) foreign minister", "iran_foreign_minister"),
     (r"(?:russia's|the russian) foreign minister", "russia_foreign_minister"),
     (r"the (?:head|chief) of (?:russian|russia's) diplomacy", "russia_foreign_minister"),
+)
+
+# The offices a title names: one holder at a time, whatever a claim is about.
+OFFICE_ROLES: frozenset[str] = frozenset(
+    {role for _, role in ROLE_TITLES}
+    | {role for _, role in TRAILING_ROLE_TITLES}
+    | {role for sides in SIDELESS_ROLE_TITLES.values() for role in sides.values()}
 )
 
 # Where the treaty was signed: place words -> canonical place.
