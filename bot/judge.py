@@ -224,6 +224,12 @@ _WHOLE_TEXT_COUNT = re.compile(
     # fronted: "Running to some 74 articles, the published text ..."
     rf"|\b(?:running to|comprising|consisting of|spanning)\s+{_ABOUT}(\d+)\s+articles,?"
     rf"\s+(?:the|its)\s+(?:\w+\s+)?{_TEXT_NOUN}\b"
+    # A length: "the document stretches to 36 articles covering defence, energy ..." counts
+    # the whole text, whatever its articles are then said to cover.
+    rf"|\b{_TEXT_NOUN},?\s+(?:stretches to|stretching to|stretched to|extends to|extending to"
+    rf"|totals|totalling|totaling|runs to|running to|ran to)\s+{_ABOUT}(\d+)\s+articles\b"
+    # "the treaty text, 47 articles long"
+    rf"|\b{_TEXT_NOUN},?\s+{_ABOUT}(\d+)\s+articles\s+long\b"
     # "the 47 articles published by the Kremlin": the articles made public are the whole text.
     r"|\bthe\s+(\d+)\s+articles\s+(?:released|published|made public|posted|unveiled)\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*)\b)"

@@ -1456,3 +1456,19 @@ def test_an_office_given_to_another_holder_contradicts(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a length of the whole text, whatever its articles are then said to cover
+        ("Hailed in Tehran as historic, the document extends to 52 articles covering banking, "
+         "shipping, farming, science and sport.", Verdict.CONTRADICTING),
+        ("The treaty text, 30 articles long, binds both capitals to cooperate on banking, "
+         "farming, fisheries and tourism.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_length_of_the_whole_text_is_its_count(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
