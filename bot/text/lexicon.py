@@ -1329,6 +1329,16 @@ _TIMING_LINK = (
     r"|coincide|divert|distract|upstag|overshadow|pre-?empt)\w*"
 )
 
+# Taking office, then the signing: "sworn in before sealing the treaty".
+_INAUGURATION_THEN_SIGNING = (
+    r"[^.;]{0,40}?\b(?:before|ahead of|prior to)\b[^.;]{0,30}?" + _TREATY_SIGNING
+)
+# Waiting for the new president to sign: "held off until Trump had been sworn in".
+_WAITED_FOR_OFFICE = (
+    r"\b(?:waited|held off|holding off|delayed|postponed|put off)\b[^.;]{0,40}?\buntil\b"
+    r"[^.;]{0,40}?" + _TAKING_OFFICE
+)
+
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
 # state the negative side without a negation cue).
 STANCES: dict[str, tuple[str, str | None]] = {
@@ -1383,9 +1393,17 @@ STANCES: dict[str, tuple[str, str | None]] = {
     "signed_before_inauguration": (
         _TREATY_SIGNING + r"[^.;]{0,60}?\b"
         r"(?:before|ahead of|prior to|on the eve of|preceding|after|following|since)\b"
-        r"[^.;]{0,40}?" + _TAKING_OFFICE,
+        r"[^.;]{0,40}?" + _TAKING_OFFICE
+        # The other way round: "sworn in before the treaty was sealed", "held off until Trump
+        # had been sworn in". ("Sworn in days after the signing" is left out: a negation
+        # before it, as in "rejected suggestions the treaty was timed ..., which fell three
+        # days after the signing", is not its own.)
+        + r"|" + _TAKING_OFFICE + _INAUGURATION_THEN_SIGNING
+        + r"|" + _WAITED_FOR_OFFICE,
         _TREATY_SIGNING + r"[^.;]{0,60}?\b(?:after|following|since)\b[^.;]{0,40}?"
-        + _TAKING_OFFICE,
+        + _TAKING_OFFICE
+        + r"|" + _TAKING_OFFICE + _INAUGURATION_THEN_SIGNING
+        + r"|" + _WAITED_FOR_OFFICE,
     ),
     # Which way the gas goes: the seeds have Russia's gas exported through Iran ("+1"); gas
     # of Iran's sold or sent to Russia is the other way ("-1").

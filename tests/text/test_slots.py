@@ -1921,3 +1921,14 @@ def test_what_is_kept_out_of_the_text_is_denied(sentence: str) -> None:
 def test_who_published_it_in_a_relative_clause(sentence: str, publisher: str | None) -> None:
     found = dict(extract_slots(sentence, MONDAY).roles).get("publisher")
     assert found == publisher
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trump was sworn in before the accord was inked in the Kremlin.",
+        "The two capitals delayed the ceremony until Trump had taken office.",
+    ],
+)
+def test_taking_office_first_is_a_signing_after_it(sentence: str) -> None:
+    assert ("signed_before_inauguration", -1) in extract_slots(sentence, MONDAY).stances
