@@ -1305,7 +1305,7 @@ _TREATY_SIGNING = (
 _TAKING_OFFICE = (
     r"\b(?:inaugura\w*|sworn in|swearing-in"
     r"|return\w* (?:to power|to the white house|to washington)|took office|takes office"
-    r"|taking office)"
+    r"|taking office|taken office)"
 )
 
 # Gas going to Russia from Iran: "Iran will export gas to Russia", "Russia will buy Iranian
