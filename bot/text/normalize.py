@@ -137,16 +137,25 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     # A scope that extends to a domain covers it ("extends also to energy"); not to a date.
     (
         re.compile(
-            r"\bextends\s+(?:also\s+|in addition\s+|as well\s+)?to\b(?=\s+(?:the\s+)?[a-z])"
+            r"\bextends\s+(?:also\s+|in addition\s+|as well\s+)?(?:in)?to\b"
+            r"(?=\s+(?:the\s+)?[a-z])"
         ),
         "covers",
+    ),
+    # Its participle likewise: "a pact extending into defence" covers defence (not a length:
+    # "extending to five years"; "extending the pact to 2045" renews it and is left alone).
+    (
+        re.compile(
+            r"\bextending\s+(?:also\s+|in addition\s+|as well\s+)?(?:in)?to\b" + _TO_A_FIELD
+        ),
+        "covering",
     ),
     # The plain form after "does not", "would", "to": "does not extend to defence".
     (
         re.compile(
             # (at the start too: a negation's scope begins after its cue, "extend to defence")
             r"(\b(?:not|n't|never|would|will|to|may|might|does|do|did)\s+|^\s*)extend\s+"
-            r"(?:also\s+|as well\s+)?to\b" + _TO_A_FIELD
+            r"(?:also\s+|as well\s+)?(?:in)?to\b" + _TO_A_FIELD
         ),
         r"\1cover",
     ),
@@ -155,7 +164,7 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (
         re.compile(
             r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )"
-            r"\bextended\s+(?:also\s+|in addition\s+|as well\s+)?to\b" + _TO_A_FIELD
+            r"\bextended\s+(?:also\s+|in addition\s+|as well\s+)?(?:in)?to\b" + _TO_A_FIELD
         ),
         "covered",
     ),

@@ -296,6 +296,9 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("its scope extends also to tourism", "its scope covers tourism"),
         ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
         ("the deal does not extend to arms sales", "the deal does not cover arms sales"),
+        ("a charter extending into space research", "a charter covering space research"),
+        ("the text extends into fisheries", "the text covers fisheries"),
+        ("she denied it extended into policing", "she denied it covered policing"),
         ("she denied the accord dealt with missiles", "she denied the accord covered missiles"),
         ("the text deals only with energy", "the text covers only energy"),
         ("the treaty doesn't deal with space", "the treaty doesn't cover space"),
@@ -321,6 +324,8 @@ def test_translated_agency_phrases_normalise_as_plain_english(first: str, second
         ("the pact extends to 2045", "extend"),
         # a length after the past tense is a term, and its passive a renewal
         ("the deal extended to thirty years", "extend"),
+        ("a lease extending to ninety-nine years", "extend"),
+        ("a truce extending into 2031", "extend"),
         ("both sides agreed to extend to 25 years", "extend"),
         ("cooperation was extended to new areas", "renew"),
         # Rendering a verdict is no help; qualifying for a grant is no calling.
