@@ -255,8 +255,18 @@ _TEXT_UNRELATED = re.compile(
 )
 
 
+# Putting one's name or signature to a text signs it, whoever's it is: "put Russia's signature
+# to the pact", "putting their names to it".
+_SIGNATURE_TO = re.compile(
+    r"\b(put|puts|putting)\s+(?:(?:his|her|their|its|our|the|[\w.-]+'s)\s+)?"
+    r"(?:names?|signatures?)\s+to\b"
+)
+_SIGNED_FORM = {"put": "signed", "puts": "signs", "putting": "signing"}
+
+
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
+    lowered = _SIGNATURE_TO.sub(lambda m: _SIGNED_FORM[m.group(1)], lowered)
     lowered = _TEXT_UNRELATED.sub(
         lambda m: m.group(1) + ("did" if m.group(2) == "had" else "does") + " not cover", lowered
     )

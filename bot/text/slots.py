@@ -885,6 +885,14 @@ def _signing_place_span(prepared: str) -> str | None:
     return place.group(0) if place else None
 
 
+# A person set aside in favour of another: "rather than putin", "instead of the president
+# putin", "not lavrov".
+_NOT_THE_SIGNER = re.compile(
+    r"\b(?:rather than|instead of|in place of|not)\s+(?:(?:the|president|prime|minister|mr)\s+)*"
+    r"([a-z_]+)"
+)
+
+
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     """Who signed and where, when the sentence says so: ("signatory", "putin"),
     ("signing_place", "moscow")."""
@@ -906,11 +914,16 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     )
     before = prepared[clause_start : verb.start()]
     after = prepared[verb.end() : verb.end() + 120]
-    by = re.match(r"\s*(?:\w+\s+){0,6}?(?:by|between|with)\s+([^,.;]+)", after)
+    by = re.match(
+        r"\s*(?:\w+\s+){0,6}?(?:by|between|with|alongside|together with)\s+([^,.;]+)", after
+    )
     signer_text = before + " " + (by.group(1) if by else "")
+    # Who is set aside did not sign: "Mishustin rather than Putin signed", "Putin, not Lavrov".
+    set_aside = {m.group(1) for m in _NOT_THE_SIGNER.finditer(signer_text)}
     for token in re.findall(r"[a-z_]+", signer_text):
         if (
             token in _ACTOR_IDS
+            and token not in set_aside
             and token not in lexicon.INSTITUTIONS
             and ("signatory", token) not in found
         ):

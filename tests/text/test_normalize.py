@@ -297,6 +297,9 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
         ("the deal does not extend to arms sales", "the deal does not cover arms sales"),
         ("a charter extending into space research", "a charter covering space research"),
+        # anyone's signature put to a text signs it, a country's too
+        ("the envoy put Iran's signature to the charter", "the envoy signed the charter"),
+        ("both ministers putting their signatures to it", "both ministers signing it"),
         ("the text extends into fisheries", "the text covers fisheries"),
         ("she denied it extended into policing", "she denied it covered policing"),
         ("she denied the accord dealt with missiles", "she denied the accord covered missiles"),

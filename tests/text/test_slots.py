@@ -1692,6 +1692,20 @@ def test_a_second_verb_after_and_ends_the_negations_scope(sentence: str, kept_ou
     assert all(kept_out not in scope for scope in slots.negation_scopes)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        # who is set aside in favour of another did not sign
+        ("Lavrov, rather than Putin, signed the treaty.", {"lavrov"}),
+        ("The accord was inked by Araghchi instead of Pezeshkian.", {"araghchi"}),
+        ("Putin, not Mishustin, put his name to it alongside Pezeshkian.", {"putin", "pezeshkian"}),
+    ],
+)
+def test_a_person_set_aside_is_no_signatory(sentence: str, signers: set[str]) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert {actor for role, actor in roles if role == "signatory"} == signers
+
+
 def test_a_place_in_a_who_aside_is_not_where_the_signing_was() -> None:
     sentence = "Pezeshkian, who was elected in Tehran last summer, signed it with Putin."
     roles = extract_slots(sentence, MONDAY).roles
