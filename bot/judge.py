@@ -994,11 +994,25 @@ class Judge:
                 and self._negations_agree(
                     a, s.known.claim.slots, claim_tokens=_masked_tokens(claim)
                 )
-                and (
-                    not denied_there
-                    or self._coverage(b_neg, frozenset(s.known.claim.slots.negated_terms)) < 0.5
-                )
+                and (not denied_there or self._affirms_what_is_denied(s, b, mine))
             ),
+        )
+
+    def _affirms_what_is_denied(
+        self, s: _Scored, denier: Slots, affirmed: frozenset[str]
+    ) -> bool:
+        """May the known claim ``s`` side with a claim (its words ``affirmed``) that affirms
+        what ``denier`` denies? Not when it denies that too, nor when it lacks a treaty term
+        of what is disputed: "the text provides for arms transfers" is backed by a report of
+        arms transfers, not by any report of what the text provides for."""
+        theirs = frozenset(s.known.claim.slots.negated_terms)
+        if self._coverage(denier.negated_terms, theirs) >= 0.5:
+            return False
+        tokens = self.knowledge.tokens_of(s.known) - theirs
+        return not any(
+            token in affirmed and token.startswith(lexicon.SALIENT_PREFIXES) and token not in tokens
+            for scope in _scopes(denier)
+            for token in scope
         )
 
     def _affirms_a_whole_scope(self, denier: Slots, affirmer: Claim) -> bool:

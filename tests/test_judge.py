@@ -339,6 +339,12 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "security.",
             "polarity: affirmed → denied",
         ),
+        # a report of what the published text provides for backs no arms it lacks
+        (
+            "According to the published document, the treaty provides for the supply of "
+            "weapons between the two parties, officials said.",
+            "polarity: denied → affirmed",
+        ),
         # a term said as what the treaty binds its parties for
         (
             "Under the pact Russia and Iran are bound to each other for the next fifteen years.",
