@@ -475,6 +475,17 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "head of russian diplomacy": "russia foreign minister",
     "iran's top diplomat": "iran foreign minister",
     "russia's top diplomat": "russia foreign minister",
+    # Russia and Iran by an epithet: the neighbours across the Caspian are the two parties
+    # ("two Caspian neighbours", "the neighbours on the Caspian Sea"); the sea itself keeps its
+    # name ("gas from the Caspian").
+    **{
+        phrase: "parties"
+        for n in ("neighbours", "neighbors")
+        for phrase in (
+            f"caspian {n}",
+            *(f"{n} {p} the caspian{sea}" for p in ("of", "on", "across") for sea in ("", " sea")),
+        )
+    },
     "lower house": "state duma",
     "upper house": "federation council",
     "united states": "usa",

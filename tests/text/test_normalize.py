@@ -297,6 +297,9 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
         ("the deal does not extend to arms sales", "the deal does not cover arms sales"),
         ("a charter extending into space research", "a charter covering space research"),
+        # the neighbours across the Caspian are the two parties
+        ("the two Caspian neighbours agreed on tariffs", "the two countries agreed on tariffs"),
+        ("neighbors on the Caspian Sea agreed on tariffs", "the sides agreed on tariffs"),
         # anyone's signature put to a text signs it, a country's too
         ("the envoy put Iran's signature to the charter", "the envoy signed the charter"),
         ("both ministers putting their signatures to it", "both ministers signing it"),
@@ -329,6 +332,8 @@ def test_translated_agency_phrases_normalise_as_plain_english(first: str, second
         ("the deal extended to thirty years", "extend"),
         ("a lease extending to ninety-nine years", "extend"),
         ("a truce extending into 2031", "extend"),
+        # the sea keeps its name
+        ("oil from the Caspian Sea", "caspian"),
         ("both sides agreed to extend to 25 years", "extend"),
         ("cooperation was extended to new areas", "renew"),
         # Rendering a verdict is no help; qualifying for a grant is no calling.
