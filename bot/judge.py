@@ -353,7 +353,7 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 @by_identity(64)
 def _speaker_tokens(claim: Claim) -> frozenset[str]:
     """The claim's tokens that only attribute it (see ``_attribution``)."""
-    frame, reported = _attribution(claim.text, trailing_only=True)
+    frame, reported = _attribution(claim.text, speaker_only=True)
     if not frame:
         return frozenset()
     return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
@@ -370,6 +370,12 @@ _REPORTING_VERB = (
 _ATTRIBUTIONS = (
     # "X told the committee that ...", "X said on Monday that ..."
     re.compile(rf"^(.{{0,90}}?\b{_REPORTING_VERB}\b[^,;:\"“]{{0,40}}?\bthat\b)(.+)$"),
+    # a speaker introduced by an aside, then what they say: "X, who chairs the committee,
+    # says nothing in the text ...", "X, the envoy, said the pact ..."
+    re.compile(
+        r"^([^,;:\"“]{1,60},\s+(?:who|whose|the|a|an)\b[^;:\"“]{0,100}?,\s+"
+        rf"{_REPORTING_VERB})\s+(?!that\b)(.+)$"
+    ),
     # a headline's speaker: "Deputy FM to Kommersant: ...", "Kremlin readout: ..."
     # (no figure: "Article 5: ..." names a provision)
     re.compile(r"^((?:[^\s:\d]+\s+){0,6}[^\s:\d]+:)\s+(.+)$"),
@@ -385,16 +391,19 @@ _ATTRIBUTIONS = (
 )
 # The patterns whose attribution follows what it reports.
 _TRAILING_ATTRIBUTIONS = frozenset({len(_ATTRIBUTIONS) - 2, len(_ATTRIBUTIONS) - 1})
+# The patterns whose speaker is plainly only the source: it follows what it reports, or is set
+# apart by an aside before what it says ("X, who chairs the committee, says ..."). A leading
+# "X: ..." may be a headline's topic, and "X denied that ..." makes X's denial the claim.
+_SPEAKER_ATTRIBUTIONS = _TRAILING_ATTRIBUTIONS | {1}
 
 
-def _attribution(text: str, *, trailing_only: bool = False) -> tuple[str, str]:
+def _attribution(text: str, *, speaker_only: bool = False) -> tuple[str, str]:
     """(the words attributing the sentence, the words reported): empty when none. With
-    ``trailing_only``, only a speaker after what it reports ("..., analysts said") counts: a
-    leading "X: ..." may be a headline's topic rather than its source."""
+    ``speaker_only``, only the patterns of ``_SPEAKER_ATTRIBUTIONS`` count."""
     frames: list[str] = []
     rest = text
     for index, pattern in enumerate(_ATTRIBUTIONS):
-        if trailing_only and index not in _TRAILING_ATTRIBUTIONS:
+        if speaker_only and index not in _SPEAKER_ATTRIBUTIONS:
             continue
         m = pattern.match(rest)
         if m is None:

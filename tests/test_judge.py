@@ -832,6 +832,17 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     # a heading with a figure names a provision, not a speaker; a dash before a clause is no source
     assert "articl" in salient("Article 5: the treaty bars aid to an aggressor")
     assert "drone" in salient("The treaty runs for decades - Iran sends drones.")
+    # a speaker set apart by an aside before what they say, without "that"
+    aside = salient("Ivanov, who chairs the Duma's energy panel, said the treaty covers gas.")
+    assert "gas" in aside and "ivanov" not in aside and "duma" not in aside
+
+
+def test_a_speaker_introduced_by_an_aside_restates_a_known_denial(engine: Engine) -> None:
+    text = (
+        "Andrei Kartapolov, who chairs the Duma's defence committee, said the pact commits "
+        "neither country to defend the other."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN
 
 
 def test_the_parties_capitalised_are_no_name(engine: Engine) -> None:
