@@ -1366,3 +1366,14 @@ def test_a_publisher_named_in_a_relative_clause_is_compared(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_a_denied_omission_said_with_a_cue_of_several_words_restates_what_is_covered(
+    engine: Engine,
+) -> None:
+    # "pushed back on talk that X had been omitted" affirms X; the cue's words are no content
+    text = (
+        "Russian officials pushed back on talk that security had been omitted, stressing that "
+        "the pact does cover security and defence."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN

@@ -947,6 +947,16 @@ DENIAL_CUES: tuple[str, ...] = (
     "pushing back against",
 )
 
+# Pushing back against a power or a pressure resists it and denies nothing ("two countries
+# pushing back against the West"); pushing back on talk or a claim denies what it says.
+RESISTING = (
+    r"\bpush(?:ed|es|ing)? back (?:on|against)\b(?!\s+(?:the\s+|any\s+|all\s+|such\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?(?:talk|claims?|reports?|suggestions?|notions?|ideas?|views?|"
+    r"speculation|allegations?|assertions?|accusations?|charges?|rumou?rs?|theor(?:y|ies)|"
+    r"characteri[sz]ations?|descriptions?|portrayals?|framing|narratives?|interpretations?|"
+    r"readings?|accounts?|comparisons?|labels?)\b)"
+)
+
 # What lies outside a text's scope is not in it: "security lay outside the scope of the
 # accord" denies its subject, as a passive denial does; so does what is absent from it.
 OUT_OF_SCOPE_CUES: tuple[str, ...] = (

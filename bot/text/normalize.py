@@ -296,6 +296,25 @@ def prepare(text: str) -> str:
     return names.unify_names(text, capitalised)
 
 
+# A denial cue of more than one word ("brushed aside", "pushed back on") is masked whole, as
+# one-word cues are: its words say that something is denied, not what. Pushing back against a
+# power resists it (see ``lexicon.RESISTING``) and keeps its words.
+_MULTI_WORD_DENIALS = re.compile(
+    r"(?<![\w'-])(?:"
+    + "|".join(
+        re.escape(c) for c in sorted((c for c in lexicon.DENIAL_CUES if " " in c), key=len)[::-1]
+    )
+    + r")(?![\w'-])"
+)
+_RESISTING = re.compile(lexicon.RESISTING)
+
+
+def _without_denial_cues(prepared: str) -> str:
+    return _MULTI_WORD_DENIALS.sub(
+        lambda m: m.group(0) if _RESISTING.match(prepared, m.start()) else " ", prepared
+    )
+
+
 def is_masked(word: str) -> bool:
     """Is this word a detail that masking hides (a number, a date word, a negation or hedge)?"""
     return word in _MASKED_WORDS or word.endswith("n't") or any(ch.isdigit() for ch in word)
@@ -328,14 +347,22 @@ def normalize(text: str) -> str:
     return " ".join(_stem_token(w) for w in content_words(prepare(text)))
 
 
+def _masked_words(prepared: str, words: list[str]) -> list[str]:
+    if _MULTI_WORD_DENIALS.search(prepared):
+        words = content_words(_without_denial_cues(prepared))
+    return [w for w in words if not is_masked(w)]
+
+
 def mask(text: str) -> str:
     """The normalised form without numbers, dates, negation and hedge cues."""
-    return " ".join(_stem_token(w) for w in content_words(prepare(text)) if not is_masked(w))
+    prepared = prepare(text)
+    return " ".join(_stem_token(w) for w in _masked_words(prepared, content_words(prepared)))
 
 
 def normalize_and_mask(text: str) -> tuple[str, str]:
     """Both forms from one pass over the text."""
-    words = content_words(prepare(text))
+    prepared = prepare(text)
+    words = content_words(prepared)
     normalized = " ".join(_stem_token(w) for w in words)
-    masked = " ".join(_stem_token(w) for w in words if not is_masked(w))
+    masked = " ".join(_stem_token(w) for w in _masked_words(prepared, words))
     return normalized, masked

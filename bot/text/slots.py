@@ -119,6 +119,8 @@ _NON_NEGATION_RE = re.compile(
     # A negation inside a condition is hypothetical, not a denial: "in 2045, if nobody
     # renews it" says nothing against a renewal.
     + r"|\b(?:if|unless)\b[^,;:.?!]*"
+    + "|"
+    + lexicon.RESISTING
 )
 _NONCOMMITTAL_RE = re.compile("|".join(re.escape(p) for p in lexicon.NONCOMMITTAL))
 _DENIAL = frozenset(lexicon.DENIAL_CUES)

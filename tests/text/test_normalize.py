@@ -105,6 +105,18 @@ def test_mask_hides_numbers_dates_negation_and_hedges() -> None:
     assert mask("The Duma may ratify the treaty") == mask("The Duma will ratify the treaty")
 
 
+def test_a_denial_cue_of_several_words_is_masked_whole() -> None:
+    # the cue says that something is denied, not what: the words are hidden as "denied" is
+    assert mask("Officials brushed off talk of a naval base.") == mask(
+        "Officials denied talk of a naval base."
+    )
+    assert mask("She pushed back on claims of a naval base.") == mask(
+        "She rejected claims of a naval base."
+    )
+    # pushing back against a power resists it: its words stay
+    assert "push" in mask("Both are pushing back against Washington.").split()
+
+
 def test_mask_keeps_content_words() -> None:
     masked = mask("The State Duma ratified the treaty by 412 votes on Tuesday.").split()
     assert {"duma", "ratifi", "treati", "vote"} <= set(masked)
