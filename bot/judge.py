@@ -359,6 +359,36 @@ def _speaker_tokens(claim: Claim) -> frozenset[str]:
     return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
 
 
+# A leading comparison with another partner's pact: "Set beside the treaty Russia struck with
+# North Korea, ...", "Unlike Moscow's pact with Minsk, ...". What it names is the yardstick,
+# not a detail of the claim about ours.
+_LEADING_COMPARISON = re.compile(
+    r"^\s*(?:set (?:beside|against|alongside)|compared (?:with|to)|in comparison (?:with|to)"
+    r"|by comparison with|in contrast (?:with|to)|unlike|next to|measured against"
+    r"|placed (?:beside|alongside))\b[^,;:]{1,120},"
+)
+_OTHER_PARTNER = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(p)
+        for phrases in lexicon.OTHER_SUBJECTS.values()
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    + r")\b"
+)
+
+
+@by_identity(64)
+def _comparand_tokens(claim: Claim) -> frozenset[str]:
+    """The tokens of a leading comparison with another partner's pact that the rest of the
+    claim does not repeat: the yardstick, which a restatement of the claim need not name."""
+    m = _LEADING_COMPARISON.match(claim.text.lower())
+    if m is None or not _OTHER_PARTNER.search(m.group(0)):
+        return frozenset()
+    rest = claim.text[m.end() :]
+    return frozenset(normalize(m.group(0)).split()) - frozenset(normalize(rest).split())
+
+
 _MUTUAL_DEFENCE_WORDS = frozenset({"aggress", "attack", "defens"})
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
@@ -673,7 +703,7 @@ class Judge:
         theirs = self.knowledge.tokens_of(known)
         # Who reports the claim is no part of it: the speaker's words count only where the
         # known claim has them too ("..., analysts who reviewed it said").
-        speaker = _speaker_tokens(claim) - theirs
+        speaker = (_speaker_tokens(claim) | _comparand_tokens(claim)) - theirs
         mine_here = mine - speaker if speaker else mine
         return _Scored(known, self._coverage(mine_here, theirs), self._coverage(theirs, mine))
 

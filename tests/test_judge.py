@@ -1377,3 +1377,14 @@ def test_a_denied_omission_said_with_a_cue_of_several_words_restates_what_is_cov
         "the pact does cover security and defence."
     )
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_leading_comparison_with_another_partners_pact_is_no_part_of_the_claim(
+    engine: Engine,
+) -> None:
+    # the yardstick named before the comma need not be known: what is said of ours is
+    text = (
+        "Unlike the security arrangements Moscow has long kept with Belarus and its "
+        "neighbours, the new accord nowhere binds either party to the other's defence."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN
