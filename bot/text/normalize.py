@@ -168,6 +168,18 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         "covered",
     ),
+    # Drawing or bringing parties closer strengthens their ties: "might draw the two
+    # militaries closer together" (not "have grown closer", which says where they stand).
+    (
+        re.compile(
+            r"\b(?:draw|draws|drew|drawn|drawing|bring|brings|brought|bringing)\s+"
+            r"((?:[\w'-]+\s+){1,5}?)(?:even\s+|much\s+|still\s+)?closer"
+            # together, or closer to each other; not closer to a place ("gas closer to Europe")
+            r"(?:\s+together\b|\s+to\s+(?:each other|one another)\b"
+            r"|(?=\s*(?:[,.;:]|$|\s(?:and|but|than|in|over|through|by|as|after|while)\b)))"
+        ),
+        r"strengthen \1ties",
+    ),
     # What forms part of a text is covered by it: "denied that defence formed any part of the
     # pact"; what forms no part of it is not.
     (

@@ -309,6 +309,9 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
         ("the deal does not extend to arms sales", "the deal does not cover arms sales"),
         ("a charter extending into space research", "a charter covering space research"),
+        # drawing or bringing parties closer strengthens their ties
+        ("the summit drew the two navies closer together", "the summit strengthened 2 navy ties"),
+        ("trade brings Baku and Tehran closer", "trade strengthens Baku Tehran ties"),
         # the neighbours across the Caspian are the two parties
         ("the two Caspian neighbours agreed on tariffs", "the two countries agreed on tariffs"),
         ("neighbors on the Caspian Sea agreed on tariffs", "the sides agreed on tariffs"),
@@ -344,6 +347,9 @@ def test_translated_agency_phrases_normalise_as_plain_english(first: str, second
         ("the deal extended to thirty years", "extend"),
         ("a lease extending to ninety-nine years", "extend"),
         ("a truce extending into 2031", "extend"),
+        # closer to a place is no closer ties; growing closer says where they stand
+        ("pipelines bringing gas closer to Europe", "closer"),
+        ("the two have grown closer since 2022", "closer"),
         # the sea keeps its name
         ("oil from the Caspian Sea", "caspian"),
         ("both sides agreed to extend to 25 years", "extend"),
