@@ -76,6 +76,9 @@ def reports_in_order(*reports: tuple[str, str, datetime]) -> list[list[Judgement
         "are in the Russia-Iran pact.",
         # a light verb in the perfect, and an ordinal date
         "The signing had taken place in Moscow on the seventeenth of January.",
+        # what the text envisages in civil atomic cooperation is what it provides for
+        "The accord envisages the erection of atomic power stations as part of civil atomic "
+        "cooperation.",
         # an undertaking not to act, worded as one
         "Each signatory undertakes to refrain from assisting an aggressor against the other.",
         # no mutual defence clause is no military alliance: a denial of a bloc restates it

@@ -605,6 +605,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "civilian nuclear": "nuclear energy",
     "civil nuclear": "nuclear energy",
     "peaceful nuclear": "nuclear energy",
+    # ... said of atomic power or energy too.
+    **{
+        f"{peaceful} atomic{what}": "nuclear energy"
+        for peaceful in ("civilian", "civil", "peaceful")
+        for what in (" power", " energy", "")
+    },
     "draw attention away from": "divert attention from",
     # Without its object the phrase still says it: "no attempt to draw attention away".
     "draw attention away": "divert attention",
@@ -715,6 +721,11 @@ WORD_SYNONYMS: dict[str, str] = {
     "mainly": "mostly",
     "largely": "mostly",
     "chiefly": "mostly",
+    # What a text envisages, it provides for ("the accord envisages joint projects").
+    "envisage": "provide",
+    "envisages": "provides",
+    "envisaged": "provided",
+    "envisaging": "providing",
     "pact": "treaty",
     "accord": "treaty",
     "agreement": "treaty",

@@ -309,6 +309,11 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
         ("the deal does not extend to arms sales", "the deal does not cover arms sales"),
         ("a charter extending into space research", "a charter covering space research"),
+        # civil atomic power is the peaceful nuclear energy the seeds name
+        ("cooperation on civil atomic energy", "cooperation on nuclear energy"),
+        ("a peaceful atomic programme", "a nuclear energy programme"),
+        # what a text envisages it provides for
+        ("the charter envisages student exchanges", "the charter provides student exchanges"),
         # drawing or bringing parties closer strengthens their ties
         ("the summit drew the two navies closer together", "the summit strengthened 2 navy ties"),
         ("trade brings Baku and Tehran closer", "trade strengthens Baku Tehran ties"),
