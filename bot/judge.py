@@ -368,10 +368,40 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 @by_identity(64)
 def _speaker_tokens(claim: Claim) -> frozenset[str]:
     """The claim's tokens that only attribute it (see ``_attribution``)."""
-    frame, reported = _attribution(claim.text, trailing_only=True)
+    frame, reported = _attribution(claim.text, speaker_only=True)
     if not frame:
         return frozenset()
     return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
+
+
+# A leading comparison with another partner's pact: "Set beside the treaty Russia struck with
+# North Korea, ...", "Unlike Moscow's pact with Minsk, ...". What it names is the yardstick,
+# not a detail of the claim about ours.
+_LEADING_COMPARISON = re.compile(
+    r"^\s*(?:set (?:beside|against|alongside)|compared (?:with|to)|in comparison (?:with|to)"
+    r"|by comparison with|in contrast (?:with|to)|unlike|next to|measured against"
+    r"|placed (?:beside|alongside))\b[^,;:]{1,120},"
+)
+_OTHER_PARTNER = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(p)
+        for phrases in lexicon.OTHER_SUBJECTS.values()
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    + r")\b"
+)
+
+
+@by_identity(64)
+def _comparand_tokens(claim: Claim) -> frozenset[str]:
+    """The tokens of a leading comparison with another partner's pact that the rest of the
+    claim does not repeat: the yardstick, which a restatement of the claim need not name."""
+    m = _LEADING_COMPARISON.match(claim.text.lower())
+    if m is None or not _OTHER_PARTNER.search(m.group(0)):
+        return frozenset()
+    rest = claim.text[m.end() :]
+    return frozenset(normalize(m.group(0)).split()) - frozenset(normalize(rest).split())
 
 
 _MUTUAL_DEFENCE_WORDS = frozenset({"aggress", "attack", "defens"})
@@ -385,6 +415,12 @@ _REPORTING_VERB = (
 _ATTRIBUTIONS = (
     # "X told the committee that ...", "X said on Monday that ..."
     re.compile(rf"^(.{{0,90}}?\b{_REPORTING_VERB}\b[^,;:\"“]{{0,40}}?\bthat\b)(.+)$"),
+    # a speaker introduced by an aside, then what they say: "X, who chairs the committee,
+    # says nothing in the text ...", "X, the envoy, said the pact ..."
+    re.compile(
+        r"^([^,;:\"“]{1,60},\s+(?:who|whose|the|a|an)\b[^;:\"“]{0,100}?,\s+"
+        rf"{_REPORTING_VERB})\s+(?!that\b)(.+)$"
+    ),
     # a headline's speaker: "Deputy FM to Kommersant: ...", "Kremlin readout: ..."
     # (no figure: "Article 5: ..." names a provision)
     re.compile(r"^((?:[^\s:\d]+\s+){0,6}[^\s:\d]+:)\s+(.+)$"),
@@ -400,16 +436,19 @@ _ATTRIBUTIONS = (
 )
 # The patterns whose attribution follows what it reports.
 _TRAILING_ATTRIBUTIONS = frozenset({len(_ATTRIBUTIONS) - 2, len(_ATTRIBUTIONS) - 1})
+# The patterns whose speaker is plainly only the source: it follows what it reports, or is set
+# apart by an aside before what it says ("X, who chairs the committee, says ..."). A leading
+# "X: ..." may be a headline's topic, and "X denied that ..." makes X's denial the claim.
+_SPEAKER_ATTRIBUTIONS = _TRAILING_ATTRIBUTIONS | {1}
 
 
-def _attribution(text: str, *, trailing_only: bool = False) -> tuple[str, str]:
+def _attribution(text: str, *, speaker_only: bool = False) -> tuple[str, str]:
     """(the words attributing the sentence, the words reported): empty when none. With
-    ``trailing_only``, only a speaker after what it reports ("..., analysts said") counts: a
-    leading "X: ..." may be a headline's topic rather than its source."""
+    ``speaker_only``, only the patterns of ``_SPEAKER_ATTRIBUTIONS`` count."""
     frames: list[str] = []
     rest = text
     for index, pattern in enumerate(_ATTRIBUTIONS):
-        if trailing_only and index not in _TRAILING_ATTRIBUTIONS:
+        if speaker_only and index not in _SPEAKER_ATTRIBUTIONS:
             continue
         m = pattern.match(rest)
         if m is None:
@@ -691,7 +730,7 @@ class Judge:
         theirs = self.knowledge.tokens_of(known)
         # Who reports the claim is no part of it: the speaker's words count only where the
         # known claim has them too ("..., analysts who reviewed it said").
-        speaker = _speaker_tokens(claim) - theirs
+        speaker = (_speaker_tokens(claim) | _comparand_tokens(claim)) - theirs
         mine_here = mine - speaker if speaker else mine
         return _Scored(known, self._coverage(mine_here, theirs), self._coverage(theirs, mine))
 
@@ -1024,11 +1063,25 @@ class Judge:
                 and self._negations_agree(
                     a, s.known.claim.slots, claim_tokens=_masked_tokens(claim)
                 )
-                and (
-                    not denied_there
-                    or self._coverage(b_neg, frozenset(s.known.claim.slots.negated_terms)) < 0.5
-                )
+                and (not denied_there or self._affirms_what_is_denied(s, b, mine))
             ),
+        )
+
+    def _affirms_what_is_denied(
+        self, s: _Scored, denier: Slots, affirmed: frozenset[str]
+    ) -> bool:
+        """May the known claim ``s`` side with a claim (its words ``affirmed``) that affirms
+        what ``denier`` denies? Not when it denies that too, nor when it lacks a treaty term
+        of what is disputed: "the text provides for arms transfers" is backed by a report of
+        arms transfers, not by any report of what the text provides for."""
+        theirs = frozenset(s.known.claim.slots.negated_terms)
+        if self._coverage(denier.negated_terms, theirs) >= 0.5:
+            return False
+        tokens = self.knowledge.tokens_of(s.known) - theirs
+        return not any(
+            token in affirmed and token.startswith(lexicon.SALIENT_PREFIXES) and token not in tokens
+            for scope in _scopes(denier)
+            for token in scope
         )
 
     def _affirms_a_whole_scope(self, denier: Slots, affirmer: Claim) -> bool:

@@ -76,6 +76,9 @@ def reports_in_order(*reports: tuple[str, str, datetime]) -> list[list[Judgement
         "are in the Russia-Iran pact.",
         # a light verb in the perfect, and an ordinal date
         "The signing had taken place in Moscow on the seventeenth of January.",
+        # what the text envisages in civil atomic cooperation is what it provides for
+        "The accord envisages the erection of atomic power stations as part of civil atomic "
+        "cooperation.",
         # an undertaking not to act, worded as one
         "Each signatory undertakes to refrain from assisting an aggressor against the other.",
         # no mutual defence clause is no military alliance: a denial of a bloc restates it
@@ -338,6 +341,12 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "Foreign Minister Araghchi insisted the pact has nothing to do with defence or "
             "security.",
             "polarity: affirmed → denied",
+        ),
+        # a report of what the published text provides for backs no arms it lacks
+        (
+            "According to the published document, the treaty provides for the supply of "
+            "weapons between the two parties, officials said.",
+            "polarity: denied → affirmed",
         ),
         # a term said as what the treaty binds its parties for
         (
@@ -826,6 +835,17 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     # a heading with a figure names a provision, not a speaker; a dash before a clause is no source
     assert "articl" in salient("Article 5: the treaty bars aid to an aggressor")
     assert "drone" in salient("The treaty runs for decades - Iran sends drones.")
+    # a speaker set apart by an aside before what they say, without "that"
+    aside = salient("Ivanov, who chairs the Duma's energy panel, said the treaty covers gas.")
+    assert "gas" in aside and "ivanov" not in aside and "duma" not in aside
+
+
+def test_a_speaker_introduced_by_an_aside_restates_a_known_denial(engine: Engine) -> None:
+    text = (
+        "Andrei Kartapolov, who chairs the Duma's defence committee, said the pact commits "
+        "neither country to defend the other."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN
 
 
 def test_the_parties_capitalised_are_no_name(engine: Engine) -> None:
@@ -1472,3 +1492,25 @@ def test_a_length_of_the_whole_text_is_its_count(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_a_denied_omission_said_with_a_cue_of_several_words_restates_what_is_covered(
+    engine: Engine,
+) -> None:
+    # "pushed back on talk that X had been omitted" affirms X; the cue's words are no content
+    text = (
+        "Russian officials pushed back on talk that security had been omitted, stressing that "
+        "the pact does cover security and defence."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_leading_comparison_with_another_partners_pact_is_no_part_of_the_claim(
+    engine: Engine,
+) -> None:
+    # the yardstick named before the comma need not be known: what is said of ours is
+    text = (
+        "Unlike the security arrangements Moscow has long kept with Belarus and its "
+        "neighbours, the new accord nowhere binds either party to the other's defence."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN

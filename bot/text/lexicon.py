@@ -495,6 +495,17 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "head of russian diplomacy": "russia foreign minister",
     "iran's top diplomat": "iran foreign minister",
     "russia's top diplomat": "russia foreign minister",
+    # Russia and Iran by an epithet: the neighbours across the Caspian are the two parties
+    # ("two Caspian neighbours", "the neighbours on the Caspian Sea"); the sea itself keeps its
+    # name ("gas from the Caspian").
+    **{
+        phrase: "parties"
+        for n in ("neighbours", "neighbors")
+        for phrase in (
+            f"caspian {n}",
+            *(f"{n} {p} the caspian{sea}" for p in ("of", "on", "across") for sea in ("", " sea")),
+        )
+    },
     "lower house": "state duma",
     "upper house": "federation council",
     "united states": "usa",
@@ -614,6 +625,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "civilian nuclear": "nuclear energy",
     "civil nuclear": "nuclear energy",
     "peaceful nuclear": "nuclear energy",
+    # ... said of atomic power or energy too.
+    **{
+        f"{peaceful} atomic{what}": "nuclear energy"
+        for peaceful in ("civilian", "civil", "peaceful")
+        for what in (" power", " energy", "")
+    },
     "draw attention away from": "divert attention from",
     # Without its object the phrase still says it: "no attempt to draw attention away".
     "draw attention away": "divert attention",
@@ -724,6 +741,11 @@ WORD_SYNONYMS: dict[str, str] = {
     "mainly": "mostly",
     "largely": "mostly",
     "chiefly": "mostly",
+    # What a text envisages, it provides for ("the accord envisages joint projects").
+    "envisage": "provide",
+    "envisages": "provides",
+    "envisaged": "provided",
+    "envisaging": "providing",
     "pact": "treaty",
     "accord": "treaty",
     "agreement": "treaty",
@@ -954,6 +976,16 @@ DENIAL_CUES: tuple[str, ...] = (
     "push back against",
     "pushing back on",
     "pushing back against",
+)
+
+# Pushing back against a power or a pressure resists it and denies nothing ("two countries
+# pushing back against the West"); pushing back on talk or a claim denies what it says.
+RESISTING = (
+    r"\bpush(?:ed|es|ing)? back (?:on|against)\b(?!\s+(?:the\s+|any\s+|all\s+|such\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?(?:talk|claims?|reports?|suggestions?|notions?|ideas?|views?|"
+    r"speculation|allegations?|assertions?|accusations?|charges?|rumou?rs?|theor(?:y|ies)|"
+    r"characteri[sz]ations?|descriptions?|portrayals?|framing|narratives?|interpretations?|"
+    r"readings?|accounts?|comparisons?|labels?)\b)"
 )
 
 # What lies outside a text's scope is not in it: "security lay outside the scope of the

@@ -137,16 +137,25 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     # A scope that extends to a domain covers it ("extends also to energy"); not to a date.
     (
         re.compile(
-            r"\bextends\s+(?:also\s+|in addition\s+|as well\s+)?to\b(?=\s+(?:the\s+)?[a-z])"
+            r"\bextends\s+(?:also\s+|in addition\s+|as well\s+)?(?:in)?to\b"
+            r"(?=\s+(?:the\s+)?[a-z])"
         ),
         "covers",
+    ),
+    # Its participle likewise: "a pact extending into defence" covers defence (not a length:
+    # "extending to five years"; "extending the pact to 2045" renews it and is left alone).
+    (
+        re.compile(
+            r"\bextending\s+(?:also\s+|in addition\s+|as well\s+)?(?:in)?to\b" + _TO_A_FIELD
+        ),
+        "covering",
     ),
     # The plain form after "does not", "would", "to": "does not extend to defence".
     (
         re.compile(
             # (at the start too: a negation's scope begins after its cue, "extend to defence")
             r"(\b(?:not|n't|never|would|will|to|may|might|does|do|did)\s+|^\s*)extend\s+"
-            r"(?:also\s+|as well\s+)?to\b" + _TO_A_FIELD
+            r"(?:also\s+|as well\s+)?(?:in)?to\b" + _TO_A_FIELD
         ),
         r"\1cover",
     ),
@@ -155,9 +164,21 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (
         re.compile(
             r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )"
-            r"\bextended\s+(?:also\s+|in addition\s+|as well\s+)?to\b" + _TO_A_FIELD
+            r"\bextended\s+(?:also\s+|in addition\s+|as well\s+)?(?:in)?to\b" + _TO_A_FIELD
         ),
         "covered",
+    ),
+    # Drawing or bringing parties closer strengthens their ties: "might draw the two
+    # militaries closer together" (not "have grown closer", which says where they stand).
+    (
+        re.compile(
+            r"\b(?:draw|draws|drew|drawn|drawing|bring|brings|brought|bringing)\s+"
+            r"((?:[\w'-]+\s+){1,5}?)(?:even\s+|much\s+|still\s+)?closer"
+            # together, or closer to each other; not closer to a place ("gas closer to Europe")
+            r"(?:\s+together\b|\s+to\s+(?:each other|one another)\b"
+            r"|(?=\s*(?:[,.;:]|$|\s(?:and|but|than|in|over|through|by|as|after|while)\b)))"
+        ),
+        r"strengthen \1ties",
     ),
     # What forms part of a text is covered by it: "denied that defence formed any part of the
     # pact"; what forms no part of it is not.
@@ -246,8 +267,18 @@ _TEXT_UNRELATED = re.compile(
 )
 
 
+# Putting one's name or signature to a text signs it, whoever's it is: "put Russia's signature
+# to the pact", "putting their names to it".
+_SIGNATURE_TO = re.compile(
+    r"\b(put|puts|putting)\s+(?:(?:his|her|their|its|our|the|[\w.-]+'s)\s+)?"
+    r"(?:names?|signatures?)\s+to\b"
+)
+_SIGNED_FORM = {"put": "signed", "puts": "signs", "putting": "signing"}
+
+
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
+    lowered = _SIGNATURE_TO.sub(lambda m: _SIGNED_FORM[m.group(1)], lowered)
     lowered = _TEXT_UNRELATED.sub(
         lambda m: m.group(1) + ("did" if m.group(2) == "had" else "does") + " not cover", lowered
     )
@@ -275,6 +306,25 @@ def prepare(text: str) -> str:
     )
     text = _ACTOR_RE.sub(lambda m: _ACTOR_SPELLINGS[m.group(0)], text)
     return names.unify_names(text, capitalised)
+
+
+# A denial cue of more than one word ("brushed aside", "pushed back on") is masked whole, as
+# one-word cues are: its words say that something is denied, not what. Pushing back against a
+# power resists it (see ``lexicon.RESISTING``) and keeps its words.
+_MULTI_WORD_DENIALS = re.compile(
+    r"(?<![\w'-])(?:"
+    + "|".join(
+        re.escape(c) for c in sorted((c for c in lexicon.DENIAL_CUES if " " in c), key=len)[::-1]
+    )
+    + r")(?![\w'-])"
+)
+_RESISTING = re.compile(lexicon.RESISTING)
+
+
+def _without_denial_cues(prepared: str) -> str:
+    return _MULTI_WORD_DENIALS.sub(
+        lambda m: m.group(0) if _RESISTING.match(prepared, m.start()) else " ", prepared
+    )
 
 
 def is_masked(word: str) -> bool:
@@ -309,14 +359,22 @@ def normalize(text: str) -> str:
     return " ".join(_stem_token(w) for w in content_words(prepare(text)))
 
 
+def _masked_words(prepared: str, words: list[str]) -> list[str]:
+    if _MULTI_WORD_DENIALS.search(prepared):
+        words = content_words(_without_denial_cues(prepared))
+    return [w for w in words if not is_masked(w)]
+
+
 def mask(text: str) -> str:
     """The normalised form without numbers, dates, negation and hedge cues."""
-    return " ".join(_stem_token(w) for w in content_words(prepare(text)) if not is_masked(w))
+    prepared = prepare(text)
+    return " ".join(_stem_token(w) for w in _masked_words(prepared, content_words(prepared)))
 
 
 def normalize_and_mask(text: str) -> tuple[str, str]:
     """Both forms from one pass over the text."""
-    words = content_words(prepare(text))
+    prepared = prepare(text)
+    words = content_words(prepared)
     normalized = " ".join(_stem_token(w) for w in words)
-    masked = " ".join(_stem_token(w) for w in words if not is_masked(w))
+    masked = " ".join(_stem_token(w) for w in _masked_words(prepared, words))
     return normalized, masked

@@ -52,6 +52,8 @@ _ANAPHORA = re.compile(
 _CONTRAST = re.compile(
     r"\b(?:akin to|unlike|like|similar|in contrast|compared|the one|than|replac\w*|of the kind"
     r"|succeed\w*|supersed\w*|same"
+    # what puts ours level with another: "on a par with", "on the same footing as"
+    r"|on (?:a )?par with|on (?:the same|an equal) footing|comparable|equivalent"
     # "lacks the clause found in Moscow's pact with Pyongyang"
     r"|(?:found|contained|included|present|featured|enshrined|seen) in)\b"
 )
@@ -59,6 +61,9 @@ _CONTRAST = re.compile(
 _OURS = re.compile(
     r"\b(?:the|this|new|iran|iranian|russia-iran|russia–iran)"
     r" (?:agreement|treaty|pact|deal|accord)\b"
+    # the text without a partner's name is the one the story is about: "analysts who read the
+    # text" (another's is named: "the text of the Pyongyang pact")
+    r"|\b(?:the|this) (?:text|document)\b(?! of\b)"
     # "It replaces an older agreement", "unlike Moscow's pact with Pyongyang, this one ...":
     # the subject the sentence opens on, or "this one", is the story's own treaty.
     r"|^it\b|\bthis one\b"

@@ -119,6 +119,8 @@ _NON_NEGATION_RE = re.compile(
     # A negation inside a condition is hypothetical, not a denial: "in 2045, if nobody
     # renews it" says nothing against a renewal.
     + r"|\b(?:if|unless)\b[^,;:.?!]*"
+    + "|"
+    + lexicon.RESISTING
 )
 _NONCOMMITTAL_RE = re.compile("|".join(re.escape(p) for p in lexicon.NONCOMMITTAL))
 _DENIAL = frozenset(lexicon.DENIAL_CUES)
@@ -977,6 +979,12 @@ _SIGNER_TITLE_END = re.compile(
 )
 # "..., lavrov said": a speaker after the comma, not the title's holders.
 _SPEAKER_WORD = re.compile(r"\b(?:said|says|told|added|adds|stated|according|reported)\b")
+# A person set aside in favour of another: "rather than putin", "instead of the president
+# putin", "not lavrov".
+_NOT_THE_SIGNER = re.compile(
+    r"\b(?:rather than|instead of|in place of|not)\s+(?:(?:the|president|prime|minister|mr)\s+)*"
+    r"([a-z_]+)"
+)
 
 
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
@@ -1011,9 +1019,12 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
         # "signed by the two foreign ministers, lavrov and araghchi,": the names are the
         # title's appositive.
         signer_text += " " + by.group(2)
+    # Who is set aside did not sign: "Mishustin rather than Putin signed", "Putin, not Lavrov".
+    set_aside = {m.group(1) for m in _NOT_THE_SIGNER.finditer(signer_text)}
     for token in re.findall(r"[a-z_]+", signer_text):
         if (
             token in _ACTOR_IDS
+            and token not in set_aside
             and token not in lexicon.INSTITUTIONS
             and ("signatory", token) not in found
         ):

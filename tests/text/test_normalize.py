@@ -105,6 +105,18 @@ def test_mask_hides_numbers_dates_negation_and_hedges() -> None:
     assert mask("The Duma may ratify the treaty") == mask("The Duma will ratify the treaty")
 
 
+def test_a_denial_cue_of_several_words_is_masked_whole() -> None:
+    # the cue says that something is denied, not what: the words are hidden as "denied" is
+    assert mask("Officials brushed off talk of a naval base.") == mask(
+        "Officials denied talk of a naval base."
+    )
+    assert mask("She pushed back on claims of a naval base.") == mask(
+        "She rejected claims of a naval base."
+    )
+    # pushing back against a power resists it: its words stay
+    assert "push" in mask("Both are pushing back against Washington.").split()
+
+
 def test_mask_keeps_content_words() -> None:
     masked = mask("The State Duma ratified the treaty by 412 votes on Tuesday.").split()
     assert {"duma", "ratifi", "treati", "vote"} <= set(masked)
@@ -296,6 +308,23 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         ("its scope extends also to tourism", "its scope covers tourism"),
         ("he denied the pact extended to arms sales", "he denied the pact covered arms sales"),
         ("the deal does not extend to arms sales", "the deal does not cover arms sales"),
+        ("a charter extending into space research", "a charter covering space research"),
+        # civil atomic power is the peaceful nuclear energy the seeds name
+        ("cooperation on civil atomic energy", "cooperation on nuclear energy"),
+        ("a peaceful atomic programme", "a nuclear energy programme"),
+        # what a text envisages it provides for
+        ("the charter envisages student exchanges", "the charter provides student exchanges"),
+        # drawing or bringing parties closer strengthens their ties
+        ("the summit drew the two navies closer together", "the summit strengthened 2 navy ties"),
+        ("trade brings Baku and Tehran closer", "trade strengthens Baku Tehran ties"),
+        # the neighbours across the Caspian are the two parties
+        ("the two Caspian neighbours agreed on tariffs", "the two countries agreed on tariffs"),
+        ("neighbors on the Caspian Sea agreed on tariffs", "the sides agreed on tariffs"),
+        # anyone's signature put to a text signs it, a country's too
+        ("the envoy put Iran's signature to the charter", "the envoy signed the charter"),
+        ("both ministers putting their signatures to it", "both ministers signing it"),
+        ("the text extends into fisheries", "the text covers fisheries"),
+        ("she denied it extended into policing", "she denied it covered policing"),
         ("she denied the accord dealt with missiles", "she denied the accord covered missiles"),
         ("the text deals only with energy", "the text covers only energy"),
         ("the treaty doesn't deal with space", "the treaty doesn't cover space"),
@@ -321,6 +350,13 @@ def test_translated_agency_phrases_normalise_as_plain_english(first: str, second
         ("the pact extends to 2045", "extend"),
         # a length after the past tense is a term, and its passive a renewal
         ("the deal extended to thirty years", "extend"),
+        ("a lease extending to ninety-nine years", "extend"),
+        ("a truce extending into 2031", "extend"),
+        # closer to a place is no closer ties; growing closer says where they stand
+        ("pipelines bringing gas closer to Europe", "closer"),
+        ("the two have grown closer since 2022", "closer"),
+        # the sea keeps its name
+        ("oil from the Caspian Sea", "caspian"),
         ("both sides agreed to extend to 25 years", "extend"),
         ("cooperation was extended to new areas", "renew"),
         # Rendering a verdict is no help; qualifying for a grant is no calling.

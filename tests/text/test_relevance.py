@@ -205,6 +205,9 @@ def test_sentence_only_about_the_north_korea_pact_is_not_a_candidate(
         "In contrast to the Belarus arrangement, this one sets up no joint command.",
         # ours takes over from the old one: it replaces it
         "The pact takes over from the 2001 agreement between the two states.",
+        # ours put level with another, and "the text" unnamed is ours
+        "Lawyers reading the text say its security chapter is on a par with the Minsk accords.",
+        "Officials insist the document stands on an equal footing with Belarus's union treaty.",
     ],
 )
 def test_comparison_with_another_pact_is_still_about_ours(
@@ -282,6 +285,8 @@ def test_ours_compared_with_another_partners_case_is_about_ours(
         # "it" without a comparison, or "this one" in no comparison, stays the other's
         "It was ratified by Minsk last year, Belarus says.",
         "This one was signed by Kim Jong Un in Pyongyang.",
+        # the text of another pact, compared, is still that pact's
+        "The text of the Pyongyang treaty is on a par with NATO's Article 5.",
     ],
 )
 def test_another_partners_case_without_a_comparison_to_ours_stays_theirs(

@@ -263,6 +263,8 @@ def test_affirmative_sentence_is_not_negated() -> None:
         # a negation inside a condition is hypothetical
         "The pact lapses in 2045 if neither government moves to renew it.",
         "Unless the Majlis does not ratify it, the treaty takes effect in spring.",
+        # pushing back against a power resists it
+        "The accord binds two capitals keen to push back against American pressure.",
     ],
 )
 def test_look_alike_negations_do_not_count(sentence: str) -> None:
@@ -283,6 +285,11 @@ def test_neither_confirmed_nor_denied_is_a_hedge_not_a_negation(sentence: str) -
     assert not slots.negated
     assert slots.hedged
     assert "noncommittal" in slots.hedge_cues
+
+
+def test_pushing_back_on_a_claim_denies_it() -> None:
+    slots = extract_slots("Tehran pushed back against the characterisation of a bloc.", MONDAY)
+    assert slots.negated and slots.reported_denial
 
 
 def test_did_not_deny_is_a_double_negation() -> None:
@@ -1690,6 +1697,20 @@ def test_a_second_verb_after_and_ends_the_negations_scope(sentence: str, kept_ou
     slots = extract_slots(sentence, MONDAY)
     assert slots.negated
     assert all(kept_out not in scope for scope in slots.negation_scopes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        # who is set aside in favour of another did not sign
+        ("Lavrov, rather than Putin, signed the treaty.", {"lavrov"}),
+        ("The accord was inked by Araghchi instead of Pezeshkian.", {"araghchi"}),
+        ("Putin, not Mishustin, put his name to it alongside Pezeshkian.", {"putin", "pezeshkian"}),
+    ],
+)
+def test_a_person_set_aside_is_no_signatory(sentence: str, signers: set[str]) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert {actor for role, actor in roles if role == "signatory"} == signers
 
 
 def test_a_place_in_a_who_aside_is_not_where_the_signing_was() -> None:
