@@ -1367,3 +1367,45 @@ def test_who_reports_a_signing_is_not_who_signed(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a signature affixed elsewhere than the Kremlin is a signing elsewhere
+        (
+            "Both heads of state affixed their signatures to the accord at a ceremony in Teheran.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "The two presidents affixed their signatures to the accord in the Kremlin.",
+            Verdict.KNOWN,
+        ),
+        # harbouring no wish to join a bloc is having none
+        (
+            "The Islamic Republic harbours no wish to join a bloc, Ambassador Jalali said.",
+            Verdict.KNOWN,
+        ),
+        # a ministry by its full title publishing the text is another publisher
+        (
+            "After the signing, the Ministry of Foreign Affairs of the Russian Federation released "
+            "the whole text of the treaty.",
+            Verdict.CONTRADICTING,
+        ),
+        # weaponry is arms: rules on it are what the text does not mention
+        ("The treaty lays down rules on supplying weaponry to each other.", Verdict.CONTRADICTING),
+        # rebuffing a claim of an omission affirms what it says is omitted
+        (
+            "Kremlin officials rebuffed suggestions that the pact leaves out defence cooperation.",
+            Verdict.KNOWN,
+        ),
+        # the times ahead are the future; the new instrument is the treaty
+        ("Araghchi called the treaty a road map for the times ahead.", Verdict.KNOWN),
+        (
+            "This new instrument replaces the 2001 agreement, which was renewed periodically.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_state_media_wording_is_read(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

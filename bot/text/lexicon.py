@@ -167,9 +167,11 @@ SIGNING_PLACES: dict[str, str] = {
     "moscow": "moscow",
     "the kremlin": "moscow",
     "kremlin": "moscow",
+    "the russian capital": "moscow",
     "russian capital": "moscow",
     "tehran": "tehran",
     "teheran": "tehran",
+    "the iranian capital": "tehran",
     "iranian capital": "tehran",
     # The palace complex where Iran's president receives visiting leaders is in Tehran, as the
     # Kremlin is in Moscow.
@@ -255,6 +257,15 @@ IDIOMS: dict[str, str] = {
     "put her signature to": "signed",
     "puts his name to": "signs",
     "puts her name to": "signs",
+    # Affixing one's signature to a text (official and translated copy) is signing it.
+    **{
+        f"{verb} {whose}signature{plural} to": signed
+        for verb, signed in (
+            ("affixed", "signed"), ("affix", "sign"), ("affixes", "signs"), ("affixing", "signing")
+        )
+        for whose in ("their ", "his ", "her ", "")
+        for plural in ("", "s")
+    },
     # In news of a treaty, the ceremony is its signing (another one is named: "inauguration
     # ceremony").
     "signing ceremony": "signing",
@@ -307,6 +318,16 @@ IDIOMS: dict[str, str] = {
     "swept away": "replaced",
     "sweeping away": "replacing",
     "had nothing to do with": "was unrelated to",
+    # To harbour no wish (doubt, plan) is to have none: the verb, not a port.
+    **{
+        f"{verb} {det}": f"{plain} {det}"
+        for verb, plain in (
+            ("harbours", "has"), ("harbors", "has"), ("harbour", "have"), ("harbor", "have"),
+            ("harboured", "had"), ("harbored", "had"), ("harbouring", "having"),
+            ("harboring", "having"),
+        )
+        for det in ("no", "any")
+    },
     # What gets top billing is what the text puts first: it emphasises it.
     "gets top billing": "is emphasized",
     "get top billing": "are emphasized",
@@ -475,6 +496,9 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "head of russian diplomacy": "russia foreign minister",
     "iran's top diplomat": "iran foreign minister",
     "russia's top diplomat": "russia foreign minister",
+    # A country's top diplomat is its foreign minister, whatever names the country
+    # ("Teheran's top diplomat", "the Iranian top diplomat").
+    "top diplomat": "foreign minister",
     "lower house": "state duma",
     "upper house": "federation council",
     "united states": "usa",
@@ -606,10 +630,16 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "what lay ahead": "the future",
     "the years ahead": "the future",
     "the years to come": "the future",
+    "the times ahead": "the future",
+    "the time ahead": "the future",
+    "the period ahead": "the future",
     # In treaty prose "the instrument" is the treaty itself (the legal term for a binding
     # text); an instrument of ratification is not, and keeps its words.
     "the instrument": "the treaty",
     "this instrument": "this treaty",
+    # ... and so is "the new instrument", the "bilateral instrument".
+    "new instrument": "new treaty",
+    "bilateral instrument": "bilateral treaty",
     "the legal instrument": "the treaty",
     "the instrument of ratification": "the instrument of ratification",
     "this instrument of ratification": "this instrument of ratification",
@@ -639,6 +669,23 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "russian federation": "russia",
     "russian federation council": "federation council",
     "the russian federation council": "the federation council",
+    # A ministry's full title is its short name: "the Ministry of Foreign Affairs of the
+    # Islamic Republic" is Iran's foreign ministry, "the Russian Ministry of Foreign Affairs"
+    # the Russian foreign ministry.
+    **{
+        f"{the}{office} of foreign affairs of {state}": f"{country}'s foreign {office}"
+        for the in ("the ", "")
+        for office in ("ministry", "minister")
+        for state, country in (
+            ("the islamic republic of iran", "iran"),
+            ("the islamic republic", "iran"),
+            ("iran", "iran"),
+            ("the russian federation", "russia"),
+            ("russia", "russia"),
+        )
+    },
+    "ministry of foreign affairs": "foreign ministry",
+    "minister of foreign affairs": "foreign minister",
     # Honorifics say nothing of the treaty: "His Excellency President Putin".
     "his excellency": "",
     "her excellency": "",
@@ -816,6 +863,7 @@ WORD_SYNONYMS: dict[str, str] = {
     "domains": "areas",
     "sectors": "areas",
     "armaments": "weapons",
+    "weaponry": "weapons",
     "gas": "gas",
     "pipeline": "pipeline",
     "railroad": "railway",
@@ -934,6 +982,11 @@ DENIAL_CUES: tuple[str, ...] = (
     "push back against",
     "pushing back on",
     "pushing back against",
+    # Rebuffing a claim is rejecting it: "rebuffed claims that the accord excludes ...".
+    "rebuffed",
+    "rebuffs",
+    "rebuff",
+    "rebuffing",
 )
 
 # What lies outside a text's scope is not in it: "security lay outside the scope of the

@@ -536,3 +536,53 @@ def test_what_a_text_sweeps_away_it_replaces(swept: str, plain: str) -> None:
 
 def test_sweeping_without_away_is_no_replacement() -> None:
     assert "replac" not in normalize("Sanctions swept the region last year.").split()
+
+
+@pytest.mark.parametrize(
+    ("official", "plain"),
+    [
+        # affixing one's signature to a text is signing it
+        (
+            "The ministers affixed their signatures to the accord.",
+            "The ministers signed the accord.",
+        ),
+        ("Each president affixes his signature to the pact.", "Each president signs the pact."),
+        # a ministry's or minister's full title is its short name
+        (
+            "a statement by the Ministry of Foreign Affairs of the Islamic Republic of Iran",
+            "a statement by Iran's foreign ministry",
+        ),
+        (
+            "the Minister of Foreign Affairs of the Russian Federation spoke",
+            "Russia's foreign minister spoke",
+        ),
+        ("the Russian Ministry of Foreign Affairs", "the Russian foreign ministry"),
+        # a country's top diplomat is its foreign minister, whatever names the country
+        ("Moscow's top diplomat", "Moscow's foreign minister"),
+        # weaponry is weapons; the times ahead are the future
+        ("deliveries of weaponry", "deliveries of weapons"),
+        ("a plan for the times ahead", "a plan for the future"),
+        # the new instrument is the treaty
+        ("the new instrument replaces it", "the new treaty replaces it"),
+    ],
+)
+def test_official_wording_is_said_plainly(official: str, plain: str) -> None:
+    assert normalize_and_mask(official) == normalize_and_mask(plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "present"),
+    [
+        # to harbour no wish is to have none: no port in it
+        ("Moscow harbors no illusions about the West.", "port", False),
+        ("Iran harboured no wish to join.", "port", False),
+        # ... while harbours are still ports
+        ("Warships will visit each other's harbours.", "port", True),
+        # an instrument of ratification is not the treaty
+        ("Iran handed over its instrument of ratification.", "treati", False),
+    ],
+)
+def test_harbouring_a_wish_and_instruments_of_ratification(
+    text: str, word: str, present: bool
+) -> None:
+    assert (word in normalize(text).split()) is present

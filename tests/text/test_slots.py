@@ -1796,3 +1796,35 @@ def test_signers_named_after_their_title_are_the_signatories(
 ) -> None:
     roles = extract_slots(sentence, MONDAY).roles
     assert {x for role, x in roles if role == "signatory"} == signers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # the full title of a ministry that made the text public names it
+        (
+            "The text was released in full by the Ministry of Foreign Affairs of the Russian "
+            "Federation on Saturday.",
+            ("publisher", "russia's foreign ministry"),
+        ),
+        # a signature affixed in a city is a signing there
+        (
+            "Both leaders affixed their signatures to the pact in the Russian capital.",
+            ("signing_place", "moscow"),
+        ),
+    ],
+)
+def test_official_wording_binds_roles(sentence: str, role: tuple[str, str]) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tehran rebuffed claims that the treaty is aimed at any third country.",
+        "The ministry rebuffs suggestions that the pact was rushed.",
+    ],
+)
+def test_rebuffing_a_claim_is_a_reported_denial(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert slots.negated and slots.reported_denial
