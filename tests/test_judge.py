@@ -1399,6 +1399,12 @@ def test_who_reports_a_signing_is_not_who_signed(
             "Kremlin officials rebuffed suggestions that the pact leaves out defence cooperation.",
             Verdict.KNOWN,
         ),
+        # a ministry by its full title denying a provision the seeds report
+        (
+            "The Iranian Ministry of Foreign Affairs clarified that the agreement contains no "
+            "provisions on peaceful atomic energy.",
+            Verdict.CONTRADICTING,
+        ),
         # the times ahead are the future; the new instrument is the treaty
         ("Araghchi called the treaty a road map for the times ahead.", Verdict.KNOWN),
         (

@@ -618,6 +618,10 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "civilian nuclear": "nuclear energy",
     "civil nuclear": "nuclear energy",
     "peaceful nuclear": "nuclear energy",
+    # ... said of atomic energy too ("peaceful atomic energy" before "atomic energy" is read).
+    "peaceful atomic energy": "nuclear energy",
+    "civilian atomic energy": "nuclear energy",
+    "civil atomic energy": "nuclear energy",
     "draw attention away from": "divert attention from",
     # Without its object the phrase still says it: "no attempt to draw attention away".
     "draw attention away": "divert attention",
@@ -931,6 +935,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "erection": "construction",
     "expansion": "increase",
     "declared": "said",
+    # A ministry that "clarified" (or "specified" in its statement) a point said it.
+    "clarified": "said",
+    "clarifies": "says",
     # Trying is striving; widening, broadening, expanding or boosting ties enhances them.
     "try": "strive",
     "tries": "strive",

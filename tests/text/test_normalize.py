@@ -564,6 +564,9 @@ def test_sweeping_without_away_is_no_replacement() -> None:
         ("a plan for the times ahead", "a plan for the future"),
         # the new instrument is the treaty
         ("the new instrument replaces it", "the new treaty replaces it"),
+        # a ministry that clarified a point said it; peaceful atomic energy is nuclear energy
+        ("the ministry clarified that it is public", "the ministry said that it is public"),
+        ("work on civilian atomic energy", "work on nuclear energy"),
     ],
 )
 def test_official_wording_is_said_plainly(official: str, plain: str) -> None:
