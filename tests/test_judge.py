@@ -1405,6 +1405,17 @@ def test_who_reports_a_signing_is_not_who_signed(
             "provisions on peaceful atomic energy.",
             Verdict.CONTRADICTING,
         ),
+        # a signing whose date was chosen to upstage the inauguration was timed to
+        (
+            "Peskov rejected the idea that the day of the ceremony was picked to upstage "
+            "Trump's swearing-in.",
+            Verdict.KNOWN,
+        ),
+        (
+            "The Kremlin denied that the date of the signing was selected to steal attention "
+            "from Trump's inauguration.",
+            Verdict.KNOWN,
+        ),
         # the times ahead are the future; the new instrument is the treaty
         ("Araghchi called the treaty a road map for the times ahead.", Verdict.KNOWN),
         (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
+from bot.text.normalize import mask, normalize, normalize_and_mask, plain_idioms, prepare
 
 
 @pytest.mark.parametrize(
@@ -589,3 +589,27 @@ def test_harbouring_a_wish_and_instruments_of_ratification(
     text: str, word: str, present: bool
 ) -> None:
     assert (word in normalize(text).split()) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # an event whose date was chosen to achieve something was timed to
+        (
+            "they deny the date of the visit was picked to coincide with the holiday.",
+            "they deny the visit was timed to coincide with the holiday.",
+        ),
+        (
+            "the day of the signing had been deliberately selected to upstage him",
+            "the signing had been timed to upstage him",
+        ),
+        # a date set for something, or set to be announced, is no timing
+        ("the date of the vote was set for 8 april", "the date of the vote was set for 8 april"),
+        (
+            "the date of the visit was set to be announced later",
+            "the date of the visit was set to be announced later",
+        ),
+    ],
+)
+def test_a_date_chosen_to_do_something_is_a_timing(text: str, plain: str) -> None:
+    assert plain_idioms(text) == plain
