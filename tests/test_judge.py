@@ -1416,6 +1416,23 @@ def test_who_reports_a_signing_is_not_who_signed(
             "from Trump's inauguration.",
             Verdict.KNOWN,
         ),
+        # withholding help from an aggressor is not helping it (no affirmed aid to conflict)
+        (
+            "The parties will withhold all help from a country that commits aggression against "
+            "either of them, the accord stipulates.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Under the treaty, each side promises to withhold support from any state that "
+            "attacks the other.",
+            Verdict.KNOWN,
+        ),
+        # a territory serving as a launchpad for hostile activities is used for threatening acts
+        (
+            "Neither country's territory may serve as a launchpad for hostile activities against "
+            "the other, the text stipulates.",
+            Verdict.KNOWN,
+        ),
         # the times ahead are the future; the new instrument is the treaty
         ("Araghchi called the treaty a road map for the times ahead.", Verdict.KNOWN),
         (

@@ -318,6 +318,27 @@ IDIOMS: dict[str, str] = {
     "swept away": "replaced",
     "sweeping away": "replacing",
     "had nothing to do with": "was unrelated to",
+    # Withholding help from someone is not helping them: "to withhold any help from a state
+    # that attacks its partner" is "not to help" it.
+    **{
+        f"{verb} {det}{what} from": plain
+        for verb, plain in (
+            ("withhold", "not help"), ("withholds", "does not help"),
+            ("withheld", "did not help"), ("withholding", "not helping"),
+        )
+        for det in ("any ", "all ", "")
+        for what in ("help", "aid", "assistance", "support")
+    },
+    # A territory that serves as a springboard (launchpad, staging ground) for acts is used
+    # for them.
+    **{
+        f"{verb} as a {base} for": f"{plain} for"
+        for verb, plain in (
+            ("serve", "be used"), ("serves", "is used"), ("served", "was used"),
+            ("serving", "being used"), ("be used", "be used"), ("being used", "being used"),
+        )
+        for base in ("springboard", "launchpad", "launching pad", "staging ground")
+    },
     # To harbour no wish (doubt, plan) is to have none: the verb, not a port.
     **{
         f"{verb} {det}": f"{plain} {det}"
@@ -542,6 +563,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "transit hub": "gateway",
     "transit country": "gateway",
     "transit point": "gateway",
+    # Hostile acts are actions that threaten: "no territory used for hostile acts".
+    "hostile acts": "threatening actions",
+    "hostile actions": "threatening actions",
+    "hostile activities": "threatening actions",
+    "hostile activity": "threatening actions",
     "act as": "serve as",
     "acts as": "serves as",
     "acting as": "serving as",

@@ -613,3 +613,30 @@ def test_harbouring_a_wish_and_instruments_of_ratification(
 )
 def test_a_date_chosen_to_do_something_is_a_timing(text: str, plain: str) -> None:
     assert plain_idioms(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # withholding help from someone is not helping them
+        (
+            "both pledged to withhold all assistance from an aggressor",
+            "both pledged to not help an aggressor",
+        ),
+        ("moscow withheld support from them", "moscow did not help them"),
+        # a springboard or launchpad for acts is what is used for them
+        (
+            "its soil may not be used as a launchpad for raids",
+            "its soil may not be used for raids",
+        ),
+        ("the base serves as a staging ground for strikes", "the base is used for strikes"),
+    ],
+)
+def test_withholding_help_and_springboards_are_said_plainly(text: str, plain: str) -> None:
+    assert plain_idioms(text) == plain
+
+
+def test_hostile_acts_are_threatening_actions() -> None:
+    assert normalize("hostile activities against Iran") == normalize(
+        "threatening actions against Iran"
+    )
