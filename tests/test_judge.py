@@ -1433,6 +1433,12 @@ def test_who_reports_a_signing_is_not_who_signed(
             "the other, the text stipulates.",
             Verdict.KNOWN,
         ),
+        # another holder of an office named by its full state title
+        (
+            "Minister of Foreign Affairs of the Russian Federation Sergei Ryabkov called the "
+            "treaty constructive.",
+            Verdict.CONTRADICTING,
+        ),
         # the times ahead are the future; the new instrument is the treaty
         ("Araghchi called the treaty a road map for the times ahead.", Verdict.KNOWN),
         (

@@ -136,6 +136,26 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:russian|russia's|russia) president", "russia_president"),
     (r"(?:iranian|iran's|iran) foreign minister", "iran_foreign_minister"),
     (r"(?:russian|russia's|russia) foreign minister", "russia_foreign_minister"),
+    # Full state titles, as official and translated copy gives them: "President of the Russian
+    # Federation Vladimir Putin", "Minister of Foreign Affairs of the Islamic Republic of Iran
+    # Abbas Araghchi", "the Iranian Minister of Foreign Affairs".
+    (
+        r"president of (?:the )?(?:islamic republic(?: of iran)?|i\.r\. of iran)",
+        "iran_president",
+    ),
+    (r"president of (?:the )?(?:russian federation|russia)", "russia_president"),
+    (
+        r"(?:minister of foreign affairs|foreign minister) of (?:the )?"
+        r"(?:islamic republic(?: of iran)?|i\.r\. of iran|iran)",
+        "iran_foreign_minister",
+    ),
+    (
+        r"(?:minister of foreign affairs|foreign minister) of (?:the )?"
+        r"(?:russian federation|russia)",
+        "russia_foreign_minister",
+    ),
+    (r"(?:iranian|iran's) minister of foreign affairs", "iran_foreign_minister"),
+    (r"(?:russian|russia's) minister of foreign affairs", "russia_foreign_minister"),
     (r"(?:iranian|iran's) ambassador(?: to russia)?", "iran_ambassador"),
     # The press secretary is the spokesperson's other title.
     (r"kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),

@@ -1828,3 +1828,29 @@ def test_official_wording_binds_roles(sentence: str, role: tuple[str, str]) -> N
 def test_rebuffing_a_claim_is_a_reported_denial(sentence: str) -> None:
     slots = extract_slots(sentence, MONDAY)
     assert slots.negated and slots.reported_denial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # full state titles before the holder's name bind the role
+        (
+            "President of the Russian Federation Vladimir Putin received his guest.",
+            ("russia_president", "putin"),
+        ),
+        (
+            "The President of the Islamic Republic of Iran, Masoud Pezeshkian, arrived in Moscow.",
+            ("iran_president", "pezeshkian"),
+        ),
+        (
+            "Minister of Foreign Affairs of the I.R. of Iran Abbas Araghchi spoke to reporters.",
+            ("iran_foreign_minister", "araghchi"),
+        ),
+        (
+            "The Russian Minister of Foreign Affairs Sergei Lavrov met the ambassador.",
+            ("russia_foreign_minister", "lavrov"),
+        ),
+    ],
+)
+def test_full_state_titles_bind_their_roles(sentence: str, role: tuple[str, str]) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
