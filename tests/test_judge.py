@@ -1439,6 +1439,13 @@ def test_who_reports_a_signing_is_not_who_signed(
             "treaty constructive.",
             Verdict.CONTRADICTING,
         ),
+        # the known ambassador under his full diplomatic title; a minister with his patronymic
+        (
+            "Kazem Jalali, Iran's Ambassador Extraordinary and Plenipotentiary to the Russian "
+            "Federation, said the accord will stay in force for two decades.",
+            Verdict.KNOWN,
+        ),
+        ("Sergey Viktorovich Lavrov called the accord constructive.", Verdict.KNOWN),
         # the times ahead are the future; the new instrument is the treaty
         ("Araghchi called the treaty a road map for the times ahead.", Verdict.KNOWN),
         (

@@ -156,7 +156,19 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:iranian|iran's) minister of foreign affairs", "iran_foreign_minister"),
     (r"(?:russian|russia's) minister of foreign affairs", "russia_foreign_minister"),
-    (r"(?:iranian|iran's) ambassador(?: to russia)?", "iran_ambassador"),
+    # The full diplomatic title is the ambassador's: "Iran's Ambassador Extraordinary and
+    # Plenipotentiary to the Russian Federation Kazem Jalali".
+    (
+        r"(?:iranian|iran's) ambassador(?: extraordinary and plenipotentiary|(?! extraordinary))"
+        r"(?: to (?:the )?(?:russian federation|russia))?",
+        "iran_ambassador",
+    ),
+    (
+        r"ambassador(?: extraordinary and plenipotentiary)? of (?:the )?"
+        r"(?:islamic republic(?: of iran)?|i\.r\. of iran|iran)"
+        r"(?: to (?:the )?(?:russian federation|russia))?",
+        "iran_ambassador",
+    ),
     # The press secretary is the spokesperson's other title.
     (r"kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
@@ -175,7 +187,11 @@ SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"the kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
-    (r"(?:the )?(?:iranian )?ambassador to russia", "iran_ambassador"),
+    (
+        r"(?:the )?(?:iranian |iran's )?ambassador(?: extraordinary and plenipotentiary)?"
+        r" to (?:the )?(?:russian federation|russia)",
+        "iran_ambassador",
+    ),
     (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
     (r"(?:iran's|the iranian) foreign minister", "iran_foreign_minister"),
     (r"(?:russia's|the russian) foreign minister", "russia_foreign_minister"),
@@ -736,6 +752,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     },
     "ministry of foreign affairs": "foreign ministry",
     "minister of foreign affairs": "foreign minister",
+    # An ambassador's full title says no more than "ambassador".
+    "extraordinary and plenipotentiary": "",
     # Honorifics say nothing of the treaty: "His Excellency President Putin".
     "his excellency": "",
     "her excellency": "",

@@ -1854,3 +1854,24 @@ def test_rebuffing_a_claim_is_a_reported_denial(sentence: str) -> None:
 )
 def test_full_state_titles_bind_their_roles(sentence: str, role: tuple[str, str]) -> None:
     assert role in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        # the full diplomatic title, before or after the name, binds the holder
+        (
+            "Kazem Jalali, Iran's Ambassador Extraordinary and Plenipotentiary to the Russian "
+            "Federation, gave an interview.",
+            "jalali",
+        ),
+        (
+            "Ambassador Extraordinary and Plenipotentiary of the Islamic Republic of Iran to "
+            "Russia Kazem Jalali gave an interview.",
+            "jalali",
+        ),
+    ],
+)
+def test_an_ambassadors_full_title_binds_the_holder(sentence: str, holder: str) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert [x for role, x in roles if role == "iran_ambassador"] == [holder]
