@@ -408,7 +408,7 @@ _MUTUAL_DEFENCE_WORDS = frozenset({"aggress", "attack", "defens"})
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
     r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"
-    r"pointed out|points out|"
+    r"pointed out|points out|clarified|clarifies|"
     # who denies a claim is its source too: "X denied that the pact is an alliance"
     r"denied|denies|rejected|rejects)"
 )

@@ -1514,3 +1514,92 @@ def test_a_leading_comparison_with_another_partners_pact_is_no_part_of_the_claim
         "neighbours, the new accord nowhere binds either party to the other's defence."
     )
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a signature affixed elsewhere than the Kremlin is a signing elsewhere
+        (
+            "Both heads of state affixed their signatures to the accord at a ceremony in Teheran.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "The two presidents affixed their signatures to the accord in the Kremlin.",
+            Verdict.KNOWN,
+        ),
+        # harbouring no wish to join a bloc is having none
+        (
+            "The Islamic Republic harbours no wish to join a bloc, Ambassador Jalali said.",
+            Verdict.KNOWN,
+        ),
+        # a ministry by its full title publishing the text is another publisher
+        (
+            "After the signing, the Ministry of Foreign Affairs of the Russian Federation released "
+            "the whole text of the treaty.",
+            Verdict.CONTRADICTING,
+        ),
+        # weaponry is arms: rules on it are what the text does not mention
+        ("The treaty lays down rules on supplying weaponry to each other.", Verdict.CONTRADICTING),
+        # rebuffing a claim of an omission affirms what it says is omitted
+        (
+            "Kremlin officials rebuffed suggestions that the pact leaves out defence cooperation.",
+            Verdict.KNOWN,
+        ),
+        # a ministry by its full title denying a provision the seeds report
+        (
+            "The Iranian Ministry of Foreign Affairs clarified that the agreement contains no "
+            "provisions on peaceful atomic energy.",
+            Verdict.CONTRADICTING,
+        ),
+        # a signing whose date was chosen to upstage the inauguration was timed to
+        (
+            "Peskov rejected the idea that the day of the ceremony was picked to upstage "
+            "Trump's swearing-in.",
+            Verdict.KNOWN,
+        ),
+        (
+            "The Kremlin denied that the date of the signing was selected to steal attention "
+            "from Trump's inauguration.",
+            Verdict.KNOWN,
+        ),
+        # withholding help from an aggressor is not helping it (no affirmed aid to conflict)
+        (
+            "The parties will withhold all help from a country that commits aggression against "
+            "either of them, the accord stipulates.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Under the treaty, each side promises to withhold support from any state that "
+            "attacks the other.",
+            Verdict.KNOWN,
+        ),
+        # a territory serving as a launchpad for hostile activities is used for threatening acts
+        (
+            "Neither country's territory may serve as a launchpad for hostile activities against "
+            "the other, the text stipulates.",
+            Verdict.KNOWN,
+        ),
+        # another holder of an office named by its full state title
+        (
+            "Minister of Foreign Affairs of the Russian Federation Sergei Ryabkov called the "
+            "treaty constructive.",
+            Verdict.CONTRADICTING,
+        ),
+        # the known ambassador under his full diplomatic title; a minister with his patronymic
+        (
+            "Kazem Jalali, Iran's Ambassador Extraordinary and Plenipotentiary to the Russian "
+            "Federation, said the accord will stay in force for two decades.",
+            Verdict.KNOWN,
+        ),
+        ("Sergey Viktorovich Lavrov called the accord constructive.", Verdict.KNOWN),
+        # the times ahead are the future; the new instrument is the treaty
+        ("Araghchi called the treaty a road map for the times ahead.", Verdict.KNOWN),
+        (
+            "This new instrument replaces the 2001 agreement, which was renewed periodically.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_state_media_wording_is_read(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -136,8 +136,40 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:russian|russia's|russia) president", "russia_president"),
     (r"(?:iranian|iran's|iran) foreign minister", "iran_foreign_minister"),
     (r"(?:russian|russia's|russia) foreign minister", "russia_foreign_minister"),
-    (r"(?:iranian|iran's) (?:ambassador|envoy)(?: (?:to russia|to moscow|in moscow|in russia))?",
-     "iran_ambassador"),
+    # Full state titles, as official and translated copy gives them: "President of the Russian
+    # Federation Vladimir Putin", "Minister of Foreign Affairs of the Islamic Republic of Iran
+    # Abbas Araghchi", "the Iranian Minister of Foreign Affairs".
+    (
+        r"president of (?:the )?(?:islamic republic(?: of iran)?|i\.r\. of iran)",
+        "iran_president",
+    ),
+    (r"president of (?:the )?(?:russian federation|russia)", "russia_president"),
+    (
+        r"(?:minister of foreign affairs|foreign minister) of (?:the )?"
+        r"(?:islamic republic(?: of iran)?|i\.r\. of iran|iran)",
+        "iran_foreign_minister",
+    ),
+    (
+        r"(?:minister of foreign affairs|foreign minister) of (?:the )?"
+        r"(?:russian federation|russia)",
+        "russia_foreign_minister",
+    ),
+    (r"(?:iranian|iran's) minister of foreign affairs", "iran_foreign_minister"),
+    (r"(?:russian|russia's) minister of foreign affairs", "russia_foreign_minister"),
+    # The full diplomatic title is the ambassador's: "Iran's Ambassador Extraordinary and
+    # Plenipotentiary to the Russian Federation Kazem Jalali".
+    (
+        r"(?:iranian|iran's) (?:ambassador|envoy)(?: extraordinary and plenipotentiary"
+        r"|(?! extraordinary))"
+        r"(?: (?:to (?:the )?(?:russian federation|russia)|to moscow|in moscow|in russia))?",
+        "iran_ambassador",
+    ),
+    (
+        r"ambassador(?: extraordinary and plenipotentiary)? of (?:the )?"
+        r"(?:islamic republic(?: of iran)?|i\.r\. of iran|iran)"
+        r"(?: to (?:the )?(?:russian federation|russia))?",
+        "iran_ambassador",
+    ),
     # The press secretary is the spokesperson's other title.
     (r"kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
@@ -156,8 +188,12 @@ SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"the kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
-    (r"(?:the )?(?:iranian |iran's )?(?:ambassador|envoy) (?:to russia|to moscow|in moscow"
-     r"|in russia)", "iran_ambassador"),
+    (
+        r"(?:the )?(?:iranian |iran's )?(?:ambassador|envoy)"
+        r"(?: extraordinary and plenipotentiary)?"
+        r" (?:to (?:the )?(?:russian federation|russia)|to moscow|in moscow|in russia)",
+        "iran_ambassador",
+    ),
     (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
     (r"(?:iran's|the iranian) foreign minister", "iran_foreign_minister"),
     (r"(?:russia's|the russian) foreign minister", "russia_foreign_minister"),
@@ -176,9 +212,11 @@ SIGNING_PLACES: dict[str, str] = {
     "moscow": "moscow",
     "the kremlin": "moscow",
     "kremlin": "moscow",
+    "the russian capital": "moscow",
     "russian capital": "moscow",
     "tehran": "tehran",
     "teheran": "tehran",
+    "the iranian capital": "tehran",
     "iranian capital": "tehran",
     # The palace complex where Iran's president receives visiting leaders is in Tehran, as the
     # Kremlin is in Moscow.
@@ -275,6 +313,15 @@ IDIOMS: dict[str, str] = {
     "put signatures to": "signed",
     "put pen to": "signed",
     "puts pen to": "signs",
+    # Affixing one's signature to a text (official and translated copy) is signing it.
+    **{
+        f"{verb} {whose}signature{plural} to": signed
+        for verb, signed in (
+            ("affixed", "signed"), ("affix", "sign"), ("affixes", "signs"), ("affixing", "signing")
+        )
+        for whose in ("their ", "his ", "her ", "")
+        for plural in ("", "s")
+    },
     # In news of a treaty, the ceremony is its signing (another one is named: "inauguration
     # ceremony").
     "signing ceremony": "signing",
@@ -327,6 +374,37 @@ IDIOMS: dict[str, str] = {
     "swept away": "replaced",
     "sweeping away": "replacing",
     "had nothing to do with": "was unrelated to",
+    # Withholding help from someone is not helping them: "to withhold any help from a state
+    # that attacks its partner" is "not to help" it.
+    **{
+        f"{verb} {det}{what} from": plain
+        for verb, plain in (
+            ("withhold", "not help"), ("withholds", "does not help"),
+            ("withheld", "did not help"), ("withholding", "not helping"),
+        )
+        for det in ("any ", "all ", "")
+        for what in ("help", "aid", "assistance", "support")
+    },
+    # A territory that serves as a springboard (launchpad, staging ground) for acts is used
+    # for them.
+    **{
+        f"{verb} as a {base} for": f"{plain} for"
+        for verb, plain in (
+            ("serve", "be used"), ("serves", "is used"), ("served", "was used"),
+            ("serving", "being used"), ("be used", "be used"), ("being used", "being used"),
+        )
+        for base in ("springboard", "launchpad", "launching pad", "staging ground")
+    },
+    # To harbour no wish (doubt, plan) is to have none: the verb, not a port.
+    **{
+        f"{verb} {det}": f"{plain} {det}"
+        for verb, plain in (
+            ("harbours", "has"), ("harbors", "has"), ("harbour", "have"), ("harbor", "have"),
+            ("harboured", "had"), ("harbored", "had"), ("harbouring", "having"),
+            ("harboring", "having"),
+        )
+        for det in ("no", "any")
+    },
     # What gets top billing is what the text puts first: it emphasises it.
     "gets top billing": "is emphasized",
     "get top billing": "are emphasized",
@@ -506,6 +584,9 @@ PHRASE_SYNONYMS: dict[str, str] = {
             *(f"{n} {p} the caspian{sea}" for p in ("of", "on", "across") for sea in ("", " sea")),
         )
     },
+    # A country's top diplomat is its foreign minister, whatever names the country
+    # ("Teheran's top diplomat", "the Iranian top diplomat").
+    "top diplomat": "foreign minister",
     "lower house": "state duma",
     "upper house": "federation council",
     "united states": "usa",
@@ -549,6 +630,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "transit hub": "gateway",
     "transit country": "gateway",
     "transit point": "gateway",
+    # Hostile acts are actions that threaten: "no territory used for hostile acts".
+    "hostile acts": "threatening actions",
+    "hostile actions": "threatening actions",
+    "hostile activities": "threatening actions",
+    "hostile activity": "threatening actions",
     "act as": "serve as",
     "acts as": "serves as",
     "acting as": "serving as",
@@ -643,10 +729,16 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "what lay ahead": "the future",
     "the years ahead": "the future",
     "the years to come": "the future",
+    "the times ahead": "the future",
+    "the time ahead": "the future",
+    "the period ahead": "the future",
     # In treaty prose "the instrument" is the treaty itself (the legal term for a binding
     # text); an instrument of ratification is not, and keeps its words.
     "the instrument": "the treaty",
     "this instrument": "this treaty",
+    # ... and so is "the new instrument", the "bilateral instrument".
+    "new instrument": "new treaty",
+    "bilateral instrument": "bilateral treaty",
     "the legal instrument": "the treaty",
     "the instrument of ratification": "the instrument of ratification",
     "this instrument of ratification": "this instrument of ratification",
@@ -676,6 +768,25 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "russian federation": "russia",
     "russian federation council": "federation council",
     "the russian federation council": "the federation council",
+    # A ministry's full title is its short name: "the Ministry of Foreign Affairs of the
+    # Islamic Republic" is Iran's foreign ministry, "the Russian Ministry of Foreign Affairs"
+    # the Russian foreign ministry.
+    **{
+        f"{the}{office} of foreign affairs of {state}": f"{country}'s foreign {office}"
+        for the in ("the ", "")
+        for office in ("ministry", "minister")
+        for state, country in (
+            ("the islamic republic of iran", "iran"),
+            ("the islamic republic", "iran"),
+            ("iran", "iran"),
+            ("the russian federation", "russia"),
+            ("russia", "russia"),
+        )
+    },
+    "ministry of foreign affairs": "foreign ministry",
+    "minister of foreign affairs": "foreign minister",
+    # An ambassador's full title says no more than "ambassador".
+    "extraordinary and plenipotentiary": "",
     # Honorifics say nothing of the treaty: "His Excellency President Putin".
     "his excellency": "",
     "her excellency": "",
@@ -858,6 +969,7 @@ WORD_SYNONYMS: dict[str, str] = {
     "domains": "areas",
     "sectors": "areas",
     "armaments": "weapons",
+    "weaponry": "weapons",
     "gas": "gas",
     "pipeline": "pipeline",
     "railroad": "railway",
@@ -925,6 +1037,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "erection": "construction",
     "expansion": "increase",
     "declared": "said",
+    # A ministry that "clarified" (or "specified" in its statement) a point said it.
+    "clarified": "said",
+    "clarifies": "says",
     # Trying is striving; widening, broadening, expanding or boosting ties enhances them.
     "try": "strive",
     "tries": "strive",
@@ -976,6 +1091,11 @@ DENIAL_CUES: tuple[str, ...] = (
     "push back against",
     "pushing back on",
     "pushing back against",
+    # Rebuffing a claim is rejecting it: "rebuffed claims that the accord excludes ...".
+    "rebuffed",
+    "rebuffs",
+    "rebuff",
+    "rebuffing",
 )
 
 # Pushing back against a power or a pressure resists it and denies nothing ("two countries

@@ -37,6 +37,9 @@ _SURNAME_SPELLINGS = tuple(_SURNAMES)
 _ACTOR_AFTER = re.compile(
     r"\b([a-z][a-z'-]+) (" + "|".join(sorted(_FIRST_NAMES, key=len, reverse=True)) + r")\b"
 )
+# A Russian patronymic between the first name and the surname ("Sergey Viktorovich Lavrov",
+# "Dmitry Sergeyevich Peskov") goes as the first name does.
+_PATRONYMIC = re.compile(r"[a-z]{2,}(?:ovich|evich|yevich|ovna|evna|yevna|ichna)")
 _DZH = re.compile(r"dzh")
 _WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
 
@@ -82,8 +85,11 @@ def unify_names(prepared: str, capitalised: frozenset[str]) -> str:
 
     def first_name(m: re.Match[str]) -> str:
         word, actor = m.group(1), m.group(2)
-        if word in capitalised and _is_first_name(word, actor):
+        if word in capitalised and (
+            _is_first_name(word, actor) or _PATRONYMIC.fullmatch(word) is not None
+        ):
             return actor
         return m.group(0)
 
-    return _ACTOR_AFTER.sub(first_name, text)
+    # Twice: the patronymic goes first, then the first name it stood between.
+    return _ACTOR_AFTER.sub(first_name, _ACTOR_AFTER.sub(first_name, text))

@@ -274,6 +274,14 @@ _SIGNATURE_TO = re.compile(
     r"(?:names?|signatures?)\s+to\b"
 )
 _SIGNED_FORM = {"put": "signed", "puts": "signs", "putting": "signing"}
+# An event whose date was chosen to achieve something was timed to: "denied that the date of
+# the signing had been picked to upstage the inauguration" denies that the signing was timed to.
+_DATE_CHOSEN_TO = re.compile(
+    r"\bthe\s+(?:date|day|timing|moment)\s+of\s+"
+    r"(the\s+(?:[\w'-]+\s+){0,2}?(?:signing|visit|ceremony|summit|talks))\s+"
+    r"(was|were|had been|has been|have been|is|are)\s+(?:deliberately\s+|specifically\s+)?"
+    r"(?:chosen|picked|selected|set|fixed)\s+(?=(?:so as |in order )?to\b)(?!to be\b)"
+)
 
 
 def plain_idioms(lowered: str) -> str:
@@ -283,6 +291,7 @@ def plain_idioms(lowered: str) -> str:
         lambda m: m.group(1) + ("did" if m.group(2) == "had" else "does") + " not cover", lowered
     )
     text = _DENIED_AS.sub(r"\1", _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered))
+    text = _DATE_CHOSEN_TO.sub(r"\1 \2 timed ", text)
     return _OUT_AND_IN.sub(r"\g<new> replaces \g<old>", text)
 
 

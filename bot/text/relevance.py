@@ -60,7 +60,8 @@ _CONTRAST = re.compile(
 # A definite reference that, beside a comparison, means *our* treaty.
 _OURS = re.compile(
     r"\b(?:the|this|new|iran|iranian|russia-iran|russia–iran)"
-    r" (?:agreement|treaty|pact|deal|accord)\b"
+    # (the legal term for the text too: "this new instrument supersedes the 2001 deal")
+    r" (?:agreement|treaty|pact|deal|accord|instrument)\b"
     # the text without a partner's name is the one the story is about: "analysts who read the
     # text" (another's is named: "the text of the Pyongyang pact")
     r"|\b(?:the|this) (?:text|document)\b(?! of\b)"

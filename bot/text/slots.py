@@ -165,7 +165,9 @@ _TRAILING_ROLES = [
     for title, role in lexicon.TRAILING_ROLE_TITLES
 ]
 _PUBLISHED_BY = re.compile(
-    r"\b(?:published|released|unveiled|disclosed|posted) by"
+    # (what it was made public in may come first: "released in full by")
+    r"\b(?:published|released|unveiled|disclosed|posted)"
+    r" (?:in full |in its entirety |officially |online )?by"
     r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
 )
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of

@@ -48,3 +48,21 @@ def test_a_russian_dzh_spelling_is_the_english_j() -> None:
     assert "jalali" in tokens and "dzhalali" not in tokens and "kazim" not in tokens
     # not a name: a lowercase word is left alone, and so is a name of no actor
     assert surname_actor("dzhabarov") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "gone"),
+    [
+        # a Russian patronymic between the first name and the surname goes with the first name
+        ("Sergei Viktorovich Lavrov met the envoy.", "lavrov", {"sergei", "viktorovich"}),
+        ("Dmitry Sergeyevich Peskov took questions.", "peskov", {"dmitri", "sergeyevich"}),
+    ],
+)
+def test_a_patronymic_goes_with_the_first_name(sentence: str, actor: str, gone: set[str]) -> None:
+    tokens = set(mask(sentence).split())
+    assert actor in tokens and not gone & tokens
+
+
+def test_a_patronymic_goes_only_before_an_actor() -> None:
+    # a patronymic-shaped word of no actor's name stays
+    assert "petrovich" in mask("Ivan Petrovich Sidorov commented.").split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text.normalize import mask, normalize, normalize_and_mask, prepare
+from bot.text.normalize import mask, normalize, normalize_and_mask, plain_idioms, prepare
 
 
 @pytest.mark.parametrize(
@@ -572,3 +572,107 @@ def test_what_a_text_sweeps_away_it_replaces(swept: str, plain: str) -> None:
 
 def test_sweeping_without_away_is_no_replacement() -> None:
     assert "replac" not in normalize("Sanctions swept the region last year.").split()
+
+
+@pytest.mark.parametrize(
+    ("official", "plain"),
+    [
+        # affixing one's signature to a text is signing it
+        (
+            "The ministers affixed their signatures to the accord.",
+            "The ministers signed the accord.",
+        ),
+        ("Each president affixes his signature to the pact.", "Each president signs the pact."),
+        # a ministry's or minister's full title is its short name
+        (
+            "a statement by the Ministry of Foreign Affairs of the Islamic Republic of Iran",
+            "a statement by Iran's foreign ministry",
+        ),
+        (
+            "the Minister of Foreign Affairs of the Russian Federation spoke",
+            "Russia's foreign minister spoke",
+        ),
+        ("the Russian Ministry of Foreign Affairs", "the Russian foreign ministry"),
+        # a country's top diplomat is its foreign minister, whatever names the country
+        ("Moscow's top diplomat", "Moscow's foreign minister"),
+        # weaponry is weapons; the times ahead are the future
+        ("deliveries of weaponry", "deliveries of weapons"),
+        ("a plan for the times ahead", "a plan for the future"),
+        # the new instrument is the treaty
+        ("the new instrument replaces it", "the new treaty replaces it"),
+        # a ministry that clarified a point said it; peaceful atomic energy is nuclear energy
+        ("the ministry clarified that it is public", "the ministry said that it is public"),
+        ("work on civilian atomic energy", "work on nuclear energy"),
+    ],
+)
+def test_official_wording_is_said_plainly(official: str, plain: str) -> None:
+    assert normalize_and_mask(official) == normalize_and_mask(plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "present"),
+    [
+        # to harbour no wish is to have none: no port in it
+        ("Moscow harbors no illusions about the West.", "port", False),
+        ("Iran harboured no wish to join.", "port", False),
+        # ... while harbours are still ports
+        ("Warships will visit each other's harbours.", "port", True),
+        # an instrument of ratification is not the treaty
+        ("Iran handed over its instrument of ratification.", "treati", False),
+    ],
+)
+def test_harbouring_a_wish_and_instruments_of_ratification(
+    text: str, word: str, present: bool
+) -> None:
+    assert (word in normalize(text).split()) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # an event whose date was chosen to achieve something was timed to
+        (
+            "they deny the date of the visit was picked to coincide with the holiday.",
+            "they deny the visit was timed to coincide with the holiday.",
+        ),
+        (
+            "the day of the signing had been deliberately selected to upstage him",
+            "the signing had been timed to upstage him",
+        ),
+        # a date set for something, or set to be announced, is no timing
+        ("the date of the vote was set for 8 april", "the date of the vote was set for 8 april"),
+        (
+            "the date of the visit was set to be announced later",
+            "the date of the visit was set to be announced later",
+        ),
+    ],
+)
+def test_a_date_chosen_to_do_something_is_a_timing(text: str, plain: str) -> None:
+    assert plain_idioms(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # withholding help from someone is not helping them
+        (
+            "both pledged to withhold all assistance from an aggressor",
+            "both pledged to not help an aggressor",
+        ),
+        ("moscow withheld support from them", "moscow did not help them"),
+        # a springboard or launchpad for acts is what is used for them
+        (
+            "its soil may not be used as a launchpad for raids",
+            "its soil may not be used for raids",
+        ),
+        ("the base serves as a staging ground for strikes", "the base is used for strikes"),
+    ],
+)
+def test_withholding_help_and_springboards_are_said_plainly(text: str, plain: str) -> None:
+    assert plain_idioms(text) == plain
+
+
+def test_hostile_acts_are_threatening_actions() -> None:
+    assert normalize("hostile activities against Iran") == normalize(
+        "threatening actions against Iran"
+    )

@@ -1953,3 +1953,82 @@ def test_who_published_it_in_a_relative_clause(sentence: str, publisher: str | N
 )
 def test_taking_office_first_is_a_signing_after_it(sentence: str) -> None:
     assert ("signed_before_inauguration", -1) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # the full title of a ministry that made the text public names it
+        (
+            "The text was released in full by the Ministry of Foreign Affairs of the Russian "
+            "Federation on Saturday.",
+            ("publisher", "russia's foreign ministry"),
+        ),
+        # a signature affixed in a city is a signing there
+        (
+            "Both leaders affixed their signatures to the pact in the Russian capital.",
+            ("signing_place", "moscow"),
+        ),
+    ],
+)
+def test_official_wording_binds_roles(sentence: str, role: tuple[str, str]) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tehran rebuffed claims that the treaty is aimed at any third country.",
+        "The ministry rebuffs suggestions that the pact was rushed.",
+    ],
+)
+def test_rebuffing_a_claim_is_a_reported_denial(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert slots.negated and slots.reported_denial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # full state titles before the holder's name bind the role
+        (
+            "President of the Russian Federation Vladimir Putin received his guest.",
+            ("russia_president", "putin"),
+        ),
+        (
+            "The President of the Islamic Republic of Iran, Masoud Pezeshkian, arrived in Moscow.",
+            ("iran_president", "pezeshkian"),
+        ),
+        (
+            "Minister of Foreign Affairs of the I.R. of Iran Abbas Araghchi spoke to reporters.",
+            ("iran_foreign_minister", "araghchi"),
+        ),
+        (
+            "The Russian Minister of Foreign Affairs Sergei Lavrov met the ambassador.",
+            ("russia_foreign_minister", "lavrov"),
+        ),
+    ],
+)
+def test_full_state_titles_bind_their_roles(sentence: str, role: tuple[str, str]) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        # the full diplomatic title, before or after the name, binds the holder
+        (
+            "Kazem Jalali, Iran's Ambassador Extraordinary and Plenipotentiary to the Russian "
+            "Federation, gave an interview.",
+            "jalali",
+        ),
+        (
+            "Ambassador Extraordinary and Plenipotentiary of the Islamic Republic of Iran to "
+            "Russia Kazem Jalali gave an interview.",
+            "jalali",
+        ),
+    ],
+)
+def test_an_ambassadors_full_title_binds_the_holder(sentence: str, holder: str) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert [x for role, x in roles if role == "iran_ambassador"] == [holder]
