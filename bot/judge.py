@@ -588,6 +588,8 @@ def _institutions(slots: Slots) -> set[str]:
 
 
 _STATEMENT_EVENT = "statement"
+# Roles that are acts or places, not offices: one person may sign and publish in any office.
+_ACTS = frozenset({"signatory", "signing_place", "publisher"})
 
 
 def _different_speakers(a: Slots, b: Slots) -> bool:
@@ -740,6 +742,14 @@ class Judge:
                 mine = law_signers[0]
                 return _Mismatch(reason, lambda s: bool(mine & _law_signers(s.known.claim.slots)))
         theirs = {r: x for r, x in known.roles if r != "signatory"}
+        # One person in two offices: "Iran's foreign minister, Kazem Jalali" against "Iranian
+        # Ambassador Kazem Jalali". An office is a fact about its holder, whatever else the
+        # two claims say.
+        offices = {x: r for r, x in known.roles if r not in _ACTS}
+        for role, actor in claim.roles:
+            if role not in _ACTS and actor in offices and offices[actor] != role:
+                reason = f"{actor}: {offices[actor].replace('_', ' ')} → {role.replace('_', ' ')}"
+                return _Mismatch(reason, _states_role(role, actor))
         # Who made the treaty's text public is one act, as where it was signed is.
         text_made_public = all(("text_published", 1) in s.stances for s in (claim, known))
         for role, actor in claim.roles:

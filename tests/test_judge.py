@@ -1400,3 +1400,28 @@ def test_a_purpose_given_to_the_timing_contradicts_the_kremlins_denial(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds: Araghchi is Iran's foreign minister, Jalali its ambassador in Moscow
+        ("Iranian Ambassador Abbas Araghchi hailed the treaty as a new chapter.",
+         Verdict.CONTRADICTING),
+        ("Foreign Minister Abbas Araghchi hailed the pact as a turning point.", Verdict.KNOWN),
+    ],
+)
+def test_a_known_person_in_another_office_contradicts(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_the_kremlins_spokesman_in_the_possessive_is_compared(engine: Engine) -> None:
+    text = (
+        "Maria Zakharova, the Kremlin's spokeswoman, denied that the signing was timed to divert "
+        "attention from Trump's inauguration."
+    )
+    judged = judge(engine, text)
+    assert judged.verdict is Verdict.CONTRADICTING
+    assert judged.reason is not None and "zakharova" in judged.reason

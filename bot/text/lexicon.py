@@ -138,7 +138,8 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:russian|russia's|russia) foreign minister", "russia_foreign_minister"),
     (r"(?:iranian|iran's) ambassador(?: to russia)?", "iran_ambassador"),
     # The press secretary is the spokesperson's other title.
-    (r"kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
+    # "the Kremlin's spokesman": the possessive names the same office.
+    (r"kremlin(?:'s|’s)? (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
     (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
 )
@@ -154,7 +155,10 @@ SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
 
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
-    (r"the kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
+    (
+        r"the kremlin(?:'s|’s)? (?:spokes(?:man|person|woman)|press secretary)",
+        "kremlin_spokesperson",
+    ),
     (r"(?:the )?(?:iranian )?ambassador to russia", "iran_ambassador"),
     (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
     (r"(?:iran's|the iranian) foreign minister", "iran_foreign_minister"),

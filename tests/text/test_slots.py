@@ -1874,3 +1874,23 @@ def test_a_purpose_in_the_timing_is_a_stance(sentence: str, sign: int) -> None:
 def test_when_it_was_signed_is_no_purpose() -> None:
     slots = extract_slots("The timing, two days before the inauguration, was noted.", MONDAY)
     assert not [s for s in slots.stances if s[0] == "timed_for_inauguration"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # the possessive names the same office as "Kremlin spokesman" does
+        (
+            "The Kremlin's press secretary Dmitry Peskov spoke after the ceremony.",
+            ("kremlin_spokesperson", "peskov"),
+        ),
+        (
+            "Maria Zakharova, the Kremlin's spokeswoman, said the talks went well.",
+            ("kremlin_spokesperson", "zakharova"),
+        ),
+    ],
+)
+def test_the_kremlins_spokesman_in_the_possessive_is_the_same_title(
+    sentence: str, role: tuple[str, str]
+) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
