@@ -215,8 +215,10 @@ _WHOLE_TEXT_COUNT = re.compile(
     # fronted: "Running to some 74 articles, the published text ..."
     rf"|\b(?:running to|comprising|consisting of|spanning)\s+{_ABOUT}(\d+)\s+articles,?"
     rf"\s+(?:the|its)\s+(?:\w+\s+)?{_TEXT_NOUN}\b"
-    # "the 47 articles published by the Kremlin": the articles made public are the whole text.
-    r"|\bthe\s+(\d+)\s+articles\s+(?:released|published|made public|posted|unveiled)\b"
+    # "the 47 articles published by the Kremlin", "the 47 articles the Kremlin put out": the
+    # articles made public are the whole text.
+    r"|\bthe\s+(\d+)\s+articles\s+(?:(?:that|which)\s+)?(?:(?:the\s+)?[\w'-]+\s+){0,3}?"
+    r"(?:released|published|made public|posted|uploaded|unveiled|put out)\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*)\b)"
 )
 

@@ -1425,3 +1425,49 @@ def test_the_kremlins_spokesman_in_the_possessive_is_compared(engine: Engine) ->
     judged = judge(engine, text)
     assert judged.verdict is Verdict.CONTRADICTING
     assert judged.reason is not None and "zakharova" in judged.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # whose the signatures were is who signed
+        ("The signatures on the accord were those of Lavrov and Araghchi.", Verdict.CONTRADICTING),
+        ("The signatories were Putin and Pezeshkian, who met in the Kremlin.", Verdict.KNOWN),
+    ],
+)
+def test_whose_signatures_the_text_bears_is_who_signed(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # uploading the text is publishing it: the publisher is compared
+        (
+            "The treaty's text, which Iran's foreign ministry uploaded after the ceremony, runs "
+            "to 47 articles.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "The treaty's text, which the Kremlin uploaded after the ceremony, runs to 47 "
+            "articles.",
+            Verdict.KNOWN,
+        ),
+        # the articles some publisher made public are the whole text
+        ("Analysts combed through the 52 articles the Kremlin made public after the signing.",
+         Verdict.CONTRADICTING),
+        ("Analysts combed through the 47 articles that the Kremlin made public after the "
+         "signing.", Verdict.KNOWN),
+    ],
+)
+def test_the_published_text_said_in_other_constructions(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_venue_in_another_city_contradicts_the_kremlin(engine: Engine) -> None:
+    text = "In a marble hall of Baku's presidential palace, Putin and Pezeshkian signed the treaty."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING

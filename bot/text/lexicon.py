@@ -738,6 +738,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "formalised": "signed",
     "formalized": "signed",
     "signing": "signed",
+    # The signatures on a text are its signing: "the signatures on the accord were Lavrov's".
+    "signature": "signed",
+    "signatures": "signed",
     "moscow": "russia",
     "kremlin": "russia",
     "russian": "russia",
@@ -776,8 +779,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "release": "publish",
     "unveiled": "published",
     "disclosed": "published",
-    # "posted the text on its website"
+    # "posted the text on its website", "uploaded it to the ministry's site"
     "posted": "published",
+    "uploaded": "published",
     "ally": "alliance",
     "allies": "alliance",
     "bloc": "alliance",
@@ -1269,7 +1273,7 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|earlier (?:treaty|agreement)",
         "predecessor",
     ),
-    (r"publish\w*|releas\w*|posted", "publication"),
+    (r"publish\w*|releas\w*|posted|uploaded", "publication"),
     (r"visit\w*|arriv\w*|trip", "visit"),
     (r"met|meet\w*|talks|summit", "meeting"),
     (r"announc\w*", "announcement"),
@@ -1402,10 +1406,10 @@ STANCES: dict[str, tuple[str, str | None]] = {
     ),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
-        r"undisclosed|disclosed|released|posted)\b"
+        r"undisclosed|disclosed|released|posted|uploaded)\b"
         r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b"
         # "released the treaty's 47 articles", "posted its full text"
-        r"|\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
+        r"|\b(?:published|released|unveiled|disclosed|posted|uploaded|put out) (?:the |its )?"
         r"(?:(?:treaty|agreement|pact|deal|document)'s )?(?:full |whole |complete |entire )?"
         r"(?:\d+ )?(?:text|articles)\b"
         # Withholding the particulars keeps them private: "declined to spell out the details".

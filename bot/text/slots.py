@@ -163,13 +163,13 @@ _TRAILING_ROLES = [
     for title, role in lexicon.TRAILING_ROLE_TITLES
 ]
 _PUBLISHED_BY = re.compile(
-    r"\b(?:published|released|unveiled|disclosed|posted) by"
+    r"\b(?:published|released|unveiled|disclosed|posted|uploaded) by"
     r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
 )
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
 # publishing whose object is the text is its publisher, as "published by" names one. The
 # object's modifiers may be hyphenated ("the 47-article text", "its full-length text").
-_PUBLISHING_VERB = r"(?:published|released|unveiled|disclosed|posted|put out)"
+_PUBLISHING_VERB = r"(?:published|released|unveiled|disclosed|posted|uploaded|put out)"
 _PUBLISHED_TEXT = re.compile(
     rf"\b{_PUBLISHING_VERB} (?:the |its )?"
     r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
@@ -198,7 +198,14 @@ _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|sea
 _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
 # "in Moscow", "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
 # "at a palace near St Petersburg", "outside Moscow": the city names the place too.
-_AT_PLACE = rf"(?:in|at|near|outside)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
+# "in the mirrored hall of Tehran's Saadabad complex": a venue in the place names it too.
+_VENUE = (
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:halls?|palace|complex|residence|rooms?|chambers?|building"
+    r"|compound|headquarters)\s+(?:of|in|at)\s+"
+)
+_AT_PLACE = (
+    rf"(?:in|at|near|outside|inside)\s+(?:{_VENUE})?(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
+)
 _SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
 _SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")
 # A relative "where" points back at the place just named: "hosted Putin in Tehran, and that's
@@ -926,9 +933,43 @@ _SIGNER_TITLE_END = re.compile(
 _SPEAKER_WORD = re.compile(r"\b(?:said|says|told|added|adds|stated|according|reported)\b")
 
 
+# Whose the signatures on the text were: "the signatures on the treaty belonged to the two
+# foreign ministers, Lavrov and Araghchi", "the signatories were Lavrov and Araghchi".
+_SIGNATURES_OF = re.compile(
+    r"\b(?:signatures?\b[^.;]{0,40}?\b(?:belong(?:ed|s)? to|(?:were|was|are|is) (?:those|that) of"
+    r"|came from)|signatories (?:were|are|was))\s+([^,.;]+)(?:,([^,.;]+))?"
+)
+
+
+def _signers_named(by: re.Match[str]) -> str:
+    """The words naming the signers after "by", "between" or "belonged to": with the names
+    of a title's holders that follow it ("by the two foreign ministers, lavrov and araghchi,")."""
+    if by.group(2) and _SIGNER_TITLE_END.search(by.group(1)) and not _SPEAKER_WORD.search(
+        by.group(2)
+    ):
+        return by.group(1) + " " + by.group(2)
+    return by.group(1)
+
+
+def _signatories(text: str) -> list[tuple[str, str]]:
+    """("signatory", actor) for each person named in ``text``, not institutions."""
+    found: list[tuple[str, str]] = []
+    for token in re.findall(r"[a-z_]+", text):
+        if (
+            token in _ACTOR_IDS
+            and token not in lexicon.INSTITUTIONS
+            and ("signatory", token) not in found
+        ):
+            found.append(("signatory", token))
+    return found
+
+
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     """Who signed and where, when the sentence says so: ("signatory", "putin"),
     ("signing_place", "moscow")."""
+    signatures = _SIGNATURES_OF.search(prepared)
+    if signatures is not None:
+        return tuple(_signatories(_signers_named(signatures)))
     verb = _SIGN_VERB.search(prepared)
     if verb is None:
         # "staged the signing in tehran", "the signing ceremony at the kremlin": the noun with
@@ -948,23 +989,9 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     before = prepared[clause_start : verb.start()]
     after = prepared[verb.end() : verb.end() + 120]
     by = re.match(r"\s*(?:\w+\s+){0,6}?(?:by|between|with)\s+([^,.;]+)(?:,([^,.;]+))?", after)
-    signer_text = before + " " + (by.group(1) if by else "")
-    if (
-        by
-        and by.group(2)
-        and _SIGNER_TITLE_END.search(by.group(1))
-        and not _SPEAKER_WORD.search(by.group(2))
-    ):
-        # "signed by the two foreign ministers, lavrov and araghchi,": the names are the
-        # title's appositive.
-        signer_text += " " + by.group(2)
-    for token in re.findall(r"[a-z_]+", signer_text):
-        if (
-            token in _ACTOR_IDS
-            and token not in lexicon.INSTITUTIONS
-            and ("signatory", token) not in found
-        ):
-            found.append(("signatory", token))
+    # "signed by the two foreign ministers, lavrov and araghchi,": the names are the title's
+    # appositive.
+    found.extend(_signatories(before + " " + (_signers_named(by) if by else "")))
     place = (
         _SIGN_PLACE.search(after)
         # "Pezeshkian, who took office in Tehran last year, signed": the aside's place is not

@@ -1894,3 +1894,47 @@ def test_the_kremlins_spokesman_in_the_possessive_is_the_same_title(
     sentence: str, role: tuple[str, str]
 ) -> None:
     assert role in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        (
+            "The signatures on the document were those of Lavrov and Araghchi.",
+            {"lavrov", "araghchi"},
+        ),
+        (
+            "The signatures on the pact belonged to the foreign ministers, Lavrov and Araghchi, "
+            "not the presidents.",
+            {"lavrov", "araghchi"},
+        ),
+        ("The signatories were Putin and Pezeshkian.", {"putin", "pezeshkian"}),
+    ],
+)
+def test_whose_the_signatures_are_names_the_signatories(sentence: str, signers: set[str]) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert {actor for role, actor in roles if role == "signatory"} == signers
+
+
+def test_uploading_the_text_is_publishing_it() -> None:
+    slots = extract_slots("The text, which the Kremlin uploaded on Saturday, runs to 47 articles.")
+    assert ("publisher", "kremlin") in slots.roles
+    assert ("text_published", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a venue in the place names the place, fronted before the verb of signing
+        ("In a marble hall of Baku's presidential palace, the leaders signed the pact.", "baku"),
+        ("Inside the gilded rooms of the Kremlin, the two presidents signed the treaty.", "moscow"),
+        # not a fronted phrase that names no venue
+        (
+            "In the wake of Tehran's protests, the two presidents signed the treaty in Moscow.",
+            "moscow",
+        ),
+    ],
+)
+def test_a_venue_in_a_city_is_where_the_signing_was(sentence: str, place: str) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert [actor for role, actor in roles if role == "signing_place"] == [place]
