@@ -1471,3 +1471,12 @@ def test_the_published_text_said_in_other_constructions(
 def test_a_venue_in_another_city_contradicts_the_kremlin(engine: Engine) -> None:
     text = "In a marble hall of Baku's presidential palace, Putin and Pezeshkian signed the treaty."
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_an_aside_inside_a_denied_clause_leaves_the_denial_whole(engine: Engine) -> None:
+    # "the signing, on the Friday, had been timed ...": the denial reaches the timing
+    text = (
+        "Peskov dismissed suggestions that the signing, held on the Friday in Moscow, had been "
+        "timed to steal attention from Trump's inauguration."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN

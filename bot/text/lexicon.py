@@ -374,6 +374,11 @@ IDIOMS: dict[str, str] = {
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
 PHRASE_SYNONYMS: dict[str, str] = {
+    # Lending a hand is helping: "neither side lends a hand to an aggressor".
+    "lend a hand": "help",
+    "lends a hand": "helps",
+    "lending a hand": "helping",
+    "lent a hand": "helped",
     # The parties' own money is their national currencies, however named.
     "roubles and rials": "national currencies",
     "rubles and rials": "national currencies",
@@ -896,6 +901,10 @@ WORD_SYNONYMS: dict[str, str] = {
     "building": "construction",
     "attacks": "aggression",
     "attacking": "aggression",
+    # An assault is an attack: "an assault on either is an assault on both".
+    "assault": "aggression",
+    "assaults": "aggression",
+    "assaulted": "aggression",
     # Translated agency copy: "interaction" between states is cooperation, a plant is
     # "erected", a state's pursuits are "spheres".
     "interaction": "cooperation",
@@ -1085,6 +1094,8 @@ NON_NEGATIONS: tuple[str, ...] = (
     "no fewer than",
     "no less than",
     "not yet known",
+    # "It was not until a week later that he said ...": he said it, a week later.
+    "not until",
     # A vote count of nothing: "412 votes in favour and none against".
     "none against",
     "no votes against",
@@ -1151,6 +1162,7 @@ STOPWORDS = frozenset(
     several many few couple just merely simply
     asked suggestion suggestions
     notably conspicuously tellingly strikingly
+    whoever whatever whichever
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -1334,11 +1346,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"mutual military (?:aid|assistance)|"
         r"come to (?:each other's|the other's) (?:military )?(?:aid|assistance|defen[cs]e)|"
         # "aggression against one of the parties is aggression against the other" too
-        r"(?:attack|aggression) (?:on|upon|against) (?:one|either|iran|russia)\b[^.]{0,60}"
-        r"(?:attack|aggression) (?:on|upon|against) (?:both|the other|all|iran|russia)\b|"
+        r"(?:attack|aggression|assault) (?:on|upon|against) (?:one|either|iran|russia)\b[^.]{0,60}"
+        r"(?:attack|aggression|assault) (?:on|upon|against) (?:both|the other|all|iran|russia)\b|"
         # "to treat an attack on the other as an attack upon itself"
-        r"attack (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
-        r"attack (?:on|upon|against) (?:itself|themselves|both|all)|"
+        r"(?:attack|assault) (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
+        r"(?:attack|assault) (?:on|upon|against) (?:itself|themselves|both|all)|"
         r"immediate military aid|"
         # military help given to each other when attacked: "bound to provide military
         # assistance to each other if either comes under attack"
@@ -1398,7 +1410,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
     # the inauguration" says when, not why (see signed_before_inauguration).
     "timed_for_inauguration": (
         # (a claim is one sentence: a full stop inside it is an abbreviation's, "Mr.")
-        _TIMING + _TIMING_LINK + r"[^;]{0,60}?\b(?:inaugura\w*|trump\b)"
+        # (Washington stands for the administration taking office there: "timed to steal
+        # attention from Washington")
+        _TIMING + _TIMING_LINK + r"[^;]{0,60}?\b(?:inaugura\w*|trump\b|washington\b)"
         # "the timing, days before Trump's inauguration, was deliberate"
         r"|" + _TIMING + r"(?:inaugura\w*|trump\b)[^;]{0,40}?\b"
         r"(?:deliberat|calculat|intentional)\w*",

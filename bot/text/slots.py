@@ -279,6 +279,13 @@ _DISMISSED = re.compile(
 _PARENTHETICAL = re.compile(
     r",\s*(?:however|though|therefore|in fact|moreover|nevertheless|indeed|also)\s*,"
 )
+# An aside set off by commas between a subject and its verb ("the signing, three days before
+# the inauguration, had been timed to ...") interrupts the clause without ending it: what a
+# negation before it denies runs on to the verb after it.
+_SUBJECT_ASIDE = re.compile(
+    r",[^,;:]{1,60},(?=\s*(?:had|has|have|was|were|is|are|would|will|could|did|might|may|must)"
+    r"\b)"
+)
 # A reporting clause set off by commas ("neither side, the accord stipulates, may ...", "no
 # clause, he said, covers ...") is an aside: the negation reaches past it.
 _REPORTING_ASIDE = re.compile(
@@ -698,7 +705,7 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
     from bot.text.normalize import content_words  # noqa: PLC0415 - avoids an import cycle
 
     text = _NON_NEGATION_RE.sub(" ", _NONCOMMITTAL_RE.sub(" ", lowered))
-    text = _REPORTING_ASIDE.sub(" ", _PARENTHETICAL.sub(" ", text))
+    text = _REPORTING_ASIDE.sub(" ", _PARENTHETICAL.sub(" ", _SUBJECT_ASIDE.sub(" ", text)))
     scopes: list[tuple[str, ...]] = []
     cancelled: set[int] = set()
     for m in _NEGATION_RE.finditer(text):
@@ -741,7 +748,7 @@ def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
     found: list[tuple[str, int]] = []
     if hedged:
         return ()
-    prepared = _PARENTHETICAL.sub(" ", prepared)
+    prepared = _PARENTHETICAL.sub(" ", _SUBJECT_ASIDE.sub(" ", prepared))
     for stance, (trigger, negative) in _STANCE_RES.items():
         m = trigger.search(prepared)
         if m is None:

@@ -1896,6 +1896,33 @@ def test_the_kremlins_spokesman_in_the_possessive_is_the_same_title(
     assert role in extract_slots(sentence, MONDAY).roles
 
 
+def test_an_aside_between_subject_and_verb_does_not_end_what_is_denied() -> None:
+    slots = extract_slots(
+        "The ministry rejected claims that the vote, held two weeks after the signing, had "
+        "been rushed through.",
+        MONDAY,
+    )
+    assert any("rush" in scope for scope in slots.negation_scopes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        # Washington stands for the administration taking office there
+        (
+            "Peskov rejected the idea that the signing had been timed to divert attention from "
+            "Washington.",
+            ("timed_for_inauguration", -1),
+        ),
+        ("The ceremony was plainly timed to upstage Washington.", ("timed_for_inauguration", 1)),
+    ],
+)
+def test_a_purpose_aimed_at_washington_is_one_aimed_at_the_inauguration(
+    sentence: str, stance: tuple[str, int]
+) -> None:
+    assert stance in extract_slots(sentence, MONDAY).stances
+
+
 @pytest.mark.parametrize(
     ("sentence", "signers"),
     [
@@ -1938,3 +1965,12 @@ def test_uploading_the_text_is_publishing_it() -> None:
 def test_a_venue_in_a_city_is_where_the_signing_was(sentence: str, place: str) -> None:
     roles = extract_slots(sentence, MONDAY).roles
     assert [actor for role, actor in roles if role == "signing_place"] == [place]
+
+
+def test_an_assault_on_either_as_one_on_both_is_mutual_defence() -> None:
+    slots = extract_slots("The text treats an assault upon either party as an assault upon both.")
+    assert ("mutual_defense", 1) in slots.stances
+
+
+def test_not_until_then_dates_what_happened_and_denies_nothing() -> None:
+    assert not extract_slots("It was not until April that the Duma approved the treaty.").negated
