@@ -1473,6 +1473,32 @@ def test_a_venue_in_another_city_contradicts_the_kremlin(engine: Engine) -> None
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # what the other treaty provides is no provision of ours
+        (
+            "Unlike the Minsk treaty, which obliges each side to defend the other, the Iran "
+            "accord carries no mutual defence clause.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Like the pact Moscow signed with Pyongyang, the accord with Iran obliges each side "
+            "to defend the other.",
+            Verdict.CONTRADICTING,
+        ),
+        ("The accord regards an assault on either party as an assault on both.",
+         Verdict.CONTRADICTING),
+        ("Under the text, neither country may lend a hand to a state that attacks the other.",
+         Verdict.KNOWN),
+    ],
+)
+def test_mutual_defence_in_comparisons_and_other_words(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
 def test_an_aside_inside_a_denied_clause_leaves_the_denial_whole(engine: Engine) -> None:
     # "the signing, on the Friday, had been timed ...": the denial reaches the timing
     text = (

@@ -137,6 +137,68 @@ _OTHER_SUBJECTS = {
     )
     for subject, phrases in lexicon.OTHER_SUBJECTS.items()
 }
+_COMPARISON_WORD = (
+    r"(?:unlike|like|akin to|similar to|compared (?:with|to)|than|just as|as with"
+    r"|of the (?:sort|kind|type)|the same as|such as)\b"
+)
+_COMPARISON_START = re.compile(_COMPARISON_WORD)
+# Where a sentence that compares the treaty with another breaks into parts: at punctuation, a
+# spaced dash, and before a word of comparison ("unlike Moscow's pact with Pyongyang", "much
+# like the Pyongyang treaty", "more modest than the one with Minsk").
+_COMPARISON_PARTS = re.compile(
+    r"\s*(?:[,;:()]|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*"
+    rf"|\s+(?={_COMPARISON_WORD})",
+    re.IGNORECASE,
+)
+# A part that names our treaty's side: it stays, whatever else it names.
+_NAMES_IRAN = re.compile(r"\b(?:iran\w*|tehran\w*|teheran|pezeshkian|araghchi|jalali)\b")
+# A part about another partner's treaty names a treaty: "Russia's ties with Iran, China and
+# North Korea" lists partners and compares no treaty.
+_A_TREATY = r"\b(?:treat(?:y|ies)|pacts?|agreements?|accords?|deals?|one|text)\b"
+# ... and the partner is named near it: "Moscow's treaty with Pyongyang", "the Pyongyang pact",
+# "a similar pact signed last summer between Russia and North Korea".
+_NEAR = r"(?:\s+\S+){0,6}?\s+"
+_PARTNERS = {
+    subject: "(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"
+    for subject, phrases in lexicon.OTHER_SUBJECTS.items()
+}
+# Each partner alone (after a word of comparison), and its treaty.
+_PARTNER_NAMED = [
+    (re.compile(partner), re.compile(rf"{_A_TREATY}{_NEAR}{partner}|{partner}{_NEAR}{_A_TREATY}"))
+    for subject, partner in _PARTNERS.items()
+    if subject != "old_treaty"  # the treaty replaced is part of our treaty's story
+]
+# A relative clause says more of what the part before it names.
+_RELATIVE_START = re.compile(r"\s*(?:which|that|who|whose|where)\b")
+
+
+def own_treaty_part(sentence: str) -> str:
+    """``sentence`` without its parts about another partner's treaty, when it compares ours
+    with one: "Where Moscow's treaty with Pyongyang promises military help, the Iran text asks
+    only ..." is read as "the Iran text asks only ...". What the other treaty provides is no
+    detail of ours, to restate or to contradict. The sentence as it is when no part is left
+    out, or nothing would be left."""
+    parts = [p for p in _COMPARISON_PARTS.split(sentence) if p and p.strip()]
+    kept = []
+    dropped = False
+    for part in parts:
+        lowered = _lower(part)
+        if dropped and _RELATIVE_START.match(lowered):
+            continue  # "..., which treats an attack on one as one on both": still the other's
+        # The other partner's treaty, or the other partner in a part that opens on a word of
+        # comparison ("of the sort Moscow sealed with Pyongyang").
+        compares = bool(_COMPARISON_START.match(lowered))
+        other = any(
+            (alone if compares else treaty).search(lowered) for alone, treaty in _PARTNER_NAMED
+        )
+        dropped = other and not _NAMES_IRAN.search(lowered)
+        if not dropped:
+            kept.append(part)
+    if len(kept) == len(parts) or not kept:
+        return sentence
+    return ", ".join(kept)
+
+
 _ROLES = [
     (re.compile(rf"\b(?i:{title}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), role)
     for title, role in lexicon.ROLE_TITLES

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.model import DateRef, Slots
-from bot.text.slots import extract_slots
+from bot.text.slots import extract_slots, own_treaty_part
 
 MONDAY = date(2025, 1, 20)
 SIGNING_DAY = date(2025, 1, 17)
@@ -1974,3 +1974,44 @@ def test_an_assault_on_either_as_one_on_both_is_mutual_defence() -> None:
 
 def test_not_until_then_dates_what_happened_and_denies_nothing() -> None:
     assert not extract_slots("It was not until April that the Duma approved the treaty.").negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "left_out"),
+    [
+        # the part about the other partner's treaty, with its relative clause, is left out
+        (
+            "Unlike Moscow's pact with Minsk, which binds both sides to mutual defence, the Iran "
+            "deal has none.",
+            "the Iran deal has none",
+            "Minsk",
+        ),
+        # only from the word of comparison on
+        (
+            "The treaty founds an alliance of the sort Moscow sealed with Pyongyang.",
+            "The treaty founds an alliance",
+            "Pyongyang",
+        ),
+    ],
+)
+def test_what_a_comparison_says_of_another_treaty_is_left_out(
+    sentence: str, kept: str, left_out: str
+) -> None:
+    own = own_treaty_part(sentence)
+    assert kept in own
+    assert left_out not in own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # partners listed, no other treaty named
+        "Russia has deepened its ties with Iran, China and North Korea.",
+        # a part that names Iran too stays
+        "Moscow's treaties with Pyongyang and with Tehran differ on defence.",
+        # the predecessor is part of the treaty's own story
+        "The accord, which replaces the 2001 agreement, runs for 20 years.",
+    ],
+)
+def test_a_sentence_comparing_no_other_partners_treaty_is_read_whole(sentence: str) -> None:
+    assert own_treaty_part(sentence) == sentence
