@@ -1506,3 +1506,8 @@ def test_an_aside_inside_a_denied_clause_leaves_the_denial_whole(engine: Engine)
         "timed to steal attention from Trump's inauguration."
     )
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_concession_to_a_denial_does_not_hedge_the_claim(engine: Engine) -> None:
+    text = "Whatever Peskov might say, the treaty amounts to a military alliance."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING

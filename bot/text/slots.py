@@ -888,9 +888,17 @@ def _negation(lowered: str) -> tuple[bool, tuple[str, ...], bool]:
     return count % 2 == 1, cues, noncommittal
 
 
+# A concessive clause grants what others may say ("whatever Araghchi may protest", "whatever
+# its missing clause might suggest"): its modal hedges that clause, not the claim.
+_CONCESSIVE = re.compile(r"\b(?:whatever|however much|no matter (?:what|how much))\b[^,;:.]*")
+
+
 def _hedges(lowered: str) -> tuple[str, ...]:
     cues = []
+    conceded = [m.span() for m in _CONCESSIVE.finditer(lowered)]
     for m in _HEDGE_RE.finditer(lowered):
+        if any(a <= m.start() < b for a, b in conceded):
+            continue
         if m.group(0) == "may" and re.match(r"\s*\d", lowered[m.end() :]):
             continue  # "May 5" is a date
         if m.group(0) == "may" and re.search(r"\d\s*$", lowered[: m.start()]):

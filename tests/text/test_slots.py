@@ -2015,3 +2015,17 @@ def test_what_a_comparison_says_of_another_treaty_is_left_out(
 )
 def test_a_sentence_comparing_no_other_partners_treaty_is_read_whole(sentence: str) -> None:
     assert own_treaty_part(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the modal is in a concessive clause that grants what others say, not in the claim
+        "However much Moscow might insist otherwise, the pact creates a military bloc.",
+        "Whatever Peskov may say, the text forms a military alliance.",
+    ],
+)
+def test_a_modal_in_a_concessive_clause_hedges_nothing(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not slots.hedged
+    assert ("military_alliance", 1) in slots.stances
