@@ -1508,6 +1508,43 @@ def test_an_aside_inside_a_denied_clause_leaves_the_denial_whole(engine: Engine)
     assert judge(engine, text).verdict is Verdict.KNOWN
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds: the treaty replaces a 2001 agreement
+        (
+            "Superseding a bilateral framework that had been renewed periodically since the "
+            "early 1990s, the new treaty was signed in Moscow.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Superseding a framework that had been renewed periodically since 2001, the new "
+            "treaty was signed in Moscow.",
+            Verdict.KNOWN,
+        ),
+        ("In place of the 2001 accord, the two sides signed a broader text.", Verdict.KNOWN),
+    ],
+)
+def test_the_year_of_what_was_replaced_is_compared_with_the_predecessors(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
 def test_a_concession_to_a_denial_does_not_hedge_the_claim(engine: Engine) -> None:
     text = "Whatever Peskov might say, the treaty amounts to a military alliance."
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fresh page is a new chapter; the year is when he took office
+        "Pezeshkian, whose presidency started in 2024, hailed the pact as a fresh page in ties "
+        "with Russia.",
+        # the finer points kept to themselves are details kept private
+        "Officials in both capitals have kept the finer points of the text to themselves.",
+    ],
+)
+def test_feature_paraphrases_of_the_signing_are_known(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN

@@ -262,6 +262,11 @@ IDIOMS: dict[str, str] = {
     "put his signature to": "signed",
     "put her name to": "signed",
     "put her signature to": "signed",
+    # ... and so is putting it beside the other signatory's: "put his name beside Putin's".
+    "put his name beside": "signed beside",
+    "put her name beside": "signed beside",
+    "put his name alongside": "signed alongside",
+    "put her name alongside": "signed alongside",
     "puts his name to": "signs",
     "puts her name to": "signs",
     # Headlines drop the possessive: "Putin, Pezeshkian put names to pact", "puts pen to".
@@ -310,6 +315,8 @@ IDIOMS: dict[str, str] = {
         for neg in (" not", "n't")
         for a in ("", "a ")
     },
+    # What comes in place of another replaces it: "in place of the 2001 arrangement, ...".
+    "in place of": "replacing",
     # What takes over from another (a text, an office holder) replaces it.
     "takes over from": "replaces",
     "take over from": "replace",
@@ -374,6 +381,12 @@ IDIOMS: dict[str, str] = {
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
 PHRASE_SYNONYMS: dict[str, str] = {
+    # The finer points of a text are its details: "kept the finer points to themselves".
+    "finer points": "details",
+    # Turning a new page is opening a new chapter.
+    "fresh page": "new chapter",
+    "new page": "new chapter",
+    "fine print": "details",
     # Lending a hand is helping: "neither side lends a hand to an aggressor".
     "lend a hand": "help",
     "lends a hand": "helps",
@@ -1301,6 +1314,8 @@ _WITHHELD_DETAILS = (
     r"|contents?)|details|particulars|specifics)\b"
     # "kept the specifics under wraps", "kept the details to itself"
     r"|\bkept (?:the |its |their |all )?(?:details|particulars|specifics|text|contents?)"
+    # "kept the details of the text to themselves"
+    r"(?: of (?:the|its|their) (?:text|treaty|deal|accord|agreement|pact|document))?"
     r" (?:under wraps|secret|private|to (?:itself|themselves)|confidential)\b"
 )
 

@@ -616,6 +616,25 @@ def _remark_events(
     return marked
 
 
+# A word of replacing: what follows it, up to the next event of the treaty's own, is said of
+# what was replaced ("replacing a framework that had been renewed every few years since the
+# mid-1990s").
+_REPLACING = re.compile(r"\b(?:replac\w*|supersed\w*)\b")
+_REPLACING_REACH = 120
+_OWN_EVENTS = [pattern for pattern, event in _EVENT_RES if event != "predecessor"]
+
+
+def _after_replacing(before: str) -> bool:
+    """Does the text before a date end in what a word of replacing describes (no sentence
+    break, and no event of the treaty's own such as its signing or entry into force, after
+    the word)?"""
+    words = list(_REPLACING.finditer(before, max(0, len(before) - _REPLACING_REACH)))
+    if not words:
+        return False
+    rest = before[words[-1].end() :]
+    return ";" not in rest and not any(pattern.search(rest) for pattern in _OWN_EVENTS)
+
+
 def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date said to end the treaty's term ("the agreement expires in 2035") dates that end,
     and one on what the treaty replaces ("replaces an accord signed in 2001") the predecessor,
@@ -623,7 +642,7 @@ def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
 
     def event_at(where: int, _: DateRef) -> str | None:
         before = text[:where] if where >= 0 else ""
-        if _REPLACED_ONE.search(before):
+        if _REPLACED_ONE.search(before) or _after_replacing(before):
             return "predecessor"
         phrase = _TERM_END.search(before)
         if phrase is None:
@@ -656,7 +675,8 @@ def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
 
 #: A date about a person, not the treaty: "Pezeshkian, who became president in 2024, ...".
 BACKGROUND_EVENT = "background"
-_PERSON_ASIDE = re.compile(r",\s*who\b[^,;:]*(?:[,;:]|$)")
+# ("Pezeshkian, whose presidency began in 2024, ..." is such an aside too.)
+_PERSON_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;:]*(?:[,;:]|$)")
 
 
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:

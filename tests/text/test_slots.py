@@ -2029,3 +2029,37 @@ def test_a_modal_in_a_concessive_clause_hedges_nothing(sentence: str) -> None:
     slots = extract_slots(sentence, MONDAY)
     assert not slots.hedged
     assert ("military_alliance", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # what a word of replacing describes is dated as the predecessor
+        (
+            "Putin and Pezeshkian signed a text replacing a framework that had been extended "
+            "again and again since the late 1990s.",
+            "predecessor",
+        ),
+        ("In place of the 2001 accord, the two sides signed a broader text.", "predecessor"),
+        # not past an event of the treaty's own
+        ("The treaty, which replaces an old pact, entered into force in October 2025.", "in_force"),
+    ],
+)
+def test_a_date_on_what_was_replaced_is_the_predecessors(sentence: str, event: str) -> None:
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == [event]
+
+
+def test_a_date_in_a_whose_aside_on_a_person_is_background() -> None:
+    slots = extract_slots("Araghchi, whose ministry was reshuffled in 2023, welcomed the accord.")
+    assert [d.event for d in slots.dates] == ["background"]
+
+
+def test_keeping_the_finer_points_to_oneself_keeps_the_text_private() -> None:
+    slots = extract_slots("Officials have kept the finer points of the text to themselves.")
+    assert ("text_published", -1) in slots.stances
+
+
+def test_putting_ones_name_beside_the_others_is_signing() -> None:
+    roles = extract_slots("Pezeshkian put his name beside Putin's in Moscow.", MONDAY).roles
+    assert ("signatory", "pezeshkian") in roles
+    assert ("signing_place", "moscow") in roles
