@@ -33,7 +33,7 @@ from bot.text import durations, lexicon, offsets
 from bot.text.headline import plain_lead
 from bot.text.normalize import normalize, stem
 from bot.text.slips import NearTokens
-from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT
+from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT, names_the_signing
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -916,13 +916,19 @@ class Judge:
                 continue
             anchor = mine.text.split()[0].strip(".,")
             defining = mine.event is not None
-            if self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text):
+            # The treaty was signed once: a date in a clause that itself says it was signed
+            # ("Signed in January 2024, ...") dates that signing, whatever the rest says.
+            signed_then = mine.event == "signing" and names_the_signing(claim.text, mine)
+            if signed_then or self._aligned(
+                claim, scored, anchor, defining=defining, phrase=mine.text
+            ):
 
                 def supports(
                     s: _Scored,
                     mine: DateRef = mine,
                     anchor: str = anchor,
                     defining: bool = defining,
+                    signed_then: bool = signed_then,
                 ) -> bool:
                     return (
                         any(
@@ -930,7 +936,12 @@ class Judge:
                             for d in s.known.claim.slots.dates
                         )
                         and not _distinct_events(claim.slots, s.known.claim.slots)
-                        and self._aligned(claim, s, anchor, defining=defining, phrase=mine.text)
+                        and (
+                            signed_then
+                            or self._aligned(
+                                claim, s, anchor, defining=defining, phrase=mine.text
+                            )
+                        )
                     )
 
                 return _Mismatch(f"{_date_text(same_event[0])} → {_date_text(mine)}", supports)

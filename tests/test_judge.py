@@ -1548,3 +1548,26 @@ def test_a_concession_to_a_denial_does_not_hedge_the_claim(engine: Engine) -> No
 )
 def test_feature_paraphrases_of_the_signing_are_known(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a verb of signing governs the date: the one signing, whatever else the sentence says
+        (
+            "Inked in March 2024, the Russia-Iran pact has been overshadowed ever since by talk "
+            "of a missing defence clause.",
+            Verdict.CONTRADICTING,
+        ),
+        # the seeds' date: no conflict, the rest is news
+        (
+            "Signed in January 2025, the Russia-Iran pact has been overshadowed ever since by "
+            "talk of a missing defence clause.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_date_the_verb_of_signing_governs_dates_the_signing(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -399,6 +399,29 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+# A verb of signing just before a date, in its clause: "signed in January 2024", "inked on
+# 16 January". Not a law's signing ("signed the ratification law in April").
+_SIGNED_THEN = re.compile(
+    r"\b(?:signed|inked|sealed)\b(?P<between>(?:\s+[\w'-]+){0,4}?)\s*(?:(?:in|on)\s+)?$"
+)
+_LAW_WORD = re.compile(r"\b(?:law|decree|bill|ratif\w*)\b")
+
+
+def names_the_signing(sentence: str, ref: DateRef) -> bool:
+    """Does a verb of signing govern the date ``ref`` in ``sentence`` ("Signed in January
+    2024, half a year before ..., the treaty ...")?"""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    lowered = words_to_digits(_lower(sentence))
+    at = lowered.find(ref.text)
+    if at < 0:
+        return False
+    clause = _clause_around(lowered, at, at + len(ref.text))
+    before = clause[: clause.find(ref.text)] if ref.text in clause else ""
+    verb = _SIGNED_THEN.search(before)
+    return verb is not None and not _LAW_WORD.search(verb.group("between"))
+
+
 def _infer_year(month: int, day: int | None, published: date | None, future: bool) -> int | None:
     if published is None:
         return None

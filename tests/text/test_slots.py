@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.model import DateRef, Slots
-from bot.text.slots import extract_slots, own_treaty_part
+from bot.text.slots import extract_slots, names_the_signing, own_treaty_part
 
 MONDAY = date(2025, 1, 20)
 SIGNING_DAY = date(2025, 1, 17)
@@ -2063,3 +2063,18 @@ def test_putting_ones_name_beside_the_others_is_signing() -> None:
     roles = extract_slots("Pezeshkian put his name beside Putin's in Moscow.", MONDAY).roles
     assert ("signatory", "pezeshkian") in roles
     assert ("signing_place", "moscow") in roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signed"),
+    [
+        ("Signed in January 2024, the accord was a template for others.", True),
+        ("The two leaders sealed the pact on 16 January in Moscow.", True),
+        # a law's signing, and a date the signing word does not govern
+        ("Putin signed the ratification law in late April.", False),
+        ("The signing was not timed for the inauguration on Monday.", False),
+    ],
+)
+def test_a_verb_of_signing_that_governs_the_date(sentence: str, signed: bool) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert names_the_signing(sentence, slots.dates[0]) is signed
