@@ -48,6 +48,10 @@ _MEASURE_UNITS = frozenset(
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
 _WHOLE_SCOPE_COVERAGE = 0.25
+_TERM_SCOPE_COVERAGE = 0.1
+# Treaty terms of the contested framings: their conflicts are the stances' to find ("fears of a
+# military alliance" affirms none).
+_STANCE_TERMS = frozenset({"allianc", "mutualdefens"})
 # Most of one negation's words, by weight: a generic word ("parties", "cooperation") may lack.
 _WHOLE_SCOPE = 0.75
 # Share of one claim's negated words the other must affirm for a polarity conflict.
@@ -979,7 +983,16 @@ class Judge:
         """One claim denies what the other affirms: the negated words of one are present, and
         not negated, in the other ("does not cover security" vs "did cover security")."""
         a, b = claim.slots, scored.known.claim.slots
-        if scored.coverage < _WHOLE_SCOPE_COVERAGE:
+        if scored.coverage < _WHOLE_SCOPE_COVERAGE and not (
+            # A treaty term and more, affirmed by one and denied by the other ("ship weapons
+            # to each other" against "no transfer of arms between the two parties"), is the
+            # same provision however much commentary surrounds it.
+            scored.coverage >= _TERM_SCOPE_COVERAGE
+            and (
+                self._affirms_a_whole_scope(a, scored.known.claim, treaty_term=True)
+                or self._affirms_a_whole_scope(b, claim, treaty_term=True)
+            )
+        ):
             return None
         if "noncommittal" in a.hedge_cues or "noncommittal" in b.hedge_cues:
             return None
@@ -1024,12 +1037,23 @@ class Judge:
             ),
         )
 
-    def _affirms_a_whole_scope(self, denier: Slots, affirmer: Claim) -> bool:
+    def _affirms_a_whole_scope(
+        self, denier: Slots, affirmer: Claim, *, treaty_term: bool = False
+    ) -> bool:
+        """Does ``affirmer`` plainly affirm most of what one of ``denier``'s negations denies?
+        With ``treaty_term``, only a scope of two words or more, one of them a treaty term."""
         plain = _plainly_affirmed(affirmer)
         # One word is a whole scope when it names a treaty domain ("defence left out of it"
         # against "deepens ties across spheres, including defence"); a plain word is not.
         return any(
-            (len(scope) >= 2 or scope[0].startswith(lexicon.SALIENT_PREFIXES))
+            (
+                len(scope) >= 2
+                and any(
+                    w.startswith(lexicon.SALIENT_PREFIXES) and w not in _STANCE_TERMS for w in scope
+                )
+                if treaty_term
+                else len(scope) >= 2 or scope[0].startswith(lexicon.SALIENT_PREFIXES)
+            )
             and self._coverage(scope, plain) >= _WHOLE_SCOPE
             for scope in _scopes(denier)
         )

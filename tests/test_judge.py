@@ -1571,3 +1571,39 @@ def test_a_date_the_verb_of_signing_governs_dates_the_signing(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a treaty term and more, affirmed against the seeds' denial, however much commentary
+        # surrounds it
+        (
+            "Scholars poring over the accord late into the night were astonished to discover "
+            "that it quietly lets the two states ship arms to one another.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Surprisingly for a pact so often billed as sweeping, the text steers clear of "
+            "civilian nuclear energy.",
+            Verdict.CONTRADICTING,
+        ),
+        # a denied alliance against a reported fear of one is no conflict of polarity
+        (
+            "Iran's top diplomat rejected claims that security and defence had been quietly "
+            "struck from the text, while stressing just as firmly that the pact was no military "
+            "alliance and was mostly about commerce.",
+            Verdict.KNOWN,
+        ),
+        # withholding help from the attacker is not helping it
+        (
+            "Should either party be attacked, the treaty requires the other to withhold "
+            "assistance from the attacker.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_a_provision_affirmed_or_denied_amid_commentary(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -329,6 +329,25 @@ IDIOMS: dict[str, str] = {
     "swept away": "replaced",
     "sweeping away": "replacing",
     "had nothing to do with": "was unrelated to",
+    # A text that steers clear of a matter leaves it out: "the treaty steers clear of nuclear
+    # energy altogether".
+    **{
+        f"{noun} {verb} clear of": f"{noun} {left} out"
+        for noun in ("treaty", "text", "accord", "agreement", "pact", "deal", "document", "it")
+        for verb, left in (("steers", "leaves"), ("steered", "left"), ("steer", "leave"))
+    },
+    # Withholding help from someone is not helping them: "obliges each merely to withhold aid
+    # from the aggressor".
+    **{
+        f"{verb} {help_} from": f"not {negated} {help_} to"
+        for verb, negated in (
+            ("withhold", "give"),
+            ("withholds", "give"),
+            ("withheld", "give"),
+            ("withholding", "giving"),
+        )
+        for help_ in ("aid", "help", "assistance", "support")
+    },
     # What gets top billing is what the text puts first: it emphasises it.
     "gets top billing": "is emphasized",
     "get top billing": "are emphasized",
@@ -898,6 +917,12 @@ WORD_SYNONYMS: dict[str, str] = {
     "permitting": "allow",
     "permitted": "allow",
     "soil": "territory",
+    # Shipping weapons to someone is transferring them (not "shipping", the trade's lanes).
+    "ship": "transfer",
+    "ships": "transfer",
+    "shipped": "transfer",
+    "shipment": "transfer",
+    "shipments": "transfer",
     "supply": "transfer",
     "supplying": "transfer",
     "supplies": "transfer",
@@ -1175,7 +1200,7 @@ STOPWORDS = frozenset(
     several many few couple just merely simply
     asked suggestion suggestions
     notably conspicuously tellingly strikingly
-    whoever whatever whichever
+    whoever whatever whichever altogether
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 

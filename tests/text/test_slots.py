@@ -2078,3 +2078,14 @@ def test_putting_ones_name_beside_the_others_is_signing() -> None:
 def test_a_verb_of_signing_that_governs_the_date(sentence: str, signed: bool) -> None:
     slots = extract_slots(sentence, MONDAY)
     assert names_the_signing(sentence, slots.dates[0]) is signed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Under the pact each side must withhold help from an aggressor.", ("aid", "aggress")),
+        ("The document steered clear of arms sales.", ("weapon", "sale")),
+    ],
+)
+def test_withholding_help_and_steering_clear_deny(sentence: str, scope: tuple[str, ...]) -> None:
+    assert extract_slots(sentence, MONDAY).negation_scopes == (scope,)
