@@ -1188,6 +1188,20 @@ class Judge:
             and scored.coverage >= _STANCE_COVERAGE
             and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
         )
+        # A claim whose point is what it denies, and the known claim denies it too ("neither
+        # side may lend a hand to whoever attacks the other" against "nor will they assist
+        # third-party aggression"), restates it as a shared stance does, unless it adds a
+        # salient detail.
+        denial_restated = (
+            scored.coverage >= _STANCE_COVERAGE
+            and bool(_scopes(a))
+            and all(
+                len(scope) >= 2
+                and self._coverage(scope, frozenset(b.negated_terms)) >= _SCOPE_MATCH
+                for scope in _scopes(a)
+            )
+            and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+        )
         # When the stance carries the negation ("does not oblige either side to defend the
         # other" against "does not include a mutual defence clause"), sharing it is agreeing.
         negations_agree = stance_restated or (
@@ -1200,6 +1214,7 @@ class Judge:
                 coverage >= self.config.known_threshold
                 or paraphrase
                 or stance_restated
+                or denial_restated
                 or self._defining_figure_restated(claim, scored)
             )
             and negations_agree

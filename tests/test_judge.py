@@ -1607,3 +1607,26 @@ def test_a_provision_affirmed_or_denied_amid_commentary(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # what the claim denies, the seeds deny: the commentary around it adds nothing
+        (
+            "For all its length, the document merely requires that neither signatory help an "
+            "aggressor, hardly a ringing guarantee.",
+            Verdict.KNOWN,
+        ),
+        # a salient detail beside the known denial is news
+        (
+            "Neither side will assist an aggressor, and the text also sets up a joint naval "
+            "patrol in the Caspian.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_denial_the_seeds_make_too_is_restated(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
