@@ -402,10 +402,10 @@ IDIOMS: dict[str, str] = {
 PHRASE_SYNONYMS: dict[str, str] = {
     # The finer points of a text are its details: "kept the finer points to themselves".
     "finer points": "details",
+    "fine print": "details",
     # Turning a new page is opening a new chapter.
     "fresh page": "new chapter",
     "new page": "new chapter",
-    "fine print": "details",
     # Lending a hand is helping: "neither side lends a hand to an aggressor".
     "lend a hand": "help",
     "lends a hand": "helps",
