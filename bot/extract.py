@@ -19,7 +19,7 @@ from bot.text.lexicon import INSTITUTIONS
 from bot.text.normalize import normalize_and_mask
 from bot.text.relevance import RelevanceFilter
 from bot.text.segment import split_sentences
-from bot.text.slots import extract_slots
+from bot.text.slots import extract_slots, own_treaty_part
 
 # Topic of a claim for grouping digests: first rule whose pattern matches the normalised text.
 # Units of a vote tally: for, against, abstaining.
@@ -76,7 +76,15 @@ class ClaimExtractor:
         # Headline chrome and an outlet's credit are not the claim: the rest is read.
         body = plain_lead(sentence)
         slots = extract_slots(body, published)
-        slots = self._resolve_subject(body, slots, inherited_subjects)
+        resolved = self._resolve_subject(body, slots, inherited_subjects)
+        # A comparison with another partner's treaty is about ours: what is said of the other
+        # one is left out of what the claim says ("unlike the Pyongyang pact, which treats an
+        # attack on one as an attack on both, ...").
+        compared = bool(slots.other_subjects) and not resolved.other_subjects
+        own = own_treaty_part(body) if compared else body
+        slots = resolved
+        if own != body:
+            slots = replace(extract_slots(own, published), other_subjects=())
         if (
             context_institution
             and (slots.quantities or slots.dates)
@@ -86,6 +94,10 @@ class ClaimExtractor:
         ):
             slots = replace(slots, actors=(*slots.actors, context_institution))
         normalized, masked = normalize_and_mask(body)
+        if own != body:
+            # The claim is scored on its own treaty's words (its normalised form stays whole).
+            words = frozenset(normalized.split())
+            masked = " ".join(t for t in normalize_and_mask(own)[1].split() if t in words)
         judgeable = article_relevant and not is_page_chrome(body)
         relevant = judgeable and self._relevance.sentence_is_candidate(
             body, slots, follows_candidate=follows_candidate

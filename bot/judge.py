@@ -33,7 +33,7 @@ from bot.text import durations, lexicon, offsets
 from bot.text.headline import plain_lead
 from bot.text.normalize import normalize, stem
 from bot.text.slips import NearTokens
-from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT
+from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT, names_the_signing
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -48,19 +48,16 @@ _MEASURE_UNITS = frozenset(
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
 _WHOLE_SCOPE_COVERAGE = 0.25
+_TERM_SCOPE_COVERAGE = 0.1
+# Treaty terms of the contested framings: their conflicts are the stances' to find ("fears of a
+# military alliance" affirms none).
+_STANCE_TERMS = frozenset({"allianc", "mutualdefens"})
 # Most of one negation's words, by weight: a generic word ("parties", "cooperation") may lack.
 _WHOLE_SCOPE = 0.75
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
 # Two spellings of one name ("Jalali", "Djalali") score at least this (rapidfuzz ratio).
 _SPELLING_SIMILARITY = 80
-_SIGNING_EVENT = "signing"
-# A verb of signing, then within the clause "on" or "in" just before the date.
-_SIGNING_VERB = re.compile(r"\b(?:signed|inked|sealed)\b")
-_SIGNED_THEN_DATE = re.compile(
-    r"\b(?:signed|inked|sealed)\b(?![^,;.]*\b(?:law|bill|decree|ratif\w*)\b)"
-    r"[^,;.]{0,50}?\b(?:on|in|dated)\s+(?:the\s+)?$"
-)
 # A sentence that names nothing of the treaty is judged when half its words (at
 # least this many) is a known claim's.
 _ECHO_COVERAGE = 0.5
@@ -230,8 +227,10 @@ _WHOLE_TEXT_COUNT = re.compile(
     rf"|totals|totalling|totaling|runs to|running to|ran to)\s+{_ABOUT}(\d+)\s+articles\b"
     # "the treaty text, 47 articles long"
     rf"|\b{_TEXT_NOUN},?\s+{_ABOUT}(\d+)\s+articles\s+long\b"
-    # "the 47 articles published by the Kremlin": the articles made public are the whole text.
-    r"|\bthe\s+(\d+)\s+articles\s+(?:released|published|made public|posted|unveiled)\b"
+    # "the 47 articles published by the Kremlin", "the 47 articles the Kremlin put out": the
+    # articles made public are the whole text.
+    r"|\bthe\s+(\d+)\s+articles\s+(?:(?:that|which)\s+)?(?:(?:the\s+)?[\w'-]+\s+){0,3}?"
+    r"(?:released|published|made public|posted|uploaded|unveiled|put out)\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*)\b)"
 )
 
@@ -602,18 +601,6 @@ def _year_only(ref: DateRef) -> bool:
     return ref.year is not None and ref.month is None and ref.weekday is None
 
 
-def _dates_the_signing(claim: Claim, date_: DateRef) -> bool:
-    """Does the date stand right after a verb of signing the treaty ("signed in the Kremlin
-    on 17 January 2024"), not a law's ("signed the ratification law in April")?"""
-    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
-
-    if _SIGNING_VERB.search(date_.text):
-        return True  # counted from the signing: "a day after they signed" (see slots)
-    text = words_to_digits(claim.text.lower())
-    where = text.find(date_.text)
-    return where >= 0 and bool(_SIGNED_THEN_DATE.search(text[:where]))
-
-
 def _same_event(a: DateRef, b: DateRef, coverage: float) -> bool:
     if a.event is not None and a.event == b.event:
         return True
@@ -654,6 +641,8 @@ def _institutions(slots: Slots) -> set[str]:
 
 
 _STATEMENT_EVENT = "statement"
+# Roles that are acts or places, not offices: one person may sign and publish in any office.
+_ACTS = frozenset({"signatory", "signing_place", "publisher"})
 
 
 def _different_speakers(a: Slots, b: Slots) -> bool:
@@ -806,6 +795,14 @@ class Judge:
                 mine = law_signers[0]
                 return _Mismatch(reason, lambda s: bool(mine & _law_signers(s.known.claim.slots)))
         theirs = {r: x for r, x in known.roles if r != "signatory"}
+        # One person in two offices: "Iran's foreign minister, Kazem Jalali" against "Iranian
+        # Ambassador Kazem Jalali". An office is a fact about its holder, whatever else the
+        # two claims say.
+        offices = {x: r for r, x in known.roles if r not in _ACTS}
+        for role, actor in claim.roles:
+            if role not in _ACTS and actor in offices and offices[actor] != role:
+                reason = f"{actor}: {offices[actor].replace('_', ' ')} → {role.replace('_', ' ')}"
+                return _Mismatch(reason, _states_role(role, actor))
         # Who made the treaty's text public is one act, as where it was signed is.
         text_made_public = all(("text_published", 1) in s.stances for s in (claim, known))
         for role, actor in claim.roles:
@@ -970,16 +967,20 @@ class Judge:
                 continue
             anchor = mine.text.split()[0].strip(".,")
             defining = mine.event is not None
-            # The treaty was signed once: when, as where, needs no more context than the
-            # signing itself ("the agreement signed on 17 January 2024 reaches from trade ...").
-            signed = mine.event == _SIGNING_EVENT and _dates_the_signing(claim, mine)
-            if signed or self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text):
+            # The treaty was signed once: a date in a clause that itself says it was signed
+            # ("signed in the Kremlin on 17 January 2024, ...") dates that signing, whatever
+            # the rest says, as where it was signed does.
+            signed_then = mine.event == "signing" and names_the_signing(claim.text, mine)
+            if signed_then or self._aligned(
+                claim, scored, anchor, defining=defining, phrase=mine.text
+            ):
 
                 def supports(
                     s: _Scored,
                     mine: DateRef = mine,
                     anchor: str = anchor,
                     defining: bool = defining,
+                    signed_then: bool = signed_then,
                 ) -> bool:
                     return (
                         any(
@@ -987,7 +988,12 @@ class Judge:
                             for d in s.known.claim.slots.dates
                         )
                         and not _distinct_events(claim.slots, s.known.claim.slots)
-                        and self._aligned(claim, s, anchor, defining=defining, phrase=mine.text)
+                        and (
+                            signed_then
+                            or self._aligned(
+                                claim, s, anchor, defining=defining, phrase=mine.text
+                            )
+                        )
                     )
 
                 return _Mismatch(f"{_date_text(same_event[0])} → {_date_text(mine)}", supports)
@@ -1025,7 +1031,16 @@ class Judge:
         """One claim denies what the other affirms: the negated words of one are present, and
         not negated, in the other ("does not cover security" vs "did cover security")."""
         a, b = claim.slots, scored.known.claim.slots
-        if scored.coverage < _WHOLE_SCOPE_COVERAGE:
+        if scored.coverage < _WHOLE_SCOPE_COVERAGE and not (
+            # A treaty term and more, affirmed by one and denied by the other ("ship weapons
+            # to each other" against "no transfer of arms between the two parties"), is the
+            # same provision however much commentary surrounds it.
+            scored.coverage >= _TERM_SCOPE_COVERAGE
+            and (
+                self._affirms_a_whole_scope(a, scored.known.claim, treaty_term=True)
+                or self._affirms_a_whole_scope(b, claim, treaty_term=True)
+            )
+        ):
             return None
         if "noncommittal" in a.hedge_cues or "noncommittal" in b.hedge_cues:
             return None
@@ -1084,12 +1099,23 @@ class Judge:
             for token in scope
         )
 
-    def _affirms_a_whole_scope(self, denier: Slots, affirmer: Claim) -> bool:
+    def _affirms_a_whole_scope(
+        self, denier: Slots, affirmer: Claim, *, treaty_term: bool = False
+    ) -> bool:
+        """Does ``affirmer`` plainly affirm most of what one of ``denier``'s negations denies?
+        With ``treaty_term``, only a scope of two words or more, one of them a treaty term."""
         plain = _plainly_affirmed(affirmer)
         # One word is a whole scope when it names a treaty domain ("defence left out of it"
         # against "deepens ties across spheres, including defence"); a plain word is not.
         return any(
-            (len(scope) >= 2 or scope[0].startswith(lexicon.SALIENT_PREFIXES))
+            (
+                len(scope) >= 2
+                and any(
+                    w.startswith(lexicon.SALIENT_PREFIXES) and w not in _STANCE_TERMS for w in scope
+                )
+                if treaty_term
+                else len(scope) >= 2 or scope[0].startswith(lexicon.SALIENT_PREFIXES)
+            )
             and self._coverage(scope, plain) >= _WHOLE_SCOPE
             for scope in _scopes(denier)
         )
@@ -1224,6 +1250,20 @@ class Judge:
             and scored.coverage >= _STANCE_COVERAGE
             and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
         )
+        # A claim whose point is what it denies, and the known claim denies it too ("neither
+        # side may lend a hand to whoever attacks the other" against "nor will they assist
+        # third-party aggression"), restates it as a shared stance does, unless it adds a
+        # salient detail.
+        denial_restated = (
+            scored.coverage >= _STANCE_COVERAGE
+            and bool(_scopes(a))
+            and all(
+                len(scope) >= 2
+                and self._coverage(scope, frozenset(b.negated_terms)) >= _SCOPE_MATCH
+                for scope in _scopes(a)
+            )
+            and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+        )
         # When the stance carries the negation ("does not oblige either side to defend the
         # other" against "does not include a mutual defence clause"), sharing it is agreeing.
         negations_agree = stance_restated or (
@@ -1236,6 +1276,7 @@ class Judge:
                 coverage >= self.config.known_threshold
                 or paraphrase
                 or stance_restated
+                or denial_restated
                 or self._defining_figure_restated(claim, scored)
             )
             and negations_agree

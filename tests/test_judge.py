@@ -1603,3 +1603,233 @@ def test_a_leading_comparison_with_another_partners_pact_is_no_part_of_the_claim
 )
 def test_state_media_wording_is_read(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds: Araghchi is Iran's foreign minister, Jalali its ambassador in Moscow
+        ("Iranian Ambassador Abbas Araghchi hailed the treaty as a new chapter.",
+         Verdict.CONTRADICTING),
+        ("Foreign Minister Abbas Araghchi hailed the pact as a turning point.", Verdict.KNOWN),
+    ],
+)
+def test_a_known_person_in_another_office_contradicts(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_the_kremlins_spokesman_in_the_possessive_is_compared(engine: Engine) -> None:
+    text = (
+        "Maria Zakharova, the Kremlin's spokeswoman, denied that the signing was timed to divert "
+        "attention from Trump's inauguration."
+    )
+    judged = judge(engine, text)
+    assert judged.verdict is Verdict.CONTRADICTING
+    assert judged.reason is not None and "zakharova" in judged.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # whose the signatures were is who signed
+        ("The signatures on the accord were those of Lavrov and Araghchi.", Verdict.CONTRADICTING),
+        ("The signatories were Putin and Pezeshkian, who met in the Kremlin.", Verdict.KNOWN),
+    ],
+)
+def test_whose_signatures_the_text_bears_is_who_signed(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # uploading the text is publishing it: the publisher is compared
+        (
+            "The treaty's text, which Iran's foreign ministry uploaded after the ceremony, runs "
+            "to 47 articles.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "The treaty's text, which the Kremlin uploaded after the ceremony, runs to 47 "
+            "articles.",
+            Verdict.KNOWN,
+        ),
+        # the articles some publisher made public are the whole text
+        ("Analysts combed through the 52 articles the Kremlin made public after the signing.",
+         Verdict.CONTRADICTING),
+        ("Analysts combed through the 47 articles that the Kremlin made public after the "
+         "signing.", Verdict.KNOWN),
+    ],
+)
+def test_the_published_text_said_in_other_constructions(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_venue_in_another_city_contradicts_the_kremlin(engine: Engine) -> None:
+    text = "In a marble hall of Baku's presidential palace, Putin and Pezeshkian signed the treaty."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # what the other treaty provides is no provision of ours
+        (
+            "Unlike the Minsk treaty, which obliges each side to defend the other, the Iran "
+            "accord carries no mutual defence clause.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Like the pact Moscow signed with Pyongyang, the accord with Iran obliges each side "
+            "to defend the other.",
+            Verdict.CONTRADICTING,
+        ),
+        ("The accord regards an assault on either party as an assault on both.",
+         Verdict.CONTRADICTING),
+        ("Under the text, neither country may lend a hand to a state that attacks the other.",
+         Verdict.KNOWN),
+    ],
+)
+def test_mutual_defence_in_comparisons_and_other_words(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_an_aside_inside_a_denied_clause_leaves_the_denial_whole(engine: Engine) -> None:
+    # "the signing, on the Friday, had been timed ...": the denial reaches the timing
+    text = (
+        "Peskov dismissed suggestions that the signing, held on the Friday in Moscow, had been "
+        "timed to steal attention from Trump's inauguration."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds: the treaty replaces a 2001 agreement
+        (
+            "Superseding a bilateral framework that had been renewed periodically since the "
+            "early 1990s, the new treaty was signed in Moscow.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Superseding a framework that had been renewed periodically since 2001, the new "
+            "treaty was signed in Moscow.",
+            Verdict.KNOWN,
+        ),
+        ("In place of the 2001 accord, the two sides signed a broader text.", Verdict.KNOWN),
+    ],
+)
+def test_the_year_of_what_was_replaced_is_compared_with_the_predecessors(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_concession_to_a_denial_does_not_hedge_the_claim(engine: Engine) -> None:
+    text = "Whatever Peskov might say, the treaty amounts to a military alliance."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fresh page is a new chapter; the year is when he took office
+        "Pezeshkian, whose presidency started in 2024, hailed the pact as a fresh page in ties "
+        "with Russia.",
+        # the finer points kept to themselves are details kept private
+        "Officials in both capitals have kept the finer points of the text to themselves.",
+    ],
+)
+def test_feature_paraphrases_of_the_signing_are_known(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a verb of signing governs the date: the one signing, whatever else the sentence says
+        (
+            "Inked in March 2024, the Russia-Iran pact has been overshadowed ever since by talk "
+            "of a missing defence clause.",
+            Verdict.CONTRADICTING,
+        ),
+        # the seeds' date: no conflict, the rest is news
+        (
+            "Signed in January 2025, the Russia-Iran pact has been overshadowed ever since by "
+            "talk of a missing defence clause.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_date_the_verb_of_signing_governs_dates_the_signing(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a treaty term and more, affirmed against the seeds' denial, however much commentary
+        # surrounds it
+        (
+            "Scholars poring over the accord late into the night were astonished to discover "
+            "that it quietly lets the two states ship arms to one another.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Surprisingly for a pact so often billed as sweeping, the text steers clear of "
+            "civilian nuclear energy.",
+            Verdict.CONTRADICTING,
+        ),
+        # a denied alliance against a reported fear of one is no conflict of polarity
+        (
+            "Iran's top diplomat rejected claims that security and defence had been quietly "
+            "struck from the text, while stressing just as firmly that the pact was no military "
+            "alliance and was mostly about commerce.",
+            Verdict.KNOWN,
+        ),
+        # withholding help from the attacker is not helping it
+        (
+            "Should either party be attacked, the treaty requires the other to withhold "
+            "assistance from the attacker.",
+            Verdict.KNOWN,
+        ),
+    ],
+)
+def test_a_provision_affirmed_or_denied_amid_commentary(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # what the claim denies, the seeds deny: the commentary around it adds nothing
+        (
+            "For all its length, the document merely requires that neither signatory help an "
+            "aggressor, hardly a ringing guarantee.",
+            Verdict.KNOWN,
+        ),
+        # a salient detail beside the known denial is news
+        (
+            "Neither side will assist an aggressor, and the text also sets up a joint naval "
+            "patrol in the Caspian.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_denial_the_seeds_make_too_is_restated(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

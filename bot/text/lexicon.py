@@ -171,7 +171,8 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
         "iran_ambassador",
     ),
     # The press secretary is the spokesperson's other title.
-    (r"kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
+    # "the Kremlin's spokesman": the possessive names the same office.
+    (r"kremlin(?:'s|’s)? (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
     (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
     (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
 )
@@ -187,7 +188,10 @@ SIDELESS_ROLE_TITLES: dict[str, dict[str, str]] = {
 
 # "Dmitri S. Peskov, the Kremlin spokesman": titles that follow the name they bind.
 TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
-    (r"the kremlin (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
+    (
+        r"the kremlin(?:'s|’s)? (?:spokes(?:man|person|woman)|press secretary)",
+        "kremlin_spokesperson",
+    ),
     (
         r"(?:the )?(?:iranian |iran's )?(?:ambassador|envoy)"
         r"(?: extraordinary and plenipotentiary)?"
@@ -305,6 +309,11 @@ IDIOMS: dict[str, str] = {
     "put his signature to": "signed",
     "put her name to": "signed",
     "put her signature to": "signed",
+    # ... and so is putting it beside the other signatory's: "put his name beside Putin's".
+    "put his name beside": "signed beside",
+    "put her name beside": "signed beside",
+    "put his name alongside": "signed alongside",
+    "put her name alongside": "signed alongside",
     "puts his name to": "signs",
     "puts her name to": "signs",
     # Headlines drop the possessive: "Putin, Pezeshkian put names to pact", "puts pen to".
@@ -362,6 +371,8 @@ IDIOMS: dict[str, str] = {
         for neg in (" not", "n't")
         for a in ("", "a ")
     },
+    # What comes in place of another replaces it: "in place of the 2001 arrangement, ...".
+    "in place of": "replacing",
     # What takes over from another (a text, an office holder) replaces it.
     "takes over from": "replaces",
     "take over from": "replace",
@@ -404,6 +415,13 @@ IDIOMS: dict[str, str] = {
             ("harboring", "having"),
         )
         for det in ("no", "any")
+    },
+    # A text that steers clear of a matter leaves it out: "the treaty steers clear of nuclear
+    # energy altogether".
+    **{
+        f"{noun} {verb} clear of": f"{noun} {left} out"
+        for noun in ("treaty", "text", "accord", "agreement", "pact", "deal", "document", "it")
+        for verb, left in (("steers", "leaves"), ("steered", "left"), ("steer", "leave"))
     },
     # What gets top billing is what the text puts first: it emphasises it.
     "gets top billing": "is emphasized",
@@ -457,6 +475,17 @@ IDIOMS: dict[str, str] = {
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
 PHRASE_SYNONYMS: dict[str, str] = {
+    # The finer points of a text are its details: "kept the finer points to themselves".
+    "finer points": "details",
+    "fine print": "details",
+    # Turning a new page is opening a new chapter.
+    "fresh page": "new chapter",
+    "new page": "new chapter",
+    # Lending a hand is helping: "neither side lends a hand to an aggressor".
+    "lend a hand": "help",
+    "lends a hand": "helps",
+    "lending a hand": "helping",
+    "lent a hand": "helped",
     # The parties' own money is their national currencies, however named.
     "roubles and rials": "national currencies",
     "rubles and rials": "national currencies",
@@ -876,6 +905,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "formalised": "signed",
     "formalized": "signed",
     "signing": "signed",
+    # The signatures on a text are its signing: "the signatures on the accord were Lavrov's".
+    "signature": "signed",
+    "signatures": "signed",
     "moscow": "russia",
     "kremlin": "russia",
     "russian": "russia",
@@ -914,8 +946,9 @@ WORD_SYNONYMS: dict[str, str] = {
     "release": "publish",
     "unveiled": "published",
     "disclosed": "published",
-    # "posted the text on its website"
+    # "posted the text on its website", "uploaded it to the ministry's site"
     "posted": "published",
+    "uploaded": "published",
     "ally": "alliance",
     "allies": "alliance",
     "bloc": "alliance",
@@ -1015,6 +1048,12 @@ WORD_SYNONYMS: dict[str, str] = {
     "permitting": "allow",
     "permitted": "allow",
     "soil": "territory",
+    # Shipping weapons to someone is transferring them (not "shipping", the trade's lanes).
+    "ship": "transfer",
+    "ships": "transfer",
+    "shipped": "transfer",
+    "shipment": "transfer",
+    "shipments": "transfer",
     "supply": "transfer",
     "supplying": "transfer",
     "supplies": "transfer",
@@ -1031,6 +1070,10 @@ WORD_SYNONYMS: dict[str, str] = {
     "building": "construction",
     "attacks": "aggression",
     "attacking": "aggression",
+    # An assault is an attack: "an assault on either is an assault on both".
+    "assault": "aggression",
+    "assaults": "aggression",
+    "assaulted": "aggression",
     # Translated agency copy: "interaction" between states is cooperation, a plant is
     # "erected", a state's pursuits are "spheres".
     "interaction": "cooperation",
@@ -1242,6 +1285,8 @@ NON_NEGATIONS: tuple[str, ...] = (
     "no fewer than",
     "no less than",
     "not yet known",
+    # "It was not until a week later that he said ...": he said it, a week later.
+    "not until",
     # A vote count of nothing: "412 votes in favour and none against".
     "none against",
     "no votes against",
@@ -1308,6 +1353,7 @@ STOPWORDS = frozenset(
     several many few couple just merely simply
     asked suggestion suggestions
     notably conspicuously tellingly strikingly
+    whoever whatever whichever altogether
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -1430,7 +1476,7 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|earlier (?:treaty|agreement)",
         "predecessor",
     ),
-    (r"publish\w*|releas\w*|posted", "publication"),
+    (r"publish\w*|releas\w*|posted|uploaded", "publication"),
     (r"visit\w*|arriv\w*|trip", "visit"),
     (r"met|meet\w*|talks|summit", "meeting"),
     (r"announc\w*", "announcement"),
@@ -1446,6 +1492,8 @@ _WITHHELD_DETAILS = (
     r"|contents?)|details|particulars|specifics)\b"
     # "kept the specifics under wraps", "kept the details to itself"
     r"|\bkept (?:the |its |their |all )?(?:details|particulars|specifics|text|contents?)"
+    # "kept the details of the text to themselves"
+    r"(?: of (?:the|its|their) (?:text|treaty|deal|accord|agreement|pact|document))?"
     r" (?:under wraps|secret|private|to (?:itself|themselves)|confidential)\b"
 )
 
@@ -1501,11 +1549,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"mutual military (?:aid|assistance)|"
         r"come to (?:each other's|the other's) (?:military )?(?:aid|assistance|defen[cs]e)|"
         # "aggression against one of the parties is aggression against the other" too
-        r"(?:attack|aggression) (?:on|upon|against) (?:one|either|iran|russia)\b[^.]{0,60}"
-        r"(?:attack|aggression) (?:on|upon|against) (?:both|the other|all|iran|russia)\b|"
+        r"(?:attack|aggression|assault) (?:on|upon|against) (?:one|either|iran|russia)\b[^.]{0,60}"
+        r"(?:attack|aggression|assault) (?:on|upon|against) (?:both|the other|all|iran|russia)\b|"
         # "to treat an attack on the other as an attack upon itself"
-        r"attack (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
-        r"attack (?:on|upon|against) (?:itself|themselves|both|all)|"
+        r"(?:attack|assault) (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
+        r"(?:attack|assault) (?:on|upon|against) (?:itself|themselves|both|all)|"
         r"immediate military aid|"
         # military help given to each other when attacked: "bound to provide military
         # assistance to each other if either comes under attack"
@@ -1573,7 +1621,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
     # the inauguration" says when, not why (see signed_before_inauguration).
     "timed_for_inauguration": (
         # (a claim is one sentence: a full stop inside it is an abbreviation's, "Mr.")
-        _TIMING + _TIMING_LINK + r"[^;]{0,60}?\b(?:inaugura\w*|trump\b)"
+        # (Washington stands for the administration taking office there: "timed to steal
+        # attention from Washington")
+        _TIMING + _TIMING_LINK + r"[^;]{0,60}?\b(?:inaugura\w*|trump\b|washington\b)"
         # "the timing, days before Trump's inauguration, was deliberate"
         r"|" + _TIMING + r"(?:inaugura\w*|trump\b)[^;]{0,40}?\b"
         r"(?:deliberat|calculat|intentional)\w*",
@@ -1581,10 +1631,10 @@ STANCES: dict[str, tuple[str, str | None]] = {
     ),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
-        r"undisclosed|disclosed|released|posted)\b"
+        r"undisclosed|disclosed|released|posted|uploaded)\b"
         r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b"
         # "released the treaty's 47 articles", "posted its full text"
-        r"|\b(?:published|released|unveiled|disclosed|posted|put out) (?:the |its )?"
+        r"|\b(?:published|released|unveiled|disclosed|posted|uploaded|put out) (?:the |its )?"
         r"(?:(?:treaty|agreement|pact|deal|document)'s )?(?:full |whole |complete |entire )?"
         r"(?:\d+ )?(?:text|articles)\b"
         # Withholding the particulars keeps them private: "declined to spell out the details".

@@ -139,6 +139,68 @@ _OTHER_SUBJECTS = {
     )
     for subject, phrases in lexicon.OTHER_SUBJECTS.items()
 }
+_COMPARISON_WORD = (
+    r"(?:unlike|like|akin to|similar to|compared (?:with|to)|than|just as|as with"
+    r"|of the (?:sort|kind|type)|the same as|such as)\b"
+)
+_COMPARISON_START = re.compile(_COMPARISON_WORD)
+# Where a sentence that compares the treaty with another breaks into parts: at punctuation, a
+# spaced dash, and before a word of comparison ("unlike Moscow's pact with Pyongyang", "much
+# like the Pyongyang treaty", "more modest than the one with Minsk").
+_COMPARISON_PARTS = re.compile(
+    r"\s*(?:[,;:()]|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*"
+    rf"|\s+(?={_COMPARISON_WORD})",
+    re.IGNORECASE,
+)
+# A part that names our treaty's side: it stays, whatever else it names.
+_NAMES_IRAN = re.compile(r"\b(?:iran\w*|tehran\w*|teheran|pezeshkian|araghchi|jalali)\b")
+# A part about another partner's treaty names a treaty: "Russia's ties with Iran, China and
+# North Korea" lists partners and compares no treaty.
+_A_TREATY = r"\b(?:treat(?:y|ies)|pacts?|agreements?|accords?|deals?|one|text)\b"
+# ... and the partner is named near it: "Moscow's treaty with Pyongyang", "the Pyongyang pact",
+# "a similar pact signed last summer between Russia and North Korea".
+_NEAR = r"(?:\s+\S+){0,6}?\s+"
+_PARTNERS = {
+    subject: "(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"
+    for subject, phrases in lexicon.OTHER_SUBJECTS.items()
+}
+# Each partner alone (after a word of comparison), and its treaty.
+_PARTNER_NAMED = [
+    (re.compile(partner), re.compile(rf"{_A_TREATY}{_NEAR}{partner}|{partner}{_NEAR}{_A_TREATY}"))
+    for subject, partner in _PARTNERS.items()
+    if subject != "old_treaty"  # the treaty replaced is part of our treaty's story
+]
+# A relative clause says more of what the part before it names.
+_RELATIVE_START = re.compile(r"\s*(?:which|that|who|whose|where)\b")
+
+
+def own_treaty_part(sentence: str) -> str:
+    """``sentence`` without its parts about another partner's treaty, when it compares ours
+    with one: "Where Moscow's treaty with Pyongyang promises military help, the Iran text asks
+    only ..." is read as "the Iran text asks only ...". What the other treaty provides is no
+    detail of ours, to restate or to contradict. The sentence as it is when no part is left
+    out, or nothing would be left."""
+    parts = [p for p in _COMPARISON_PARTS.split(sentence) if p and p.strip()]
+    kept = []
+    dropped = False
+    for part in parts:
+        lowered = _lower(part)
+        if dropped and _RELATIVE_START.match(lowered):
+            continue  # "..., which treats an attack on one as one on both": still the other's
+        # The other partner's treaty, or the other partner in a part that opens on a word of
+        # comparison ("of the sort Moscow sealed with Pyongyang").
+        compares = bool(_COMPARISON_START.match(lowered))
+        other = any(
+            (alone if compares else treaty).search(lowered) for alone, treaty in _PARTNER_NAMED
+        )
+        dropped = other and not _NAMES_IRAN.search(lowered)
+        if not dropped:
+            kept.append(part)
+    if len(kept) == len(parts) or not kept:
+        return sentence
+    return ", ".join(kept)
+
+
 _ROLES = [
     (re.compile(rf"\b(?i:{title}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), role)
     for title, role in lexicon.ROLE_TITLES
@@ -166,14 +228,14 @@ _TRAILING_ROLES = [
 ]
 _PUBLISHED_BY = re.compile(
     # (what it was made public in may come first: "released in full by")
-    r"\b(?:published|released|unveiled|disclosed|posted)"
+    r"\b(?:published|released|unveiled|disclosed|posted|uploaded)"
     r" (?:in full |in its entirety |officially |online )?by"
     r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
 )
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
 # publishing whose object is the text is its publisher, as "published by" names one. The
 # object's modifiers may be hyphenated ("the 47-article text", "its full-length text").
-_PUBLISHING_VERB = r"(?:published|released|unveiled|disclosed|posted|put out)"
+_PUBLISHING_VERB = r"(?:published|released|unveiled|disclosed|posted|uploaded|put out)"
 _PUBLISHED_TEXT = re.compile(
     rf"\b{_PUBLISHING_VERB} (?:the |its )?"
     r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
@@ -203,7 +265,14 @@ _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|sea
 _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
 # "in Moscow", "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
 # "at a palace near St Petersburg", "outside Moscow": the city names the place too.
-_AT_PLACE = rf"(?:in|at|near|outside)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
+# "in the mirrored hall of Tehran's Saadabad complex": a venue in the place names it too.
+_VENUE = (
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:halls?|palace|complex|residence|rooms?|chambers?|building"
+    r"|compound|headquarters)\s+(?:of|in|at)\s+"
+)
+_AT_PLACE = (
+    rf"(?:in|at|near|outside|inside)\s+(?:{_VENUE})?(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
+)
 _SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
 _SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")
 # A relative "where" points back at the place just named: "hosted Putin in Tehran, and that's
@@ -277,6 +346,13 @@ _DISMISSED = re.compile(
 _PARENTHETICAL = re.compile(
     r",\s*(?:however|though|therefore|in fact|moreover|nevertheless|indeed|also)\s*,"
 )
+# An aside set off by commas between a subject and its verb ("the signing, three days before
+# the inauguration, had been timed to ...") interrupts the clause without ending it: what a
+# negation before it denies runs on to the verb after it.
+_SUBJECT_ASIDE = re.compile(
+    r",[^,;:]{1,60},(?=\s*(?:had|has|have|was|were|is|are|would|will|could|did|might|may|must)"
+    r"\b)"
+)
 # A reporting clause set off by commas ("neither side, the accord stipulates, may ...", "no
 # clause, he said, covers ...") is an aside: the negation reaches past it.
 _REPORTING_ASIDE = re.compile(
@@ -326,6 +402,31 @@ def _clause_around(text: str, start: int, end: int) -> str:
     left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in _CLAUSE_SPLIT.finditer(text, end)), len(text))
     return text[left:right]
+
+
+# A verb of signing just before a date, in its clause: "signed in January 2024", "inked on
+# 16 January". Not a law's signing ("signed the ratification law in April").
+_SIGNED_THEN = re.compile(
+    r"\b(?:signed|inked|sealed)\b(?P<between>(?:\s+[\w'-]+){0,4}?)\s*(?:(?:in|on)\s+)?$"
+)
+_LAW_WORD = re.compile(r"\b(?:law|decree|bill|ratif\w*)\b")
+
+
+def names_the_signing(sentence: str, ref: DateRef) -> bool:
+    """Does a verb of signing govern the date ``ref`` in ``sentence`` ("Signed in January
+    2024, half a year before ..., the treaty ...")?"""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    if _FROM_SIGNING.match(ref.text):
+        return True  # counted from the signing: "a day after they signed" (_signing_from_offset)
+    lowered = words_to_digits(_lower(sentence))
+    at = lowered.find(ref.text)
+    if at < 0:
+        return False
+    clause = _clause_around(lowered, at, at + len(ref.text))
+    before = clause[: clause.find(ref.text)] if ref.text in clause else ""
+    verb = _SIGNED_THEN.search(before)
+    return verb is not None and not _LAW_WORD.search(verb.group("between"))
 
 
 def _infer_year(month: int, day: int | None, published: date | None, future: bool) -> int | None:
@@ -580,6 +681,25 @@ def _remark_events(
     return marked
 
 
+# A word of replacing: what follows it, up to the next event of the treaty's own, is said of
+# what was replaced ("replacing a framework that had been renewed every few years since the
+# mid-1990s").
+_REPLACING = re.compile(r"\b(?:replac\w*|supersed\w*)\b")
+_REPLACING_REACH = 120
+_OWN_EVENTS = [pattern for pattern, event in _EVENT_RES if event != "predecessor"]
+
+
+def _after_replacing(before: str) -> bool:
+    """Does the text before a date end in what a word of replacing describes (no sentence
+    break, and no event of the treaty's own such as its signing or entry into force, after
+    the word)?"""
+    words = list(_REPLACING.finditer(before, max(0, len(before) - _REPLACING_REACH)))
+    if not words:
+        return False
+    rest = before[words[-1].end() :]
+    return ";" not in rest and not any(pattern.search(rest) for pattern in _OWN_EVENTS)
+
+
 def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date said to end the treaty's term ("the agreement expires in 2035") dates that end,
     and one on what the treaty replaces ("replaces an accord signed in 2001") the predecessor,
@@ -587,7 +707,7 @@ def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
 
     def event_at(where: int, _: DateRef) -> str | None:
         before = text[:where] if where >= 0 else ""
-        if _REPLACED_ONE.search(before):
+        if _REPLACED_ONE.search(before) or _after_replacing(before):
             return "predecessor"
         phrase = _TERM_END.search(before)
         if phrase is None:
@@ -620,7 +740,8 @@ def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
 
 #: A date about a person, not the treaty: "Pezeshkian, who became president in 2024, ...".
 BACKGROUND_EVENT = "background"
-_PERSON_ASIDE = re.compile(r",\s*who\b[^,;:]*(?:[,;:]|$)")
+# ("Pezeshkian, whose presidency began in 2024, ..." is such an aside too.)
+_PERSON_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;:]*(?:[,;:]|$)")
 
 
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
@@ -735,7 +856,7 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
     from bot.text.normalize import content_words  # noqa: PLC0415 - avoids an import cycle
 
     text = _NON_NEGATION_RE.sub(" ", _NONCOMMITTAL_RE.sub(" ", lowered))
-    text = _REPORTING_ASIDE.sub(" ", _PARENTHETICAL.sub(" ", text))
+    text = _REPORTING_ASIDE.sub(" ", _PARENTHETICAL.sub(" ", _SUBJECT_ASIDE.sub(" ", text)))
     scopes: list[tuple[str, ...]] = []
     cancelled: set[int] = set()
     for m in _NEGATION_RE.finditer(text):
@@ -778,7 +899,7 @@ def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
     found: list[tuple[str, int]] = []
     if hedged:
         return ()
-    prepared = _PARENTHETICAL.sub(" ", prepared)
+    prepared = _PARENTHETICAL.sub(" ", _SUBJECT_ASIDE.sub(" ", prepared))
     for stance, (trigger, negative) in _STANCE_RES.items():
         m = trigger.search(prepared)
         if m is None:
@@ -856,9 +977,17 @@ def _negation(lowered: str) -> tuple[bool, tuple[str, ...], bool]:
     return count % 2 == 1, cues, noncommittal
 
 
+# A concessive clause grants what others may say ("whatever Araghchi may protest", "whatever
+# its missing clause might suggest"): its modal hedges that clause, not the claim.
+_CONCESSIVE = re.compile(r"\b(?:whatever|however much|no matter (?:what|how much))\b[^,;:.]*")
+
+
 def _hedges(lowered: str) -> tuple[str, ...]:
     cues = []
+    conceded = [m.span() for m in _CONCESSIVE.finditer(lowered)]
     for m in _HEDGE_RE.finditer(lowered):
+        if any(a <= m.start() < b for a, b in conceded):
+            continue
         if m.group(0) == "may" and re.match(r"\s*\d", lowered[m.end() :]):
             continue  # "May 5" is a date
         if m.group(0) == "may" and re.search(r"\d\s*$", lowered[: m.start()]):
@@ -989,9 +1118,43 @@ _NOT_THE_SIGNER = re.compile(
 )
 
 
+# Whose the signatures on the text were: "the signatures on the treaty belonged to the two
+# foreign ministers, Lavrov and Araghchi", "the signatories were Lavrov and Araghchi".
+_SIGNATURES_OF = re.compile(
+    r"\b(?:signatures?\b[^.;]{0,40}?\b(?:belong(?:ed|s)? to|(?:were|was|are|is) (?:those|that) of"
+    r"|came from)|signatories (?:were|are|was))\s+([^,.;]+)(?:,([^,.;]+))?"
+)
+
+
+def _signers_named(by: re.Match[str]) -> str:
+    """The words naming the signers after "by", "between" or "belonged to": with the names
+    of a title's holders that follow it ("by the two foreign ministers, lavrov and araghchi,")."""
+    if by.group(2) and _SIGNER_TITLE_END.search(by.group(1)) and not _SPEAKER_WORD.search(
+        by.group(2)
+    ):
+        return by.group(1) + " " + by.group(2)
+    return by.group(1)
+
+
+def _signatories(text: str) -> list[tuple[str, str]]:
+    """("signatory", actor) for each person named in ``text``, not institutions."""
+    found: list[tuple[str, str]] = []
+    for token in re.findall(r"[a-z_]+", text):
+        if (
+            token in _ACTOR_IDS
+            and token not in lexicon.INSTITUTIONS
+            and ("signatory", token) not in found
+        ):
+            found.append(("signatory", token))
+    return found
+
+
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     """Who signed and where, when the sentence says so: ("signatory", "putin"),
     ("signing_place", "moscow")."""
+    signatures = _SIGNATURES_OF.search(prepared)
+    if signatures is not None:
+        return tuple(_signatories(_signers_named(signatures)))
     verb = _SIGN_VERB.search(prepared)
     if verb is None:
         # "staged the signing in tehran", "the signing ceremony at the kremlin": the noun with
@@ -1011,26 +1174,10 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     before = prepared[clause_start : verb.start()]
     after = prepared[verb.end() : verb.end() + 120]
     by = _SIGNED_BY.match(after)
-    signer_text = before + " " + (by.group(1) if by else "")
-    if (
-        by
-        and by.group(2)
-        and _SIGNER_TITLE_END.search(by.group(1))
-        and not _SPEAKER_WORD.search(by.group(2))
-    ):
-        # "signed by the two foreign ministers, lavrov and araghchi,": the names are the
-        # title's appositive.
-        signer_text += " " + by.group(2)
+    signer_text = before + " " + (_signers_named(by) if by else "")
     # Who is set aside did not sign: "Mishustin rather than Putin signed", "Putin, not Lavrov".
     set_aside = {m.group(1) for m in _NOT_THE_SIGNER.finditer(signer_text)}
-    for token in re.findall(r"[a-z_]+", signer_text):
-        if (
-            token in _ACTOR_IDS
-            and token not in set_aside
-            and token not in lexicon.INSTITUTIONS
-            and ("signatory", token) not in found
-        ):
-            found.append(("signatory", token))
+    found.extend(r for r in _signatories(signer_text) if r[1] not in set_aside)
     place = (
         _SIGN_PLACE.search(after)
         # "Pezeshkian, who took office in Tehran last year, signed": the aside's place is not

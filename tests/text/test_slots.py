@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.model import DateRef, Slots
-from bot.text.slots import extract_slots
+from bot.text.slots import extract_slots, names_the_signing, own_treaty_part
 
 MONDAY = date(2025, 1, 20)
 SIGNING_DAY = date(2025, 1, 17)
@@ -2032,3 +2032,218 @@ def test_full_state_titles_bind_their_roles(sentence: str, role: tuple[str, str]
 def test_an_ambassadors_full_title_binds_the_holder(sentence: str, holder: str) -> None:
     roles = extract_slots(sentence, MONDAY).roles
     assert [x for role, x in roles if role == "iran_ambassador"] == [holder]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # the possessive names the same office as "Kremlin spokesman" does
+        (
+            "The Kremlin's press secretary Dmitry Peskov spoke after the ceremony.",
+            ("kremlin_spokesperson", "peskov"),
+        ),
+        (
+            "Maria Zakharova, the Kremlin's spokeswoman, said the talks went well.",
+            ("kremlin_spokesperson", "zakharova"),
+        ),
+    ],
+)
+def test_the_kremlins_spokesman_in_the_possessive_is_the_same_title(
+    sentence: str, role: tuple[str, str]
+) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
+
+
+def test_an_aside_between_subject_and_verb_does_not_end_what_is_denied() -> None:
+    slots = extract_slots(
+        "The ministry rejected claims that the vote, held two weeks after the signing, had "
+        "been rushed through.",
+        MONDAY,
+    )
+    assert any("rush" in scope for scope in slots.negation_scopes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        # Washington stands for the administration taking office there
+        (
+            "Peskov rejected the idea that the signing had been timed to divert attention from "
+            "Washington.",
+            ("timed_for_inauguration", -1),
+        ),
+        ("The ceremony was plainly timed to upstage Washington.", ("timed_for_inauguration", 1)),
+    ],
+)
+def test_a_purpose_aimed_at_washington_is_one_aimed_at_the_inauguration(
+    sentence: str, stance: tuple[str, int]
+) -> None:
+    assert stance in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        (
+            "The signatures on the document were those of Lavrov and Araghchi.",
+            {"lavrov", "araghchi"},
+        ),
+        (
+            "The signatures on the pact belonged to the foreign ministers, Lavrov and Araghchi, "
+            "not the presidents.",
+            {"lavrov", "araghchi"},
+        ),
+        ("The signatories were Putin and Pezeshkian.", {"putin", "pezeshkian"}),
+    ],
+)
+def test_whose_the_signatures_are_names_the_signatories(sentence: str, signers: set[str]) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert {actor for role, actor in roles if role == "signatory"} == signers
+
+
+def test_uploading_the_text_is_publishing_it() -> None:
+    slots = extract_slots("The text, which the Kremlin uploaded on Saturday, runs to 47 articles.")
+    assert ("publisher", "kremlin") in slots.roles
+    assert ("text_published", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a venue in the place names the place, fronted before the verb of signing
+        ("In a marble hall of Baku's presidential palace, the leaders signed the pact.", "baku"),
+        ("Inside the gilded rooms of the Kremlin, the two presidents signed the treaty.", "moscow"),
+        # not a fronted phrase that names no venue
+        (
+            "In the wake of Tehran's protests, the two presidents signed the treaty in Moscow.",
+            "moscow",
+        ),
+    ],
+)
+def test_a_venue_in_a_city_is_where_the_signing_was(sentence: str, place: str) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert [actor for role, actor in roles if role == "signing_place"] == [place]
+
+
+def test_an_assault_on_either_as_one_on_both_is_mutual_defence() -> None:
+    slots = extract_slots("The text treats an assault upon either party as an assault upon both.")
+    assert ("mutual_defense", 1) in slots.stances
+
+
+def test_not_until_then_dates_what_happened_and_denies_nothing() -> None:
+    assert not extract_slots("It was not until April that the Duma approved the treaty.").negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "left_out"),
+    [
+        # the part about the other partner's treaty, with its relative clause, is left out
+        (
+            "Unlike Moscow's pact with Minsk, which binds both sides to mutual defence, the Iran "
+            "deal has none.",
+            "the Iran deal has none",
+            "Minsk",
+        ),
+        # only from the word of comparison on
+        (
+            "The treaty founds an alliance of the sort Moscow sealed with Pyongyang.",
+            "The treaty founds an alliance",
+            "Pyongyang",
+        ),
+    ],
+)
+def test_what_a_comparison_says_of_another_treaty_is_left_out(
+    sentence: str, kept: str, left_out: str
+) -> None:
+    own = own_treaty_part(sentence)
+    assert kept in own
+    assert left_out not in own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # partners listed, no other treaty named
+        "Russia has deepened its ties with Iran, China and North Korea.",
+        # a part that names Iran too stays
+        "Moscow's treaties with Pyongyang and with Tehran differ on defence.",
+        # the predecessor is part of the treaty's own story
+        "The accord, which replaces the 2001 agreement, runs for 20 years.",
+    ],
+)
+def test_a_sentence_comparing_no_other_partners_treaty_is_read_whole(sentence: str) -> None:
+    assert own_treaty_part(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the modal is in a concessive clause that grants what others say, not in the claim
+        "However much Moscow might insist otherwise, the pact creates a military bloc.",
+        "Whatever Peskov may say, the text forms a military alliance.",
+    ],
+)
+def test_a_modal_in_a_concessive_clause_hedges_nothing(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not slots.hedged
+    assert ("military_alliance", 1) in slots.stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # what a word of replacing describes is dated as the predecessor
+        (
+            "Putin and Pezeshkian signed a text replacing a framework that had been extended "
+            "again and again since the late 1990s.",
+            "predecessor",
+        ),
+        ("In place of the 2001 accord, the two sides signed a broader text.", "predecessor"),
+        # not past an event of the treaty's own
+        ("The treaty, which replaces an old pact, entered into force in October 2025.", "in_force"),
+    ],
+)
+def test_a_date_on_what_was_replaced_is_the_predecessors(sentence: str, event: str) -> None:
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == [event]
+
+
+def test_a_date_in_a_whose_aside_on_a_person_is_background() -> None:
+    slots = extract_slots("Araghchi, whose ministry was reshuffled in 2023, welcomed the accord.")
+    assert [d.event for d in slots.dates] == ["background"]
+
+
+def test_keeping_the_finer_points_to_oneself_keeps_the_text_private() -> None:
+    slots = extract_slots("Officials have kept the finer points of the text to themselves.")
+    assert ("text_published", -1) in slots.stances
+
+
+def test_putting_ones_name_beside_the_others_is_signing() -> None:
+    roles = extract_slots("Pezeshkian put his name beside Putin's in Moscow.", MONDAY).roles
+    assert ("signatory", "pezeshkian") in roles
+    assert ("signing_place", "moscow") in roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signed"),
+    [
+        ("Signed in January 2024, the accord was a template for others.", True),
+        ("The two leaders sealed the pact on 16 January in Moscow.", True),
+        # a law's signing, and a date the signing word does not govern
+        ("Putin signed the ratification law in late April.", False),
+        ("The signing was not timed for the inauguration on Monday.", False),
+    ],
+)
+def test_a_verb_of_signing_that_governs_the_date(sentence: str, signed: bool) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert names_the_signing(sentence, slots.dates[0]) is signed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Under the pact each side must withhold help from an aggressor.", ("aid", "aggress")),
+        ("The document steered clear of arms sales.", ("weapon", "sale")),
+    ],
+)
+def test_withholding_help_and_steering_clear_deny(sentence: str, scope: tuple[str, ...]) -> None:
+    assert extract_slots(sentence, MONDAY).negation_scopes == (scope,)
