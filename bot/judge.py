@@ -896,17 +896,21 @@ class Judge:
             anchor = durations.loose_anchor(mine) if loose else mine.text.split()[0]
             # A length of time said to be the treaty's term ("valid for", "in force for",
             # "no expiry date") is the term in both claims.
-            defining = mine.unit in _DEFINING_UNITS or (
+            term = (
                 durations.time_span(mine) is not None
                 and _TERM_WORD in _masked_tokens(claim)
                 and _TERM_WORD in self.knowledge.tokens_of(scored.known)
             )
+            defining = mine.unit in _DEFINING_UNITS or term
             # An offset from the same event is aligned by that event already, and two loose
             # lengths of the same thing by that thing ("months of talks", "years of talks").
             if (
                 offsets.is_offset(mine)
                 or (loose and _measures_the_same(claim, scored.known.claim, same_unit))
                 or _counts_whole_texts(claim, scored.known.claim, mine)
+                # The treaty has one term: its length needs no more context than the term
+                # itself ("the new treaty has no expiry date at all" against "20 years").
+                or term
                 or self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text)
             ):
 

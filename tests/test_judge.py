@@ -1833,3 +1833,12 @@ def test_a_denial_the_seeds_make_too_is_restated(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_the_treatys_term_needs_no_more_context_than_the_term(engine: Engine) -> None:
+    # another length for the term, beside much the seeds never say
+    text = (
+        "Hailed at a banquet in the Kremlin's Georgievsky Hall, the pact is valid indefinitely, "
+        "according to guests."
+    )
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
