@@ -1367,3 +1367,17 @@ def test_who_reports_a_signing_is_not_who_signed(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a term said as a hyphenated number of decades is the envoy's 20 years
+        ("Jalali has promised the accord a two-decade life span.", Verdict.KNOWN),
+        ("Jalali has promised the accord a three-decade life span.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_term_in_decades_as_an_adjective_is_compared(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

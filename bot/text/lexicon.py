@@ -434,6 +434,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "to last for": "duration for",
 
     "an indefinite period": "indefinitely",
+    "shelf life": "duration",
+    "life span": "duration",
     # A term without an end is an indefinite duration.
     "no expiry date": "duration indefinitely",
     "no expiration date": "duration indefinitely",
@@ -739,6 +741,8 @@ WORD_SYNONYMS: dict[str, str] = {
     "defence": "defense",
     "defences": "defense",
     "valid": "duration",
+    # A text's life is its term: "a 20-year lifespan", "gives the pact a 20-year shelf life".
+    "lifespan": "duration",
     "effective": "duration",
     "lasts": "duration",
     "term": "duration",

@@ -536,3 +536,10 @@ def test_what_a_text_sweeps_away_it_replaces(swept: str, plain: str) -> None:
 
 def test_sweeping_without_away_is_no_replacement() -> None:
     assert "replac" not in normalize("Sanctions swept the region last year.").split()
+
+
+@pytest.mark.parametrize(
+    "text", ["a thirty-year lifespan", "a 30-year shelf life", "a three-decade life span"]
+)
+def test_a_texts_life_is_its_term(text: str) -> None:
+    assert set(normalize(text).split()) == set(normalize("a 30-year duration").split())
