@@ -332,7 +332,7 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     # Who reports a fact is no detail of the fact: "Deputy Foreign Minister X told the
     # committee that ...", "Deputy FM to Kommersant: ...", "... - state TV". A word of the
     # attribution that the reported clause repeats stays.
-    frame, reported = _attribution(claim.text)
+    frame, reported = _attribution(plain_lead(claim.text))
     if frame:
         salient -= set(normalize(frame).split()) - set(normalize(reported).split())
     # Mutual defence is help against an attack: "come to each other's aid if one is attacked"
@@ -353,7 +353,7 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 @by_identity(64)
 def _speaker_tokens(claim: Claim) -> frozenset[str]:
     """The claim's tokens that only attribute it (see ``_attribution``)."""
-    frame, reported = _attribution(claim.text, trailing_only=True)
+    frame, reported = _attribution(plain_lead(claim.text), trailing_only=True)
     if not frame:
         return frozenset()
     return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
@@ -364,6 +364,10 @@ _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
     r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"
     r"pointed out|points out|"
+    # saying it again, or saying it strongly, is saying it: "reiterated that", "argued that"
+    r"reiterated|reiterates|repeated|repeats|reaffirmed|reaffirms|reasserted|reasserts|"
+    r"asserted|asserts|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|argued|argues|"
+    r"acknowledged|acknowledges|conceded|concedes|"
     # who denies a claim is its source too: "X denied that the pact is an alliance"
     r"denied|denies|rejected|rejects)"
 )

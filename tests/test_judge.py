@@ -826,6 +826,10 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     # a heading with a figure names a provision, not a speaker; a dash before a clause is no source
     assert "articl" in salient("Article 5: the treaty bars aid to an aggressor")
     assert "drone" in salient("The treaty runs for decades - Iran sends drones.")
+    # saying it again is saying it, and an abbreviated source is read spelled out
+    again = salient("A Kremlin MFA aide reaffirmed that the treaty covers gas transit.")
+    assert "gas" in again and "ministri" not in again and "aid" not in again
+    assert "deputi" not in salient("Deputy minister Ivanov reiterated that the text covers gas.")
 
 
 def test_the_parties_capitalised_are_no_name(engine: Engine) -> None:
