@@ -1385,3 +1385,8 @@ def test_a_term_in_decades_as_an_adjective_is_compared(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_mutual_defence_hyphenated_into_a_modifier_conflicts(engine: Engine) -> None:
+    text = "Some read the text as an attack-on-one-is-an-attack-on-both pact between the two."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING

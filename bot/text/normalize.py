@@ -246,8 +246,15 @@ _TEXT_UNRELATED = re.compile(
 )
 
 
+# A phrase hyphenated into one modifier ("an attack-on-one-is-an-attack-on-both pledge",
+# "a come-to-each-other's-aid clause") says what the phrase says: four words or more joined by
+# hyphens are read as words. Two or three ("north-south", "military-technical") are one word.
+_PHRASAL_COMPOUND = re.compile(r"(?<![\w-])[a-z']+(?:-[a-z']+){3,}(?![\w-])")
+
+
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
+    lowered = _PHRASAL_COMPOUND.sub(lambda m: m.group(0).replace("-", " "), lowered)
     lowered = _TEXT_UNRELATED.sub(
         lambda m: m.group(1) + ("did" if m.group(2) == "had" else "does") + " not cover", lowered
     )

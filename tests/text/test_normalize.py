@@ -135,6 +135,9 @@ def test_normalize_and_mask_match_the_single_functions() -> None:
         "The pact obliges each side to defend the other.",
         "An attack on Iran would be treated as an attack on Russia.",
         "The treaty includes a mutual-defence clause.",
+        # a phrase hyphenated into one modifier
+        "Critics read it as an attack-on-either-is-an-attack-on-both guarantee.",
+        "The text holds a come-to-each-other's-defence pledge.",
     ],
 )
 def test_every_wording_of_mutual_defence_shares_one_token(sentence: str) -> None:
@@ -543,3 +546,10 @@ def test_sweeping_without_away_is_no_replacement() -> None:
 )
 def test_a_texts_life_is_its_term(text: str) -> None:
     assert set(normalize(text).split()) == set(normalize("a 30-year duration").split())
+
+
+def test_short_hyphenated_words_stay_one_word() -> None:
+    assert "north-south" not in normalize("the north-south route")  # unified to one token
+    assert "militarytechn" in normalize("military-technical ties").split()
+    assert "state-of-the-art" not in normalize("a state-of-the-art port")
+    assert "art" in normalize("a state-of-the-art port").split()
