@@ -1390,3 +1390,17 @@ def test_a_term_in_decades_as_an_adjective_is_compared(
 def test_mutual_defence_hyphenated_into_a_modifier_conflicts(engine: Engine) -> None:
     text = "Some read the text as an attack-on-one-is-an-attack-on-both pact between the two."
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_signers_named_in_an_aside_after_the_signing_conflict(engine: Engine) -> None:
+    text = (
+        "The treaty was signed at a lower level (Lavrov and Araghchi inked it, with the "
+        "presidents absent), a detail Moscow played down."
+    )
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_a_signing_hosted_elsewhere_conflicts_with_the_kremlin(engine: Engine) -> None:
+    # (Minsk is where the signing was hosted, not a treaty of Belarus's)
+    text = "Tehran's hosting of both presidents in Minsk for the signing drew comment."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING

@@ -217,7 +217,14 @@ _JOURNEY_TO = (
 _TRAVELLED_TO_SIGN = re.compile(_JOURNEY_TO + r"[^.;:]{0,40}?\bto\s*$")
 # ... or for the signing, or the signing done during a visit there: "flew to Minsk for the
 # signing", "signed during Pezeshkian's visit to Baku".
-_TRAVELLED_FOR_SIGNING = re.compile(_JOURNEY_TO + r"[^.;:]{0,30}?\bfor\s+the\s+signing\b")
+_FOR_THE_SIGNING = r"\bfor\s+(?:the\s+|(?:[\w-]+'s\s+))signing\b"
+_TRAVELLED_FOR_SIGNING = re.compile(_JOURNEY_TO + r"[^.;:]{0,30}?" + _FOR_THE_SIGNING)
+# The host of the signing names its place: "hosted Putin in Tehran for the signing",
+# "Pezeshkian's hosting of Putin in Tehran for Friday's signing".
+_HOSTED_FOR_SIGNING = re.compile(
+    r"\b(?:host(?:s|ed|ing)?|welcom(?:es|ed|ing|e)|receiv(?:es|ed|ing|e))\b[^.;:]{0,40}?"
+    rf"\b(?:in|at)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b[^.;:]{{0,20}}?" + _FOR_THE_SIGNING
+)
 _SIGNED_DURING_VISIT = re.compile(
     r"\b(?:during|on)\s+(?:[\w.'-]+\s+){0,3}?(?:visit|trip)\s+to\s+(?:the\s+)?"
     rf"({_PLACES})\b"
@@ -874,11 +881,22 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
     return (("publisher", _GOVERNMENT_OF.get(actor, actor)),)
 
 
+def _staged_signing(prepared: str) -> re.Match[str] | None:
+    """A signing named by its noun with its place ("the signing ceremony at the kremlin"),
+    or by a journey or a host for it ("flew to minsk for the signing"); group 1 is the place."""
+    return (
+        _SIGNING_NOUN_PLACE.search(prepared)
+        or _TRAVELLED_FOR_SIGNING.search(prepared)
+        or _HOSTED_FOR_SIGNING.search(prepared)
+    )
+
+
 def _signing_place_span(prepared: str) -> str | None:
     """The words naming where the treaty was signed ("in minsk"), if the sentence says."""
     verb = _SIGN_VERB.search(prepared)
     if verb is None:
-        return None
+        staged = _staged_signing(prepared)
+        return staged.group(1) if staged else None
     place = _SIGN_PLACE.match(prepared, verb.end() + 1) or _SIGN_PLACE.search(
         prepared, verb.end(), verb.end() + 40
     )
@@ -895,14 +913,30 @@ _SPEAKER_WORD = re.compile(r"\b(?:said|says|told|added|adds|stated|according|rep
 
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     """Who signed and where, when the sentence says so: ("signatory", "putin"),
-    ("signing_place", "moscow")."""
-    verb = _SIGN_VERB.search(prepared)
-    if verb is None:
+    ("signing_place", "moscow"). A sentence may say it was signed, then who put pen to paper
+    ("was signed at ministerial level, Lavrov and Araghchi signing it"): each verb of signing
+    is read in turn until one names its signers."""
+    verbs = list(_SIGN_VERB.finditer(prepared))
+    if not verbs:
         # "staged the signing in tehran", "the signing ceremony at the kremlin": the noun with
         # its place right after it says where, though no verb of signing does.
-        staged = _SIGNING_NOUN_PLACE.search(prepared) or _TRAVELLED_FOR_SIGNING.search(prepared)
+        staged = _staged_signing(prepared)
         return (("signing_place", lexicon.SIGNING_PLACES[staged.group(1)]),) if staged else ()
-    found: list[tuple[str, str]] = []
+    signers: list[str] = []
+    place: str | None = None
+    for verb in verbs:
+        found, where = _signed_by_and_where(prepared, verb)
+        signers = signers or found
+        place = place or where
+        if signers and place:
+            break
+    roles = [("signatory", x) for x in signers]
+    return tuple(roles + ([("signing_place", place)] if place else []))
+
+
+def _signed_by_and_where(prepared: str, verb: re.Match[str]) -> tuple[list[str], str | None]:
+    """The signers one verb of signing names, and the place it was done in."""
+    found: list[str] = []
     clause_start = max(
         # "... similar to that sealed between Moscow and Pyongyang": a relative clause's
         # signing is not done by the main clause's subject.
@@ -926,12 +960,8 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
         # title's appositive.
         signer_text += " " + by.group(2)
     for token in re.findall(r"[a-z_]+", signer_text):
-        if (
-            token in _ACTOR_IDS
-            and token not in lexicon.INSTITUTIONS
-            and ("signatory", token) not in found
-        ):
-            found.append(("signatory", token))
+        if token in _ACTOR_IDS and token not in lexicon.INSTITUTIONS and token not in found:
+            found.append(token)
     place = (
         _SIGN_PLACE.search(after)
         # "Pezeshkian, who took office in Tehran last year, signed": the aside's place is not
@@ -941,9 +971,7 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
         or _TRAVELLED_TO_SIGN.search(prepared[: verb.start()])
         or _SIGNED_DURING_VISIT.search(after)
     )
-    if place is not None:
-        found.append(("signing_place", lexicon.SIGNING_PLACES[place.group(1)]))
-    return tuple(found)
+    return found, lexicon.SIGNING_PLACES[place.group(1)] if place else None
 
 
 def extract_slots(sentence: str, published: datetime | date | None = None) -> Slots:

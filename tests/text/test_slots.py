@@ -1796,3 +1796,44 @@ def test_signers_named_after_their_title_are_the_signatories(
 ) -> None:
     roles = extract_slots(sentence, MONDAY).roles
     assert {x for role, x in roles if role == "signatory"} == signers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        # the sentence says it was signed, then, in an aside, who signed it
+        (
+            "It was signed at ministerial level (Lavrov and Araghchi signed it as the presidents "
+            "watched).",
+            {"lavrov", "araghchi"},
+        ),
+        # the first verb that names signers is the treaty's; a later signing adds none
+        (
+            "Putin and Pezeshkian signed it in Moscow; Lavrov and Araghchi signed a memorandum.",
+            {"putin", "pezeshkian"},
+        ),
+    ],
+)
+def test_the_signers_come_from_the_first_verb_of_signing_that_names_them(
+    sentence: str, signers: set[str]
+) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert {x for role, x in roles if role == "signatory"} == signers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # the host of the signing names where it was
+        ("Lukashenko hosted both leaders in Minsk for the signing.", "minsk"),
+        ("The Kremlin's welcoming of Pezeshkian in Moscow for Friday's signing went smoothly.",
+         "moscow"),
+    ],
+)
+def test_the_place_a_signing_is_hosted_in_is_the_signing_place(sentence: str, place: str) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_place_hosted_for_other_business_is_no_signing_place() -> None:
+    sentence = "Putin hosted Pezeshkian in Sochi last year for talks, before the signing."
+    assert not any(r == "signing_place" for r, _ in extract_slots(sentence, MONDAY).roles)
