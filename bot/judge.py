@@ -1194,14 +1194,15 @@ class Judge:
         # A member shares at least two of the claim's words: one shared word ("gas") is no
         # relation, and two such scraps do not make up a claim.
         words = _masked_tokens(claim)
-        group = [
+        similar = [
             s
             for s in scored[:_UNION_SIZE]
             if s.coverage >= _UNION_MEMBER_COVERAGE
             and len(words & self.knowledge.tokens_of(s.known)) >= 2
-        ] + [
-            s for s in scored[_UNION_SIZE:] if states_a_detail(s)
         ]
+        # (a candidate that states a detail joins wherever it ranks: among the first few too,
+        # though it shares too little to join as a similar one)
+        group = similar + [s for s in scored if s not in similar and states_a_detail(s)]
         if group:
             # A report often condenses a quote and its attribution, which the source gave in
             # two sentences: the best member's neighbours in its own article join the union.

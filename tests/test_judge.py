@@ -1404,3 +1404,19 @@ def test_a_signing_hosted_elsewhere_conflicts_with_the_kremlin(engine: Engine) -
     # (Minsk is where the signing was hosted, not a treaty of Belarus's)
     text = "Tehran's hosting of both presidents in Minsk for the signing drew comment."
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a remark restated, joined with the signing's date from another known claim
+        "Speaking on television on Jan. 20, Pezeshkian said the 17 January pact could translate "
+        "into closer military collaboration with Moscow.",
+        "In televised remarks cited by Mehr on 20 January, Pezeshkian said the Friday treaty "
+        "would let both sides strive for cooperation in military and security areas.",
+    ],
+)
+def test_a_remark_dated_with_the_signing_of_the_text_it_is_about_is_known(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN

@@ -339,6 +339,11 @@ IDIOMS: dict[str, str] = {
     "pave the way for": "lead to",
     "paves the way for": "leads to",
     "paved the way for": "led to",
+    # What translates into an outcome leads to it: "may translate into closer cooperation".
+    "translate into": "lead to",
+    "translates into": "leads to",
+    "translated into": "led to",
+    "translating into": "leading to",
     # Giving one's view is saying it: "expressed the view that the pact may ...".
     "expressed the view that": "said that",
     "expressed the opinion that": "said that",
@@ -543,6 +548,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "internal procedures": "ratification",
     "domestic legal procedures": "ratification",
     "internal legal procedures": "ratification",
+    # Remarks an outlet carries, it cites: "remarks carried by Mehr" are "cited by Mehr".
+    "carried by": "cited by",
+    # Closer cooperation is enhanced cooperation: "closer military collaboration".
+    "closer cooperation": "enhanced cooperation",
+    "closer collaboration": "enhanced cooperation",
+    "closer military cooperation": "enhanced military cooperation",
+    "closer military collaboration": "enhanced military cooperation",
+    "closer ties": "enhanced ties",
     # Red tape is bureaucracy; concrete steps are concrete actions.
     "bureaucratic hurdles": "bureaucracy",
     "bureaucratic obstacles": "bureaucracy",

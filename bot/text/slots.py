@@ -458,6 +458,26 @@ _TRAILING_SPEAKER = re.compile(
 )
 
 
+# A date that modifies the text itself ("the 17 January accord", "Friday's pact", "the
+# January 17 strategic partnership treaty") dates its signing, whatever verb is nearer.
+_DATED_TEXT_BEFORE = re.compile(r"\b(?:the|this|that|its|their|last)\s+$")
+_DATED_TEXT_AFTER = re.compile(
+    r"(?:'s)?(?:\s+(?!(?:the|a|an|this|that|its|their)\b)[\w-]+){0,3}?\s+"
+    r"(?:treaty|accord|agreement|pact|deal|document|csp|compact)\b"
+)
+
+
+def _dates_the_text(text: str, where: int, ref: DateRef) -> bool:
+    """Is the date at ``where`` a modifier of the treaty's own noun (see above)? Only a day or
+    a weekday: "the 2001 agreement" is another text."""
+    if where < 0 or (ref.day is None and ref.weekday is None):
+        return False
+    after = text[where + len(ref.text) :]
+    if ref.weekday is not None and ref.day is None and after.startswith("'s"):
+        return _DATED_TEXT_AFTER.match(after) is not None
+    return bool(_DATED_TEXT_BEFORE.search(text[:where])) and bool(_DATED_TEXT_AFTER.match(after))
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April").
     A trailing speaker's verb dates only what its own clause says: "ratified on 8 April,
@@ -478,12 +498,20 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         for m in pattern.finditer(text)
     ]
     if not events:
-        return dates
+        return [
+            replace(ref, event="signing")
+            if _dates_the_text(text, text.find(ref.text), ref)
+            else ref
+            for ref in dates
+        ]
     attached = []
     for ref in dates:
         where = text.find(ref.text)
         if where < 0:
             attached.append(ref)
+            continue
+        if _dates_the_text(text, where, ref):
+            attached.append(replace(ref, event="signing"))
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
         # ratification on 11 February" dates the submission, not the ratification.

@@ -553,3 +553,15 @@ def test_short_hyphenated_words_stay_one_word() -> None:
     assert "militarytechn" in normalize("military-technical ties").split()
     assert "state-of-the-art" not in normalize("a state-of-the-art port")
     assert "art" in normalize("a state-of-the-art port").split()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("remarks carried by IRNA", "remarks cited by IRNA"),
+        ("the deal may translate into more trade", "the deal may lead to more trade"),
+        ("closer military collaboration", "enhanced military cooperation"),
+    ],
+)
+def test_everyday_phrases_of_outcome_and_citing(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)

@@ -1837,3 +1837,26 @@ def test_the_place_a_signing_is_hosted_in_is_the_signing_place(sentence: str, pl
 def test_a_place_hosted_for_other_business_is_no_signing_place() -> None:
     sentence = "Putin hosted Pezeshkian in Sochi last year for talks, before the signing."
     assert not any(r == "signing_place" for r, _ in extract_slots(sentence, MONDAY).roles)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        # a day or a weekday modifying the text's noun dates its signing
+        ("Lavrov said on 3 February that the 17 January pact was a milestone.", "17 january"),
+        ("Friday's accord was praised by Lavrov on Monday.", "friday"),
+        ("Analysts said the January 17 strategic partnership treaty went further.", "january 17"),
+    ],
+)
+def test_a_date_modifying_the_texts_noun_dates_its_signing(sentence: str, dated: str) -> None:
+    events = {d.text: d.event for d in extract_slots(sentence).dates}
+    assert events[dated] == "signing", events
+
+
+def test_a_date_before_a_clause_on_the_text_dates_no_signing() -> None:
+    # "on 20 January" is when it was said, though "the accord" follows it
+    [date_] = extract_slots("Pezeshkian said on 20 January the accord may help.").dates
+    assert date_.event == "statement"
+    # a bare year before the noun is another text's ("the 2001 agreement")
+    [year] = extract_slots("The 2001 agreement was renewed.").dates
+    assert year.event != "signing"
