@@ -1420,3 +1420,18 @@ def test_a_remark_dated_with_the_signing_of_the_text_it_is_about_is_known(
     engine: Engine, text: str
 ) -> None:
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weapons transfers, which the accord apparently spells out next to 'military-technical "
+        "cooperation', are the first item compliance officers at OFAC and the EU will examine.",
+        "Transfers of arms, which the document sets out beside 'military-technical cooperation', "
+        "top the reading list of every sanctions lawyer in Brussels and Washington.",
+    ],
+)
+def test_arms_transfers_a_text_spells_out_conflict_with_its_silence(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING

@@ -126,6 +126,15 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         lambda m: m.group(1) + _COVER_FORM[m.group(2)],
     ),
+    # What a text spells out, sets out or lays out, it mentions ("arms transfers, which the
+    # text spells out"); a person who declines to spell out the details withholds them.
+    (
+        re.compile(
+            rf"\b((?:{_TEXT_NOUN}|it)\s+(?:[a-z]+ly\s+|also\s+)?)"
+            r"(?:(spells|sets|lays)|(spelled|spelt|set|laid))\s+out\b"
+        ),
+        lambda m: m.group(1) + ("mentions" if m.group(2) else "mentioned"),
+    ),
     # Trade settled in a currency is conducted in it; a dispute settled in 2004 is not.
     (
         re.compile(

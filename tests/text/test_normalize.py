@@ -565,3 +565,19 @@ def test_short_hyphenated_words_stay_one_word() -> None:
 )
 def test_everyday_phrases_of_outcome_and_citing(first: str, second: str) -> None:
     assert normalize(first) == normalize(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("arms the treaty spells out", "arms the treaty mentions"),
+        ("drills, which the text also sets out", "drills, which the text also mentions"),
+        ("the pact laid out port visits", "the pact mentioned port visits"),
+    ],
+)
+def test_what_a_text_spells_out_it_mentions(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+def test_a_person_declining_to_spell_out_details_mentions_nothing() -> None:
+    assert "mention" not in normalize("The Kremlin declined to spell out the details.")
