@@ -31,7 +31,7 @@ from bot.memo import by_identity
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
 from bot.text import durations, lexicon, offsets
 from bot.text.headline import plain_lead
-from bot.text.normalize import normalize, stem
+from bot.text.normalize import normalize, prepare, stem
 from bot.text.slips import NearTokens
 from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT
 
@@ -238,6 +238,36 @@ def _counts_whole_texts(claim: Claim, known: Claim, mine: Quantity) -> bool:
         mine.unit == "article"
         and mine.value in _whole_text_counts(claim)
         and bool(_whole_text_counts(known))
+    )
+
+
+# "The January 2024 signing of the Russia-Iran treaty", "the signing of the pact on 16
+# January": a date put on the signing of the treaty itself, by its noun, dates that signing
+# and no other event, however little else the sentence shares with a known date of it. The
+# words between are the parties' and the treaty's names only ("the gas contract" is another).
+_THE_TREATY = (
+    r"(?:the|this|their|its)\s+(?:(?:new|landmark|bilateral|csp|russia|iran|russia-iran|"
+    r"iran-russia|[\w]+-(?:iranian|russian))\s+){0,3}(?:treaty|pact|accord|agreement|deal|csp)\b"
+)
+
+
+@by_identity(64)
+def _prepared(claim: Claim) -> str:
+    return prepare(plain_lead(claim.text))
+
+
+def _dates_the_treatys_signing(claim: Claim, ref: DateRef) -> bool:
+    """Does the claim put ``ref`` on the signing of the treaty by name (see above)?"""
+    if ref.event != "signing" or not ref.text:
+        return False
+    when = re.escape(ref.text.rstrip(".,"))
+    return (
+        re.search(rf"\b{when}\s+signing\s+of\s+{_THE_TREATY}", _prepared(claim)) is not None
+        or re.search(
+            rf"\bsigning\s+of\s+{_THE_TREATY}\s+(?:on|in)\s+(?:[\w,]+\s+)?{when}\b",
+            _prepared(claim),
+        )
+        is not None
     )
 
 
@@ -908,7 +938,9 @@ class Judge:
                 continue
             anchor = mine.text.split()[0].strip(".,")
             defining = mine.event is not None
-            if self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text):
+            if _dates_the_treatys_signing(claim, mine) or self._aligned(
+                claim, scored, anchor, defining=defining, phrase=mine.text
+            ):
 
                 def supports(
                     s: _Scored,
@@ -922,7 +954,12 @@ class Judge:
                             for d in s.known.claim.slots.dates
                         )
                         and not _distinct_events(claim.slots, s.known.claim.slots)
-                        and self._aligned(claim, s, anchor, defining=defining, phrase=mine.text)
+                        and (
+                            _dates_the_treatys_signing(claim, mine)
+                            or self._aligned(
+                                claim, s, anchor, defining=defining, phrase=mine.text
+                            )
+                        )
                     )
 
                 return _Mismatch(f"{_date_text(same_event[0])} → {_date_text(mine)}", supports)

@@ -1435,3 +1435,31 @@ def test_arms_transfers_a_text_spells_out_conflict_with_its_silence(
     engine: Engine, text: str
 ) -> None:
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a date put on the signing of the treaty by name dates that signing
+        (
+            "Twelve months after the January 2024 signing of the Russia-Iran pact, the "
+            "North-South corridor is still unfinished.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Markets barely reacted to the signing of the landmark accord on 16 January, traders "
+            "in Dubai recalled.",
+            Verdict.CONTRADICTING,
+        ),
+        # another text's signing is not the treaty's
+        (
+            "The January 2024 signing of the gas supply agreement between Gazprom and NIGC went "
+            "almost unnoticed.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_date_on_the_signing_of_the_treaty_by_name_is_compared(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
