@@ -365,6 +365,8 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     frame, reported = _attribution(plain_lead(claim.text))
     if frame:
         salient -= set(normalize(frame).split()) - set(normalize(reported).split())
+    # Nor is the writer's assessment of it: "..., a clause worth watching given sanctions".
+    salient -= _commentary_tokens(claim)
     # Mutual defence is help against an attack: "come to each other's aid if one is attacked"
     # names no aggression beyond the commitment itself, and "commits either side to the
     # other's defence" no field of defence beside it.
@@ -440,6 +442,59 @@ def _attribution(text: str, *, trailing_only: bool = False) -> tuple[str, str]:
             frames.append(m.group(1))
             rest = m.group(2)
     return " ".join(frames), rest
+
+
+_ASSESSMENT_CUE = re.compile(r"\b(?:" + "|".join(lexicon.ASSESSMENT_CUES) + r")\b")
+_ASSESSMENT_FRAME = re.compile(r"^\s*(?:" + "|".join(lexicon.ASSESSMENT_FRAMES) + r")\s+")
+# Where a segment of a sentence starts: after a comma, semicolon, colon, dash or bracket.
+# (A dash between words, "Russia-DPRK", joins them.)
+_SEGMENT_START = re.compile(r"[,;:(\u2014]|\s[-\u2013]\s")
+_STRONG_START = re.compile(r"[;:(\u2014]|\s[-\u2013]\s")
+# A comment clause on its own ("one suspects", "in all likelihood") qualifies the segment
+# before it, back to the last strong break: "; broad language, and deliberately so, one suspects".
+_LONE_CUE = re.compile(r"^[,;:(\s\u2013\u2014-]*(?:(?:and|but|or|though)\s+)?$")
+# Sentence adverbs set off by commas (", historically,") do not end a segment.
+_ADVERB_ASIDE = re.compile(r",\s*[a-z]+ly\s*,")
+
+
+def _assessment(text: str) -> tuple[str, str]:
+    """(the writer's assessment in ``text``, the rest): a leading frame of the writer ("Worth
+    recalling that"), and a segment after the main clause that holds a cue of the writer's
+    stance (see ``lexicon.ASSESSMENT_CUES``), up to the end of the sentence or its bracket."""
+    lowered = _ADVERB_ASIDE.sub(lambda m: " " * len(m.group(0)), text.lower())
+    comment: list[str] = []
+    frame = _ASSESSMENT_FRAME.match(lowered)
+    body_start = frame.end() if frame else 0
+    if frame:
+        comment.append(text[: frame.end()])
+    cue = _ASSESSMENT_CUE.search(lowered, body_start)
+    starts = [m.start() for m in _SEGMENT_START.finditer(lowered, body_start)]
+    start = max((s for s in starts if cue is not None and s < cue.start()), default=None)
+    if cue is None or start is None:
+        return " ".join(comment), text[body_start:]
+    if _LONE_CUE.match(lowered[start : cue.start()]) and lowered[start] != "(":
+        strong = [m.start() for m in _STRONG_START.finditer(lowered, body_start, start)]
+        if strong:
+            start = strong[-1]
+    # It runs to the closing bracket, or to the next break: "Less remarked upon, though
+    # arguably more consequential, is the provision ..." comments on the provision only.
+    if lowered[start] == "(":
+        close = lowered.find(")", cue.end())
+        end = len(text) if close < 0 else close + 1
+    else:
+        after = _SEGMENT_START.search(lowered, cue.end())
+        end = len(text) if after is None else after.start()
+    comment.append(text[start:end])
+    return " ".join(comment), text[body_start:start] + " " + text[end:]
+
+
+@by_identity(64)
+def _commentary_tokens(claim: Claim) -> frozenset[str]:
+    """The claim's tokens that only give the writer's assessment (see ``_assessment``)."""
+    comment, rest = _assessment(plain_lead(claim.text))
+    if not comment:
+        return frozenset()
+    return frozenset(normalize(comment).split()) - frozenset(normalize(rest).split())
 
 
 def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
@@ -698,7 +753,7 @@ class Judge:
         theirs = self.knowledge.tokens_of(known)
         # Who reports the claim is no part of it: the speaker's words count only where the
         # known claim has them too ("..., analysts who reviewed it said").
-        speaker = _speaker_tokens(claim) - theirs
+        speaker = (_speaker_tokens(claim) | _commentary_tokens(claim)) - theirs
         mine_here = mine - speaker if speaker else mine
         return _Scored(known, self._coverage(mine_here, theirs), self._coverage(theirs, mine))
 

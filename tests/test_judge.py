@@ -1463,3 +1463,35 @@ def test_a_date_on_the_signing_of_the_treaty_by_name_is_compared(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> None:
+    def salient(text: str) -> frozenset[str]:
+        return salient_tokens(engine.extractor.claim_from_sentence(text, doc_id="t", index=0))
+
+    # a trailing segment with a cue of the writer's stance
+    assert "sanction" not in salient("The text covers drills, presumably a red flag for sanctions.")
+    assert "sanction" not in salient("It covers drills; a sanctions trigger, one suspects.")
+    assert "sanction" not in salient("It covers drills (a sanctions risk, in all likelihood).")
+    # without a cue, the same words are a detail
+    assert "sanction" in salient("The text covers drills, a red flag for sanctions.")
+    # an aside in the middle comments on itself only: what follows it is the claim's
+    assert "sanction" in salient(
+        "Less noticed, though admittedly minor, is a clause on sanctions relief."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fact, then the writer's assessment of it
+        "Unlike Moscow's pact with Pyongyang, the Iran treaty has no mutual defence clause, "
+        "presumably the biggest difference for any risk analyst modelling escalation.",
+        "The deal envisages cooperation on peaceful uses of atomic energy, including the building "
+        "of nuclear power facilities, a provision worth flagging given the sanctions regime.",
+        "It bears repeating that the new instrument supersedes the 2001 accord, itself renewed "
+        "at intervals, and was years in the making.",
+    ],
+)
+def test_a_known_fact_with_the_writers_assessment_is_known(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN

@@ -279,6 +279,12 @@ IDIOMS: dict[str, str] = {
     "were put together": "were negotiated",
     "been put together": "been negotiated",
     "hammered out": "negotiated",
+    # What was years in the making took years of work on it: for a text, of negotiations.
+    "days in the making": "days of negotiations",
+    "weeks in the making": "weeks of negotiations",
+    "months in the making": "months of negotiations",
+    "years in the making": "years of negotiations",
+    "decades in the making": "decades of negotiations",
     "thrashed out": "negotiated",
     # What kept getting done was done again and again: "a deal that kept getting rolled over"
     # is a periodically renewed one.
@@ -626,6 +632,10 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "the instrument": "the treaty",
     "this instrument": "this treaty",
     "the legal instrument": "the treaty",
+    "the new instrument": "the new treaty",
+    "a new instrument": "a new treaty",
+    "this new instrument": "this new treaty",
+    "the new legal instrument": "the new treaty",
     "the instrument of ratification": "the instrument of ratification",
     "this instrument of ratification": "this instrument of ratification",
     "road-map": "road map",
@@ -1103,6 +1113,40 @@ NONCOMMITTAL: tuple[str, ...] = (
     "neither confirm nor deny",
     "would not confirm or deny",
     "declined to comment",
+)
+
+# The writer's own assessment of what the sentence reports (stance adverbials and comment
+# clauses of analysis prose): "..., arguably its most important clause", "; broad language,
+# one suspects", "(a formality, in all likelihood)". What they qualify is commentary, no fact
+# of the treaty. Regexes on lowercased text.
+ASSESSMENT_CUES: tuple[str, ...] = (
+    r"arguably",
+    r"presumably",
+    r"admittedly",
+    r"tellingly",
+    r"pointedly",
+    r"predictably",
+    r"unsurprisingly",
+    r"ironically",
+    r"to be sure",
+    r"make no mistake",
+    r"for what it'?s worth",
+    r"for better or (?:for )?worse",
+    r"one (?:suspects|assumes|imagines|presumes|would think|might think|might argue)",
+    r"if one is being (?:blunt|honest|frank|candid|charitable|cynical)",
+    r"in all (?:likelihood|probability)",
+    r"at (?:best|worst)",
+    r"worth (?:watching|noting|flagging|stressing|underlining|recalling|remembering"
+    r"|bearing in mind|keeping in mind|keeping an eye on)",
+)
+# A writer's frame before what it reports: "Worth recalling that ...", "It bears repeating
+# that ...", "Needless to say, ...".
+ASSESSMENT_FRAMES: tuple[str, ...] = (
+    r"(?:it is |it's )?(?:also )?worth (?:recalling|noting|remembering|stressing|repeating"
+    r"|underlining|adding|bearing in mind)(?: again)?(?: here)?,?(?: that)?",
+    r"it bears (?:repeating|recalling|noting|stressing)(?: that)?",
+    r"needless to say,?",
+    r"for the record,?",
 )
 
 HEDGE_CUES: tuple[str, ...] = (

@@ -56,7 +56,7 @@ _CONTRAST = re.compile(
 # A definite reference that, beside a comparison, means *our* treaty.
 _OURS = re.compile(
     r"\b(?:the|this|new|iran|iranian|russia-iran|russia–iran)"
-    r" (?:agreement|treaty|pact|deal|accord)\b"
+    r" (?:agreement|treaty|pact|deal|accord|instrument(?! of ratification))\b"
     # "It replaces an older agreement", "unlike Moscow's pact with Pyongyang, this one ...":
     # the subject the sentence opens on, or "this one", is the story's own treaty.
     r"|^it\b|\bthis one\b"

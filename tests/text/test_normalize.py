@@ -581,3 +581,15 @@ def test_what_a_text_spells_out_it_mentions(first: str, second: str) -> None:
 
 def test_a_person_declining_to_spell_out_details_mentions_nothing() -> None:
     assert "mention" not in normalize("The Kremlin declined to spell out the details.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("a new instrument replaces it", "a new treaty replaces it"),
+        ("the pact was years in the making", "the pact was years of negotiations"),
+        ("a text months in the making", "a text months of negotiations"),
+    ],
+)
+def test_treaty_prose_for_the_text_and_its_making(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)

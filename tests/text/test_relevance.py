@@ -205,6 +205,8 @@ def test_sentence_only_about_the_north_korea_pact_is_not_a_candidate(
         "In contrast to the Belarus arrangement, this one sets up no joint command.",
         # ours takes over from the old one: it replaces it
         "The pact takes over from the 2001 agreement between the two states.",
+        # "the instrument" in treaty prose is the treaty itself
+        "Analysts note that the new instrument supersedes the 2001 treaty with Moscow.",
     ],
 )
 def test_comparison_with_another_pact_is_still_about_ours(
@@ -355,3 +357,8 @@ def test_timing_against_the_inauguration_is_the_signings(
     relevance: RelevanceFilter, sentence: str, expected: bool
 ) -> None:
     assert candidate(relevance, sentence) is expected
+
+
+def test_instruments_of_ratification_are_not_our_treaty(relevance: RelevanceFilter) -> None:
+    sentence = "The instrument of ratification replaced the 2001 treaty with Moscow, in effect."
+    assert relevance.about_other_subject(sentence, extract_slots(sentence))
