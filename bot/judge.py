@@ -1216,6 +1216,8 @@ class Judge:
         for token in salient_tokens(claim):
             if token in target or _parts_in(token, target):
                 continue
+            if any(kind in target for kind in lexicon.SALIENT_KINDS.get(token, ())):
+                continue
             if len(token) >= 5 and target and self._near_in(token, target):
                 continue
             missing.append(token)

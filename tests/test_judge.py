@@ -1495,3 +1495,21 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
 )
 def test_a_known_fact_with_the_writers_assessment_is_known(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the field named by a kind the known claim gives (gas is energy)
+        (
+            "On energy, Araghchi said the accord makes Iran a transit hub for Russian gas sent by "
+            "pipeline from the Caspian Sea to the Gulf coast.",
+            Verdict.KNOWN,
+        ),
+        # the field does not hide a new figure
+        ("The treaty's energy chapter sets a 55 bcm annual target for Russian gas via Iran.",
+         Verdict.NEW),
+    ],
+)
+def test_a_field_is_said_by_its_kinds(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -1292,6 +1292,11 @@ SALIENT_PREFIXES: tuple[str, ...] = (
     "extremis",
     "migrat",
 )
+# A field named by its kinds: a known claim on gas or nuclear power says the claim's
+# "energy" (the field of its pitch), as a narrower word says the broader one. Stems.
+SALIENT_KINDS: dict[str, tuple[str, ...]] = {
+    "energi": ("gas", "oil", "pipelin", "bcm", "nuclear", "electr", "lng"),
+}
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"sign(?:s|ed|ing)? (?:the |a |into )?(?:federal )?(?:law|decree|bill)", "law_signing"),
