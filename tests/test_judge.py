@@ -1513,3 +1513,8 @@ def test_a_known_fact_with_the_writers_assessment_is_known(engine: Engine, text:
 )
 def test_a_field_is_said_by_its_kinds(engine: Engine, text: str, verdict: Verdict) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+def test_a_withdrawal_clause_is_a_new_detail(engine: Engine) -> None:
+    text = "Under one overlooked clause, either party can withdraw by giving six months of notice."
+    assert judge(engine, text).verdict is Verdict.NEW

@@ -362,3 +362,21 @@ def test_timing_against_the_inauguration_is_the_signings(
 def test_instruments_of_ratification_are_not_our_treaty(relevance: RelevanceFilter) -> None:
     sentence = "The instrument of ratification replaced the 2001 treaty with Moscow, in effect."
     assert relevance.about_other_subject(sentence, extract_slots(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a clause, and what either party may do, are the treaty's wording
+        "A little-noticed clause lets the two sides renegotiate terms after a decade.",
+        "Either party may pull out on a year's written notice, diplomats explain.",
+    ],
+)
+def test_a_clause_or_what_either_party_may_do_is_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)
+
+
+def test_a_political_party_is_no_party_to_the_text(relevance: RelevanceFilter) -> None:
+    assert not candidate(relevance, "The ruling party in Washington changed its mind last year.")
