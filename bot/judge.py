@@ -392,6 +392,11 @@ def _speaker_tokens(claim: Claim) -> frozenset[str]:
 
 
 _MUTUAL_DEFENCE_WORDS = frozenset({"aggress", "attack", "defens"})
+# The salient words that name a contested framing, by its family.
+_STANCE_WORDS = {
+    "alliance": frozenset({"allianc"}),
+    "mutual_defense": frozenset({"mutualdefens", "claus"}),
+}
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
     r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"
@@ -703,6 +708,8 @@ class Judge:
         self._near: NearTokens | None = None
         # (size of the knowledge, the signing year its baseline gives), see _signing_year.
         self._signing: tuple[int, int | None] | None = None
+        # (size of the knowledge, the stances its claims take), see _held_stances.
+        self._stances_held: tuple[int, frozenset[tuple[str, int]]] | None = None
 
     def _signing_year(self) -> int | None:
         """The year the baseline dates the treaty's signing in (most of its dated signings)."""
@@ -1209,11 +1216,39 @@ class Judge:
             return True
         return known.negated and self._coverage(claim.negated_terms, known_tokens) >= 0.5
 
+    def _held_stances(self) -> frozenset[tuple[str, int]]:
+        """Every stance some known claim takes (with those it implies)."""
+        size = len(self.knowledge)
+        if self._stances_held is None or self._stances_held[0] != size:
+            held = frozenset(
+                stance
+                for known in self.knowledge
+                for stance in _with_implied(known.claim.slots.stances)
+            )
+            self._stances_held = (size, held)
+        return self._stances_held[1]
+
+    def _known_stance_words(self, claim: Claim) -> frozenset[str]:
+        """The words of the claim's stances that some known claim takes as well: "a working
+        partnership rather than a defence pact" says no more than a known denial of an
+        alliance, though the known claim it restates otherwise never mentions one."""
+        held = self._held_stances()
+        words: set[str] = set()
+        for stance, sign in claim.slots.stances:
+            if any(
+                _stance_family(o) == _stance_family(stance)
+                and g == sign
+                and _stance_level(o, g) >= _stance_level(stance, sign)
+                for o, g in held
+            ):
+                words |= _STANCE_WORDS.get(_stance_family(stance), frozenset())
+        return frozenset(words)
+
     def _salient_uncovered(self, claim: Claim, target: frozenset[str]) -> list[str]:
         """Salient words of the claim (names, treaty terms) the target does not have: each is a
         detail the known claim lacks, so the claim is not a mere restatement."""
         missing = []
-        for token in salient_tokens(claim):
+        for token in salient_tokens(claim) - self._known_stance_words(claim):
             if token in target or _parts_in(token, target):
                 continue
             if any(kind in target for kind in lexicon.SALIENT_KINDS.get(token, ())):

@@ -1518,3 +1518,33 @@ def test_a_field_is_said_by_its_kinds(engine: Engine, text: str, verdict: Verdic
 def test_a_withdrawal_clause_is_a_new_detail(engine: Engine) -> None:
     text = "Under one overlooked clause, either party can withdraw by giving six months of notice."
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a known provision, and a known denial of an alliance in other words
+        (
+            "The accord apparently provides for joint drills, naval visits to each other's ports "
+            "and closer ties between security services: a partnership of convenience rather "
+            "than a defence pact.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Joint military drills, reciprocal naval port visits and cooperation between security "
+            "services are all in the text, which sets up a framework instead of a military "
+            "alliance.",
+            Verdict.KNOWN,
+        ),
+        # ... and the same provision called a military alliance
+        (
+            "The accord apparently provides for joint drills, naval visits to each other's ports "
+            "and closer ties between security services: a defence pact in all but name.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_known_stance_beside_a_known_provision_is_no_new_detail(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

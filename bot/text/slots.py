@@ -731,15 +731,37 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
     return tuple(scopes)
 
 
-def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
-    """Stances on the contested framings, e.g. ("alliance", -1) for "not a military alliance"."""
+# A hedge qualifies its own part of a sentence: "the text reportedly covers drills: a
+# partnership rather than an alliance" hedges the drills, not what the writer calls it.
+_SENTENCE_PART = re.compile(r"[;:]")
+# Contrast denies what it sets aside: "a partnership rather than an alliance", "a framework
+# instead of a military bloc", "far from a military alliance".
+_SET_ASIDE = re.compile(
+    r"\b(?:rather than|instead of|as opposed to|far from)\s+(?:an?\s+|the\s+)?$"
+)
+
+
+def _part_around(text: str, at: int) -> str:
+    start = max((m.end() for m in _SENTENCE_PART.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in _SENTENCE_PART.finditer(text, at)), len(text))
+    return text[start:end]
+
+
+def _stances(prepared: str, hedge_cues: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Stances on the contested framings, e.g. ("alliance", -1) for "not a military alliance".
+    A stance in a hedged part of the sentence is none ("may create an alliance")."""
     found: list[tuple[str, int]] = []
-    if hedged:
+    if "noncommittal" in hedge_cues:
         return ()
     prepared = _PARENTHETICAL.sub(" ", prepared)
     for stance, (trigger, negative) in _STANCE_RES.items():
         m = trigger.search(prepared)
         if m is None:
+            continue
+        if hedge_cues and _hedges(_part_around(prepared, m.start())):
+            continue
+        if _SET_ASIDE.search(prepared, max(0, m.start() - 30), m.start()):
+            found.append((stance, -1))
             continue
         start = max(0, m.start() - 50)
         blocker = _STANCE_BLOCKER.search(prepared, start, m.start())
@@ -1048,5 +1070,5 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         reported_denial=any(c in _DENIAL for c in negation_cues),
         negated_terms=tuple(dict.fromkeys(t for scope in scopes for t in scope)),
         negation_scopes=scopes,
-        stances=_stances(prepared, bool(hedge_cues)),
+        stances=_stances(prepared, hedge_cues),
     )

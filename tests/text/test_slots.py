@@ -1860,3 +1860,34 @@ def test_a_date_before_a_clause_on_the_text_dates_no_signing() -> None:
     # a bare year before the noun is another text's ("the 2001 agreement")
     [year] = extract_slots("The 2001 agreement was renewed.").dates
     assert year.event != "signing"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a contrast sets aside, it denies
+        "Analysts call it a framework instead of a military bloc.",
+        "It is a partnership of convenience rather than a defence pact.",
+        "The accord is far from a military alliance, officials said.",
+    ],
+)
+def test_a_framing_set_aside_by_a_contrast_is_denied(sentence: str) -> None:
+    assert ("military_alliance", -1) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stances"),
+    [
+        # a hedge qualifies its own part of the sentence only
+        ("The text reportedly covers drills: it is no military alliance.",
+         (("military_alliance", -1),)),
+        ("It may cover drills; it is a military alliance.", (("military_alliance", 1),)),
+        # in the stance's own part it still withholds the stance
+        ("The text covers drills: it may yet become a military alliance.", ()),
+        ("Officials neither confirmed nor denied that it is a military alliance.", ()),
+    ],
+)
+def test_a_hedge_withholds_only_the_stances_of_its_part(
+    sentence: str, stances: tuple[tuple[str, int], ...]
+) -> None:
+    assert extract_slots(sentence, MONDAY).stances == stances
