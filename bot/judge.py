@@ -1244,11 +1244,16 @@ class Judge:
                 words |= _STANCE_WORDS.get(_stance_family(stance), frozenset())
         return frozenset(words)
 
-    def _salient_uncovered(self, claim: Claim, target: frozenset[str]) -> list[str]:
+    def _salient_uncovered(
+        self, claim: Claim, target: frozenset[str], *, restating: bool = False
+    ) -> list[str]:
         """Salient words of the claim (names, treaty terms) the target does not have: each is a
-        detail the known claim lacks, so the claim is not a mere restatement."""
+        detail the known claim lacks, so the claim is not a mere restatement. ``restating``:
+        the words of a stance known elsewhere are no such detail (they still tell whether two
+        claims are about the same thing)."""
         missing = []
-        for token in salient_tokens(claim) - self._known_stance_words(claim):
+        known_stance = self._known_stance_words(claim) if restating else frozenset()
+        for token in salient_tokens(claim) - known_stance:
             if token in target or _parts_in(token, target):
                 continue
             if any(kind in target for kind in lexicon.SALIENT_KINDS.get(token, ())):
@@ -1266,13 +1271,17 @@ class Judge:
         contained = scored.reverse >= _CONTAINED_REVERSE and scored.coverage >= _CONTAINED_COVERAGE
         paraphrase = (
             coverage >= self.config.paraphrase_threshold or contained
-        ) and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+        ) and not self._salient_uncovered(
+            claim, self.knowledge.tokens_of(scored.known), restating=True
+        )
         # A claim whose point is a stance the known claim takes too ("no mutual defence
         # clause") restates it however it is worded, unless it adds a salient detail.
         stance_restated = (
             _takes_stances(b, a.stances)
             and scored.coverage >= _STANCE_COVERAGE
-            and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+            and not self._salient_uncovered(
+                claim, self.knowledge.tokens_of(scored.known), restating=True
+            )
         )
         # When the stance carries the negation ("does not oblige either side to defend the
         # other" against "does not include a mutual defence clause"), sharing it is agreeing.
@@ -1343,7 +1352,7 @@ class Judge:
         slots = [s.known.claim.slots for s in group]
         enough = coverage >= self.config.known_threshold or (
             coverage >= self.config.paraphrase_threshold
-            and not self._salient_uncovered(claim, union)
+            and not self._salient_uncovered(claim, union, restating=True)
         )
         if enough and self._union_negations_agree(claim, group) and self._details_covered(
             claim.slots, slots
