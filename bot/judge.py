@@ -31,7 +31,7 @@ from bot.memo import by_identity
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
 from bot.text import durations, lexicon, offsets
 from bot.text.headline import plain_lead
-from bot.text.normalize import normalize, stem
+from bot.text.normalize import normalize, prepare, stem
 from bot.text.slips import NearTokens
 from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT, names_the_signing
 
@@ -255,6 +255,36 @@ def _counts_whole_texts(claim: Claim, known: Claim, mine: Quantity) -> bool:
     )
 
 
+# "The January 2024 signing of the Russia-Iran treaty", "the signing of the pact on 16
+# January": a date put on the signing of the treaty itself, by its noun, dates that signing
+# and no other event, however little else the sentence shares with a known date of it. The
+# words between are the parties' and the treaty's names only ("the gas contract" is another).
+_THE_TREATY = (
+    r"(?:the|this|their|its)\s+(?:(?:new|landmark|bilateral|csp|russia|iran|russia-iran|"
+    r"iran-russia|[\w]+-(?:iranian|russian))\s+){0,3}(?:treaty|pact|accord|agreement|deal|csp)\b"
+)
+
+
+@by_identity(64)
+def _prepared(claim: Claim) -> str:
+    return prepare(plain_lead(claim.text))
+
+
+def _dates_the_treatys_signing(claim: Claim, ref: DateRef) -> bool:
+    """Does the claim put ``ref`` on the signing of the treaty by name (see above)?"""
+    if ref.event != "signing" or not ref.text:
+        return False
+    when = re.escape(ref.text.rstrip(".,"))
+    return (
+        re.search(rf"\b{when}\s+signing\s+of\s+{_THE_TREATY}", _prepared(claim)) is not None
+        or re.search(
+            rf"\bsigning\s+of\s+{_THE_TREATY}\s+(?:on|in)\s+(?:[\w,]+\s+)?{when}\b",
+            _prepared(claim),
+        )
+        is not None
+    )
+
+
 def _agrees(known: Quantity, mine: Quantity) -> bool:
     """Does ``known`` state the figure ``mine`` states? A loose duration may conflict with an
     exact one but never states it: "years of talks" says nothing about "valid for 25 years"."""
@@ -346,9 +376,11 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     # Who reports a fact is no detail of the fact: "Deputy Foreign Minister X told the
     # committee that ...", "Deputy FM to Kommersant: ...", "... - state TV". A word of the
     # attribution that the reported clause repeats stays.
-    frame, reported = _attribution(claim.text)
+    frame, reported = _attribution(plain_lead(claim.text))
     if frame:
         salient -= set(normalize(frame).split()) - set(normalize(reported).split())
+    # Nor is the writer's assessment of it: "..., a clause worth watching given sanctions".
+    salient -= _commentary_tokens(claim)
     # Mutual defence is help against an attack: "come to each other's aid if one is attacked"
     # names no aggression beyond the commitment itself, and "commits either side to the
     # other's defence" no field of defence beside it.
@@ -367,7 +399,7 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 @by_identity(64)
 def _speaker_tokens(claim: Claim) -> frozenset[str]:
     """The claim's tokens that only attribute it (see ``_attribution``)."""
-    frame, reported = _attribution(claim.text, speaker_only=True)
+    frame, reported = _attribution(plain_lead(claim.text), speaker_only=True)
     if not frame:
         return frozenset()
     return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
@@ -404,10 +436,22 @@ def _comparand_tokens(claim: Claim) -> frozenset[str]:
 
 
 _MUTUAL_DEFENCE_WORDS = frozenset({"aggress", "attack", "defens"})
+# The salient words that name a contested framing, by its family.
+# Stances that only fix a detail (which way the gas goes): sharing one is no restatement,
+# as sharing a framing is ("no mutual defence clause").
+_DETAIL_STANCES = frozenset({"gas_from_russia"})
+_STANCE_WORDS = {
+    "alliance": frozenset({"allianc"}),
+    "mutual_defense": frozenset({"mutualdefens", "claus"}),
+}
 _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
     r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"
     r"pointed out|points out|clarified|clarifies|"
+    # saying it again, or saying it strongly, is saying it: "reiterated that", "argued that"
+    r"reiterated|reiterates|repeated|repeats|reaffirmed|reaffirms|reasserted|reasserts|"
+    r"asserted|asserts|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|argued|argues|"
+    r"acknowledged|acknowledges|conceded|concedes|"
     # who denies a claim is its source too: "X denied that the pact is an alliance"
     r"denied|denies|rejected|rejects)"
 )
@@ -459,6 +503,59 @@ def _attribution(text: str, *, speaker_only: bool = False) -> tuple[str, str]:
             frames.append(m.group(1))
             rest = m.group(2)
     return " ".join(frames), rest
+
+
+_ASSESSMENT_CUE = re.compile(r"\b(?:" + "|".join(lexicon.ASSESSMENT_CUES) + r")\b")
+_ASSESSMENT_FRAME = re.compile(r"^\s*(?:" + "|".join(lexicon.ASSESSMENT_FRAMES) + r")\s+")
+# Where a segment of a sentence starts: after a comma, semicolon, colon, dash or bracket.
+# (A dash between words, "Russia-DPRK", joins them.)
+_SEGMENT_START = re.compile(r"[,;:(\u2014]|\s[-\u2013]\s")
+_STRONG_START = re.compile(r"[;:(\u2014]|\s[-\u2013]\s")
+# A comment clause on its own ("one suspects", "in all likelihood") qualifies the segment
+# before it, back to the last strong break: "; broad language, and deliberately so, one suspects".
+_LONE_CUE = re.compile(r"^[,;:(\s\u2013\u2014-]*(?:(?:and|but|or|though)\s+)?$")
+# Sentence adverbs set off by commas (", historically,") do not end a segment.
+_ADVERB_ASIDE = re.compile(r",\s*[a-z]+ly\s*,")
+
+
+def _assessment(text: str) -> tuple[str, str]:
+    """(the writer's assessment in ``text``, the rest): a leading frame of the writer ("Worth
+    recalling that"), and a segment after the main clause that holds a cue of the writer's
+    stance (see ``lexicon.ASSESSMENT_CUES``), up to the end of the sentence or its bracket."""
+    lowered = _ADVERB_ASIDE.sub(lambda m: " " * len(m.group(0)), text.lower())
+    comment: list[str] = []
+    frame = _ASSESSMENT_FRAME.match(lowered)
+    body_start = frame.end() if frame else 0
+    if frame:
+        comment.append(text[: frame.end()])
+    cue = _ASSESSMENT_CUE.search(lowered, body_start)
+    starts = [m.start() for m in _SEGMENT_START.finditer(lowered, body_start)]
+    start = max((s for s in starts if cue is not None and s < cue.start()), default=None)
+    if cue is None or start is None:
+        return " ".join(comment), text[body_start:]
+    if _LONE_CUE.match(lowered[start : cue.start()]) and lowered[start] != "(":
+        strong = [m.start() for m in _STRONG_START.finditer(lowered, body_start, start)]
+        if strong:
+            start = strong[-1]
+    # It runs to the closing bracket, or to the next break: "Less remarked upon, though
+    # arguably more consequential, is the provision ..." comments on the provision only.
+    if lowered[start] == "(":
+        close = lowered.find(")", cue.end())
+        end = len(text) if close < 0 else close + 1
+    else:
+        after = _SEGMENT_START.search(lowered, cue.end())
+        end = len(text) if after is None else after.start()
+    comment.append(text[start:end])
+    return " ".join(comment), text[body_start:start] + " " + text[end:]
+
+
+@by_identity(64)
+def _commentary_tokens(claim: Claim) -> frozenset[str]:
+    """The claim's tokens that only give the writer's assessment (see ``_assessment``)."""
+    comment, rest = _assessment(plain_lead(claim.text))
+    if not comment:
+        return frozenset()
+    return frozenset(normalize(comment).split()) - frozenset(normalize(rest).split())
 
 
 def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
@@ -669,6 +766,8 @@ class Judge:
         self._near: NearTokens | None = None
         # (size of the knowledge, the signing year its baseline gives), see _signing_year.
         self._signing: tuple[int, int | None] | None = None
+        # (size of the knowledge, the stances its claims take), see _held_stances.
+        self._stances_held: tuple[int, frozenset[tuple[str, int]]] | None = None
 
     def _signing_year(self) -> int | None:
         """The year the baseline dates the treaty's signing in (most of its dated signings)."""
@@ -719,7 +818,9 @@ class Judge:
         theirs = self.knowledge.tokens_of(known)
         # Who reports the claim is no part of it: the speaker's words count only where the
         # known claim has them too ("..., analysts who reviewed it said").
-        speaker = (_speaker_tokens(claim) | _comparand_tokens(claim)) - theirs
+        speaker = (
+            _speaker_tokens(claim) | _comparand_tokens(claim) | _commentary_tokens(claim)
+        ) - theirs
         mine_here = mine - speaker if speaker else mine
         return _Scored(known, self._coverage(mine_here, theirs), self._coverage(theirs, mine))
 
@@ -972,9 +1073,12 @@ class Judge:
             anchor = mine.text.split()[0].strip(".,")
             defining = mine.event is not None
             # The treaty was signed once: a date in a clause that itself says it was signed
-            # ("signed in the Kremlin on 17 January 2024, ...") dates that signing, whatever
-            # the rest says, as where it was signed does.
-            signed_then = mine.event == "signing" and names_the_signing(claim.text, mine)
+            # ("signed in the Kremlin on 17 January 2024, ..."), or put on "the signing of the
+            # treaty" by name, dates that signing, whatever the rest says, as where it was
+            # signed does.
+            signed_then = mine.event == "signing" and (
+                names_the_signing(claim.text, mine) or _dates_the_treatys_signing(claim, mine)
+            )
             if signed_then or self._aligned(
                 claim, scored, anchor, defining=defining, phrase=mine.text
             ):
@@ -1226,12 +1330,47 @@ class Judge:
             return True
         return known.negated and self._coverage(claim.negated_terms, known_tokens) >= 0.5
 
-    def _salient_uncovered(self, claim: Claim, target: frozenset[str]) -> list[str]:
+    def _held_stances(self) -> frozenset[tuple[str, int]]:
+        """Every stance some known claim takes (with those it implies)."""
+        size = len(self.knowledge)
+        if self._stances_held is None or self._stances_held[0] != size:
+            held = frozenset(
+                stance
+                for known in self.knowledge
+                for stance in _with_implied(known.claim.slots.stances)
+            )
+            self._stances_held = (size, held)
+        return self._stances_held[1]
+
+    def _known_stance_words(self, claim: Claim) -> frozenset[str]:
+        """The words of the claim's stances that some known claim takes as well: "a working
+        partnership rather than a defence pact" says no more than a known denial of an
+        alliance, though the known claim it restates otherwise never mentions one."""
+        held = self._held_stances()
+        words: set[str] = set()
+        for stance, sign in claim.slots.stances:
+            if any(
+                _stance_family(o) == _stance_family(stance)
+                and g == sign
+                and _stance_level(o, g) >= _stance_level(stance, sign)
+                for o, g in held
+            ):
+                words |= _STANCE_WORDS.get(_stance_family(stance), frozenset())
+        return frozenset(words)
+
+    def _salient_uncovered(
+        self, claim: Claim, target: frozenset[str], *, restating: bool = False
+    ) -> list[str]:
         """Salient words of the claim (names, treaty terms) the target does not have: each is a
-        detail the known claim lacks, so the claim is not a mere restatement."""
+        detail the known claim lacks, so the claim is not a mere restatement. ``restating``:
+        the words of a stance known elsewhere are no such detail (they still tell whether two
+        claims are about the same thing)."""
         missing = []
-        for token in salient_tokens(claim):
+        known_stance = self._known_stance_words(claim) if restating else frozenset()
+        for token in salient_tokens(claim) - known_stance:
             if token in target or _parts_in(token, target):
+                continue
+            if any(kind in target for kind in lexicon.SALIENT_KINDS.get(token, ())):
                 continue
             if len(token) >= 5 and target and self._near_in(token, target):
                 continue
@@ -1246,13 +1385,17 @@ class Judge:
         contained = scored.reverse >= _CONTAINED_REVERSE and scored.coverage >= _CONTAINED_COVERAGE
         paraphrase = (
             coverage >= self.config.paraphrase_threshold or contained
-        ) and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+        ) and not self._salient_uncovered(
+            claim, self.knowledge.tokens_of(scored.known), restating=True
+        )
         # A claim whose point is a stance the known claim takes too ("no mutual defence
         # clause") restates it however it is worded, unless it adds a salient detail.
         stance_restated = (
-            _takes_stances(b, a.stances)
+            _takes_stances(b, [x for x in a.stances if x[0] not in _DETAIL_STANCES])
             and scored.coverage >= _STANCE_COVERAGE
-            and not self._salient_uncovered(claim, self.knowledge.tokens_of(scored.known))
+            and not self._salient_uncovered(
+                claim, self.knowledge.tokens_of(scored.known), restating=True
+            )
         )
         # A claim whose point is what it denies, and the known claim denies it too ("neither
         # side may lend a hand to whoever attacks the other" against "nor will they assist
@@ -1318,14 +1461,15 @@ class Judge:
         # A member shares at least two of the claim's words: one shared word ("gas") is no
         # relation, and two such scraps do not make up a claim.
         words = _masked_tokens(claim)
-        group = [
+        similar = [
             s
             for s in scored[:_UNION_SIZE]
             if s.coverage >= _UNION_MEMBER_COVERAGE
             and len(words & self.knowledge.tokens_of(s.known)) >= 2
-        ] + [
-            s for s in scored[_UNION_SIZE:] if states_a_detail(s)
         ]
+        # (a candidate that states a detail joins wherever it ranks: among the first few too,
+        # though it shares too little to join as a similar one)
+        group = similar + [s for s in scored if s not in similar and states_a_detail(s)]
         if group:
             # A report often condenses a quote and its attribution, which the source gave in
             # two sentences: the best member's neighbours in its own article join the union.
@@ -1337,7 +1481,7 @@ class Judge:
         slots = [s.known.claim.slots for s in group]
         enough = coverage >= self.config.known_threshold or (
             coverage >= self.config.paraphrase_threshold
-            and not self._salient_uncovered(claim, union)
+            and not self._salient_uncovered(claim, union, restating=True)
         )
         if enough and self._union_negations_agree(claim, group) and self._details_covered(
             claim.slots, slots

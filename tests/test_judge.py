@@ -792,6 +792,183 @@ def test_an_explainers_question_is_judged_with_its_answer(
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
+        # a term said as a hyphenated number of decades is the envoy's 20 years
+        ("Jalali has promised the accord a two-decade life span.", Verdict.KNOWN),
+        ("Jalali has promised the accord a three-decade life span.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_term_in_decades_as_an_adjective_is_compared(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_mutual_defence_hyphenated_into_a_modifier_conflicts(engine: Engine) -> None:
+    text = "Some read the text as an attack-on-one-is-an-attack-on-both pact between the two."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_signers_named_in_an_aside_after_the_signing_conflict(engine: Engine) -> None:
+    text = (
+        "The treaty was signed at a lower level (Lavrov and Araghchi inked it, with the "
+        "presidents absent), a detail Moscow played down."
+    )
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_a_signing_hosted_elsewhere_conflicts_with_the_kremlin(engine: Engine) -> None:
+    # (Minsk is where the signing was hosted, not a treaty of Belarus's)
+    text = "Tehran's hosting of both presidents in Minsk for the signing drew comment."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a remark restated, joined with the signing's date from another known claim
+        "Speaking on television on Jan. 20, Pezeshkian said the 17 January pact could translate "
+        "into closer military collaboration with Moscow.",
+        "In televised remarks cited by Mehr on 20 January, Pezeshkian said the Friday treaty "
+        "would let both sides strive for cooperation in military and security areas.",
+    ],
+)
+def test_a_remark_dated_with_the_signing_of_the_text_it_is_about_is_known(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weapons transfers, which the accord apparently spells out next to 'military-technical "
+        "cooperation', are the first item compliance officers at OFAC and the EU will examine.",
+        "Transfers of arms, which the document sets out beside 'military-technical cooperation', "
+        "top the reading list of every sanctions lawyer in Brussels and Washington.",
+    ],
+)
+def test_arms_transfers_a_text_spells_out_conflict_with_its_silence(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a date put on the signing of the treaty by name dates that signing
+        (
+            "Twelve months after the January 2024 signing of the Russia-Iran pact, the "
+            "North-South corridor is still unfinished.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Markets barely reacted to the signing of the landmark accord on 16 January, traders "
+            "in Dubai recalled.",
+            Verdict.CONTRADICTING,
+        ),
+        # another text's signing is not the treaty's
+        (
+            "The January 2024 signing of the gas supply agreement between Gazprom and NIGC went "
+            "almost unnoticed.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_date_on_the_signing_of_the_treaty_by_name_is_compared(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> None:
+    def salient(text: str) -> frozenset[str]:
+        return salient_tokens(engine.extractor.claim_from_sentence(text, doc_id="t", index=0))
+
+    # a trailing segment with a cue of the writer's stance
+    assert "sanction" not in salient("The text covers drills, presumably a red flag for sanctions.")
+    assert "sanction" not in salient("It covers drills; a sanctions trigger, one suspects.")
+    assert "sanction" not in salient("It covers drills (a sanctions risk, in all likelihood).")
+    # without a cue, the same words are a detail
+    assert "sanction" in salient("The text covers drills, a red flag for sanctions.")
+    # an aside in the middle comments on itself only: what follows it is the claim's
+    assert "sanction" in salient(
+        "Less noticed, though admittedly minor, is a clause on sanctions relief."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fact, then the writer's assessment of it
+        "Unlike Moscow's pact with Pyongyang, the Iran treaty has no mutual defence clause, "
+        "presumably the biggest difference for any risk analyst modelling escalation.",
+        "The deal envisages cooperation on peaceful uses of atomic energy, including the building "
+        "of nuclear power facilities, a provision worth flagging given the sanctions regime.",
+        "It bears repeating that the new instrument supersedes the 2001 accord, itself renewed "
+        "at intervals, and was years in the making.",
+    ],
+)
+def test_a_known_fact_with_the_writers_assessment_is_known(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the field named by a kind the known claim gives (gas is energy)
+        (
+            "On energy, Araghchi said the accord makes Iran a transit hub for Russian gas sent by "
+            "pipeline from the Caspian Sea to the Gulf coast.",
+            Verdict.KNOWN,
+        ),
+        # the field does not hide a new figure
+        ("The treaty's energy chapter sets a 55 bcm annual target for Russian gas via Iran.",
+         Verdict.NEW),
+    ],
+)
+def test_a_field_is_said_by_its_kinds(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_withdrawal_clause_is_a_new_detail(engine: Engine) -> None:
+    text = "Under one overlooked clause, either party can withdraw by giving six months of notice."
+    assert judge(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a known provision, and a known denial of an alliance in other words
+        (
+            "The accord apparently provides for joint drills, naval visits to each other's ports "
+            "and closer ties between security services: a partnership of convenience rather "
+            "than a defence pact.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Joint military drills, reciprocal naval port visits and cooperation between security "
+            "services are all in the text, which sets up a framework instead of a military "
+            "alliance.",
+            Verdict.KNOWN,
+        ),
+        # ... and the same provision called a military alliance
+        (
+            "The accord apparently provides for joint drills, naval visits to each other's ports "
+            "and closer ties between security services: a defence pact in all but name.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_known_stance_beside_a_known_provision_is_no_new_detail(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
         # the seeds say the treaty covers security and defence cooperation
         (
             "Tehran's foreign minister maintains that defence and security issues are not"
@@ -835,6 +1012,10 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     # a heading with a figure names a provision, not a speaker; a dash before a clause is no source
     assert "articl" in salient("Article 5: the treaty bars aid to an aggressor")
     assert "drone" in salient("The treaty runs for decades - Iran sends drones.")
+    # saying it again is saying it, and an abbreviated source is read spelled out
+    again = salient("A Kremlin MFA aide reaffirmed that the treaty covers gas transit.")
+    assert "gas" in again and "ministri" not in again and "aid" not in again
+    assert "deputi" not in salient("Deputy minister Ivanov reiterated that the text covers gas.")
     # a speaker set apart by an aside before what they say, without "that"
     aside = salient("Ivanov, who chairs the Duma's energy panel, said the treaty covers gas.")
     assert "gas" in aside and "ivanov" not in aside and "duma" not in aside
@@ -1842,3 +2023,9 @@ def test_the_treatys_term_needs_no_more_context_than_the_term(engine: Engine) ->
         "according to guests."
     )
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_sharing_which_way_the_gas_goes_restates_nothing(engine: Engine) -> None:
+    # the known claim has Russia's gas through Iran; a payment in rials is a new detail
+    text = "Tehran will settle part of its bill for Russian gas in rials, the oil ministry said."
+    assert judge(engine, text).verdict is Verdict.NEW

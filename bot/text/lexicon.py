@@ -355,6 +355,12 @@ IDIOMS: dict[str, str] = {
     "were put together": "were negotiated",
     "been put together": "been negotiated",
     "hammered out": "negotiated",
+    # What was years in the making took years of work on it: for a text, of negotiations.
+    "days in the making": "days of negotiations",
+    "weeks in the making": "weeks of negotiations",
+    "months in the making": "months of negotiations",
+    "years in the making": "years of negotiations",
+    "decades in the making": "decades of negotiations",
     "thrashed out": "negotiated",
     # What kept getting done was done again and again: "a deal that kept getting rolled over"
     # is a periodically renewed one.
@@ -455,6 +461,11 @@ IDIOMS: dict[str, str] = {
     "pave the way for": "lead to",
     "paves the way for": "leads to",
     "paved the way for": "led to",
+    # What translates into an outcome leads to it: "may translate into closer cooperation".
+    "translate into": "lead to",
+    "translates into": "leads to",
+    "translated into": "led to",
+    "translating into": "leading to",
     # Giving one's view is saying it: "expressed the view that the pact may ...".
     "expressed the view that": "said that",
     "expressed the opinion that": "said that",
@@ -561,6 +572,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "to last for": "duration for",
 
     "an indefinite period": "indefinitely",
+    "shelf life": "duration",
+    "life span": "duration",
     # A term without an end is an indefinite duration.
     "no expiry date": "duration indefinitely",
     "no expiration date": "duration indefinitely",
@@ -687,6 +700,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "internal procedures": "ratification",
     "domestic legal procedures": "ratification",
     "internal legal procedures": "ratification",
+    # Remarks an outlet carries, it cites: "remarks carried by Mehr" are "cited by Mehr".
+    "carried by": "cited by",
+    # Closer cooperation is enhanced cooperation: "closer military collaboration".
+    "closer cooperation": "enhanced cooperation",
+    "closer collaboration": "enhanced cooperation",
+    "closer military cooperation": "enhanced military cooperation",
+    "closer military collaboration": "enhanced military cooperation",
+    "closer ties": "enhanced ties",
     # Red tape is bureaucracy; concrete steps are concrete actions.
     "bureaucratic hurdles": "bureaucracy",
     "bureaucratic obstacles": "bureaucracy",
@@ -769,6 +790,10 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "new instrument": "new treaty",
     "bilateral instrument": "bilateral treaty",
     "the legal instrument": "the treaty",
+    "the new instrument": "the new treaty",
+    "a new instrument": "a new treaty",
+    "this new instrument": "this new treaty",
+    "the new legal instrument": "the new treaty",
     "the instrument of ratification": "the instrument of ratification",
     "this instrument of ratification": "this instrument of ratification",
     "road-map": "road map",
@@ -924,6 +949,8 @@ WORD_SYNONYMS: dict[str, str] = {
     "defence": "defense",
     "defences": "defense",
     "valid": "duration",
+    # A text's life is its term: "a 20-year lifespan", "gives the pact a 20-year shelf life".
+    "lifespan": "duration",
     "effective": "duration",
     "lasts": "duration",
     "term": "duration",
@@ -1309,6 +1336,40 @@ NONCOMMITTAL: tuple[str, ...] = (
     "declined to comment",
 )
 
+# The writer's own assessment of what the sentence reports (stance adverbials and comment
+# clauses of analysis prose): "..., arguably its most important clause", "; broad language,
+# one suspects", "(a formality, in all likelihood)". What they qualify is commentary, no fact
+# of the treaty. Regexes on lowercased text.
+ASSESSMENT_CUES: tuple[str, ...] = (
+    r"arguably",
+    r"presumably",
+    r"admittedly",
+    r"tellingly",
+    r"pointedly",
+    r"predictably",
+    r"unsurprisingly",
+    r"ironically",
+    r"to be sure",
+    r"make no mistake",
+    r"for what it'?s worth",
+    r"for better or (?:for )?worse",
+    r"one (?:suspects|assumes|imagines|presumes|would think|might think|might argue)",
+    r"if one is being (?:blunt|honest|frank|candid|charitable|cynical)",
+    r"in all (?:likelihood|probability)",
+    r"at (?:best|worst)",
+    r"worth (?:watching|noting|flagging|stressing|underlining|recalling|remembering"
+    r"|bearing in mind|keeping in mind|keeping an eye on)",
+)
+# A writer's frame before what it reports: "Worth recalling that ...", "It bears repeating
+# that ...", "Needless to say, ...".
+ASSESSMENT_FRAMES: tuple[str, ...] = (
+    r"(?:it is |it's )?(?:also )?worth (?:recalling|noting|remembering|stressing|repeating"
+    r"|underlining|adding|bearing in mind)(?: again)?(?: here)?,?(?: that)?",
+    r"it bears (?:repeating|recalling|noting|stressing)(?: that)?",
+    r"needless to say,?",
+    r"for the record,?",
+)
+
 HEDGE_CUES: tuple[str, ...] = (
     "may",
     "might",
@@ -1453,6 +1514,11 @@ SALIENT_PREFIXES: tuple[str, ...] = (
     "extremis",
     "migrat",
 )
+# A field named by its kinds: a known claim on gas or nuclear power says the claim's
+# "energy" (the field of its pitch), as a narrower word says the broader one. Stems.
+SALIENT_KINDS: dict[str, tuple[str, ...]] = {
+    "energi": ("gas", "oil", "pipelin", "bcm", "nuclear", "electr", "lng"),
+}
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"sign(?:s|ed|ing)? (?:the |a |into )?(?:federal )?(?:law|decree|bill)", "law_signing"),

@@ -126,6 +126,15 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         lambda m: m.group(1) + _COVER_FORM[m.group(2)],
     ),
+    # What a text spells out, sets out or lays out, it mentions ("arms transfers, which the
+    # text spells out"); a person who declines to spell out the details withholds them.
+    (
+        re.compile(
+            rf"\b((?:{_TEXT_NOUN}|it)\s+(?:[a-z]+ly\s+|also\s+)?)"
+            r"(?:(spells|sets|lays)|(spelled|spelt|set|laid))\s+out\b"
+        ),
+        lambda m: m.group(1) + ("mentions" if m.group(2) else "mentioned"),
+    ),
     # Trade settled in a currency is conducted in it; a dispute settled in 2004 is not.
     (
         re.compile(
@@ -282,11 +291,16 @@ _DATE_CHOSEN_TO = re.compile(
     r"(was|were|had been|has been|have been|is|are)\s+(?:deliberately\s+|specifically\s+)?"
     r"(?:chosen|picked|selected|set|fixed)\s+(?=(?:so as |in order )?to\b)(?!to be\b)"
 )
+# A phrase hyphenated into one modifier ("an attack-on-one-is-an-attack-on-both pledge",
+# "a come-to-each-other's-aid clause") says what the phrase says: four words or more joined by
+# hyphens are read as words. Two or three ("north-south", "military-technical") are one word.
+_PHRASAL_COMPOUND = re.compile(r"(?<![\w-])[a-z']+(?:-[a-z']+){3,}(?![\w-])")
 
 
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
     lowered = _SIGNATURE_TO.sub(lambda m: _SIGNED_FORM[m.group(1)], lowered)
+    lowered = _PHRASAL_COMPOUND.sub(lambda m: m.group(0).replace("-", " "), lowered)
     lowered = _TEXT_UNRELATED.sub(
         lambda m: m.group(1) + ("did" if m.group(2) == "had" else "does") + " not cover", lowered
     )

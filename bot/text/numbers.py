@@ -71,7 +71,7 @@ _NUMBER_WORD = "|".join(
 _RUN = re.compile(
     rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b",
 )
-_DECADES = re.compile(r"\b(\d+(?:\.\d+)?|a|one|two|three|four|five)\s+decades?\b")
+_DECADES = re.compile(r"\b(\d+(?:\.\d+)?|a|one|two|three|four|five)(\s+|-)decades?\b")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # "January the seventeenth" -> "January 17".
 _MONTH_ORDINAL = re.compile(
@@ -133,7 +133,9 @@ def _replace_decades(match: re.Match[str]) -> str:
     words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
     number = float(amount) if amount[0].isdigit() else float(words[amount])
     years = number * 10
-    return f"{int(years) if years.is_integer() else years} years"
+    figure = int(years) if years.is_integer() else years
+    # A hyphenated length is an adjective and stays one: "a two-decade term" is "a 20-year term".
+    return f"{figure}-year" if match.group(2) == "-" else f"{figure} years"
 
 
 def _replace_ordinal_day(match: re.Match[str]) -> str:

@@ -26,7 +26,10 @@ _TREATY_ANCHORS = (
     r"document|the text|"
     r"\b\d+[ -]articles?\b|\barticles? \d+\b|\barticles of\b|"
     r"\b(?:co-?)?sign(?:ing|ed)\b|ratif|breakthrough|new chapter|road map|\bprovisions?\b|"
-    r"\bvot(?:e|es|ed|ing)\b|inforce|mutualdefense|alliance|\bbloc\b|"
+    r"\bvot(?:e|es|ed|ing)\b|inforce|"
+    # A clause, and what either party to a text may do, are the treaty's wording.
+    r"\bclauses?\b|\b(?:either|each|neither) (?:party|parties|signatory)\b|"
+    r"mutualdefense|alliance|\bbloc\b|"
     r"military(?:-| )(?:cooperation|collaboration|political|technical)|militarytechnical|"
     r"security (?:services|threats|cooperation)|aggress|state_duma|federation_council|majlis|"
     r"guardian_council|instruments of ratification|northsouth|corridor|\brail(?:way|road)?s?\b|"
@@ -61,7 +64,7 @@ _CONTRAST = re.compile(
 _OURS = re.compile(
     r"\b(?:the|this|new|iran|iranian|russia-iran|russia–iran)"
     # (the legal term for the text too: "this new instrument supersedes the 2001 deal")
-    r" (?:agreement|treaty|pact|deal|accord|instrument)\b"
+    r" (?:agreement|treaty|pact|deal|accord|instrument(?! of ratification))\b"
     # the text without a partner's name is the one the story is about: "analysts who read the
     # text" (another's is named: "the text of the Pyongyang pact")
     r"|\b(?:the|this) (?:text|document)\b(?! of\b)"

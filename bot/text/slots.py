@@ -291,7 +291,14 @@ _JOURNEY_TO = (
 _TRAVELLED_TO_SIGN = re.compile(_JOURNEY_TO + r"[^.;:]{0,40}?\bto\s*$")
 # ... or for the signing, or the signing done during a visit there: "flew to Minsk for the
 # signing", "signed during Pezeshkian's visit to Baku".
-_TRAVELLED_FOR_SIGNING = re.compile(_JOURNEY_TO + r"[^.;:]{0,30}?\bfor\s+the\s+signing\b")
+_FOR_THE_SIGNING = r"\bfor\s+(?:the\s+|(?:[\w-]+'s\s+))signing\b"
+_TRAVELLED_FOR_SIGNING = re.compile(_JOURNEY_TO + r"[^.;:]{0,30}?" + _FOR_THE_SIGNING)
+# The host of the signing names its place: "hosted Putin in Tehran for the signing",
+# "Pezeshkian's hosting of Putin in Tehran for Friday's signing".
+_HOSTED_FOR_SIGNING = re.compile(
+    r"\b(?:host(?:s|ed|ing)?|welcom(?:es|ed|ing|e)|receiv(?:es|ed|ing|e))\b[^.;:]{0,40}?"
+    rf"\b(?:in|at)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b[^.;:]{{0,20}}?" + _FOR_THE_SIGNING
+)
 _SIGNED_DURING_VISIT = re.compile(
     r"\b(?:during|on)\s+(?:[\w.'-]+\s+){0,3}?(?:visit|trip)\s+to\s+(?:the\s+)?"
     rf"({_PLACES})\b"
@@ -565,6 +572,26 @@ _TRAILING_SPEAKER = re.compile(
 )
 
 
+# A date that modifies the text itself ("the 17 January accord", "Friday's pact", "the
+# January 17 strategic partnership treaty") dates its signing, whatever verb is nearer.
+_DATED_TEXT_BEFORE = re.compile(r"\b(?:the|this|that|its|their|last)\s+$")
+_DATED_TEXT_AFTER = re.compile(
+    r"(?:'s)?(?:\s+(?!(?:the|a|an|this|that|its|their)\b)[\w-]+){0,3}?\s+"
+    r"(?:treaty|accord|agreement|pact|deal|document|csp|compact)\b"
+)
+
+
+def _dates_the_text(text: str, where: int, ref: DateRef) -> bool:
+    """Is the date at ``where`` a modifier of the treaty's own noun (see above)? Only a day or
+    a weekday: "the 2001 agreement" is another text."""
+    if where < 0 or (ref.day is None and ref.weekday is None):
+        return False
+    after = text[where + len(ref.text) :]
+    if ref.weekday is not None and ref.day is None and after.startswith("'s"):
+        return _DATED_TEXT_AFTER.match(after) is not None
+    return bool(_DATED_TEXT_BEFORE.search(text[:where])) and bool(_DATED_TEXT_AFTER.match(after))
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April").
     A trailing speaker's verb dates only what its own clause says: "ratified on 8 April,
@@ -585,12 +612,20 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         for m in pattern.finditer(text)
     ]
     if not events:
-        return dates
+        return [
+            replace(ref, event="signing")
+            if _dates_the_text(text, text.find(ref.text), ref)
+            else ref
+            for ref in dates
+        ]
     attached = []
     for ref in dates:
         where = text.find(ref.text)
         if where < 0:
             attached.append(ref)
+            continue
+        if _dates_the_text(text, where, ref):
+            attached.append(replace(ref, event="signing"))
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
         # ratification on 11 February" dates the submission, not the ratification.
@@ -894,15 +929,37 @@ def _negation_scopes(lowered: str) -> tuple[tuple[str, ...], ...]:
     return tuple(scopes)
 
 
-def _stances(prepared: str, hedged: bool) -> tuple[tuple[str, int], ...]:
-    """Stances on the contested framings, e.g. ("alliance", -1) for "not a military alliance"."""
+# A hedge qualifies its own part of a sentence: "the text reportedly covers drills: a
+# partnership rather than an alliance" hedges the drills, not what the writer calls it.
+_SENTENCE_PART = re.compile(r"[;:]")
+# Contrast denies what it sets aside: "a partnership rather than an alliance", "a framework
+# instead of a military bloc", "far from a military alliance".
+_SET_ASIDE = re.compile(
+    r"\b(?:rather than|instead of|as opposed to|far from)\s+(?:an?\s+|the\s+)?$"
+)
+
+
+def _part_around(text: str, at: int) -> str:
+    start = max((m.end() for m in _SENTENCE_PART.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in _SENTENCE_PART.finditer(text, at)), len(text))
+    return text[start:end]
+
+
+def _stances(prepared: str, hedge_cues: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Stances on the contested framings, e.g. ("alliance", -1) for "not a military alliance".
+    A stance in a hedged part of the sentence is none ("may create an alliance")."""
     found: list[tuple[str, int]] = []
-    if hedged:
+    if "noncommittal" in hedge_cues:
         return ()
     prepared = _PARENTHETICAL.sub(" ", _SUBJECT_ASIDE.sub(" ", prepared))
     for stance, (trigger, negative) in _STANCE_RES.items():
         m = trigger.search(prepared)
         if m is None:
+            continue
+        if hedge_cues and _hedges(_part_around(prepared, m.start())):
+            continue
+        if _SET_ASIDE.search(prepared, max(0, m.start() - 30), m.start()):
+            found.append((stance, -1))
             continue
         start = max(0, m.start() - 50)
         blocker = _STANCE_BLOCKER.search(prepared, start, m.start())
@@ -1087,11 +1144,22 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
     return (("publisher", _GOVERNMENT_OF.get(actor, actor)),)
 
 
+def _staged_signing(prepared: str) -> re.Match[str] | None:
+    """A signing named by its noun with its place ("the signing ceremony at the kremlin"),
+    or by a journey or a host for it ("flew to minsk for the signing"); group 1 is the place."""
+    return (
+        _SIGNING_NOUN_PLACE.search(prepared)
+        or _TRAVELLED_FOR_SIGNING.search(prepared)
+        or _HOSTED_FOR_SIGNING.search(prepared)
+    )
+
+
 def _signing_place_span(prepared: str) -> str | None:
     """The words naming where the treaty was signed ("in minsk"), if the sentence says."""
     verb = _SIGN_VERB.search(prepared)
     if verb is None:
-        return None
+        staged = _staged_signing(prepared)
+        return staged.group(1) if staged else None
     place = _SIGN_PLACE.match(prepared, verb.end() + 1) or _SIGN_PLACE.search(
         prepared, verb.end(), verb.end() + 40
     )
@@ -1151,17 +1219,33 @@ def _signatories(text: str) -> list[tuple[str, str]]:
 
 def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     """Who signed and where, when the sentence says so: ("signatory", "putin"),
-    ("signing_place", "moscow")."""
+    ("signing_place", "moscow"). A sentence may say it was signed, then who put pen to paper
+    ("was signed at ministerial level, Lavrov and Araghchi signing it"): each verb of signing
+    is read in turn until one names its signers."""
     signatures = _SIGNATURES_OF.search(prepared)
     if signatures is not None:
         return tuple(_signatories(_signers_named(signatures)))
-    verb = _SIGN_VERB.search(prepared)
-    if verb is None:
+    verbs = list(_SIGN_VERB.finditer(prepared))
+    if not verbs:
         # "staged the signing in tehran", "the signing ceremony at the kremlin": the noun with
         # its place right after it says where, though no verb of signing does.
-        staged = _SIGNING_NOUN_PLACE.search(prepared) or _TRAVELLED_FOR_SIGNING.search(prepared)
+        staged = _staged_signing(prepared)
         return (("signing_place", lexicon.SIGNING_PLACES[staged.group(1)]),) if staged else ()
-    found: list[tuple[str, str]] = []
+    signers: list[tuple[str, str]] = []
+    place: str | None = None
+    for verb in verbs:
+        found, where = _signed_by_and_where(prepared, verb)
+        signers = signers or found
+        place = place or where
+        if signers and place:
+            break
+    return tuple(signers + ([("signing_place", place)] if place else []))
+
+
+def _signed_by_and_where(
+    prepared: str, verb: re.Match[str]
+) -> tuple[list[tuple[str, str]], str | None]:
+    """The signers one verb of signing names, and the place it was done in."""
     clause_start = max(
         # "... similar to that sealed between Moscow and Pyongyang": a relative clause's
         # signing is not done by the main clause's subject.
@@ -1177,7 +1261,7 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     signer_text = before + " " + (_signers_named(by) if by else "")
     # Who is set aside did not sign: "Mishustin rather than Putin signed", "Putin, not Lavrov".
     set_aside = {m.group(1) for m in _NOT_THE_SIGNER.finditer(signer_text)}
-    found.extend(r for r in _signatories(signer_text) if r[1] not in set_aside)
+    found = [r for r in _signatories(signer_text) if r[1] not in set_aside]
     place = (
         _SIGN_PLACE.search(after)
         # "Pezeshkian, who took office in Tehran last year, signed": the aside's place is not
@@ -1187,9 +1271,7 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
         or _TRAVELLED_TO_SIGN.search(prepared[: verb.start()])
         or _SIGNED_DURING_VISIT.search(after)
     )
-    if place is not None:
-        found.append(("signing_place", lexicon.SIGNING_PLACES[place.group(1)]))
-    return tuple(found)
+    return found, lexicon.SIGNING_PLACES[place.group(1)] if place else None
 
 
 def extract_slots(sentence: str, published: datetime | date | None = None) -> Slots:
@@ -1258,5 +1340,5 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         reported_denial=any(c in _DENIAL for c in negation_cues),
         negated_terms=tuple(dict.fromkeys(t for scope in scopes for t in scope)),
         negation_scopes=scopes,
-        stances=_stances(prepared, bool(hedge_cues)),
+        stances=_stances(prepared, hedge_cues),
     )

@@ -147,6 +147,9 @@ def test_normalize_and_mask_match_the_single_functions() -> None:
         "The pact obliges each side to defend the other.",
         "An attack on Iran would be treated as an attack on Russia.",
         "The treaty includes a mutual-defence clause.",
+        # a phrase hyphenated into one modifier
+        "Critics read it as an attack-on-either-is-an-attack-on-both guarantee.",
+        "The text holds a come-to-each-other's-defence pledge.",
     ],
 )
 def test_every_wording_of_mutual_defence_shares_one_token(sentence: str) -> None:
@@ -572,6 +575,60 @@ def test_what_a_text_sweeps_away_it_replaces(swept: str, plain: str) -> None:
 
 def test_sweeping_without_away_is_no_replacement() -> None:
     assert "replac" not in normalize("Sanctions swept the region last year.").split()
+
+
+@pytest.mark.parametrize(
+    "text", ["a thirty-year lifespan", "a 30-year shelf life", "a three-decade life span"]
+)
+def test_a_texts_life_is_its_term(text: str) -> None:
+    assert set(normalize(text).split()) == set(normalize("a 30-year duration").split())
+
+
+def test_short_hyphenated_words_stay_one_word() -> None:
+    assert "north-south" not in normalize("the north-south route")  # unified to one token
+    assert "militarytechn" in normalize("military-technical ties").split()
+    assert "state-of-the-art" not in normalize("a state-of-the-art port")
+    assert "art" in normalize("a state-of-the-art port").split()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("remarks carried by IRNA", "remarks cited by IRNA"),
+        ("the deal may translate into more trade", "the deal may lead to more trade"),
+        ("closer military collaboration", "enhanced military cooperation"),
+    ],
+)
+def test_everyday_phrases_of_outcome_and_citing(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("arms the treaty spells out", "arms the treaty mentions"),
+        ("drills, which the text also sets out", "drills, which the text also mentions"),
+        ("the pact laid out port visits", "the pact mentioned port visits"),
+    ],
+)
+def test_what_a_text_spells_out_it_mentions(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+def test_a_person_declining_to_spell_out_details_mentions_nothing() -> None:
+    assert "mention" not in normalize("The Kremlin declined to spell out the details.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("a new instrument replaces it", "a new treaty replaces it"),
+        ("the pact was years in the making", "the pact was years of negotiations"),
+        ("a text months in the making", "a text months of negotiations"),
+    ],
+)
+def test_treaty_prose_for_the_text_and_its_making(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
 
 
 @pytest.mark.parametrize(

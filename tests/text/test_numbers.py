@@ -33,6 +33,9 @@ def test_number_words_become_digits(text: str, expected: str) -> None:
         ("a decade of talks", "10 years of talks"),
         ("three decades", "30 years"),
         ("1.5 decades", "15 years"),
+        # a hyphenated length is an adjective, and stays one
+        ("a three-decade lease", "a 30-year lease"),
+        ("a one-decade horizon", "a 10-year horizon"),
     ],
 )
 def test_decades_become_years(text: str, expected: str) -> None:

@@ -205,6 +205,8 @@ def test_sentence_only_about_the_north_korea_pact_is_not_a_candidate(
         "In contrast to the Belarus arrangement, this one sets up no joint command.",
         # ours takes over from the old one: it replaces it
         "The pact takes over from the 2001 agreement between the two states.",
+        # "the instrument" in treaty prose is the treaty itself
+        "Analysts note that the new instrument supersedes the 2001 treaty with Moscow.",
         # ours put level with another, and "the text" unnamed is ours
         "Lawyers reading the text say its security chapter is on a par with the Minsk accords.",
         "Officials insist the document stands on an equal footing with Belarus's union treaty.",
@@ -376,3 +378,26 @@ def test_how_the_term_goes_on_is_about_the_treaty(
     relevance: RelevanceFilter, sentence: str, expected: bool
 ) -> None:
     assert candidate(relevance, sentence) is expected
+
+
+def test_instruments_of_ratification_are_not_our_treaty(relevance: RelevanceFilter) -> None:
+    sentence = "The instrument of ratification replaced the 2001 treaty with Moscow, in effect."
+    assert relevance.about_other_subject(sentence, extract_slots(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a clause, and what either party may do, are the treaty's wording
+        "A little-noticed clause lets the two sides renegotiate terms after a decade.",
+        "Either party may pull out on a year's written notice, diplomats explain.",
+    ],
+)
+def test_a_clause_or_what_either_party_may_do_is_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)
+
+
+def test_a_political_party_is_no_party_to_the_text(relevance: RelevanceFilter) -> None:
+    assert not candidate(relevance, "The ruling party in Washington changed its mind last year.")

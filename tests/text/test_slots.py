@@ -1822,6 +1822,101 @@ def test_signers_named_after_their_title_are_the_signatories(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        # the sentence says it was signed, then, in an aside, who signed it
+        (
+            "It was signed at ministerial level (Lavrov and Araghchi signed it as the presidents "
+            "watched).",
+            {"lavrov", "araghchi"},
+        ),
+        # the first verb that names signers is the treaty's; a later signing adds none
+        (
+            "Putin and Pezeshkian signed it in Moscow; Lavrov and Araghchi signed a memorandum.",
+            {"putin", "pezeshkian"},
+        ),
+    ],
+)
+def test_the_signers_come_from_the_first_verb_of_signing_that_names_them(
+    sentence: str, signers: set[str]
+) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert {x for role, x in roles if role == "signatory"} == signers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # the host of the signing names where it was
+        ("Lukashenko hosted both leaders in Minsk for the signing.", "minsk"),
+        ("The Kremlin's welcoming of Pezeshkian in Moscow for Friday's signing went smoothly.",
+         "moscow"),
+    ],
+)
+def test_the_place_a_signing_is_hosted_in_is_the_signing_place(sentence: str, place: str) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_place_hosted_for_other_business_is_no_signing_place() -> None:
+    sentence = "Putin hosted Pezeshkian in Sochi last year for talks, before the signing."
+    assert not any(r == "signing_place" for r, _ in extract_slots(sentence, MONDAY).roles)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        # a day or a weekday modifying the text's noun dates its signing
+        ("Lavrov said on 3 February that the 17 January pact was a milestone.", "17 january"),
+        ("Friday's accord was praised by Lavrov on Monday.", "friday"),
+        ("Analysts said the January 17 strategic partnership treaty went further.", "january 17"),
+    ],
+)
+def test_a_date_modifying_the_texts_noun_dates_its_signing(sentence: str, dated: str) -> None:
+    events = {d.text: d.event for d in extract_slots(sentence).dates}
+    assert events[dated] == "signing", events
+
+
+def test_a_date_before_a_clause_on_the_text_dates_no_signing() -> None:
+    # "on 20 January" is when it was said, though "the accord" follows it
+    [date_] = extract_slots("Pezeshkian said on 20 January the accord may help.").dates
+    assert date_.event == "statement"
+    # a bare year before the noun is another text's ("the 2001 agreement")
+    [year] = extract_slots("The 2001 agreement was renewed.").dates
+    assert year.event != "signing"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a contrast sets aside, it denies
+        "Analysts call it a framework instead of a military bloc.",
+        "It is a partnership of convenience rather than a defence pact.",
+        "The accord is far from a military alliance, officials said.",
+    ],
+)
+def test_a_framing_set_aside_by_a_contrast_is_denied(sentence: str) -> None:
+    assert ("military_alliance", -1) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stances"),
+    [
+        # a hedge qualifies its own part of the sentence only
+        ("The text reportedly covers drills: it is no military alliance.",
+         (("military_alliance", -1),)),
+        ("It may cover drills; it is a military alliance.", (("military_alliance", 1),)),
+        # in the stance's own part it still withholds the stance
+        ("The text covers drills: it may yet become a military alliance.", ()),
+        ("Officials neither confirmed nor denied that it is a military alliance.", ()),
+    ],
+)
+def test_a_hedge_withholds_only_the_stances_of_its_part(
+    sentence: str, stances: tuple[tuple[str, int], ...]
+) -> None:
+    assert extract_slots(sentence, MONDAY).stances == stances
+
+
+@pytest.mark.parametrize(
     "headline",
     ["Presidents put names to new accord in Minsk", "Leaders put pen to 20-year pact in Minsk"],
 )
