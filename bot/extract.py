@@ -42,6 +42,10 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# A denial that points back at what the sentence said of another treaty.
+_NO_SUCH = re.compile(r"\b(?:no such|not any such|nothing of the (?:kind|sort)|no equivalent)\b")
+
+
 def _tallies_votes(slots: Slots) -> bool:
     return any(q.unit in _VOTE_UNITS for q in slots.quantities)
 
@@ -85,6 +89,17 @@ class ClaimExtractor:
         slots = resolved
         if own != body:
             slots = replace(extract_slots(own, published), other_subjects=())
+            if _NO_SUCH.search(own.lower()):
+                # "Unlike the Pyongyang pact, under which each side promises help if attacked,
+                # the Iran treaty contains no such commitment": ours denies what the other's
+                # affirms.
+                taken = {stance for stance, _ in slots.stances}
+                denied = tuple(
+                    (stance, -1)
+                    for stance, sign in extract_slots(body, published).stances
+                    if sign > 0 and stance not in taken
+                )
+                slots = replace(slots, stances=slots.stances + denied)
         if (
             context_institution
             and (slots.quantities or slots.dates)

@@ -238,3 +238,27 @@ def test_a_vote_tally_belongs_to_the_chamber_named_before_it() -> None:
 def test_a_lone_headline_is_judged_as_a_claim(line: str, relevant: bool) -> None:
     claim = ClaimExtractor(RelevanceConfig()).claim_from_sentence(line, doc_id="d", index=0)
     assert claim.relevant is relevant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stances"),
+    [
+        # ours denies what the other treaty, left out of the claim, was said to have
+        (
+            "Unlike Moscow's treaty with Minsk, under which each side promises immediate "
+            "military support if the other is attacked, the Iran accord has no such clause.",
+            (("mutual_defense", -1),),
+        ),
+        # no pointer back: the other treaty's provision is simply not ours
+        (
+            "Unlike Moscow's treaty with Minsk, under which each side promises immediate "
+            "military support if the other is attacked, the Iran accord covers trade.",
+            (),
+        ),
+    ],
+)
+def test_no_such_clause_denies_what_the_other_treaty_has(
+    sentence: str, stances: tuple[tuple[str, int], ...]
+) -> None:
+    claim = ClaimExtractor(RelevanceConfig()).claim_from_sentence(sentence, doc_id="d", index=0)
+    assert claim.slots.stances == stances

@@ -1620,7 +1620,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         # "to treat an attack on the other as an attack upon itself"
         r"(?:attack|assault) (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
         r"(?:attack|assault) (?:on|upon|against) (?:itself|themselves|both|all)|"
-        r"immediate military aid|"
+        r"immediate military (?:aid|help|assistance|support)|"
+        # "promises military help if the other is attacked"
+        r"\bmilitary (?:aid|help|assistance|support)\b[^.]{0,20}?\b(?:if|when|should|in case)"
+        r" (?:the other|either|one)(?: side| party)? (?:(?:is|was|were|be) (?:attacked|invaded)"
+        r"|(?:comes?|came) under attack)|"
         # military help given to each other when attacked: "bound to provide military
         # assistance to each other if either comes under attack"
         r"\bmilitary (?:aid|assistance|help|support) to (?:each other|one another)\b"

@@ -171,7 +171,9 @@ _PARTNER_NAMED = [
     if subject != "old_treaty"  # the treaty replaced is part of our treaty's story
 ]
 # A relative clause says more of what the part before it names.
-_RELATIVE_START = re.compile(r"\s*(?:which|that|who|whose|where)\b")
+_RELATIVE_START = re.compile(
+    r"\s*(?:which|that|who|whose|where|whereby|(?:under|in|by|through) which)\b"
+)
 
 
 def own_treaty_part(sentence: str) -> str:

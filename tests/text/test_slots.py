@@ -2342,3 +2342,14 @@ def test_a_verb_of_signing_that_governs_the_date(sentence: str, signed: bool) ->
 )
 def test_withholding_help_and_steering_clear_deny(sentence: str, scope: tuple[str, ...]) -> None:
     assert extract_slots(sentence, MONDAY).negation_scopes == (scope,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Minsk pact pledges immediate military help to the other side.",
+        "Each side gets military assistance should the other party come under attack.",
+    ],
+)
+def test_military_help_for_the_attacked_side_is_mutual_defence(sentence: str) -> None:
+    assert ("mutual_defense", 1) in extract_slots(sentence, MONDAY).stances
