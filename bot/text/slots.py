@@ -583,12 +583,26 @@ _DATED_TEXT_AFTER = re.compile(
 )
 
 
+# The same without a determiner before the day, in headline style ("Pezeshkian says Jan 17
+# partnership deal could ..."), and a text "dated" a day.
+_DATE_NAMES_TREATY = re.compile(
+    r"\s+(?:(?:comprehensive|strategic|partnership|cooperation|csp|landmark|new|"
+    r"russia[-–]iran|iran[-–]russia|moscow[-–]tehran|tehran[-–]moscow)\s+){0,4}"
+    r"(?:treaty|pact|agreement|accord|deal)\b"
+)
+_TREATY_DATED = re.compile(r"\b(?:treaty|pact|agreement|accord|deal|text)\s+dated\s+$")
+
+
 def _dates_the_text(text: str, where: int, ref: DateRef) -> bool:
     """Is the date at ``where`` a modifier of the treaty's own noun (see above)? Only a day or
     a weekday: "the 2001 agreement" is another text."""
     if where < 0 or (ref.day is None and ref.weekday is None):
         return False
     after = text[where + len(ref.text) :]
+    if ref.day is not None and (
+        _DATE_NAMES_TREATY.match(after) or _TREATY_DATED.search(text[:where])
+    ):
+        return True
     if ref.weekday is not None and ref.day is None and after.startswith("'s"):
         return _DATED_TEXT_AFTER.match(after) is not None
     return bool(_DATED_TEXT_BEFORE.search(text[:where])) and bool(_DATED_TEXT_AFTER.match(after))
@@ -644,31 +658,6 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         _, event, _ = min(own or events, key=lambda e: (not e[2], abs(e[0] - where)))
         attached.append(replace(ref, event=event))
     return attached
-
-
-# A date that names the treaty: "the Jan 17 partnership deal", "a treaty dated 17.01.2025".
-_DATE_NAMES_TREATY = re.compile(
-    r"\s+(?:(?:comprehensive|strategic|partnership|cooperation|csp|landmark|new|"
-    r"russia[-–]iran|iran[-–]russia|moscow[-–]tehran|tehran[-–]moscow)\s+){0,4}"
-    r"(?:treaty|pact|agreement|accord|deal)\b"
-)
-_TREATY_DATED = re.compile(r"\b(?:treaty|pact|agreement|accord|deal|text)\s+dated\s+$")
-
-
-def _treaty_named_by_date(text: str, dates: list[DateRef]) -> list[DateRef]:
-    """A day that names the treaty ("the Jan 17 partnership deal", "the pact, dated 17
-    January") is its signing's, whatever verb stands near: "Pezeshkian says the Jan 17 deal
-    could ..." dates the deal, not the remark. A year alone ("the 2001 treaty") names another
-    treaty, the one before, and is left to the other rules."""
-
-    def event_at(where: int, ref: DateRef) -> str | None:
-        if where < 0 or ref.day is None:
-            return None
-        after = text[where + len(ref.text) :]
-        named = _DATE_NAMES_TREATY.match(after) or _TREATY_DATED.search(text[:where])
-        return "signing" if named else None
-
-    return _remark_events(text, dates, event_at)
 
 
 # "On 20 January, a day after they signed the pact": a day or week counted from the signing.
@@ -1290,10 +1279,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             _term_ends(
                 lowered,
                 _signing_from_offset(
-                    lowered,
-                    _treaty_named_by_date(
-                        lowered, _attach_events(lowered, _dates(lowered, day, spans))
-                    ),
+                    lowered, _attach_events(lowered, _dates(lowered, day, spans))
                 ),
             ),
         ),
