@@ -336,6 +336,9 @@ _CLAUSE_END = re.compile(
     r"|focused|concentrates|centres|centers|addresses|includes|included|provides|sets|lays"
     r"|is|was|are|were|will|would|has|have|had|says|said|stresses|stressed|emphasi[sz]e[sd]"
     r"|calls|called|limits|limited|sticks|stuck)\b"
+    # Where a speaker said it is not what he denied: "made no mention of arms in his speech".
+    r"|\bin (?:his|her|their|its) (?:own )?(?:remarks|comments|speech|address|statements?|"
+    r"interview|briefing|words)\b"
 )
 _STANCE_RES = {
     stance: (re.compile(trigger), re.compile(negative) if negative else None)

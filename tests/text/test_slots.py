@@ -2342,3 +2342,32 @@ def test_a_verb_of_signing_that_governs_the_date(sentence: str, signed: bool) ->
 )
 def test_withholding_help_and_steering_clear_deny(sentence: str, scope: tuple[str, ...]) -> None:
     assert extract_slots(sentence, MONDAY).negation_scopes == (scope,)
+
+
+def test_steering_clear_of_a_subject_negates_it() -> None:
+    slots = extract_slots("The minister steered clear of the energy question in her speech.")
+    assert slots.negated
+    assert "energi" in slots.negated_terms or "energy" in " ".join(slots.negated_terms)
+    assert not extract_slots("The minister spoke about the energy question in her speech.").negated
+
+
+def test_military_help_owed_to_the_attacked_side_is_mutual_defence() -> None:
+    assert ("mutual_defense", 1) in extract_slots(
+        "In case one of the two states is attacked, the other has to render it military aid."
+    ).stances
+    # help withheld from an aggressor is no defence pledge
+    assert ("mutual_defense", 1) not in extract_slots(
+        "If either faces an attack, the other will not send military aid to the aggressor."
+    ).stances
+
+
+def test_the_setting_of_a_remark_is_not_what_it_denies() -> None:
+    slots = extract_slots("The envoy made no mention of weapons in her speech to parliament.")
+    assert "weapon" in slots.negated_terms
+    assert "speech" not in " ".join(slots.negated_terms)
+
+
+def test_the_side_of_a_subject_is_a_framing_word() -> None:
+    slots = extract_slots("The text says nothing about the energy dimension of the relationship.")
+    assert "dimens" not in " ".join(slots.negated_terms)
+    assert slots.negated_terms
