@@ -380,7 +380,9 @@ TERM_END_EVENT = "term_end"
 _TERM_END = re.compile(
     r"\b(?:expir\w*|laps(?:e|es|ed|ing)|valid|in force|in effect|effective|binding|runs?|running|"
     r"lasts?|lasting)"
-    r"\s+(?:(?:in|until|till|through|to)\s+(?:the end of\s+)?|at the end of\s+)$"
+    # a part of a period ends it too: "until the middle of the 2050s", "to the end of 2040"
+    r"\s+(?:(?:in|until|till|through|to)\s+(?:the (?:end|middle|start|beginning|close) of\s+)?"
+    r"(?:the\s+)?|at the end of\s+)$"
 )
 _TERM_HOLDER = re.compile(
     r"\b(?:treaty|pact|accord|agreement|deal|partnership|document|it|which)\b"
