@@ -201,6 +201,14 @@ def own_treaty_part(sentence: str) -> str:
     return ", ".join(kept)
 
 
+# A phrase naming what something is modelled on, up to the clause end: "echoing NATO's
+# founding charter", "patterned on the pact with Pyongyang", "reminiscent of the Warsaw Pact".
+_MODEL_PHRASE = re.compile(
+    r"\b(?:echo(?:es|ed|ing)?|mirror(?:s|ed|ing)?|modell?ed on|patterned on|reminiscent of|"
+    r"inspired by|borrow(?:s|ed|ing)? from)\b[^,;:.]*"
+)
+
+
 _ROLES = [
     (re.compile(rf"\b(?i:{title}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), role)
     for title, role in lexicon.ROLE_TITLES
@@ -1331,6 +1339,9 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     # "The accord was signed in Minsk": a place of signing is not a subject of its own.
     place = _signing_place_span(prepared)
     subject_text = lowered if place is None else lowered.replace(place, " ")
+    # What the claim is modelled on is no subject of its own: "in language echoing NATO's
+    # charter, the partners agreed ..." is about the partners' treaty.
+    subject_text = _MODEL_PHRASE.sub(" ", subject_text)
     other = tuple(s for s, pattern in _OTHER_SUBJECTS.items() if pattern.search(subject_text))
     return Slots(
         quantities=tuple(quantities),

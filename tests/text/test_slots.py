@@ -2371,3 +2371,11 @@ def test_the_side_of_a_subject_is_a_framing_word() -> None:
     slots = extract_slots("The text says nothing about the energy dimension of the relationship.")
     assert "dimens" not in " ".join(slots.negated_terms)
     assert slots.negated_terms
+
+
+def test_what_a_clause_is_modelled_on_is_no_subject_of_its_own() -> None:
+    assert extract_slots(
+        "Mirroring NATO's collective defence article, the two states vowed to defend each other."
+    ).other_subjects == ()
+    plain = extract_slots("NATO ministers met in Brussels to discuss the treaty.")
+    assert plain.other_subjects == ("nato",)
