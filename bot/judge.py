@@ -713,6 +713,20 @@ def _term_until(end: DateRef, start: int | None) -> Quantity | None:
     return Quantity(float(years), "year", f"{years} year")
 
 
+def _term_in_period(end: DateRef, start: int | None, terms: list[Quantity]) -> bool:
+    """An end given as a period ("until the 2040s") allows any term that ends within it: a
+    treaty of 2025 valid "until the middle of the 2040s" may well run for 20 years."""
+    if start is None or end.year is None or end.year_to is None:
+        return False
+    low = (end.year - start) * durations.DAYS_PER_UNIT["year"]
+    high = (end.year_to + 1 - start) * durations.DAYS_PER_UNIT["year"]
+    for q in terms:
+        span = durations.time_span(q)
+        if span is not None and span[0] <= high and span[1] >= low:
+            return True
+    return False
+
+
 def _states_role(role: str, actor: str) -> Callable[[_Scored], bool]:
     return lambda scored: (role, actor) in scored.known.claim.slots.roles
 
@@ -1119,6 +1133,8 @@ class Judge:
         for end in ends:
             mine = _term_until(end, start)
             if mine is None or not terms or any(durations.spans_agree(q, mine) for q in terms):
+                continue
+            if _term_in_period(end, start, terms):
                 continue
 
             def supports(s: _Scored, mine: Quantity = mine, year: int | None = end.year) -> bool:

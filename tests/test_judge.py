@@ -581,6 +581,8 @@ def test_a_quote_and_its_attribution_in_adjacent_sentences_restate_a_condensed_c
         ("The accord remains in force until 2030, diplomats said.", "→ until 2030 (5 years"),
         ("Jalali said the treaty is valid through 2049.", "→ until 2049 (24 years from 2025)"),
         ("The agreement will expire at the end of 2050.", "→ until 2050 (25 years from 2025)"),
+        # a part of a decade ends the term too
+        ("The deal is to stay binding until the close of the 2060s.", "→ until 2060"),
         ("The 25-year treaty was signed in Moscow.", "20 years → 25 years"),
         # an article count said as an adjective, the text posted rather than published
         ("Iran's government posted the 49-article accord online.", "47 articles → 49 articles"),
@@ -607,6 +609,9 @@ def test_decades_parts_of_months_term_ends_and_adjectives_contradict(
         ("The treaty was formalised at a Kremlin ceremony in mid-January 2025.", Verdict.KNOWN),
         # 2045 is 20 years from 2025
         ("The partnership treaty will remain in force until 2045.", Verdict.KNOWN),
+        # a decade that holds 2045 allows the 20 years
+        ("Diplomats say the accord will stay in effect until the 2040s.", None),
+        ("The pact is to remain binding until the middle of the 2040s.", None),
         ("Western sanctions on Iran remain in force until 2030, whatever the treaty says.", None),
         ("The 47-article agreement was posted on the Kremlin's website.", Verdict.KNOWN),
     ],

@@ -1239,6 +1239,11 @@ NEGATION_CUES: tuple[str, ...] = (
     "stopped short of",
     "stop short of",
     "stopping short of",
+    # Steering clear of a subject is not taking it up: "she steered clear of energy".
+    "steered clear of",
+    "steers clear of",
+    "steer clear of",
+    "steering clear of",
     "leaves out",
     "left out",
     "leave out",
@@ -1290,6 +1295,7 @@ SCOPE_LIGHT_WORDS = frozenset(
     explicitly clause clauses matter matters issue issues question questions address all
     addresses addressed addressing cover covers covered covering one ones
     word words line lines
+    side sides aspect aspects dimension dimensions
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -1630,6 +1636,12 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"\bmilitary (?:aid|assistance|help|support) to (?:each other|one another)\b"
         r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)|"
         r"provide each other with military assistance|"
+        # military help owed to the other side under attack, the condition first: "if either
+        # is invaded, the other must give it military support" (not help to the aggressor)
+        r"\b(?:if|should|when|in case|in the event)\b[^.;]{0,40}?\b(?:attack\w*|aggression|"
+        r"invaded|invasion)\b[^.;]{0,50}?\bthe other\b[^.;]{0,30}?\b(?:provid|giv|render|offer|"
+        r"extend|lend|send)\w* (?:(?:it|them|the other) (?:with )?)?military (?:aid|assistance|"
+        r"help|support)\b(?!\s+to (?:the |an? )?aggressor)|"
         # troops sent for the other under attack: "bound to send troops if the other is attacked"
         r"(?:send|deploy|dispatch) (?:its |their )?(?:troops|forces|soldiers)\b[^.]{0,40}?"
         r"\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)|"

@@ -203,6 +203,14 @@ def own_treaty_part(sentence: str) -> str:
     return ", ".join(kept)
 
 
+# A phrase naming what something is modelled on, up to the clause end: "echoing NATO's
+# founding charter", "patterned on the pact with Pyongyang", "reminiscent of the Warsaw Pact".
+_MODEL_PHRASE = re.compile(
+    r"\b(?:echo(?:es|ed|ing)?|mirror(?:s|ed|ing)?|modell?ed on|patterned on|reminiscent of|"
+    r"inspired by|borrow(?:s|ed|ing)? from)\b[^,;:.]*"
+)
+
+
 _ROLES = [
     (re.compile(rf"\b(?i:{title}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), role)
     for title, role in lexicon.ROLE_TITLES
@@ -338,6 +346,9 @@ _CLAUSE_END = re.compile(
     r"|focused|concentrates|centres|centers|addresses|includes|included|provides|sets|lays"
     r"|is|was|are|were|will|would|has|have|had|says|said|stresses|stressed|emphasi[sz]e[sd]"
     r"|calls|called|limits|limited|sticks|stuck)\b"
+    # Where a speaker said it is not what he denied: "made no mention of arms in his speech".
+    r"|\bin (?:his|her|their|its) (?:own )?(?:remarks|comments|speech|address|statements?|"
+    r"interview|briefing|words)\b"
 )
 _STANCE_RES = {
     stance: (re.compile(trigger), re.compile(negative) if negative else None)
@@ -379,7 +390,9 @@ TERM_END_EVENT = "term_end"
 _TERM_END = re.compile(
     r"\b(?:expir\w*|laps(?:e|es|ed|ing)|valid|in force|in effect|effective|binding|runs?|running|"
     r"lasts?|lasting)"
-    r"\s+(?:(?:in|until|till|through|to)\s+(?:the end of\s+)?|at the end of\s+)$"
+    # a part of a period ends it too: "until the middle of the 2050s", "to the end of 2040"
+    r"\s+(?:(?:in|until|till|through|to)\s+(?:the (?:end|middle|start|beginning|close) of\s+)?"
+    r"(?:the\s+)?|at the end of\s+)$"
 )
 _TERM_HOLDER = re.compile(
     r"\b(?:treaty|pact|accord|agreement|deal|partnership|document|it|which)\b"
@@ -1314,6 +1327,9 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     # "The accord was signed in Minsk": a place of signing is not a subject of its own.
     place = _signing_place_span(prepared)
     subject_text = lowered if place is None else lowered.replace(place, " ")
+    # What the claim is modelled on is no subject of its own: "in language echoing NATO's
+    # charter, the partners agreed ..." is about the partners' treaty.
+    subject_text = _MODEL_PHRASE.sub(" ", subject_text)
     other = tuple(s for s, pattern in _OTHER_SUBJECTS.items() if pattern.search(subject_text))
     return Slots(
         quantities=tuple(quantities),

@@ -2353,3 +2353,40 @@ def test_withholding_help_and_steering_clear_deny(sentence: str, scope: tuple[st
 )
 def test_military_help_for_the_attacked_side_is_mutual_defence(sentence: str) -> None:
     assert ("mutual_defense", 1) in extract_slots(sentence, MONDAY).stances
+
+
+def test_steering_clear_of_a_subject_negates_it() -> None:
+    slots = extract_slots("The minister steered clear of the energy question in her speech.")
+    assert slots.negated
+    assert "energi" in slots.negated_terms or "energy" in " ".join(slots.negated_terms)
+    assert not extract_slots("The minister spoke about the energy question in her speech.").negated
+
+
+def test_military_help_owed_to_the_attacked_side_is_mutual_defence() -> None:
+    assert ("mutual_defense", 1) in extract_slots(
+        "In case one of the two states is attacked, the other has to render it military aid."
+    ).stances
+    # help withheld from an aggressor is no defence pledge
+    assert ("mutual_defense", 1) not in extract_slots(
+        "If either faces an attack, the other will not send military aid to the aggressor."
+    ).stances
+
+
+def test_the_setting_of_a_remark_is_not_what_it_denies() -> None:
+    slots = extract_slots("The envoy made no mention of weapons in her speech to parliament.")
+    assert "weapon" in slots.negated_terms
+    assert "speech" not in " ".join(slots.negated_terms)
+
+
+def test_the_side_of_a_subject_is_a_framing_word() -> None:
+    slots = extract_slots("The text says nothing about the energy dimension of the relationship.")
+    assert "dimens" not in " ".join(slots.negated_terms)
+    assert slots.negated_terms
+
+
+def test_what_a_clause_is_modelled_on_is_no_subject_of_its_own() -> None:
+    assert extract_slots(
+        "Mirroring NATO's collective defence article, the two states vowed to defend each other."
+    ).other_subjects == ()
+    plain = extract_slots("NATO ministers met in Brussels to discuss the treaty.")
+    assert plain.other_subjects == ("nato",)
