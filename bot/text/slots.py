@@ -24,6 +24,9 @@ _WEEKDAY = "|".join(lexicon.WEEKDAYS)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # Russian and Iranian copy writes a date day first, with dots: "17.01.2025" is 17 January 2025.
 _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|\.\d)")
+# A date written with slashes is day first in most of the world ("18/01/2025") and month
+# first in American copy ("01/18/2025"); it is read only when one of the two cannot be a month.
+_SLASHED_DATE = re.compile(r"(?<![\w./])(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/]|\.\d)")
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(\d{{4}}))?"
 )
@@ -466,6 +469,12 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
         day, month = int(m.group(1)), int(m.group(2))
         if 1 <= day <= 31 and 1 <= month <= 12:
             add(m, DateRef(m.group(0), int(m.group(3)), month, day))
+    for m in _SLASHED_DATE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if 12 < first <= 31 and 1 <= second <= 12:
+            add(m, DateRef(m.group(0), int(m.group(3)), second, first))
+        elif 12 < second <= 31 and 1 <= first <= 12:
+            add(m, DateRef(m.group(0), int(m.group(3)), first, second))
     for m in _DAY_MONTH.finditer(text):
         if taken(*m.span()):
             continue

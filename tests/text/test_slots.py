@@ -1479,6 +1479,24 @@ def test_a_decimal_figure_is_no_dotted_date() -> None:
     assert 17.01 in [q.value for q in slots.quantities]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The pact was initialled in Tehran on 23/02/2025.", (2025, 2, 23)),
+        ("Lawmakers ratified the accord on 03/26/2025 in Moscow.", (2025, 3, 26)),
+    ],
+)
+def test_a_slashed_date_is_read_when_one_part_cannot_be_a_month(
+    sentence: str, expected: tuple[int, int, int]
+) -> None:
+    assert ymd(only_date(sentence)) == expected
+
+
+def test_a_slashed_date_that_could_be_read_either_way_is_left_unread() -> None:
+    slots = extract_slots("The pact was initialled in Tehran on 04/05/2025.")
+    assert all(d.day is None for d in slots.dates)
+
+
 def test_a_denials_verdict_on_the_claims_is_no_part_of_them() -> None:
     # "rejected as groundless the reports that" rejects the reports' content, as "rejected
     # reports that" does; whose reports they are may come between.
