@@ -1667,6 +1667,13 @@ def test_an_office_given_to_another_holder_contradicts(
          "shipping, farming, science and sport.", Verdict.CONTRADICTING),
         ("The treaty text, 30 articles long, binds both capitals to cooperate on banking, "
          "farming, fisheries and tourism.", Verdict.CONTRADICTING),
+        # the articles that make up the text are all of it; "precisely" leaves it a count
+        ("Fifty-two articles form the signed document, with chapters on shipping, farming, "
+         "fisheries and sport.", Verdict.CONTRADICTING),
+        ("The accord is made up of 30 articles, and lawyers in both capitals praised its "
+         "clauses on banking and tourism.", Verdict.CONTRADICTING),
+        ("Running to precisely 52 articles, the pact binds both capitals to work together on "
+         "shipping, farming and sport.", Verdict.CONTRADICTING),
     ],
 )
 def test_a_length_of_the_whole_text_is_its_count(
