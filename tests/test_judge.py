@@ -2036,3 +2036,14 @@ def test_sharing_which_way_the_gas_goes_restates_nothing(engine: Engine) -> None
     # the known claim has Russia's gas through Iran; a payment in rials is a new detail
     text = "Tehran will settle part of its bill for Russian gas in rials, the oil ministry said."
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accord, officials in Tehran said, has a validity of 30 years.",
+        "Envoys stressed that the deal will enjoy validity for a decade.",
+    ],
+)
+def test_a_validity_for_a_time_is_the_treatys_term(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
