@@ -1196,10 +1196,12 @@ _NOT_THE_SIGNER = re.compile(
 
 
 # Whose the signatures on the text were: "the signatures on the treaty belonged to the two
-# foreign ministers, Lavrov and Araghchi", "the signatories were Lavrov and Araghchi".
+# foreign ministers, Lavrov and Araghchi", "the signatories were Lavrov and Araghchi"; and who
+# affixed them ("Russia's signature on the pact was affixed by ..."): the one who affixes signs.
 _SIGNATURES_OF = re.compile(
     r"\b(?:signatures?\b[^.;]{0,40}?\b(?:belong(?:ed|s)? to|(?:were|was|are|is) (?:those|that) of"
-    r"|came from)|signatories (?:were|are|was))\s+([^,.;]+)(?:,([^,.;]+))?"
+    r"|came from|(?:were|was|are|is|had been|has been) (?:affixed|appended|added|placed) by)"
+    r"|signatories (?:were|are|was))\s+([^,.;]+)(?:,([^,.;]+))?"
 )
 
 

@@ -2207,6 +2207,12 @@ def test_a_purpose_aimed_at_washington_is_one_aimed_at_the_inauguration(
             {"lavrov", "araghchi"},
         ),
         ("The signatories were Putin and Pezeshkian.", {"putin", "pezeshkian"}),
+        # who affixed a signature signed
+        (
+            "Iran's signature on the accord was appended by Foreign Minister Araghchi.",
+            {"araghchi"},
+        ),
+        ("The signatures on the text were affixed by Lavrov and Araghchi.", {"lavrov", "araghchi"}),
     ],
 )
 def test_whose_the_signatures_are_names_the_signatories(sentence: str, signers: set[str]) -> None:
