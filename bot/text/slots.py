@@ -788,15 +788,30 @@ BACKGROUND_EVENT = "background"
 _PERSON_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;:]*(?:[,;:]|$)")
 
 
+# A signing said to fall on the day just named: "signed it that same afternoon", "signed the
+# pact later that day".
+_SIGNED_THE_SAME_DAY = re.compile(
+    r"\b(?:signed|signs|inked|sealed)\b[^.;]{0,80}?\b(?:(?:that|the)\s+same|later\s+that)\s+"
+    r"(?:day|afternoon|morning|evening|night)\b"
+)
+
+
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date inside a non-restrictive "who" clause ("Pezeshkian, who took office in 2024,")
     with no event of the treaty's to attach to is background on that person: it states
     nothing about the treaty. A treaty event there ("who signed it on 17 January") keeps it."""
     asides = [m.span() for m in _PERSON_ASIDE.finditer(text)]
+    same_day = [m.start() for m in _SIGNED_THE_SAME_DAY.finditer(text)]
 
     def event_at(where: int, ref: DateRef) -> str | None:
-        inside = any(a <= where < b for a, b in asides)
-        return BACKGROUND_EVENT if ref.event is None and inside else None
+        inside = [(a, b) for a, b in asides if a <= where < b]
+        if ref.event is not None or not inside:
+            return None
+        # "Pezeshkian, who flew in on Thursday, signed the pact that same afternoon": the
+        # aside's day is the signing's too.
+        if any(at >= inside[0][1] for at in same_day):
+            return "signing"
+        return BACKGROUND_EVENT
 
     return _remark_events(text, dates, event_at)
 

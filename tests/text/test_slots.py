@@ -1146,6 +1146,9 @@ def test_a_title_without_its_country_binds_the_holders_side(
         ("Jalali, who arrived in Moscow in 2019, spoke to reporters.", "visit"),
         # a treaty event in the aside keeps its date
         ("Putin, who signed the pact on 17 January, called it a breakthrough.", "signing"),
+        # a signing said to fall that same day takes the aside's date
+        ("Araghchi, who landed in Tehran on 3 March, inked the accord later that day.", "signing"),
+        ("Lavrov, who flew to Baku on 9 May, signed the deal the same evening.", "signing"),
         # not an aside: a restrictive clause or none at all
         ("The official who joined the ministry in 2024 spoke first.", None),
         ("Pezeshkian took office in 2024.", None),
