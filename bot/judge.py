@@ -211,7 +211,7 @@ _TEXT_NOUN = r"(?:treaty|document|text|accord|agreement|pact|deal)"
 # A count of articles said of the text itself ("the 44-article document", "an accord of 44
 # articles", "the text runs to 44 articles") is the length of the whole text, whatever else
 # the sentence says; not "a treaty with 3 articles on defence".
-_ABOUT = r"(?:(?:some|about|around|nearly|almost)\s+)?"
+_ABOUT = r"(?:(?:some|about|around|nearly|almost|exactly|precisely)\s+)?"
 _WHOLE_TEXT_COUNT = re.compile(
     rf"\b(\d+)[- ]articles? {_TEXT_NOUN}\b"
     rf"|\b{_TEXT_NOUN},?\s+(?:(?:which|that)\s+)?(?:of|in|with|runs to|running to|ran to|"
@@ -225,6 +225,12 @@ _WHOLE_TEXT_COUNT = re.compile(
     # the whole text, whatever its articles are then said to cover.
     rf"|\b{_TEXT_NOUN},?\s+(?:stretches to|stretching to|stretched to|extends to|extending to"
     rf"|totals|totalling|totaling|runs to|running to|ran to)\s+{_ABOUT}(\d+)\s+articles\b"
+    # "44 articles make up the published text", "the text is made up of 44 articles": the
+    # articles that compose the text are all of it.
+    r"|\b(\d+)\s+articles\s+(?:make up|made up|form|formed|constitute|constituted|compose"
+    rf"|composed)\s+(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUN}\b"
+    rf"|\b{_TEXT_NOUN},?\s+(?:is|was)\s+(?:made up|composed)\s+of\s+{_ABOUT}(\d+)\s+articles\b"
+    r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which))"
     # "the treaty text, 47 articles long"
     rf"|\b{_TEXT_NOUN},?\s+{_ABOUT}(\d+)\s+articles\s+long\b"
     # "the 47 articles published by the Kremlin", "the 47 articles the Kremlin put out": the

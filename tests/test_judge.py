@@ -1672,6 +1672,13 @@ def test_an_office_given_to_another_holder_contradicts(
          "shipping, farming, science and sport.", Verdict.CONTRADICTING),
         ("The treaty text, 30 articles long, binds both capitals to cooperate on banking, "
          "farming, fisheries and tourism.", Verdict.CONTRADICTING),
+        # the articles that make up the text are all of it; "precisely" leaves it a count
+        ("Fifty-two articles form the signed document, with chapters on shipping, farming, "
+         "fisheries and sport.", Verdict.CONTRADICTING),
+        ("The accord is made up of 30 articles, and lawyers in both capitals praised its "
+         "clauses on banking and tourism.", Verdict.CONTRADICTING),
+        ("Running to precisely 52 articles, the pact binds both capitals to work together on "
+         "shipping, farming and sport.", Verdict.CONTRADICTING),
     ],
 )
 def test_a_length_of_the_whole_text_is_its_count(
@@ -2034,3 +2041,14 @@ def test_sharing_which_way_the_gas_goes_restates_nothing(engine: Engine) -> None
     # the known claim has Russia's gas through Iran; a payment in rials is a new detail
     text = "Tehran will settle part of its bill for Russian gas in rials, the oil ministry said."
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accord, officials in Tehran said, has a validity of 30 years.",
+        "Envoys stressed that the deal will enjoy validity for a decade.",
+    ],
+)
+def test_a_validity_for_a_time_is_the_treatys_term(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING

@@ -548,6 +548,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "stay in effect": "remain duration",
     "in force for": "duration for",
     "valid for": "duration for",
+    # ... and so is the validity a text enjoys for a time ("validity for 20 years", "a
+    # validity of 20 years"); not "the validity of the claims".
+    "validity for": "duration for",
+    "a validity of": "a duration of",
+    "validity period of": "duration of",
     "runs for": "duration for",
     "run for": "duration for",
     "lasts for": "duration for",

@@ -277,12 +277,20 @@ _TEXT_UNRELATED = re.compile(
 
 
 # Putting one's name or signature to a text signs it, whoever's it is: "put Russia's signature
-# to the pact", "putting their names to it".
+# to the pact", "putting their names to it"; setting them to it is the same ("set their
+# signatures to the accord").
 _SIGNATURE_TO = re.compile(
-    r"\b(put|puts|putting)\s+(?:(?:his|her|their|its|our|the|[\w.-]+'s)\s+)?"
+    r"\b(put|puts|putting|set|sets|setting)\s+(?:(?:his|her|their|its|our|the|[\w.-]+'s)\s+)?"
     r"(?:names?|signatures?)\s+to\b"
 )
-_SIGNED_FORM = {"put": "signed", "puts": "signs", "putting": "signing"}
+_SIGNED_FORM = {
+    "put": "signed",
+    "puts": "signs",
+    "putting": "signing",
+    "set": "signed",
+    "sets": "signs",
+    "setting": "signing",
+}
 # An event whose date was chosen to achieve something was timed to: "denied that the date of
 # the signing had been picked to upstage the inauguration" denies that the signing was timed to.
 _DATE_CHOSEN_TO = re.compile(

@@ -146,6 +146,10 @@ def _replace_ordinal_day(match: re.Match[str]) -> str:
 _CENTURY = re.compile(r"\b(?:a )?(quarter|half)(?: (?:of )?a |-| )century\b")
 
 
+# A fortnight is two weeks: "a fortnight before the inauguration".
+_FORTNIGHT = re.compile(r"\b(?:a|one)\s+fortnight\b(?!')")
+
+
 def _replace_century(match: re.Match[str]) -> str:
     return "25 years" if match.group(1) == "quarter" else "50 years"
 
@@ -184,6 +188,7 @@ def _replace_month_ordinal(match: re.Match[str]) -> str:
 def words_to_digits(text: str) -> str:
     """Rewrite number words in lowercased ``text`` as digits; everything else is kept."""
     text = _CENTURY.sub(_replace_century, text)
+    text = _FORTNIGHT.sub("2 weeks", text)
     text = _MONTH_ORDINAL.sub(_replace_month_ordinal, text)
     text = _ORDINAL_WORDS.sub(_replace_ordinal_day, text)
     text = _SPOKEN_YEAR.sub(_replace_spoken_year, text)

@@ -24,6 +24,9 @@ _WEEKDAY = "|".join(lexicon.WEEKDAYS)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # Russian and Iranian copy writes a date day first, with dots: "17.01.2025" is 17 January 2025.
 _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|\.\d)")
+# A date written with slashes is day first in most of the world ("18/01/2025") and month
+# first in American copy ("01/18/2025"); it is read only when one of the two cannot be a month.
+_SLASHED_DATE = re.compile(r"(?<![\w./])(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/]|\.\d)")
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(\d{{4}}))?"
 )
@@ -481,6 +484,12 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
         day, month = int(m.group(1)), int(m.group(2))
         if 1 <= day <= 31 and 1 <= month <= 12:
             add(m, DateRef(m.group(0), int(m.group(3)), month, day))
+    for m in _SLASHED_DATE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if 12 < first <= 31 and 1 <= second <= 12:
+            add(m, DateRef(m.group(0), int(m.group(3)), second, first))
+        elif 12 < second <= 31 and 1 <= first <= 12:
+            add(m, DateRef(m.group(0), int(m.group(3)), first, second))
     for m in _DAY_MONTH.finditer(text):
         if taken(*m.span()):
             continue
@@ -783,15 +792,30 @@ BACKGROUND_EVENT = "background"
 _PERSON_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;:]*(?:[,;:]|$)")
 
 
+# A signing said to fall on the day just named: "signed it that same afternoon", "signed the
+# pact later that day".
+_SIGNED_THE_SAME_DAY = re.compile(
+    r"\b(?:signed|signs|inked|sealed)\b[^.;]{0,80}?\b(?:(?:that|the)\s+same|later\s+that)\s+"
+    r"(?:day|afternoon|morning|evening|night)\b"
+)
+
+
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date inside a non-restrictive "who" clause ("Pezeshkian, who took office in 2024,")
     with no event of the treaty's to attach to is background on that person: it states
     nothing about the treaty. A treaty event there ("who signed it on 17 January") keeps it."""
     asides = [m.span() for m in _PERSON_ASIDE.finditer(text)]
+    same_day = [m.start() for m in _SIGNED_THE_SAME_DAY.finditer(text)]
 
     def event_at(where: int, ref: DateRef) -> str | None:
-        inside = any(a <= where < b for a, b in asides)
-        return BACKGROUND_EVENT if ref.event is None and inside else None
+        inside = [(a, b) for a, b in asides if a <= where < b]
+        if ref.event is not None or not inside:
+            return None
+        # "Pezeshkian, who flew in on Thursday, signed the pact that same afternoon": the
+        # aside's day is the signing's too.
+        if any(at >= inside[0][1] for at in same_day):
+            return "signing"
+        return BACKGROUND_EVENT
 
     return _remark_events(text, dates, event_at)
 
@@ -1191,10 +1215,12 @@ _NOT_THE_SIGNER = re.compile(
 
 
 # Whose the signatures on the text were: "the signatures on the treaty belonged to the two
-# foreign ministers, Lavrov and Araghchi", "the signatories were Lavrov and Araghchi".
+# foreign ministers, Lavrov and Araghchi", "the signatories were Lavrov and Araghchi"; and who
+# affixed them ("Russia's signature on the pact was affixed by ..."): the one who affixes signs.
 _SIGNATURES_OF = re.compile(
     r"\b(?:signatures?\b[^.;]{0,40}?\b(?:belong(?:ed|s)? to|(?:were|was|are|is) (?:those|that) of"
-    r"|came from)|signatories (?:were|are|was))\s+([^,.;]+)(?:,([^,.;]+))?"
+    r"|came from|(?:were|was|are|is|had been|has been) (?:affixed|appended|added|placed) by)"
+    r"|signatories (?:were|are|was))\s+([^,.;]+)(?:,([^,.;]+))?"
 )
 
 

@@ -326,6 +326,9 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         # anyone's signature put to a text signs it, a country's too
         ("the envoy put Iran's signature to the charter", "the envoy signed the charter"),
         ("both ministers putting their signatures to it", "both ministers signing it"),
+        # setting one's name to a text is putting it there
+        ("the envoys set their names to the charter", "the envoys signed the charter"),
+        ("a minister sets his signature to each copy", "a minister signs each copy"),
         ("the text extends into fisheries", "the text covers fisheries"),
         ("she denied it extended into policing", "she denied it covered policing"),
         ("she denied the accord dealt with missiles", "she denied the accord covered missiles"),

@@ -93,6 +93,19 @@ def test_parts_of_a_century_become_years(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("talks resumed a fortnight later", "talks resumed 2 weeks later"),
+        ("ratified one fortnight after the summit", "ratified 2 weeks after the summit"),
+        # a possessive is a noun phrase of its own ("a fortnight's delay") and is kept
+        ("after a fortnight's delay", "after a fortnight's delay"),
+    ],
+)
+def test_a_fortnight_is_two_weeks(text: str, expected: str) -> None:
+    assert words_to_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a year said in two halves, as on air
         ("the pact dates from nineteen ninety-eight", "the pact dates from 1998"),
         ("signed in twenty twenty-five", "signed in 2025"),

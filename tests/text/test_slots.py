@@ -1146,6 +1146,9 @@ def test_a_title_without_its_country_binds_the_holders_side(
         ("Jalali, who arrived in Moscow in 2019, spoke to reporters.", "visit"),
         # a treaty event in the aside keeps its date
         ("Putin, who signed the pact on 17 January, called it a breakthrough.", "signing"),
+        # a signing said to fall that same day takes the aside's date
+        ("Araghchi, who landed in Tehran on 3 March, inked the accord later that day.", "signing"),
+        ("Lavrov, who flew to Baku on 9 May, signed the deal the same evening.", "signing"),
         # not an aside: a restrictive clause or none at all
         ("The official who joined the ministry in 2024 spoke first.", None),
         ("Pezeshkian took office in 2024.", None),
@@ -1477,6 +1480,24 @@ def test_a_decimal_figure_is_no_dotted_date() -> None:
     slots = extract_slots("Trade grew by 17.01 percent, and the loan is 1.5 billion euros.")
     assert slots.dates == ()
     assert 17.01 in [q.value for q in slots.quantities]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The pact was initialled in Tehran on 23/02/2025.", (2025, 2, 23)),
+        ("Lawmakers ratified the accord on 03/26/2025 in Moscow.", (2025, 3, 26)),
+    ],
+)
+def test_a_slashed_date_is_read_when_one_part_cannot_be_a_month(
+    sentence: str, expected: tuple[int, int, int]
+) -> None:
+    assert ymd(only_date(sentence)) == expected
+
+
+def test_a_slashed_date_that_could_be_read_either_way_is_left_unread() -> None:
+    slots = extract_slots("The pact was initialled in Tehran on 04/05/2025.")
+    assert all(d.day is None for d in slots.dates)
 
 
 def test_a_denials_verdict_on_the_claims_is_no_part_of_them() -> None:
@@ -2189,6 +2210,12 @@ def test_a_purpose_aimed_at_washington_is_one_aimed_at_the_inauguration(
             {"lavrov", "araghchi"},
         ),
         ("The signatories were Putin and Pezeshkian.", {"putin", "pezeshkian"}),
+        # who affixed a signature signed
+        (
+            "Iran's signature on the accord was appended by Foreign Minister Araghchi.",
+            {"araghchi"},
+        ),
+        ("The signatures on the text were affixed by Lavrov and Araghchi.", {"lavrov", "araghchi"}),
     ],
 )
 def test_whose_the_signatures_are_names_the_signatories(sentence: str, signers: set[str]) -> None:
