@@ -46,7 +46,7 @@ PROBE_FLOORS = {
     "fresh10": 0.95,
     "fresh11": 0.97,
     "fresh12": 0.97,
-    "fresh13": 0.94,
+    "fresh13": 0.96,
     "fresh14": 0.97,
     "fresh15": 0.97,
     "fresh16": 0.97,
@@ -63,8 +63,8 @@ PROBE_FLOORS = {
     "fresh24": 0.86,
     "fresh25": 0.81,
     "fresh26": 0.82,
-    "fresh27": 0.72,
-    "fresh28": 0.72,
+    "fresh27": 0.82,
+    "fresh28": 0.80,
 }
 
 
