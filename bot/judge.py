@@ -384,7 +384,7 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     # attribution that the reported clause repeats stays.
     frame, reported = _attribution(plain_lead(claim.text))
     if frame:
-        salient -= set(normalize(frame).split()) - set(normalize(reported).split())
+        salient -= _words_of(frame) - _words_of(reported)
     # Nor is the writer's assessment of it: "..., a clause worth watching given sanctions".
     salient -= _commentary_tokens(claim)
     # Mutual defence is help against an attack: "come to each other's aid if one is attacked"
@@ -393,6 +393,14 @@ def salient_tokens(claim: Claim) -> frozenset[str]:
     if any(stance == "mutual_defense" for stance, _ in claim.slots.stances):
         salient -= _MUTUAL_DEFENCE_WORDS
     return frozenset(salient)
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str) -> frozenset[str]:
+    """The normalised tokens of a part of a claim (an attribution, the clause it reports): the
+    judge splits the claim it is judging the same way for several checks, and normalising runs
+    every phrase rule of the lexicon. Small: it serves one claim's checks, not a warm rerun."""
+    return frozenset(normalize(text).split())
 
 
 @lru_cache(maxsize=4096)
@@ -408,7 +416,7 @@ def _speaker_tokens(claim: Claim) -> frozenset[str]:
     frame, reported = _attribution(plain_lead(claim.text), speaker_only=True)
     if not frame:
         return frozenset()
-    return frozenset(normalize(frame).split()) - frozenset(normalize(reported).split())
+    return _words_of(frame) - _words_of(reported)
 
 
 # A leading comparison with another partner's pact: "Set beside the treaty Russia struck with
@@ -438,7 +446,7 @@ def _comparand_tokens(claim: Claim) -> frozenset[str]:
     if m is None or not _OTHER_PARTNER.search(m.group(0)):
         return frozenset()
     rest = claim.text[m.end() :]
-    return frozenset(normalize(m.group(0)).split()) - frozenset(normalize(rest).split())
+    return _words_of(m.group(0)) - _words_of(rest)
 
 
 _MUTUAL_DEFENCE_WORDS = frozenset({"aggress", "attack", "defens"})
@@ -561,7 +569,7 @@ def _commentary_tokens(claim: Claim) -> frozenset[str]:
     comment, rest = _assessment(plain_lead(claim.text))
     if not comment:
         return frozenset()
-    return frozenset(normalize(comment).split()) - frozenset(normalize(rest).split())
+    return _words_of(comment) - _words_of(rest)
 
 
 def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
@@ -1570,13 +1578,13 @@ class Judge:
             if role not in lexicon.OFFICE_ROLES:
                 continue
             holders = self.knowledge.holders_of(role)
-            named = {x for known in holders for r, x in known.claim.slots.roles if r == role}
             spelt_alike = actor not in lexicon.ACTORS and any(
-                fuzz.ratio(actor, name) >= _SPELLING_SIMILARITY for name in named
+                fuzz.ratio(actor, name) >= _SPELLING_SIMILARITY for name in holders
             )
-            if named and actor not in named and not spelt_alike:
+            if holders and actor not in holders and not spelt_alike:
                 title = role.replace("_", " ")
-                return holders[0], f"{title}: {', '.join(sorted(named))} → {actor}"
+                first = next(iter(holders.values()))
+                return first, f"{title}: {', '.join(sorted(holders))} → {actor}"
         return None
 
     def _echoes(self, claim: Claim, best: _Scored) -> bool:

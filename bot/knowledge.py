@@ -124,10 +124,13 @@ class _Signatures:
         self.count += 1
 
 
-def _file_offices(offices: dict[str, list[KnownClaim]], known: KnownClaim) -> None:
-    """File ``known`` under each office whose holder it names."""
-    for role in {r for r, _ in known.claim.slots.roles if r in OFFICE_ROLES}:
-        offices.setdefault(role, []).append(known)
+def _file_offices(offices: dict[str, dict[str, KnownClaim]], known: KnownClaim) -> None:
+    """File ``known`` under each office whose holder it names, unless an earlier claim names
+    the same holder: one claim per holder is evidence enough, and a large knowledge repeats
+    its holders thousands of times."""
+    for role, holder in known.claim.slots.roles:
+        if role in OFFICE_ROLES:
+            offices.setdefault(role, {}).setdefault(holder, known)
 
 
 class Knowledge:
@@ -156,8 +159,8 @@ class Knowledge:
         self._keyed: dict[str, tuple[list[int], list[int]]] = {}
         self._keyed_arrays: dict[str, tuple[_Positions, _Bits]] = {}
         self._signatures = _Signatures()
-        # office role -> the claims naming its holder; made on first use (see holders_of).
-        self._offices: dict[str, list[KnownClaim]] | None = None
+        # office role -> holder -> the first claim naming them; made on first use.
+        self._offices: dict[str, dict[str, KnownClaim]] | None = None
         items = list(claims)
         # Freezing the heap (see bot.gcpause) is for start-up's whole knowledge, not for the
         # small ones evaluation and tests build.
@@ -209,13 +212,14 @@ class Knowledge:
         if self._offices is not None:
             _file_offices(self._offices, known)
 
-    def holders_of(self, role: str) -> list[KnownClaim]:
-        """The known claims that name who holds ``role`` (an office: lexicon.OFFICE_ROLES)."""
+    def holders_of(self, role: str) -> Mapping[str, KnownClaim]:
+        """Who the known claims say holds ``role`` (an office: lexicon.OFFICE_ROLES), each
+        with the first claim that says so, in the order they became known."""
         if self._offices is None:
             self._offices = {}
             for known in self._items:
                 _file_offices(self._offices, known)
-        return self._offices.get(role, [])
+        return self._offices.get(role, {})
 
     def _index_all(self, items: list[KnownClaim]) -> None:
         """``add`` for many claims at once (start-up): the per-token work is done by numpy

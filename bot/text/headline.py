@@ -17,6 +17,7 @@ apart? The Iran accord doesn't ..."): the question only introduced its topic.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.text import lexicon
 
@@ -172,11 +173,13 @@ def _caption(rest: str) -> bool:
     return sum(1 for w in rest.split() if w[:1].islower()) >= _CAPTION_WORDS
 
 
+@lru_cache(maxsize=64)
 def plain_lead(sentence: str) -> str:
     """The sentence without headline chrome and an outlet's credit, titles spelled out.
 
     Text that is all chrome (a bare credit, a label alone) is returned unchanged, so that the
-    boilerplate rules still see it and drop it."""
+    boilerplate rules still see it and drop it. Remembered for the last few sentences: the
+    judge reads one claim's lead in several checks."""
     text = sentence.strip()
     dateline = _DATELINE.match(text) or _DASH_CREDIT.match(text)
     if dateline:
