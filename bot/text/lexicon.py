@@ -650,6 +650,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "war games": "drills",
     "port calls": "port visits",
     "port call": "port visit",
+    # Visits exchanged are visits paid in return: "agreed to exchange naval visits".
+    "exchange visits": "reciprocal visits",
+    "exchanges of visits": "reciprocal visits",
+    "exchange of visits": "reciprocal visits",
+    "exchanging visits": "reciprocal visits",
     "security agencies": "security services",
     "sworn in": "inaugurated",
     "news conference": "press conference",

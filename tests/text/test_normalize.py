@@ -29,6 +29,8 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, plain_idioms
         ("Pezeshkian’s visit", "Pezeshkian's visit"),
         # general English for the same things
         ("naval war games and port calls", "naval exercises and port visits"),
+        ("an exchange of visits by warships", "reciprocal visits by warships"),
+        ("regular exchanges of visits by warships", "regular reciprocal visits by warships"),
         ("an obsolete compact", "an outdated treaty"),
         ("it supersedes a deal rolled over twice", "it replaces a deal renewed twice"),
         ("a sea corridor through Azerbaijan", "a maritime corridor through Baku"),
