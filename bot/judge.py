@@ -56,6 +56,10 @@ _STANCE_TERMS = frozenset({"allianc", "mutualdefens"})
 _WHOLE_SCOPE = 0.75
 # Share of one claim's negated words the other must affirm for a polarity conflict.
 _SCOPE_MATCH = 0.67
+# Words beside an opposite one that must be the known claim's (see _antonym_conflict).
+_ANTONYM_CONTEXT = 3
+_ANTONYM_COVERAGE = 0.5
+_ANTONYM_DETAILS = 2
 # Two spellings of one name ("Jalali", "Djalali") score at least this (rapidfuzz ratio).
 _SPELLING_SIMILARITY = 80
 # A sentence that names nothing of the treaty is judged when half its words (at
@@ -1220,6 +1224,39 @@ class Judge:
             ),
         )
 
+    def _antonym_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        """A word of opposite sense on the same matter ("the first treaty Russia signed with a
+        country at odds with the West" against "the last"; de Marneffe et al.'s antonym
+        mismatch). Only where the rest of the claim is the known claim's, neither claim has a
+        word of the other side, and neither is negated ("not the last" is no "first")."""
+        a, b = claim.slots, scored.known.claim.slots
+        if "noncommittal" in a.hedge_cues:
+            return None
+        mine, theirs = _masked_tokens(claim), self.knowledge.tokens_of(scored.known)
+        negated = frozenset(a.negated_terms) | frozenset(b.negated_terms)
+        for left, right in lexicon.ANTONYMS:
+            for one, other in ((left, right), (right, left)):
+                here, there = mine & one, theirs & other
+                if not here or not there or mine & other or theirs & one or negated & one:
+                    continue
+                if negated & other:
+                    continue
+                rest = mine - here - _speaker_tokens(claim)
+                details = salient_tokens(claim) - here
+                if len(rest) < _ANTONYM_CONTEXT or not (
+                    self._coverage(rest, theirs) >= _ANTONYM_COVERAGE
+                    or (len(details) >= _ANTONYM_DETAILS and details <= theirs)
+                ):
+                    continue
+                said, unsaid = min(there), min(here)
+                side = one
+
+                def says_the_claims_side(s: _Scored, side: frozenset[str] = side) -> bool:
+                    return bool(self.knowledge.tokens_of(s.known) & side)
+
+                return _Mismatch(f"opposite words: {said} → {unsaid}", says_the_claims_side)
+        return None
+
     def _affirms_what_is_denied(
         self, s: _Scored, denier: Slots, affirmed: frozenset[str]
     ) -> bool:
@@ -1293,6 +1330,7 @@ class Judge:
         )
         found = found or self._term_conflict(claim, scored)
         found = found or self._polarity_conflict(claim, scored)
+        found = found or self._antonym_conflict(claim, scored)
         if found is None and scored.coverage >= topic:
             found = self._actor_swap(claim, scored)
         return found

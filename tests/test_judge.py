@@ -2052,3 +2052,48 @@ def test_sharing_which_way_the_gas_goes_restates_nothing(engine: Engine) -> None
 )
 def test_a_validity_for_a_time_is_the_treatys_term(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "reason_part"),
+    [
+        # first against the seeds' "last" treaty with a country at odds with the West
+        (
+            "It was the first treaty Moscow signed with a state in conflict with Western "
+            "countries since it invaded Ukraine.",
+            "last → first",
+        ),
+        # a minor part against "at the forefront of the deal"
+        ("Officials said trade and finance are a sideshow in the new treaty.", "forefront →"),
+        ("Trade and finance take a back seat in the pact, according to officials.", "forefront →"),
+        # still adequate against the envoy's "outdated"
+        (
+            "Ambassador Jalali told Iranian reporters the older treaty between the countries "
+            "had remained adequate.",
+            "outdat → adequ",
+        ),
+    ],
+)
+def test_a_word_of_opposite_sense_on_the_same_matter_contradicts(
+    engine: Engine, text: str, reason_part: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+    assert judgement.reason is not None and reason_part in judgement.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same side of the pair, and another matter's "first"
+        "Officials said trade and finance play a central role in the new treaty.",
+        "Pezeshkian's trip was the first visit by an Iranian president to Moscow since he took "
+        "office.",
+        # both sides in the claim, or the opposite word negated
+        "Jalali said the older agreement was outdated and no longer relevant.",
+        "Jalali said the old 2001 accord was no longer fit for purpose.",
+        "The treaty puts trade and finance first, officials said.",
+    ],
+)
+def test_opposite_words_need_the_same_matter_and_no_negation(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

@@ -650,6 +650,15 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "war games": "drills",
     "port calls": "port visits",
     "port call": "port visit",
+    # A part played is the place it has: "trade plays a minor role in the deal" puts trade on
+    # the margin of it, as "a central role" puts it at the core (see ANTONYMS).
+    "minor role": "minor",
+    "marginal role": "marginal",
+    "secondary role": "minor",
+    "peripheral role": "peripheral",
+    "central role": "core",
+    "leading role": "forefront",
+    "back seat": "backseat",
     # Visits exchanged are visits paid in return: "agreed to exchange naval visits".
     "exchange visits": "reciprocal visits",
     "exchanges of visits": "reciprocal visits",
@@ -1529,6 +1538,19 @@ SALIENT_PREFIXES: tuple[str, ...] = (
     "traffick",
     "extremis",
     "migrat",
+)
+# Words of opposite sense on one matter (stems): "the first treaty Russia signed with ..."
+# against "the last", "a minor part of the deal" against "at the forefront of the deal".
+# Each pair is read both ways. Left out: words with a second sense in the story ("import",
+# "valid", "limit") and order words that name a count ("second").
+ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"last"}), frozenset({"first"})),
+    (
+        frozenset({"forefront", "centrepiec", "centerpiec", "core", "heart"}),
+        frozenset({"minor", "margin", "marginalis", "sidelin", "peripher", "afterthought",
+                   "footnot", "sideshow", "backseat"}),
+    ),
+    (frozenset({"outdat", "antiqu"}), frozenset({"adequ", "relev", "fit"})),
 )
 # A field named by its kinds: a known claim on gas or nuclear power says the claim's
 # "energy" (the field of its pitch), as a narrower word says the broader one. Stems.
