@@ -2097,3 +2097,15 @@ def test_a_word_of_opposite_sense_on_the_same_matter_contradicts(
 )
 def test_opposite_words_need_the_same_matter_and_no_negation(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: Is Russia bound to defend Iran under the pact? A: No; it only keeps each side from "
+        "helping an aggressor.",
+        "Q: How long will the pact last? A: Two decades, according to Iran's envoy in Moscow.",
+    ],
+)
+def test_an_explainers_labelled_question_and_answer_restate(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN

@@ -102,6 +102,10 @@ _INNER_ELLIPSIS = re.compile(r",?\s*(?:\.\.\.|…)\s*")
 
 # A question and the answer after it in the same sentence: "Can X ...? The answer is no, ...".
 _QUESTION = re.compile(r"^(?P<question>[^?]{8,}?)\?\s+(?P<answer>\S.*)$", re.DOTALL)
+# An explainer's labels: "Q: How long will it last? A: Twenty years." ("A" only with its colon:
+# "A 2001 agreement" is an answer, not a label.)
+_QUESTION_LABEL = re.compile(r"^\s*(?:q|question)\s*[:.]\s+", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^(?:a|answer)\s*:\s*", re.IGNORECASE)
 # A spoken opener before the question: "So", "And", "Well,".
 _OPENER = r"(?:(?:so|and|but|then|well|now|okay|ok),?\s+)?"
 # A yes-no question opens with an auxiliary that is not negated ("Didn't ...? No" is unclear).
@@ -120,14 +124,15 @@ _NO_ANSWER = re.compile(
     re.IGNORECASE,
 )
 # An answer that is a clause of its own: a subject that names something (not a pronoun that
-# needs the question: "It does.") and a finite auxiliary before any comma ("A commission,
-# which the treaty says has to meet ..." is a noun phrase answering "who?", not a clause).
+# needs the question: "It does.") and a finite auxiliary before any comma or relative pronoun
+# ("A commission, which the treaty says has to meet ...", "A 2001 deal that was renewed" are
+# noun phrases answering "who?" or "what?", not clauses).
 _ANAPHORIC_SUBJECT = re.compile(
     r"^(?:it|its|he|she|they|we|you|i|this|that|these|those|there|yes|no|per|according)\b",
     re.IGNORECASE,
 )
 _FINITE = re.compile(
-    r"^[^,;:]*?\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|may|might|"
+    r"^(?:(?!\b(?:that|which|who|whose)\b)[^,;:])*?\b(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|may|might|"
     r"must|shall|should|\w+n't)\b",
     re.IGNORECASE,
 )
@@ -135,12 +140,14 @@ _FINITE = re.compile(
 
 def _answered(text: str) -> str:
     """A question answered in the same sentence, read as the statement it makes."""
-    qa = _QUESTION.match(text)
+    qa = _QUESTION.match(_QUESTION_LABEL.sub("", text, count=1))
     if qa is None:
         return text
-    question, answer = qa.group("question").strip(), qa.group("answer").strip()
+    question = qa.group("question").strip()
+    answer = _ANSWER_LABEL.sub("", qa.group("answer").strip(), count=1)
     if "?" in answer:
         return text
+    unlabelled = f"{question}? {answer}"
     aux = _YES_NO.match(question)
     no = _NO_ANSWER.match(answer)
     if aux is not None and no is not None:
@@ -150,19 +157,19 @@ def _answered(text: str) -> str:
         return f"{denied}, and {rest}" if rest else f"{denied}."
     if _WH.match(question) and not _ANAPHORIC_SUBJECT.match(answer) and _FINITE.match(answer):
         return answer
-    return text
+    return unlabelled
 
 
 def asks_about_its_subject(text: str) -> bool:
     """True for a wh-question on "it" answered in the same sentence ("How long will it last?
     Two decades, ..."): an explainer asks about the subject of the story, so its "it" is that
     subject, as the "it" of a sentence that goes on from the one before is."""
-    qa = _QUESTION.match(text)
+    qa = _QUESTION.match(_QUESTION_LABEL.sub("", text, count=1))
     return (
         qa is not None
         and bool(_WH.match(qa.group("question")))
         and re.search(r"\bit\b", qa.group("question"), re.IGNORECASE) is not None
-        and len(qa.group("answer").split()) >= _ANSWER_WORDS
+        and len(_ANSWER_LABEL.sub("", qa.group("answer"), count=1).split()) >= _ANSWER_WORDS
     )
 
 

@@ -168,6 +168,20 @@ def test_a_dateline_and_a_dashed_agency_credit_are_not_the_claim(sentence: str, 
             "rials.",
             "The two central banks will settle payments in rubles and rials.",
         ),
+        # an explainer's labels are no words of the question or the answer
+        (
+            "Q: Will Moscow have to send troops? A: No; it only withholds help from an aggressor.",
+            "Will not Moscow have to send troops, and it only withholds help from an aggressor.",
+        ),
+        (
+            "Question. Who ratified it first? Answer: Russia's parliament did.",
+            "Russia's parliament did.",
+        ),
+        # a fragment answer keeps its question, without the labels
+        (
+            "Q: How long does it run? A: Two decades, officials say.",
+            "How long does it run? Two decades, officials say.",
+        ),
     ],
 )
 def test_a_question_answered_in_the_same_sentence_is_read_as_a_statement(
@@ -219,6 +233,7 @@ def test_an_agency_reporting_a_clause_stays(sentence: str) -> None:
         "How many articles does it have? Forty-seven, the Kremlin says.",
         "Who signed it? They both did, in Moscow.",
         "Who drafts the rules? A joint commission, which has to meet once a year.",
+        "What did it replace? A 2001 deal that was renewed every five years.",
         # a "yes" affirms what was asked; a negative question answered "no" is unclear
         "Does it cover energy? Yes, and nuclear power too.",
         "Isn't it an alliance? No, says the ambassador.",
