@@ -2109,3 +2109,11 @@ def test_opposite_words_need_the_same_matter_and_no_negation(engine: Engine, tex
 )
 def test_an_explainers_labelled_question_and_answer_restate(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_what_an_alliance_binds_its_members_to_is_no_stance_of_the_treaty(engine: Engine) -> None:
+    text = (
+        "Whereas the CSTO binds its members to collective defence, the Russia-Iran treaty "
+        "only bars each side from aiding a country that attacks the other."
+    )
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

@@ -167,9 +167,18 @@ _PARTNERS = {
     subject: "(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"
     for subject, phrases in lexicon.OTHER_SUBJECTS.items()
 }
-# Each partner alone (after a word of comparison), and its treaty.
+# Each partner alone (after a word of comparison), and its treaty. An alliance is a treaty
+# by its name: "whereas the CSTO binds its members to collective defence" is about its own.
+_ALLIANCES = frozenset({"csto", "nato"})
 _PARTNER_NAMED = [
-    (re.compile(partner), re.compile(rf"{_A_TREATY}{_NEAR}{partner}|{partner}{_NEAR}{_A_TREATY}"))
+    (
+        re.compile(partner),
+        re.compile(
+            partner
+            if subject in _ALLIANCES
+            else rf"{_A_TREATY}{_NEAR}{partner}|{partner}{_NEAR}{_A_TREATY}"
+        ),
+    )
     for subject, partner in _PARTNERS.items()
     if subject != "old_treaty"  # the treaty replaced is part of our treaty's story
 ]

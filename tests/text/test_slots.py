@@ -2272,6 +2272,13 @@ def test_not_until_then_dates_what_happened_and_denies_nothing() -> None:
             "The treaty founds an alliance",
             "Pyongyang",
         ),
+        # an alliance is a treaty by its name
+        (
+            "While NATO obliges its members to defend one another, the Tehran accord only rules "
+            "out help to an aggressor.",
+            "the Tehran accord only rules out help to an aggressor",
+            "NATO",
+        ),
     ],
 )
 def test_what_a_comparison_says_of_another_treaty_is_left_out(
@@ -2291,6 +2298,8 @@ def test_what_a_comparison_says_of_another_treaty_is_left_out(
         "Moscow's treaties with Pyongyang and with Tehran differ on defence.",
         # the predecessor is part of the treaty's own story
         "The accord, which replaces the 2001 agreement, runs for 20 years.",
+        # an alliance's name inside another word is no alliance of its own
+        "Iran will not enter a NATO-style defence pact with Russia.",
     ],
 )
 def test_a_sentence_comparing_no_other_partners_treaty_is_read_whole(sentence: str) -> None:
