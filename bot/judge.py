@@ -423,6 +423,27 @@ def _speaker_tokens(claim: Claim) -> frozenset[str]:
     return _words_of(frame) - _words_of(reported)
 
 
+# An order word that dates ("last year", "first week of March") ranks nothing.
+_ORDER_WORDS = ("first", "last")
+_OF_TIME = re.compile(
+    r"\s+(?:(?:half|quarter)\b|(?:year|week|month|day|night|decade|century|time|spring|summer"
+    r"|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
+)
+
+
+@lru_cache(maxsize=256)
+def _said_of_time(text: str) -> frozenset[str]:
+    """The order words of ``text`` that only ever date something ("who took office last
+    year"), which no opposite word contradicts."""
+    lowered = text.lower()
+    return frozenset(
+        word
+        for word in _ORDER_WORDS
+        if (uses := [m.end() for m in re.finditer(rf"\b{word}\b", lowered)])
+        and all(_OF_TIME.match(lowered, end) for end in uses)
+    )
+
+
 # A leading comparison with another partner's pact: "Set beside the treaty Russia struck with
 # North Korea, ...", "Unlike Moscow's pact with Minsk, ...". What it names is the yardstick,
 # not a detail of the claim about ours.
@@ -1232,7 +1253,8 @@ class Judge:
         a, b = claim.slots, scored.known.claim.slots
         if "noncommittal" in a.hedge_cues:
             return None
-        mine, theirs = _masked_tokens(claim), self.knowledge.tokens_of(scored.known)
+        mine = _masked_tokens(claim) - _said_of_time(claim.text)
+        theirs = self.knowledge.tokens_of(scored.known) - _said_of_time(scored.known.claim.text)
         negated = frozenset(a.negated_terms) | frozenset(b.negated_terms)
         for left, right in lexicon.ANTONYMS:
             for one, other in ((left, right), (right, left)):

@@ -2093,6 +2093,8 @@ def test_a_word_of_opposite_sense_on_the_same_matter_contradicts(
         "Jalali said the older agreement was outdated and no longer relevant.",
         "Jalali said the old 2001 accord was no longer fit for purpose.",
         "The treaty puts trade and finance first, officials said.",
+        # an order word that dates something ("took office last year") ranks nothing
+        "The treaty was signed during Pezeshkian's first official visit to Russia as president.",
     ],
 )
 def test_opposite_words_need_the_same_matter_and_no_negation(engine: Engine, text: str) -> None:
