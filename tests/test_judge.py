@@ -2066,12 +2066,6 @@ def test_a_validity_for_a_time_is_the_treatys_term(engine: Engine, text: str) ->
         # a minor part against "at the forefront of the deal"
         ("Officials said trade and finance are a sideshow in the new treaty.", "forefront →"),
         ("Trade and finance take a back seat in the pact, according to officials.", "forefront →"),
-        # still adequate against the envoy's "outdated"
-        (
-            "Ambassador Jalali told Iranian reporters the older treaty between the countries "
-            "had remained adequate.",
-            "outdat → adequ",
-        ),
     ],
 )
 def test_a_word_of_opposite_sense_on_the_same_matter_contradicts(
@@ -2095,6 +2089,8 @@ def test_a_word_of_opposite_sense_on_the_same_matter_contradicts(
         "The treaty puts trade and finance first, officials said.",
         # an order word that dates something ("took office last year") ranks nothing
         "The treaty was signed during Pezeshkian's first official visit to Russia as president.",
+        # a comparison ranks, it says nothing absolute
+        "Trade plays a minor role in the treaty compared with security, officials said.",
     ],
 )
 def test_opposite_words_need_the_same_matter_and_no_negation(engine: Engine, text: str) -> None:

@@ -1542,7 +1542,9 @@ SALIENT_PREFIXES: tuple[str, ...] = (
 # Words of opposite sense on one matter (stems): "the first treaty Russia signed with ..."
 # against "the last", "a minor part of the deal" against "at the forefront of the deal".
 # Each pair is read both ways. Left out: words with a second sense in the story ("import",
-# "valid", "limit") and order words that name a count ("second").
+# "valid", "limit"), order words that name a count ("second"), and words said of one of two
+# things the claims compare ("outdated" is said of the old agreement, "fit for purpose" may be
+# said of the new one).
 ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"last"}), frozenset({"first"})),
     (
@@ -1550,7 +1552,6 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         frozenset({"minor", "margin", "marginalis", "sidelin", "peripher", "afterthought",
                    "footnot", "sideshow", "backseat"}),
     ),
-    (frozenset({"outdat", "antiqu"}), frozenset({"adequ", "relev", "fit"})),
 )
 # A field named by its kinds: a known claim on gas or nuclear power says the claim's
 # "energy" (the field of its pitch), as a narrower word says the broader one. Stems.
