@@ -2052,3 +2052,27 @@ def test_sharing_which_way_the_gas_goes_restates_nothing(engine: Engine) -> None
 )
 def test_a_validity_for_a_time_is_the_treatys_term(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a bound the known count of 47 articles breaks is a conflict ...
+        ("The published accord runs to more than 60 articles.", Verdict.CONTRADICTING),
+        ("The document, fewer than 40 articles long, was published by the Kremlin.",
+         Verdict.CONTRADICTING),
+        ("In its almost 30 articles, the deal covers energy and transport.",
+         Verdict.CONTRADICTING),
+        # ... one it keeps is not
+        ("The published accord runs to more than 40 articles.", Verdict.KNOWN),
+        ("The document, fewer than 50 articles long, was published by the Kremlin.",
+         Verdict.KNOWN),
+    ],
+)
+def test_a_bound_on_the_count_of_articles(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_bound_on_another_treatys_articles_is_no_conflict(engine: Engine) -> None:
+    text = "Russia's treaty with North Korea runs to more than 20 articles."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING
