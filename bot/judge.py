@@ -673,6 +673,11 @@ def _with_implied(stances: Sequence[tuple[str, int]]) -> Sequence[tuple[str, int
     return [*stances, *implied] if implied else stances
 
 
+_FRONTED_CONCESSION = re.compile(
+    r"\s*(?:although|though|even though|while|whereas|even if)\b[^,;:]*,", re.IGNORECASE
+)
+
+
 def _plainly_affirmed(claim: Claim) -> frozenset[str]:
     """The claim's words before the first it denies, and after a contrast that turns back
     to affirming ("does not mention arms, though it does emphasise military-technical
@@ -685,7 +690,20 @@ def _plainly_affirmed(claim: Claim) -> frozenset[str]:
         return frozenset(tokens)
     first = min((tokens.index(scope[0]) for scope in scopes if scope[0] in tokens), default=0)
     turn = max((i for i, t in enumerate(tokens) if t in _CONTRAST_TURNS and i > first), default=0)
-    return frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
+    affirmed = frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
+    # A concession put first ("Although the text stops short of a defence pledge, one article
+    # regulates arms supplies") keeps its denial in its own clause: the main clause after it
+    # affirms.
+    conceded = _FRONTED_CONCESSION.match(claim.text)
+    if conceded is not None and all(
+        cue.lower() in conceded.group(0).lower() for cue in claim.slots.negation_cues
+    ):
+        last = max(
+            (tokens.index(scope[-1]) for scope in scopes if scope[-1] in tokens), default=-1
+        )
+        if last >= 0:
+            affirmed |= frozenset(tokens[last + 1 :])
+    return affirmed
 
 
 def _persons(slots: Slots) -> set[str]:
