@@ -16,6 +16,7 @@ framing, another person in the same role.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -157,7 +158,42 @@ def _quantity_text(q: Quantity) -> str:
         "article": "articles",
         "vote_against": "votes against",
     }.get(q.unit, q.unit)
-    return f"{value} {unit}".strip()
+    bound = f"{_BOUND_WORDS[q.bound]} " if q.bound else ""
+    return f"{bound}{value} {unit}".strip()
+
+
+# The share of a figure that "nearly" or "just over" it may fall short of it or exceed it by.
+_NEAR_BOUND = 0.2
+_BOUND_WORDS = {
+    ">": "more than",
+    ">=": "at least",
+    "<": "fewer than",
+    "<=": "at most",
+    "~<": "nearly",
+    "~>": "just over",
+}
+
+
+def _allowed(q: Quantity) -> tuple[float, float, bool, bool]:
+    """The values a figure allows: (low, high, low is allowed, high is allowed)."""
+    value, slack = q.value, 0.01 * max(abs(q.value), 1)
+    return {
+        ">": (value, math.inf, False, False),
+        ">=": (value - slack, math.inf, True, False),
+        "<": (-math.inf, value, False, False),
+        "<=": (-math.inf, value + slack, False, True),
+        "~<": (value * (1 - _NEAR_BOUND), value, True, False),
+        "~>": (value, value * (1 + _NEAR_BOUND), False, True),
+    }.get(q.bound, (value - slack, value + slack, True, True))
+
+
+def _bounds_meet(a: Quantity, b: Quantity) -> bool:
+    """Can one value satisfy both figures, of which one at least is a bound ("more than 40
+    articles" and "47 articles" can; "more than 50 articles" and "47 articles" cannot)?"""
+    (a_low, a_high, a_in, a_top), (b_low, b_high, b_in, b_top) = _allowed(a), _allowed(b)
+    low, low_in = max((a_low, a_in), (b_low, b_in), key=lambda x: (x[0], not x[1]))
+    high, high_in = min((a_high, a_top), (b_high, b_top), key=lambda x: (x[0], x[1]))
+    return low < high or (low == high and low_in and high_in)
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
@@ -165,6 +201,8 @@ def _same_value(a: Quantity, b: Quantity) -> bool:
         return offsets.agree(a, b)
     if durations.is_loose(a) or durations.is_loose(b):
         return durations.spans_agree(a, b)
+    if a.bound or b.bound:
+        return _bounds_meet(a, b)
     return abs(a.value - b.value) <= 0.01 * max(abs(a.value), 1)
 
 
@@ -215,7 +253,13 @@ _TEXT_NOUN = r"(?:treaty|document|text|accord|agreement|pact|deal)"
 # A count of articles said of the text itself ("the 44-article document", "an accord of 44
 # articles", "the text runs to 44 articles") is the length of the whole text, whatever else
 # the sentence says; not "a treaty with 3 articles on defence".
-_ABOUT = r"(?:(?:some|about|around|nearly|almost|exactly|precisely)\s+)?"
+# A bound on the count is a count of the whole text too ("the text, more than 50 articles
+# long").
+_ABOUT = (
+    r"(?:(?:some|about|around|nearly|almost|exactly|precisely|roughly|approximately|more than"
+    r"|fewer than|less than|at least|at most|no more than|no fewer than|just over|just under"
+    r"|over|under|upwards of|close to)\s+)?"
+)
 _WHOLE_TEXT_COUNT = re.compile(
     rf"\b(\d+)[- ]articles? {_TEXT_NOUN}\b"
     rf"|\b{_TEXT_NOUN},?\s+(?:(?:which|that)\s+)?(?:of|in|with|runs to|running to|ran to|"
@@ -242,6 +286,10 @@ _WHOLE_TEXT_COUNT = re.compile(
     r"|\bthe\s+(\d+)\s+articles\s+(?:(?:that|which)\s+)?(?:(?:the\s+)?[\w'-]+\s+){0,3}?"
     r"(?:released|published|made public|posted|uploaded|unveiled|put out)\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*)\b)"
+    # "across its 47 articles, the pact ...", "in its 47 articles the accord": all its articles
+    # are the whole of it.
+    rf"|\b(?:across|in|over|throughout|through)\s+its\s+{_ABOUT}(\d+)\s+articles\b"
+    r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which)\b)"
 )
 
 
@@ -658,6 +706,11 @@ def _with_implied(stances: Sequence[tuple[str, int]]) -> Sequence[tuple[str, int
     return [*stances, *implied] if implied else stances
 
 
+_FRONTED_CONCESSION = re.compile(
+    r"\s*(?:although|though|even though|while|whereas|even if)\b[^,;:]*,", re.IGNORECASE
+)
+
+
 def _plainly_affirmed(claim: Claim) -> frozenset[str]:
     """The claim's words before the first it denies, and after a contrast that turns back
     to affirming ("does not mention arms, though it does emphasise military-technical
@@ -670,7 +723,20 @@ def _plainly_affirmed(claim: Claim) -> frozenset[str]:
         return frozenset(tokens)
     first = min((tokens.index(scope[0]) for scope in scopes if scope[0] in tokens), default=0)
     turn = max((i for i, t in enumerate(tokens) if t in _CONTRAST_TURNS and i > first), default=0)
-    return frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
+    affirmed = frozenset(tokens[:first]) | (frozenset(tokens[turn + 1 :]) if turn else frozenset())
+    # A concession put first ("Although the text stops short of a defence pledge, one article
+    # regulates arms supplies") keeps its denial in its own clause: the main clause after it
+    # affirms.
+    conceded = _FRONTED_CONCESSION.match(claim.text)
+    if conceded is not None and all(
+        cue.lower() in conceded.group(0).lower() for cue in claim.slots.negation_cues
+    ):
+        last = max(
+            (tokens.index(scope[-1]) for scope in scopes if scope[-1] in tokens), default=-1
+        )
+        if last >= 0:
+            affirmed |= frozenset(tokens[last + 1 :])
+    return affirmed
 
 
 def _persons(slots: Slots) -> set[str]:

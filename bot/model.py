@@ -40,6 +40,10 @@ class Quantity:
     value: float
     unit: str
     text: str
+    #: A bound the text puts on the figure instead of stating it: ">" ("more than 50"),
+    #: ">=" ("at least 50"), "<" ("fewer than 50"), "<=" ("at most 50"), "~<" ("nearly 50",
+    #: a little under it) or "~>" ("just over 50", a little over it); "" for the figure itself.
+    bound: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2115,3 +2115,54 @@ def test_what_an_alliance_binds_its_members_to_is_no_stance_of_the_treaty(engine
         "only bars each side from aiding a country that attacks the other."
     )
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a bound the known count of 47 articles breaks is a conflict ...
+        ("The published accord runs to more than 60 articles.", Verdict.CONTRADICTING),
+        ("The document, fewer than 40 articles long, was published by the Kremlin.",
+         Verdict.CONTRADICTING),
+        ("In its almost 30 articles, the deal covers energy and transport.",
+         Verdict.CONTRADICTING),
+        # ... one it keeps is not
+        ("The published accord runs to more than 40 articles.", Verdict.KNOWN),
+        ("The document, fewer than 50 articles long, was published by the Kremlin.",
+         Verdict.KNOWN),
+    ],
+)
+def test_a_bound_on_the_count_of_articles(engine: Engine, text: str, verdict: Verdict) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_bound_on_another_treatys_articles_is_no_conflict(engine: Engine) -> None:
+    text = "Russia's treaty with North Korea runs to more than 20 articles."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # arms "supplied" is their transfer, which the seeds say the pact does not mention
+        "Under the accord, arms can be supplied by either country to the other.",
+        # a fronted concession keeps its denial to itself: the main clause affirms
+        "Though the deal stops short of any mutual defence pledge, one of its clauses "
+        "explicitly governs weapons deliveries between Moscow and Tehran.",
+    ],
+)
+def test_weapons_supplied_under_the_pact_contradict_the_seeds(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the concession alone, and a denial in the main clause, agree with the seeds
+        "Though it expands military-technical cooperation, the pact says nothing about "
+        "arms transfers between the two parties.",
+        "Although the pact has no mutual defence clause, Putin said it deepens military ties.",
+    ],
+)
+def test_a_fronted_concession_does_not_flip_a_known_denial(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

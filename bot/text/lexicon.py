@@ -1103,6 +1103,7 @@ WORD_SYNONYMS: dict[str, str] = {
     "supply": "transfer",
     "supplying": "transfer",
     "supplies": "transfer",
+    "supplied": "transfer",
     "assist": "aid",
     "assists": "aid",
     "assisting": "aid",

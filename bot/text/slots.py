@@ -1028,6 +1028,40 @@ def _unit_after(text: str, end: int) -> str:
     return ""
 
 
+# Words that bound a figure instead of stating it ("more than 50 articles" allows any count
+# above 50, so it conflicts with 47 and agrees with 60). Longest first: "just over" before
+# "over". "Over" and "under" bound a count, not a length of time ("over 20 years" is often
+# the time something is spread over).
+_BOUNDS = (
+    (r"just over|just above|slightly more than|a little (?:over|more than)",
+     "~>"),
+    (r"just under|just below|slightly (?:less|fewer) than|a little (?:under|less than)|just shy of"
+     r"|nearly|almost|close to|approaching", "~<"),
+    (r"at least|no fewer than|no less than|a minimum of|not less than|not fewer than", ">="),
+    (r"at most|no more than|up to|a maximum of|not more than", "<="),
+    (r"more than|upwards of|in excess of|greater than|over|above|north of", ">"),
+    (r"fewer than|less than|under|below|short of|south of", "<"),
+)
+_BOUND_BEFORE = [
+    (re.compile(rf"(?<![\w-])(?:{words})\s+(?:some\s+)?$"), bound) for words, bound in _BOUNDS
+]
+_OVER_UNDER = re.compile(r"(?<![\w-])(?:over|under|above|below)\s+(?:some\s+)?$")
+_TIME_UNITS = frozenset({"year", "month", "week", "day"})
+# "Over" after a verb of laying out is where, not how many: "spread over 41 articles".
+_LAID_OVER = re.compile(
+    r"\b(?:spread\w*|set out|laid out|lays out|divided|split|distributed|stretch\w*|extend\w*"
+    r"|running|runs|ran|goes|went|going)\s+(?:over|across)\s+(?:some\s+)?$"
+)
+
+
+def _bound_before(text: str, start: int, unit: str) -> str:
+    """The bound the words just before a figure put on it ("more than" gives ">")."""
+    before = text[max(0, start - 40) : start]
+    if (unit in _TIME_UNITS and _OVER_UNDER.search(before)) or _LAID_OVER.search(before):
+        return ""
+    return next((bound for pattern, bound in _BOUND_BEFORE if pattern.search(before)), "")
+
+
 def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = find_offsets(text, spans)
     for m in _AGO.finditer(text):
@@ -1056,7 +1090,14 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
             unit = "against"  # "won 2 against 1" is a score, not a vote
         if re.match(r"\s*bcm\b", text[end : end + 6]):
             value *= 1e9  # "55 bcm" means 55 billion cubic metres
-        found.append(Quantity(value, unit, m.group(0).strip() + (f" {unit}" if unit else "")))
+        found.append(
+            Quantity(
+                value,
+                unit,
+                m.group(0).strip() + (f" {unit}" if unit else ""),
+                _bound_before(text, start, unit),
+            )
+        )
     return found
 
 

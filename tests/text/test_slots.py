@@ -2426,3 +2426,27 @@ def test_what_a_clause_is_modelled_on_is_no_subject_of_its_own() -> None:
     ).other_subjects == ()
     plain = extract_slots("NATO ministers met in Brussels to discuss the treaty.")
     assert plain.other_subjects == ("nato",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound"),
+    [
+        ("The accord has more than 40 articles.", ">"),
+        ("The accord has upwards of 40 articles.", ">"),
+        ("The accord has at least 40 articles.", ">="),
+        ("The accord has fewer than 40 articles.", "<"),
+        ("The accord has under 40 articles.", "<"),
+        ("The accord has no more than 40 articles.", "<="),
+        ("The accord has almost 40 articles.", "~<"),
+        ("The accord has just over 40 articles.", "~>"),
+        ("The accord has 40 articles.", ""),
+        # "over" a length of time is often the time something is spread over, and "spread
+        # over" articles is how they are laid out: neither is a bound
+        ("Gas deliveries will rise over 10 years.", ""),
+        ("Its provisions are spread over 40 articles.", ""),
+    ],
+)
+def test_words_before_a_figure_bound_it(sentence: str, bound: str) -> None:
+    (found,) = extract_slots(sentence, MONDAY).quantities
+    assert found.value in {40.0, 10.0}
+    assert found.bound == bound
