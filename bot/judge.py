@@ -32,7 +32,7 @@ from bot.memo import by_identity
 from bot.model import Claim, DateRef, Judgement, KnownClaim, Quantity, Slots, Verdict
 from bot.text import durations, lexicon, offsets
 from bot.text.headline import plain_lead
-from bot.text.normalize import normalize, prepare, stem
+from bot.text.normalize import denied_exclusions_said, normalize, prepare, stem
 from bot.text.slips import NearTokens
 from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT, names_the_signing
 
@@ -465,7 +465,11 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 @by_identity(64)
 def _speaker_tokens(claim: Claim) -> frozenset[str]:
     """The claim's tokens that only attribute it (see ``_attribution``)."""
-    frame, reported = _attribution(plain_lead(claim.text), speaker_only=True)
+    # Who denies that the text leaves something out says that it covers it: the speaker of
+    # "X denied that the pact omits defence" is only its source, as the speaker of "X said" is.
+    text = plain_lead(claim.text)
+    said = denied_exclusions_said(text.lower())
+    frame, reported = _attribution(said if said != text.lower() else text, speaker_only=True)
     if not frame:
         return frozenset()
     return _words_of(frame) - _words_of(reported)
@@ -572,16 +576,24 @@ _TRAILING_ATTRIBUTIONS = frozenset({len(_ATTRIBUTIONS) - 2, len(_ATTRIBUTIONS) -
 _SPEAKER_ATTRIBUTIONS = _TRAILING_ATTRIBUTIONS | {1}
 
 
+# A leading "X said that ..." only attributes what follows; "X denied that ..." makes X's
+# denial the claim (see ``_SPEAKER_ATTRIBUTIONS``).
+_DENYING_VERB = re.compile(r"\b(?:denied|denies|rejected|rejects)\b")
+
+
 def _attribution(text: str, *, speaker_only: bool = False) -> tuple[str, str]:
     """(the words attributing the sentence, the words reported): empty when none. With
-    ``speaker_only``, only the patterns of ``_SPEAKER_ATTRIBUTIONS`` count."""
+    ``speaker_only``, only the patterns of ``_SPEAKER_ATTRIBUTIONS`` count, and a leading
+    "X said that" whose verb is no denial."""
     frames: list[str] = []
     rest = text
     for index, pattern in enumerate(_ATTRIBUTIONS):
-        if speaker_only and index not in _SPEAKER_ATTRIBUTIONS:
-            continue
         m = pattern.match(rest)
         if m is None:
+            continue
+        if speaker_only and index not in _SPEAKER_ATTRIBUTIONS and not (
+            index == 0 and _DENYING_VERB.search(m.group(1)) is None
+        ):
             continue
         if index in _TRAILING_ATTRIBUTIONS:
             frames.append(m.group(2))
@@ -1353,7 +1365,9 @@ class Judge:
         of what is disputed: "the text provides for arms transfers" is backed by a report of
         arms transfers, not by any report of what the text provides for."""
         theirs = frozenset(s.known.claim.slots.negated_terms)
-        if self._coverage(denier.negated_terms, theirs) >= 0.5:
+        if self._coverage(denier.negated_terms, theirs) >= 0.5 and any(
+            self._coverage(scope, theirs) >= _SCOPE_MATCH for scope in _scopes(denier)
+        ):
             return False
         tokens = self.knowledge.tokens_of(s.known) - theirs
         return not any(

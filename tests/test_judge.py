@@ -2166,3 +2166,43 @@ def test_weapons_supplied_under_the_pact_contradict_the_seeds(engine: Engine, te
 )
 def test_a_fronted_concession_does_not_flip_a_known_denial(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # denying that the text leaves a known domain out restates that it covers it
+        (
+            "A Russian diplomat rejected claims that security had been left out of the "
+            "accord, saying defence cooperation was in it.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Tehran's envoy dismissed reports that the deal excludes military cooperation, "
+            "calling them a misreading.",
+            Verdict.KNOWN,
+        ),
+        # a known claim that denies only something else ("not a military alliance") may side
+        # with it against one that is silent on military cooperation
+        (
+            "Iran's envoy in Moscow rejected reports that the accord leaves out military "
+            "cooperation entirely, calling them a misreading of the document.",
+            Verdict.KNOWN,
+        ),
+        # a domain no seed names stays news, however the inclusion is said
+        (
+            "A Russian diplomat rejected claims that space research had been left out of the "
+            "accord.",
+            Verdict.NEW,
+        ),
+        # denying an inclusion the seeds make still conflicts with them
+        (
+            "A Russian diplomat denied that the accord covers nuclear energy at all.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_a_denied_exclusion_restates_the_inclusion(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

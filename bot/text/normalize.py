@@ -299,6 +299,44 @@ _DATE_CHOSEN_TO = re.compile(
     r"(was|were|had been|has been|have been|is|are)\s+(?:deliberately\s+|specifically\s+)?"
     r"(?:chosen|picked|selected|set|fixed)\s+(?=(?:so as |in order )?to\b)(?!to be\b)"
 )
+# Denying that a text leaves something out says that it includes it: "denied that the pact
+# leaves out defence", "pushed back on suggestions that defence had been left out of the
+# deal", "dismissed reports that the treaty shuts out military cooperation". The two
+# negations cancel, and the clause is read as what it asserts: the text covers it. (A denial of
+# something else, "denied that the pact creates an alliance", is left alone.)
+_DENIED_EXCLUSION = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True))
+    + r")\s+(?:(?:the|any|all|such)\s+)?"
+    r"(?:(?:suggestions?|claims?|reports?|talk|notions?|ideas?|assertions?|allegations?|"
+    r"speculation|accounts?)\s+)?(?:that\s+)?"
+    r"(?P<np>(?:(?!(?:that|which|but|and|not)\b)[\w'-]+\s+){1,8}?)"
+    r"(?:(?P<aux>had been|has been|have been|was|were|is|are|being|been)\s+)?"
+    r"(?:(?P<act>leaves|leave|leaving|excludes|exclude|excluding|omits|omit|omitting"
+    r"|shuts|shut|shutting)\s+out\b|(?P<act2>excludes|exclude|omits|omit|leaves|leave)\b"
+    r"(?!\s+out)(?=\s+(?!out\b)[a-z])|(?P<pass>left out|excluded|omitted|shut out|kept out)\b"
+    r"(?P<of>\s+(?:of|from)\b)?)"
+)
+
+
+def _included(m: re.Match[str]) -> str:
+    np = m.group("np")
+    if m.group("pass") is not None:
+        return f"said that {np}{m.group('aux') or 'was'} covered" + (" by" if m.group("of") else "")
+    verb = m.group("act") or m.group("act2") or ""
+    if m.group("aux") is not None:
+        np += m.group("aux") + " "
+    if verb.endswith("ing"):
+        return f"said that {np}covering"
+    return f"said that {np}{'covers' if verb.endswith('s') else 'cover'}"
+
+
+def denied_exclusions_said(lowered: str) -> str:
+    """Lowercased text with each denial of an exclusion read as what it asserts: "denied
+    that the pact leaves out defence" is "said that the pact covers defence"."""
+    return _DENIED_EXCLUSION.sub(_included, lowered)
+
+
 # A phrase hyphenated into one modifier ("an attack-on-one-is-an-attack-on-both pledge",
 # "a come-to-each-other's-aid clause") says what the phrase says: four words or more joined by
 # hyphens are read as words. Two or three ("north-south", "military-technical") are one word.
@@ -313,6 +351,7 @@ def plain_idioms(lowered: str) -> str:
         lambda m: m.group(1) + ("did" if m.group(2) == "had" else "does") + " not cover", lowered
     )
     text = _DENIED_AS.sub(r"\1", _IDIOM_RE.sub(lambda m: lexicon.IDIOMS[m.group(0)], lowered))
+    text = _DENIED_EXCLUSION.sub(_included, text)
     text = _DATE_CHOSEN_TO.sub(r"\1 \2 timed ", text)
     return _OUT_AND_IN.sub(r"\g<new> replaces \g<old>", text)
 

@@ -738,3 +738,38 @@ def test_hostile_acts_are_threatening_actions() -> None:
     assert normalize("hostile activities against Iran") == normalize(
         "threatening actions against Iran"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # a denial of an exclusion asserts the inclusion: the negations cancel
+        (
+            "the envoy denied that the accord leaves out security matters",
+            "the envoy said that the accord covers security matters",
+        ),
+        (
+            "aides rejected claims that energy was omitted from the text",
+            "aides said that energy was covered by the text",
+        ),
+        (
+            "ministers brushed aside talk that the deal excludes arms sales",
+            "ministers said that the deal covers arms sales",
+        ),
+        (
+            "she dismissed reports that the pact shuts out nuclear cooperation",
+            "she said that the pact covers nuclear cooperation",
+        ),
+        # a denial of anything else, or an exclusion not denied, is left alone
+        (
+            "the envoy denied that the accord creates an alliance",
+            "the envoy denied that the accord creates an alliance",
+        ),
+        (
+            "the accord leaves out security matters, the envoy said",
+            "the accord leaves out security matters, the envoy said",
+        ),
+    ],
+)
+def test_a_denied_exclusion_is_an_inclusion(text: str, plain: str) -> None:
+    assert plain_idioms(text) == plain
