@@ -547,8 +547,15 @@ _REPORTING_VERB = (
     r"denied|denies|rejected|rejects)"
 )
 _ATTRIBUTIONS = (
-    # "X told the committee that ...", "X said on Monday that ..."
-    re.compile(rf"^(.{{0,90}}?\b{_REPORTING_VERB}\b[^,;:\"“]{{0,40}}?\bthat\b)(.+)$"),
+    # "X told the committee that ...", "X said on Monday that ...", and without "that" when
+    # an additive adverb marks X as one more source of what the treaty is said to hold: "X has
+    # likewise said the agreement ..." (a bare "X said the treaty ..." may make X's own words
+    # the news)
+    re.compile(
+        rf"^(.{{0,90}}?(?:\b{_REPORTING_VERB}\b[^,;:\"“]{{0,40}}?\bthat\b|\b(?:likewise|also|"
+        rf"similarly|equally)\s+{_REPORTING_VERB}(?=\s+(?:the|this|its)\s+(?:agreement|treaty|"
+        r"pact|deal|accord|text|document)\b)))(.+)$"
+    ),
     # a speaker introduced by an aside, then what they say: "X, who chairs the committee,
     # says nothing in the text ...", "X, the envoy, said the pact ..."
     re.compile(

@@ -1024,6 +1024,12 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     # a speaker set apart by an aside before what they say, without "that"
     aside = salient("Ivanov, who chairs the Duma's energy panel, said the treaty covers gas.")
     assert "gas" in aside and "ivanov" not in aside and "duma" not in aside
+    # one more source ("also", "likewise") of a clause without "that" opening on the treaty
+    bare = salient("Kremlin aide Yuri Ushakov has also stated the pact covers gas transit.")
+    assert "gas" in bare and "ushakov" not in bare and "yuri" not in bare
+    # without the treaty opening it, or without the adverb, the speaker stays a detail
+    assert "ushakov" in salient("Lavrov also said Ushakov would brief the Duma on the treaty.")
+    assert "ushakov" in salient("Yuri Ushakov stated the pact covers gas transit.")
 
 
 def test_a_speaker_introduced_by_an_aside_restates_a_known_denial(engine: Engine) -> None:
@@ -2206,3 +2212,40 @@ def test_a_denied_exclusion_restates_the_inclusion(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds have the Kremlin publishing the text after the signing: before it conflicts
+        (
+            "Moscow released the treaty's full text two days ahead of the signing ceremony.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Before the presidents signed, the Kremlin had already posted the agreement's 47 "
+            "articles.",
+            Verdict.CONTRADICTING,
+        ),
+        # the seeds' order restated
+        (
+            "Once the leaders had signed, the Kremlin published the text of the agreement.",
+            Verdict.KNOWN,
+        ),
+        # another treaty's text and a hedged report are no conflict
+        (
+            "Pyongyang's text of its 2024 defence treaty with Moscow was released before the "
+            "signing.",
+            Verdict.IRRELEVANT,
+        ),
+    ],
+)
+def test_the_texts_publication_before_or_after_the_signing_is_compared(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_hedged_publication_before_the_signing_is_not_a_conflict(engine: Engine) -> None:
+    text = "The Kremlin may have published the treaty's text before the signing, one report says."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

@@ -1645,6 +1645,40 @@ _WAITED_FOR_OFFICE = (
     r"[^.;]{0,40}?" + _TAKING_OFFICE
 )
 
+# The order of an event and the signing: "published after the signing", "made public on
+# the eve of the ceremony", "once the leaders had signed, Moscow posted the text". The
+# signing is the treaty's own ("the signing", "the leaders signed", "it was signed"), not
+# another act's ("signed the ratification law" is a different event).
+_SIGNING_ACT = (
+    r"(?:the |its )?signing\b(?! of (?:the |a )?(?:law|bill|decree))"
+    r"|(?:(?:the |both )?(?:2 )?(?:leaders|presidents|heads of state|sides|parties)"
+    r"|they|putin and pezeshkian|pezeshkian and putin) (?:had |have )?signed\b"
+    r"(?! (?:the |a )?(?:law|bill|decree))"
+    r"|(?:it|the (?:treaty|agreement|pact|deal|accord)) (?:was|had been) signed\b"
+)
+_BEFORE = r"(?:before|ahead of|on the eve of|prior to|in advance of|in the run-up to)"
+_AFTER = r"(?:after|following|once|in the wake of|as soon as|hours after|days after)"
+
+
+def _relative_to_signing(event: str) -> tuple[str, str]:
+    """A stance for when ``event`` happened: +1 before the signing, -1 after it (the event
+    may be told first, "published the text after the signing", or the signing first, "after
+    the signing, Moscow published the text")."""
+    event = f"(?:{event})"
+    when = rf"\b(?:{_BEFORE}|{_AFTER}) (?:{_SIGNING_ACT})"
+    trigger = rf"{event}[^.;]{{0,60}}?{when}|{when}[^.;]{{0,80}}?{event}"
+    after = rf"\b{_AFTER} (?:{_SIGNING_ACT})"
+    negative = rf"{event}[^.;]{{0,60}}?{after}|{after}[^.;]{{0,80}}?{event}"
+    return trigger, negative
+
+
+# The treaty's text made public: "published the 47 articles", "made the text public", "the
+# text was released by the Kremlin".
+_TEXT_MADE_PUBLIC = (
+    r"\b(?:published|released|unveiled|disclosed|posted|uploaded|put out|made public)\b"
+    r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,3}?public\b"
+)
+
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
 # state the negative side without a negation cue).
 STANCES: dict[str, tuple[str, str | None]] = {
@@ -1700,7 +1734,12 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"\b(?:commit\w*|oblig\w*|bind\w*|bound|pledg\w*)\b"
         r"(?:(?!\b(?:neither|no|not|never|nobody|none)\b)[^.]){0,40}?\bto (?:the other's|"
         r"each other's|one another's) (?:military )?defen[cs]e\b(?!\s+(?:industr|sector|needs|"
-        r"budget|ministr|firms|compan|purchas|procure|export|import))",
+        r"budget|ministr|firms|compan|purchas|procure|export|import))|"
+        # the other party bound to defend the one attacked: "binds the other to come to its
+        # defence", "requires the other side to come to its aid"
+        r"\b(?:bind\w*|bound|oblig\w*|requir\w*|commit\w*|compel\w*)\b[^.;]{0,15}?\bthe other"
+        r"(?: side| party| country| state)? to (?:come to (?:its|their) (?:military )?(?:aid|"
+        r"assistance|help|rescue|defen[cs]e)\b|defend (?:it|them)\b)",
         None,
     ),
     # When the signing fell against Trump's taking office: "+1" before ("days ahead of his
@@ -1745,6 +1784,8 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"(?:deliberat|calculat|intentional)\w*",
         _TIMING + r"(?:unrelated|coinciden\w*|no (?:link|connection|bearing))",
     ),
+    # When the text was made public: "+1" before the signing, "-1" after it.
+    "published_before_signing": _relative_to_signing(_TEXT_MADE_PUBLIC),
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
         r"undisclosed|disclosed|released|posted|uploaded)\b"
@@ -1753,6 +1794,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"|\b(?:published|released|unveiled|disclosed|posted|uploaded|put out) (?:the |its )?"
         r"(?:(?:treaty|agreement|pact|deal|document)'s )?(?:full |whole |complete |entire )?"
         r"(?:\d+ )?(?:text|articles)\b"
+        # "made the 47 articles public", "made public the full text"
+        r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement) public\b"
+        r"|\bmade public (?:the |its )?(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement)\b"
         # Withholding the particulars keeps them private: "declined to spell out the details".
         r"|" + _WITHHELD_DETAILS,
         r"\b(?:private|secret|undisclosed|confidential|classified)\b|" + _WITHHELD_DETAILS,

@@ -261,6 +261,11 @@ _PUBLISHING_VERB = r"(?:published|released|unveiled|disclosed|posted|uploaded|pu
 _PUBLISHED_TEXT = re.compile(
     rf"\b{_PUBLISHING_VERB} (?:the |its )?"
     r"(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)\b"
+    # "made the 47 articles public", "made public the full text": making it public is
+    # publishing it
+    r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,2}?(?:text|articles|treaty|agreement|pact|document)"
+    r" public\b|\bmade public (?:the |its )?(?:[\w'-]+ ){0,2}?"
+    r"(?:text|articles|treaty|agreement|pact|document)\b"
 )
 # "The text, which Iran's foreign ministry posted within hours": the subject of a relative
 # clause on the text, whose verb is one of publishing, published it.
@@ -274,7 +279,9 @@ _ATTRIBUTIVE_END = re.compile(r"\b(?:the|its|their|a|an|this|that)\s*$")
 _SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
 _SUBJECT_WORDS = 4
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\s+(?:(?:had|has|then|later|first)\s+)?$")
-_SUBJECT_ADVERBS = frozenset({"just", "finally", "later", "quickly", "promptly", "officially"})
+_SUBJECT_ADVERBS = frozenset(
+    {"just", "finally", "later", "quickly", "promptly", "officially", "reportedly", "apparently"}
+)
 _GOVERNMENT_OF = {
     "russia": "kremlin",
     "moscow": "kremlin",

@@ -2450,3 +2450,71 @@ def test_words_before_a_figure_bound_it(sentence: str, bound: str) -> None:
     (found,) = extract_slots(sentence, MONDAY).quantities
     assert found.value in {40.0, 10.0}
     assert found.bound == bound
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        # the text made public before the signing (+1) or after it (-1), told either way round
+        ("Moscow put out the full text of the accord two days ahead of the signing.", 1),
+        ("Before Putin and Pezeshkian signed, the Kremlin posted the treaty's text.", 1),
+        ("The document was disclosed in the run-up to the signing ceremony.", 1),
+        ("Tehran made public the treaty's full text once it had been signed.", -1),
+        ("Following the signing, Iran's foreign ministry uploaded the pact's articles.", -1),
+        ("The text was released only after the presidents had signed.", -1),
+    ],
+)
+def test_when_the_text_was_made_public_is_a_stance(sentence: str, sign: int) -> None:
+    assert ("published_before_signing", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no publication, another act's signing, or a hedged report
+        "The two presidents met for talks before the signing.",
+        "The Kremlin published the ratification law after Putin signed the law.",
+        "Moscow may publish the text before the signing, an official said.",
+        "The text was published in Moscow on Saturday.",
+    ],
+)
+def test_no_publication_timing_without_an_order_with_the_signing(sentence: str) -> None:
+    stances = extract_slots(sentence, MONDAY).stances
+    assert not any(s == "published_before_signing" for s, _ in stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        # making the text public is publishing it
+        ("Tehran's foreign ministry made the pact's text public on Sunday.",
+         "tehran's foreign ministry"),
+        ("The Kremlin made public the full 47-article document.", "kremlin"),
+        # a hedge adverb before the verb is no part of the publisher's name
+        ("Moscow reportedly published the treaty's full text.", "kremlin"),
+    ],
+)
+def test_the_subject_making_the_text_public_is_its_publisher(
+    sentence: str, publisher: str
+) -> None:
+    assert ("publisher", publisher) in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        # the other party bound to help the one attacked
+        ("If Iran is invaded, the pact requires the other side to come to its aid.", 1),
+        ("The accord obliges the other party to defend it should one be attacked.", 1),
+        ("The text does not compel the other state to come to its rescue.", -1),
+    ],
+)
+def test_the_other_bound_to_come_to_its_defence_is_mutual_defence(
+    sentence: str, sign: int
+) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_the_other_asked_for_its_view_is_no_mutual_defence() -> None:
+    sentence = "Each side committed to consult the other on its defence purchases."
+    assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
