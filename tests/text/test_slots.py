@@ -2417,3 +2417,40 @@ def test_what_a_clause_is_modelled_on_is_no_subject_of_its_own() -> None:
     ).other_subjects == ()
     plain = extract_slots("NATO ministers met in Brussels to discuss the treaty.")
     assert plain.other_subjects == ("nato",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # Honorifics between a title and its holder's name do not take the name's place.
+        (
+            "Russia's foreign minister, His Excellency Mr Sergei Lavrov, praised the accord.",
+            ("russia_foreign_minister", "lavrov"),
+        ),
+        ("Iranian President H.E. Dr Masoud Pezeshkian arrived.", ("iran_president", "pezeshkian")),
+        # "official" belongs to the spokesperson's title.
+        (
+            "The Kremlin's official spokesman, Mr Ivan Petrov, spoke on Tuesday.",
+            ("kremlin_spokesperson", "petrov"),
+        ),
+        # The ambassador's full state title, with the capital where the embassy sits.
+        (
+            "The ambassador of the Islamic Republic of Iran in Moscow, Ali Rezaei, spoke.",
+            ("iran_ambassador", "rezaei"),
+        ),
+        (
+            "Ali Rezaei, ambassador of the Islamic Republic of Iran to Moscow, spoke.",
+            ("iran_ambassador", "rezaei"),
+        ),
+    ],
+)
+def test_formal_titles_bind_their_holders(sentence: str, role: tuple[str, str]) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
+
+
+def test_the_chairman_of_the_government_is_the_prime_minister() -> None:
+    slots = extract_slots(
+        "The Chairman of the Government of the Russian Federation, Ivan Petrov, opened the forum.",
+        MONDAY,
+    )
+    assert ("russia_prime_minister", "petrov") in slots.roles
