@@ -275,8 +275,13 @@ _WHOLE_TEXT_COUNT = re.compile(
     rf"|totals|totalling|totaling|runs to|running to|ran to)\s+{_ABOUT}(\d+)\s+articles\b"
     # "44 articles make up the published text", "the text is made up of 44 articles": the
     # articles that compose the text are all of it.
-    r"|\b(\d+)\s+articles\s+(?:make up|made up|form|formed|constitute|constituted|compose"
-    rf"|composed)\s+(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUN}\b"
+    r"|\b(\d+)\s+articles\s+(?:(?:that|which)\s+)?(?:make up|made up|making up|form|formed"
+    r"|forming|constitute|constituted|constituting|compose|composed|composing)\s+(?:the|its)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUN}\b"
+    # The text's own articles, by its possessive: "the document's 74 articles cover energy",
+    # "the pact's 45 articles"; not "the treaty's 3 articles on defence".
+    rf"|\b(?:the|this)\s+(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUN}(?:'s|’s)\s+{_ABOUT}(\d+)\s+articles\b"
+    r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|that|which))"
     rf"|\b{_TEXT_NOUN},?\s+(?:is|was)\s+(?:made up|composed)\s+of\s+{_ABOUT}(\d+)\s+articles\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which))"
     # "the treaty text, 47 articles long"

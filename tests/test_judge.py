@@ -1685,6 +1685,11 @@ def test_an_office_given_to_another_holder_contradicts(
          "clauses on banking and tourism.", Verdict.CONTRADICTING),
         ("Running to precisely 52 articles, the pact binds both capitals to work together on "
          "shipping, farming and sport.", Verdict.CONTRADICTING),
+        # the articles making up the text, and the text's own articles by its possessive
+        ("Among the thirty articles that make up the pact, one deals with banking and "
+         "shipping.", Verdict.CONTRADICTING),
+        ("A Beirut channel said the accord's 52 articles take in banking, farming and "
+         "shipping as well as defence.", Verdict.CONTRADICTING),
     ],
 )
 def test_a_length_of_the_whole_text_is_its_count(

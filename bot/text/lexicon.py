@@ -167,13 +167,23 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (
         r"ambassador(?: extraordinary and plenipotentiary)? of (?:the )?"
         r"(?:islamic republic(?: of iran)?|i\.r\. of iran|iran)"
-        r"(?: to (?:the )?(?:russian federation|russia))?",
+        r"(?: (?:to (?:the )?(?:russian federation|russia)|to moscow|in moscow|in russia"
+        r"|in the russian federation))?",
         "iran_ambassador",
     ),
     # The press secretary is the spokesperson's other title.
     # "the Kremlin's spokesman": the possessive names the same office.
-    (r"kremlin(?:'s|’s)? (?:spokes(?:man|person|woman)|press secretary)", "kremlin_spokesperson"),
+    # "The Kremlin's official spokesperson": "official" is part of the title, not another office.
+    (
+        r"kremlin(?:'s|’s)? (?:official )?(?:spokes(?:man|person|woman)|press secretary)",
+        "kremlin_spokesperson",
+    ),
     (r"(?:russian|russia's) prime minister", "russia_prime_minister"),
+    # The Russian prime minister's formal title, in official and translated copy.
+    (
+        r"chairman of (?:the )?government of (?:the )?(?:russian federation|russia)",
+        "russia_prime_minister",
+    ),
     (r"(?:iran's )?supreme leader", "iran_supreme_leader"),
 )
 
@@ -196,6 +206,14 @@ TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
         r"(?:the )?(?:iranian |iran's )?(?:ambassador|envoy)"
         r"(?: extraordinary and plenipotentiary)?"
         r" (?:to (?:the )?(?:russian federation|russia)|to moscow|in moscow|in russia)",
+        "iran_ambassador",
+    ),
+    # "Mehdi Sanaei, ambassador of the Islamic Republic of Iran in Moscow": the full title.
+    (
+        r"(?:the )?(?:ambassador|envoy)(?: extraordinary and plenipotentiary)? of (?:the )?"
+        r"(?:islamic republic(?: of iran)?|i\.r\. of iran|iran)"
+        r" (?:to (?:the )?(?:russian federation|russia)|to moscow|in moscow|in russia"
+        r"|in the russian federation)",
         "iran_ambassador",
     ),
     (r"the (?:head|chief) of (?:iranian|iran's) diplomacy", "iran_foreign_minister"),
@@ -864,6 +882,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "his excellency": "",
     "her excellency": "",
     "their excellencies": "",
+    # The Russian prime minister's formal title: "the Chairman of the Government of the
+    # Russian Federation, Mikhail Mishustin".
+    "the chairman of the government of the russian federation": "the russian prime minister",
+    "chairman of the government of the russian federation": "russian prime minister",
+    "the chairman of the russian government": "the russian prime minister",
+    "chairman of the russian government": "russian prime minister",
     "heads of state": "presidents",
     "head of state": "president",
     # Translated agency copy names a country by its "side", and a domain by its "sphere".

@@ -343,8 +343,33 @@ def denied_exclusions_said(lowered: str) -> str:
 _PHRASAL_COMPOUND = re.compile(r"(?<![\w-])[a-z']+(?:-[a-z']+){3,}(?![\w-])")
 
 
+# A Solar Hijri (Persian-calendar) date given with its Gregorian equivalent, as Iranian
+# agencies and ministries date things: "on 28 Dey 1403 (17 January 2025)", "27 Dey 1403,
+# corresponding to 16 January 2025". The Gregorian date says the same day; the Persian one
+# would only be read as a count ("27 dey"), so it goes and the Gregorian one stays.
+_HIJRI_MONTHS = (
+    "farvardin|ordibehesht|khordad|tir|mordad|amordad|shahrivar|mehr|aban|azar|dey|bahman|esfand"
+)
+_HIJRI_DATE = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_HIJRI_MONTHS})\s+1[34]\d\d\b"
+_HIJRI_IN_PARENS = re.compile(rf"{_HIJRI_DATE}\s*\(([^()]*\b(?:19|20)\d\d\b[^()]*)\)")
+_HIJRI_CORRESPONDING = re.compile(
+    rf"{_HIJRI_DATE}\s*(?:,\s*|\s)(?:(?:which\s+)?(?:corresponding|corresponds|equivalent|equal)"
+    r"\s+to|i\.e\.,?|or)\s+(?:the\s+)?(?=[^.;]*\b(?:19|20)\d\d\b)"
+)
+# ... and the other way round: "17 January 2025 (28 Dey 1403)".
+_HIJRI_AFTER = re.compile(rf"\s*\(\s*{_HIJRI_DATE}\s*\)")
+
+
+def gregorian_only(lowered: str) -> str:
+    """Lowercased text without the Persian-calendar twin of a Gregorian date."""
+    lowered = _HIJRI_IN_PARENS.sub(r"\1", lowered)
+    lowered = _HIJRI_CORRESPONDING.sub("", lowered)
+    return _HIJRI_AFTER.sub("", lowered)
+
+
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
+    lowered = gregorian_only(lowered)
     lowered = _SIGNATURE_TO.sub(lambda m: _SIGNED_FORM[m.group(1)], lowered)
     lowered = _PHRASAL_COMPOUND.sub(lambda m: m.group(0).replace("-", " "), lowered)
     lowered = _TEXT_UNRELATED.sub(

@@ -223,13 +223,22 @@ _MODEL_PHRASE = re.compile(
 )
 
 
+# Honorifics between a title and the name it binds say nothing of who holds it: "the Kremlin
+# spokesman, His Excellency Mr Dmitry Peskov", "Foreign Minister H.E. Dr Sergei Lavrov".
+_HONORIFICS = (
+    r"(?:(?:(?i:his|her)\s+(?i:excellency)|H\.\s?E\.|Mr|Mrs|Ms|Dr|Prof|Sheikh|Hojatoleslam"
+    r"|Ayatollah)\.?,?\s+)*"
+)
 _ROLES = [
-    (re.compile(rf"\b(?i:{title}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), role)
+    (re.compile(rf"\b(?i:{title}),?\s+{_HONORIFICS}((?:[A-Z][\w'’.-]*\s?){{1,3}})"), role)
     for title, role in lexicon.ROLE_TITLES
 ]
 _ACTOR_IDS = frozenset(lexicon.ACTORS)
 _SIDELESS_ROLES = [
-    (re.compile(rf"\b(?i:{re.escape(title)}),?\s+((?:[A-Z][\w'’.-]*\s?){{1,3}})"), title)
+    (
+        re.compile(rf"\b(?i:{re.escape(title)}),?\s+{_HONORIFICS}((?:[A-Z][\w'’.-]*\s?){{1,3}})"),
+        title,
+    )
     for title in lexicon.SIDELESS_ROLE_TITLES
 ]
 # A word before a bare title that makes it another office or another country's: "deputy foreign

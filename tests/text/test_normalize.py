@@ -773,3 +773,28 @@ def test_hostile_acts_are_threatening_actions() -> None:
 )
 def test_a_denied_exclusion_is_an_inclusion(text: str, plain: str) -> None:
     assert plain_idioms(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "the majlis approved it on 1 khordad 1404 (22 may 2025).",
+            "the majlis approved it on 22 may 2025.",
+        ),
+        (
+            "the law took effect on 10 mehr 1404, corresponding to 2 october 2025.",
+            "the law took effect on 2 october 2025.",
+        ),
+        (
+            "talks resumed on 3 february 2025 (15 bahman 1403) in tehran.",
+            "talks resumed on 3 february 2025 in tehran.",
+        ),
+    ],
+)
+def test_a_persian_date_beside_its_gregorian_twin_goes(text: str, plain: str) -> None:
+    assert plain_idioms(text) == plain
+
+
+def test_a_persian_date_alone_stays() -> None:
+    assert "12 azar 1403" in plain_idioms("the draft was approved on 12 azar 1403.")

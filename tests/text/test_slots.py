@@ -2518,3 +2518,40 @@ def test_the_other_bound_to_come_to_its_defence_is_mutual_defence(
 def test_the_other_asked_for_its_view_is_no_mutual_defence() -> None:
     sentence = "Each side committed to consult the other on its defence purchases."
     assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # Honorifics between a title and its holder's name do not take the name's place.
+        (
+            "Russia's foreign minister, His Excellency Mr Sergei Lavrov, praised the accord.",
+            ("russia_foreign_minister", "lavrov"),
+        ),
+        ("Iranian President H.E. Dr Masoud Pezeshkian arrived.", ("iran_president", "pezeshkian")),
+        # "official" belongs to the spokesperson's title.
+        (
+            "The Kremlin's official spokesman, Mr Ivan Petrov, spoke on Tuesday.",
+            ("kremlin_spokesperson", "petrov"),
+        ),
+        # The ambassador's full state title, with the capital where the embassy sits.
+        (
+            "The ambassador of the Islamic Republic of Iran in Moscow, Ali Rezaei, spoke.",
+            ("iran_ambassador", "rezaei"),
+        ),
+        (
+            "Ali Rezaei, ambassador of the Islamic Republic of Iran to Moscow, spoke.",
+            ("iran_ambassador", "rezaei"),
+        ),
+    ],
+)
+def test_formal_titles_bind_their_holders(sentence: str, role: tuple[str, str]) -> None:
+    assert role in extract_slots(sentence, MONDAY).roles
+
+
+def test_the_chairman_of_the_government_is_the_prime_minister() -> None:
+    slots = extract_slots(
+        "The Chairman of the Government of the Russian Federation, Ivan Petrov, opened the forum.",
+        MONDAY,
+    )
+    assert ("russia_prime_minister", "petrov") in slots.roles
