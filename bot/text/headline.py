@@ -51,6 +51,12 @@ _OUTLET = "|".join(re.escape(o) for o in sorted(lexicon.NEWS_OUTLETS, key=len, r
 _COPY_KIND = r"(?:\s+(?:transcript|report|reports|readout|interview|broadcast|wire|live))?"
 # Lower case: "TASS, Lavrov:" names its speaker, who is part of the claim.
 _UNNAMED = r"(?-i:(?:,\s*(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+)?)"
+# A broadcast transcript's turn label: "HOST:", "ANCHOR:", "Q:". It names a role in the
+# programme, not who said the claim; the turn's words are the claim.
+_TURN = re.compile(
+    r"^(?-i:(?:HOST|ANCHOR|PRESENTER|INTERVIEWER|MODERATOR|REPORTER|CORRESPONDENT|CALLER|GUEST"
+    r"|Host|Anchor|Presenter|Interviewer|Moderator|Q|A))\s*:\s*(?=\S)"
+)
 _CREDIT = re.compile(
     rf"^(?:{_OUTLET}){_COPY_KIND}{_UNNAMED}\s*:\s*(?=\S)", re.IGNORECASE
 )
@@ -117,9 +123,12 @@ _YES_NO = re.compile(
 # An answer long enough to say something: "Two decades, according to Jalali."
 _ANSWER_WORDS = 3
 _WH = re.compile(rf"^{_OPENER}(?:what|how|who|whom|which|when|where|why)\b", re.IGNORECASE)
-# "No", "The answer is no", "In short, no", "Simply put, no", then what follows it.
+# "No", "The answer is no", "In short, no", "Simply put, no", then what follows it. The no
+# may be someone's: "Peskov says no", "the Kremlin's spokesman answered flatly no".
 _NO_ANSWER = re.compile(
-    r"^(?:(?:the (?:short |simple )?answer is|in short|in a word|simply put|put simply),?\s+)?"
+    r"^(?:(?:the (?:short |simple )?answer is|in short|in a word|simply put|put simply),?\s+"
+    r"|(?P<who>(?:[\w'’.-]+\s+){1,5}?(?:says|said|insists|insisted|answers|answered|replies|"
+    r"replied)\s+(?:\w+ly\s+)?))?"
     r"(?:no|nope)\b[\s,.:;!–—-]*(?:and\s+)?",
     re.IGNORECASE,
 )
@@ -154,6 +163,9 @@ def _answered(text: str) -> str:
         # The question denied: its auxiliary negated ("Can X let ...?" "No" -> "Can not X let").
         denied = f"{question[: aux.end('aux')]} not{question[aux.end('aux') :]}"
         rest = answer[no.end() :].strip()
+        if no.group("who"):
+            # Whose no it is stays a speaker: "..., Peskov says, and that was never the aim".
+            denied = f"{denied}, {no.group('who').strip()}"
         return f"{denied}, and {rest}" if rest else f"{denied}."
     if _WH.match(question) and not _ANAPHORIC_SUBJECT.match(answer) and _FINITE.match(answer):
         return answer
@@ -191,6 +203,9 @@ def plain_lead(sentence: str) -> str:
     dateline = _DATELINE.match(text) or _DASH_CREDIT.match(text)
     if dateline:
         text = text[dateline.end() :]
+    turn = _TURN.match(text)
+    if turn:
+        text = text[turn.end() :]
     lead = _LEAD.match(text)
     if lead and lead.end() < len(text):
         text = text[lead.end() :]

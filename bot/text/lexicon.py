@@ -593,6 +593,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "meant to last": "duration",
     "set to last": "duration",
     "to last for": "duration for",
+    # A term a text is meant to hold for: "meant to hold for 20 years".
+    "meant to hold for": "duration for",
+    "set to hold for": "duration for",
+    "designed to hold for": "duration for",
+    "intended to hold for": "duration for",
+    "due to hold for": "duration for",
 
     "an indefinite period": "indefinitely",
     "shelf life": "duration",
@@ -1210,6 +1216,11 @@ DENIAL_CUES: tuple[str, ...] = (
     "rebuffs",
     "rebuff",
     "rebuffing",
+    # Waving a suggestion away is dismissing it: "waved away talk of a defence pledge".
+    "waved away",
+    "waves away",
+    "wave away",
+    "waving away",
 )
 
 # Pushing back against a power or a pressure resists it and denies nothing ("two countries

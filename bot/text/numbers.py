@@ -185,6 +185,23 @@ def _replace_month_ordinal(match: re.Match[str]) -> str:
     return f"{match.group(1)} {tens + _ORDINALS[match.group(3)]}"
 
 
+# A figure said as a shortfall from a round one: "three articles short of fifty", "two shy of
+# fifty articles" are 47 articles.
+_SHORT_OF = re.compile(
+    r"\b(\d+)\s+(?:(\w+)\s+)?(?:short|shy)\s+of\s+(?:a\s+|the\s+)?(\d+)\b(\s+\w+)?"
+)
+
+
+def _replace_short_of(match: re.Match[str]) -> str:
+    gap, unit, whole, after = match.group(1), match.group(2), match.group(3), match.group(4)
+    value = int(whole) - int(gap)
+    if value <= 0 or int(gap) >= int(whole):
+        return match.group(0)
+    if unit:
+        return f"{value} {unit}{after or ''}"
+    return f"{value}{after or ''}"
+
+
 def words_to_digits(text: str) -> str:
     """Rewrite number words in lowercased ``text`` as digits; everything else is kept."""
     text = _CENTURY.sub(_replace_century, text)
@@ -193,4 +210,5 @@ def words_to_digits(text: str) -> str:
     text = _ORDINAL_WORDS.sub(_replace_ordinal_day, text)
     text = _SPOKEN_YEAR.sub(_replace_spoken_year, text)
     text = _RUN.sub(_replace_run, text)
-    return _DECADES.sub(_replace_decades, text)
+    text = _DECADES.sub(_replace_decades, text)
+    return _SHORT_OF.sub(_replace_short_of, text)

@@ -814,7 +814,10 @@ def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
 #: A date about a person, not the treaty: "Pezeshkian, who became president in 2024, ...".
 BACKGROUND_EVENT = "background"
 # ("Pezeshkian, whose presidency began in 2024, ..." is such an aside too.)
-_PERSON_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;:]*(?:[,;:]|$)")
+# The aside may be set off by dashes as well as commas: "Pezeshkian — who won in 2024 — said".
+_PERSON_ASIDE = re.compile(
+    r"(?:,|\s[—–-]\s)\s*(?:who|whose)\b(?:(?!\s[—–-]\s)[^,;:])*(?:[,;:]|\s[—–-]\s|$)"
+)
 
 
 # A signing said to fall on the day just named: "signed it that same afternoon", "signed the
@@ -834,8 +837,15 @@ def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
 
     def event_at(where: int, ref: DateRef) -> str | None:
         inside = [(a, b) for a, b in asides if a <= where < b]
-        if ref.event is not None or not inside:
+        if not inside:
             return None
+        if ref.event is not None:
+            # An event named only outside the aside is not the aside's date's: "Pezeshkian —
+            # who won office in 2024 — praised the signing" does not date the signing.
+            aside = text[inside[0][0] : inside[0][1]]
+            if any(p.search(aside) for p, event in _EVENT_RES if event == ref.event):
+                return None
+            return BACKGROUND_EVENT
         # "Pezeshkian, who flew in on Thursday, signed the pact that same afternoon": the
         # aside's day is the signing's too.
         if any(at >= inside[0][1] for at in same_day):

@@ -162,6 +162,11 @@ def test_a_dateline_and_a_dashed_agency_credit_are_not_the_claim(sentence: str, 
             "So does the accord create a bloc? The short answer is no.",
             "So does not the accord create a bloc.",
         ),
+        # someone's no denies it too, and stays theirs
+        (
+            "Does the deal commit Moscow to defend Iran? Lavrov answered firmly no.",
+            "Does not the deal commit Moscow to defend Iran, Lavrov answered firmly.",
+        ),
         # a whole clause with a subject of its own answers a wh-question: it is the claim
         (
             "What changes for trade? The two central banks will settle payments in rubles and "
@@ -243,3 +248,19 @@ def test_an_agency_reporting_a_clause_stays(sentence: str) -> None:
 )
 def test_a_question_the_answer_does_not_complete_is_left_as_it_is(sentence: str) -> None:
     assert plain_lead(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("turn", "claim"),
+    [
+        ("PRESENTER: The accord runs for two decades.", "The accord runs for two decades."),
+        ("Q: Was the text made public?", "Was the text made public?"),
+        ("Interviewer: It was signed in the Kremlin.", "It was signed in the Kremlin."),
+    ],
+)
+def test_a_transcript_turn_label_is_not_the_claim(turn: str, claim: str) -> None:
+    assert plain_lead(turn) == claim
+
+
+def test_a_speaker_named_before_a_colon_is_no_turn_label() -> None:
+    assert plain_lead("Host country Iran: the pact is signed.").startswith("Host country")

@@ -589,6 +589,13 @@ def test_a_texts_life_is_its_term(text: str) -> None:
     assert set(normalize(text).split()) == set(normalize("a 30-year duration").split())
 
 
+@pytest.mark.parametrize(
+    "text", ["the accord is meant to hold for 30 years", "the pact is set to hold for 30 years"]
+)
+def test_what_a_text_is_meant_to_hold_for_is_its_term(text: str) -> None:
+    assert "durat" in normalize(text).split()
+
+
 def test_short_hyphenated_words_stay_one_word() -> None:
     assert "north-south" not in normalize("the north-south route")  # unified to one token
     assert "militarytechn" in normalize("military-technical ties").split()

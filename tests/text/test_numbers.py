@@ -132,3 +132,19 @@ def test_counts_are_not_spoken_years(text: str, expected: str) -> None:
 
 def test_a_count_before_a_unit_is_not_a_spoken_year() -> None:
     assert "2020" not in words_to_digits("twenty twenty-year terms")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two seats short of sixty", "58 seats"),
+        ("four shy of thirty articles", "26 articles"),
+        ("a text five articles short of a hundred", "a text 95 articles"),
+    ],
+)
+def test_a_shortfall_from_a_round_figure_is_the_difference(text: str, expected: str) -> None:
+    assert words_to_digits(text) == expected
+
+
+def test_a_shortfall_larger_than_the_figure_is_left_alone() -> None:
+    assert words_to_digits("ten short of five") == "10 short of 5"

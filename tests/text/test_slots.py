@@ -1149,6 +1149,11 @@ def test_a_title_without_its_country_binds_the_holders_side(
         # a signing said to fall that same day takes the aside's date
         ("Araghchi, who landed in Tehran on 3 March, inked the accord later that day.", "signing"),
         ("Lavrov, who flew to Baku on 9 May, signed the deal the same evening.", "signing"),
+        # an aside set off by dashes is one too, and an event named only outside it
+        # is not its date's
+        ("Lavrov - who became minister in 2004 - hailed the signing.", "background"),
+        ("Araghchi — who was named minister in 2024 — praised the signing ceremony.", "background"),
+        ("Putin — who signed the pact on 17 January — called it a breakthrough.", "signing"),
         # not an aside: a restrictive clause or none at all
         ("The official who joined the ministry in 2024 spoke first.", None),
         ("Pezeshkian took office in 2024.", None),
@@ -1252,6 +1257,7 @@ def test_not_before_other_words_still_negates() -> None:
         "Tehran brushes off speculation that the deal amounts to a military bloc.",
         "The minister dismissed fears of a military alliance with Moscow.",
         "Officials in Tehran pushed back against suggestions of a military bloc.",
+        "The envoy waved away talk that the deal forms a military alliance.",
     ],
 )
 def test_dismissed_talk_of_an_alliance_is_the_alliance_denied(sentence: str) -> None:
