@@ -1064,7 +1064,9 @@ _BOUNDS = (
     (r"just under|just below|slightly (?:less|fewer) than|a little (?:under|less than)|just shy of"
      r"|nearly|almost|close to|approaching", "~<"),
     (r"at least|no fewer than|no less than|a minimum of|not less than|not fewer than", ">="),
-    (r"at most|no more than|up to|a maximum of|not more than", "<="),
+    # Not "up to": it leads to a time or a sum as often as it caps a figure ("in the days up
+    # to 17 January", "brings the total up to 47").
+    (r"at most|no more than|a maximum of|not more than", "<="),
     (r"more than|upwards of|in excess of|greater than|over|above|north of", ">"),
     (r"fewer than|less than|under|below|short of|south of", "<"),
 )

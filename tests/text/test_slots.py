@@ -2450,6 +2450,8 @@ def test_what_a_clause_is_modelled_on_is_no_subject_of_its_own() -> None:
         # over" articles is how they are laid out: neither is a bound
         ("Gas deliveries will rise over 10 years.", ""),
         ("Its provisions are spread over 40 articles.", ""),
+        # "up to" leads to a figure as often as it caps one
+        ("Talks brought the draft up to 40 articles.", ""),
     ],
 )
 def test_words_before_a_figure_bound_it(sentence: str, bound: str) -> None:
