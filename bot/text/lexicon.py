@@ -1814,6 +1814,14 @@ STANCES: dict[str, tuple[str, str | None]] = {
         # (Washington stands for the administration taking office there: "timed to steal
         # attention from Washington")
         _TIMING + _TIMING_LINK + r"[^;]{0,60}?\b(?:inaugura\w*|trump\b|washington\b)"
+        # a date set on purpose: "deliberately scheduled ahead of Trump's inauguration",
+        # "arranged to upstage Trump's return"
+        r"|\b(?:deliberately|intentionally|purposely|purposefully|consciously)\s+(?:scheduled"
+        r"|timed|planned|arranged|staged|set|held|picked|chosen)\b[^;]{0,60}?\b(?:inaugura\w*"
+        r"|trump\b|washington\b)"
+        r"|\b(?:scheduled|planned|arranged|staged)\s+(?:so as |in order )?to\s+(?:coincide|upstage"
+        r"|overshadow|pre-?empt|divert|distract|steal)\w*[^;]{0,60}?\b(?:inaugura\w*|trump\b"
+        r"|washington\b)"
         # "the timing, days before Trump's inauguration, was deliberate"
         r"|" + _TIMING + r"(?:inaugura\w*|trump\b)[^;]{0,40}?\b"
         r"(?:deliberat|calculat|intentional)\w*",
@@ -1839,4 +1847,7 @@ STANCES: dict[str, tuple[str, str | None]] = {
 }
 
 # Words that report a fear or prospect rather than assert a stance.
-STANCE_BLOCKERS = r"\b(?:fears?|concerns?|prospect|worr\w*|risk|speculat\w*|accus\w*)\b"
+STANCE_BLOCKERS = (
+    r"\b(?:fears?|concerns?|prospect|worr\w*|risk|speculat\w*|accus\w*|suggestions?"
+    r"|allegations?)\b"
+)

@@ -1035,6 +1035,10 @@ def _stances(prepared: str, hedge_cues: tuple[str, ...]) -> tuple[tuple[str, int
         cleaned = _NON_NEGATION_RE.sub(" ", before)
         negated = bool(_NEGATION_RE.search(cleaned)) or bool(negative and negative.search(prepared))
         found.append((stance, -1 if negated else 1))
+    # Denying that the signing was timed for the inauguration ("denied it was deliberately
+    # scheduled ahead of Trump's inauguration") denies the purpose, not the order of events.
+    if ("timed_for_inauguration", -1) in found and ("signed_before_inauguration", -1) in found:
+        found.remove(("signed_before_inauguration", -1))
     return tuple(found)
 
 

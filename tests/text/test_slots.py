@@ -2563,3 +2563,40 @@ def test_the_chairman_of_the_government_is_the_prime_minister() -> None:
         MONDAY,
     )
     assert ("russia_prime_minister", "petrov") in slots.roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        # a date set on purpose for the inauguration
+        (
+            "Aides said the ceremony was intentionally set for the Friday before Trump's "
+            "inauguration.",
+            ("timed_for_inauguration", 1),
+        ),
+        ("The signing was staged to overshadow Trump's return, a diplomat said.",
+         ("timed_for_inauguration", 1)),
+    ],
+)
+def test_a_signing_scheduled_on_purpose_is_timed_for_the_inauguration(
+    sentence: str, stance: tuple[str, int]
+) -> None:
+    assert stance in extract_slots(sentence, MONDAY).stances
+
+
+def test_denying_the_purpose_of_the_timing_keeps_the_order_of_events() -> None:
+    stances = extract_slots(
+        "The Kremlin denied that the signing was deliberately timed ahead of Trump's "
+        "inauguration.",
+        MONDAY,
+    ).stances
+    assert ("timed_for_inauguration", -1) in stances
+    assert ("signed_before_inauguration", -1) not in stances
+
+
+def test_a_suggestion_reported_is_no_stance_taken() -> None:
+    stances = extract_slots(
+        "Any suggestion that the signing was arranged to upstage Trump was dismissed by Moscow.",
+        MONDAY,
+    ).stances
+    assert ("timed_for_inauguration", 1) not in stances
