@@ -1766,6 +1766,12 @@ STANCES: dict[str, tuple[str, str | None]] = {
         # a party committed or bound to the other's defence: "commits either side to the
         # other's defence", "binds them to one another's defense" (not "defence needs"); a
         # negation inside ("commits neither side to ...") must stay before the stance's word
+        # one party bound to help the other when a third country strikes it: "commits Moscow
+        # to help Tehran militarily should Israel strike Iran"
+        r"\b(?:commit\w*|oblig\w*|binds?|bound|requir\w*|pledg\w*|promis\w*)\b[^.;]{0,30}?\bto "
+        r"(?:help|aid|assist|support|defend|protect) (?:iran|russia|tehran|moscow|the other)\b"
+        r"(?:\s+militarily)?[^.;]{0,20}?\b(?:if|should|when|in case|in the event)\b[^.;]{0,50}?"
+        r"\b(?:attack\w*|strike|strikes|struck|invad\w*|aggression)\b|"
         r"\b(?:commit\w*|oblig\w*|bind\w*|bound|pledg\w*)\b"
         r"(?:(?!\b(?:neither|no|not|never|nobody|none)\b)[^.]){0,40}?\bto (?:the other's|"
         r"each other's|one another's) (?:military )?defen[cs]e\b(?!\s+(?:industr|sector|needs|"
@@ -1832,6 +1838,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
     "text_published": (
         r"\b(?:text|details|content|document)\b.{0,60}\b(?:published|public|private|secret|"
         r"undisclosed|disclosed|released|posted|uploaded)\b"
+        # the whole treaty kept from the public: "the treaty has been kept secret"
+        r"|\b(?:treaty|agreement|pact|accord|deal)\b[^.;]{0,30}?\b(?:kept|remains?|remained|been"
+        r"|is|was) (?:secret|confidential|classified|under wraps)\b"
         r"|\bpublished (?:the )?(?:full )?(?:agreement|treaty|text|document)\b"
         # "released the treaty's 47 articles", "posted its full text"
         r"|\b(?:published|released|unveiled|disclosed|posted|uploaded|put out) (?:the |its )?"

@@ -2600,3 +2600,30 @@ def test_a_suggestion_reported_is_no_stance_taken() -> None:
         MONDAY,
     ).stances
     assert ("timed_for_inauguration", 1) not in stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        # help promised to one party when a third country strikes it
+        (
+            "The accord obliges Russia to assist Iran should the US attack Iranian territory.",
+            ("mutual_defense", 1),
+        ),
+        (
+            "Nothing in the text requires Tehran to defend Moscow if Ukraine strikes Russia.",
+            ("mutual_defense", -1),
+        ),
+        # the whole treaty kept from the public
+        ("The agreement remains confidential, officials said.", ("text_published", -1)),
+    ],
+)
+def test_help_promised_against_a_third_country_and_a_treaty_kept_secret(
+    sentence: str, stance: tuple[str, int]
+) -> None:
+    assert stance in extract_slots(sentence, MONDAY).stances
+
+
+def test_help_promised_for_something_other_than_an_attack_is_no_defence_pledge() -> None:
+    slots = extract_slots("Russia pledged to help Iran if sanctions are tightened.", MONDAY)
+    assert not any(stance == "mutual_defense" for stance, _ in slots.stances)
