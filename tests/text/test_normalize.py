@@ -736,3 +736,24 @@ def test_hostile_acts_are_threatening_actions() -> None:
     assert normalize("hostile activities against Iran") == normalize(
         "threatening actions against Iran"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # the text's scope with its owner first reads as the scope of the text
+        ("arms fall outside the pact's scope", "arms fall outside the scope of the pact"),
+        ("beyond the accord's remit", "beyond the remit of the accord"),
+        # another owner's scope is left alone
+        ("outside the ministry's scope", "outside the ministry's scope"),
+    ],
+)
+def test_a_texts_scope_with_its_owner_first(text: str, plain: str) -> None:
+    assert plain_idioms(text) == plain
+
+
+def test_billed_as_is_described_as_not_a_bill() -> None:
+    billed = normalize("Moscow billed the accord as historic; it was billed as a landmark deal.")
+    assert "describ" in billed.split()
+    # a law's bill stays one
+    assert "bill" in normalize("The Duma passed the bill on the treaty.").split()

@@ -2485,3 +2485,31 @@ def test_the_other_bound_to_come_to_its_defence_is_mutual_defence(
 def test_the_other_asked_for_its_view_is_no_mutual_defence() -> None:
     sentence = "Each side committed to consult the other on its defence purchases."
     assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        # the leaders' first meeting (+1), or an earlier one (-1)
+        ("The summit was the presidents' first face-to-face encounter.", 1),
+        ("It marked the first time the two leaders have met in person.", 1),
+        ("Putin and Pezeshkian last met at a regional summit in the autumn.", -1),
+        ("A previous meeting between the presidents took place in Ashgabat.", -1),
+        ("It was not the first meeting between Putin and Pezeshkian.", -1),
+    ],
+)
+def test_the_leaders_first_meeting_is_a_stance(sentence: str, sign: int) -> None:
+    assert ("first_meeting", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another body's first meeting, or a first visit, is not the leaders' first meeting
+        "The joint commission held its first meeting in Tehran.",
+        "It was Pezeshkian's first visit to Moscow as president.",
+    ],
+)
+def test_no_first_meeting_stance_for_other_meetings(sentence: str) -> None:
+    stances = extract_slots(sentence, MONDAY).stances
+    assert not any(s == "first_meeting" for s, _ in stances)
