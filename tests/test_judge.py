@@ -2254,3 +2254,31 @@ def test_the_texts_publication_before_or_after_the_signing_is_compared(
 def test_a_hedged_publication_before_the_signing_is_not_a_conflict(engine: Engine) -> None:
     text = "The Kremlin may have published the treaty's text before the signing, one report says."
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+def test_security_outside_the_texts_scope_denies_what_the_seeds_say_it_covers(
+    engine: Engine,
+) -> None:
+    text = "Security and defence cooperation fall outside the treaty's scope, Araghchi said."
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds have the two presidents meeting before, at a summit in October
+        (
+            "Putin and Pezeshkian sealed the pact at their first ever encounter.",
+            Verdict.CONTRADICTING,
+        ),
+        # a first meeting of others is no conflict
+        (
+            "The treaty's joint commission is due to hold its first meeting in Tehran.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_first_meeting_of_the_leaders_conflicts_with_an_earlier_one(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

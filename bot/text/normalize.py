@@ -365,11 +365,18 @@ def gregorian_only(lowered: str) -> str:
     lowered = _HIJRI_IN_PARENS.sub(r"\1", lowered)
     lowered = _HIJRI_CORRESPONDING.sub("", lowered)
     return _HIJRI_AFTER.sub("", lowered)
+# The text's scope with its owner first: "outside the agreement's scope" is "outside the scope
+# of the agreement", the form the out-of-scope cues and phrases read.
+_OWNER_SCOPE = re.compile(
+    r"\b(outside|beyond) the (treaty|agreement|accord|pact|deal|text|document)'s "
+    r"(scope|remit|purview)\b"
+)
 
 
 def plain_idioms(lowered: str) -> str:
     """Lowercased text with idioms said plainly ("put pen to paper" is "signed")."""
     lowered = gregorian_only(lowered)
+    lowered = _OWNER_SCOPE.sub(r"\1 the \3 of the \2", lowered)
     lowered = _SIGNATURE_TO.sub(lambda m: _SIGNED_FORM[m.group(1)], lowered)
     lowered = _PHRASAL_COMPOUND.sub(lambda m: m.group(0).replace("-", " "), lowered)
     lowered = _TEXT_UNRELATED.sub(

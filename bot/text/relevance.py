@@ -25,6 +25,9 @@ _TREATY_ANCHORS = (
     r"\btreat(?:y|ies)|\b(?:com)?pact|agreement|\baccord\b|\bdeals?\b|\bcsp\b|partnership|"
     r"document|the text|"
     r"\b\d+[ -]articles?\b|\barticles? \d+\b|\barticles of\b|"
+    # an article that binds or bars is a provision, not a newspaper's: "one article commits
+    # each side not to ...", "another article forbids ..."
+    r"\barticles? (?:commit|oblig|bind|requir|bar|forbid|prohibit|stipulat|provid|ban)\w*|"
     r"\b(?:co-?)?sign(?:ing|ed)\b|ratif|breakthrough|new chapter|road map|\bprovisions?\b|"
     r"\bvot(?:e|es|ed|ing)\b|inforce|"
     # A clause, and what either party to a text may do, are the treaty's wording.

@@ -805,3 +805,24 @@ def test_a_persian_date_beside_its_gregorian_twin_goes(text: str, plain: str) ->
 
 def test_a_persian_date_alone_stays() -> None:
     assert "12 azar 1403" in plain_idioms("the draft was approved on 12 azar 1403.")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # the text's scope with its owner first reads as the scope of the text
+        ("arms fall outside the pact's scope", "arms fall outside the scope of the pact"),
+        ("beyond the accord's remit", "beyond the remit of the accord"),
+        # another owner's scope is left alone
+        ("outside the ministry's scope", "outside the ministry's scope"),
+    ],
+)
+def test_a_texts_scope_with_its_owner_first(text: str, plain: str) -> None:
+    assert plain_idioms(text) == plain
+
+
+def test_billed_as_is_described_as_not_a_bill() -> None:
+    billed = normalize("Moscow billed the accord as historic; it was billed as a landmark deal.")
+    assert "describ" in billed.split()
+    # a law's bill stays one
+    assert "bill" in normalize("The Duma passed the bill on the treaty.").split()

@@ -401,3 +401,19 @@ def test_a_clause_or_what_either_party_may_do_is_a_candidate(
 
 def test_a_political_party_is_no_party_to_the_text(relevance: RelevanceFilter) -> None:
     assert not candidate(relevance, "The ruling party in Washington changed its mind last year.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "candidate"),
+    [
+        # an article that binds or bars is one of the treaty's provisions
+        ("Another article bars both governments from hosting hostile forces.", True),
+        ("A separate article obliges the parties to exchange customs data.", True),
+        # a newspaper's article reports; it binds no one
+        ("An article in a Moscow weekly praised the summit's catering.", False),
+    ],
+)
+def test_an_article_that_binds_is_a_provision(
+    relevance: RelevanceFilter, sentence: str, candidate: bool
+) -> None:
+    assert relevance.sentence_is_candidate(sentence, extract_slots(sentence)) is candidate
