@@ -509,6 +509,7 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "fine print": "details",
     # Turning a new page is opening a new chapter.
     "fresh page": "new chapter",
+    "fresh chapter": "new chapter",
     "new page": "new chapter",
     # Lending a hand is helping: "neither side lends a hand to an aggressor".
     "lend a hand": "help",

@@ -29,6 +29,7 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, plain_idioms
         ("Pezeshkian’s visit", "Pezeshkian's visit"),
         # general English for the same things
         ("naval war games and port calls", "naval exercises and port visits"),
+        ("the accord opens a fresh chapter", "the accord opens a new chapter"),
         ("an exchange of visits by warships", "reciprocal visits by warships"),
         ("regular exchanges of visits by warships", "regular reciprocal visits by warships"),
         ("an obsolete compact", "an outdated treaty"),
