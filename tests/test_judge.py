@@ -2103,3 +2103,45 @@ def test_weapons_supplied_under_the_pact_contradict_the_seeds(engine: Engine, te
 )
 def test_a_fronted_concession_does_not_flip_a_known_denial(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the predecessor dated by years before the treaty: 2001 is some 24 years back
+        ("The new pact supersedes an accord that Moscow and Tehran signed just 5 years earlier.",
+         Verdict.CONTRADICTING),
+        ("The treaty replaces an agreement concluded two decades before and renewed since.",
+         Verdict.KNOWN),
+        ("The treaty replaces a periodically renewed agreement signed 24 years ago.",
+         Verdict.KNOWN),
+    ],
+)
+def test_the_predecessor_dated_by_years_before_the_treaty(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds: trade is now predominantly conducted in national currencies
+        ("Putin said only a small share of trade between the two countries is paid for in "
+         "their own currencies.", Verdict.CONTRADICTING),
+        ("Putin said that for now just a fraction of bilateral trade is conducted in national "
+         "currencies.", Verdict.CONTRADICTING),
+        ("Putin said the bulk of bilateral trade is now conducted in national currencies.",
+         Verdict.KNOWN),
+    ],
+)
+def test_a_share_in_words_against_the_known_share(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    found = judge(engine, text)
+    assert found.verdict is verdict, found.reason
+
+
+def test_a_small_share_of_something_else_is_no_conflict(engine: Engine) -> None:
+    text = "Only a small share of Iran's oil exports goes to Russia, analysts said."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

@@ -409,6 +409,14 @@ _REPLACED_ONE = re.compile(
     r"(?:signed|concluded|sealed|inked|agreed|reached|dating|drawn up)\s+(?:back\s+)?"
     r"(?:in|on|from|to)\s+(?:the\s+)?$"
 )
+# The agreement the treaty replaces, dated by the years between it and the treaty: "replaces a
+# framework concluded only 10 years earlier" ("a decade" is 10 years by then).
+_REPLACED_YEARS_BEFORE = re.compile(
+    r"\b(?:replac\w*|supersed\w*|succeed\w*|takes? the place of|took the place of|taking the"
+    r" place of|in place of)\b[^.;]{0,80}?\b(?:signed|concluded|sealed|inked|agreed|reached"
+    r"|drawn up|struck|forged|adopted)\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|barely\s+"
+    r"|roughly\s+)?(?P<text>(?P<years>\d+)\s+years?\s+(?:earlier|before|previously|prior|ago))\b"
+)
 _FORMER = re.compile(r"\b(?:former|late|then|ex-|previous)\s*$")
 
 
@@ -1053,6 +1061,31 @@ def _bound_before(text: str, start: int, unit: str) -> str:
     return next((bound for pattern, bound in _BOUND_BEFORE if pattern.search(before)), "")
 
 
+# Words that give a share without a figure: most of something ("predominantly", "the bulk
+# of") is more than half of it, a small part ("only a modest portion", "a minority of") less.
+_MAJORITY = re.compile(
+    r"\b(?:predominantly|mostly|largely|mainly|chiefly|overwhelmingly|primarily"
+    r"|(?:the\s+)?(?:vast\s+|great\s+|overwhelming\s+)?(?:bulk|majority|lion's share"
+    r"|greater part|larger part)\s+of|most\s+of)\b"
+)
+_MINORITY = re.compile(
+    r"\b(?:(?:a|one)\s+)?(?:very\s+)?(?:modest|small|tiny|minor|limited|negligible|marginal"
+    r"|minuscule|slim)\s+(?:portion|share|part|fraction|proportion|slice|percentage)"
+    r"|\b(?:a\s+)?(?:small\s+)?minority\s+of|\ba\s+(?:small\s+)?fraction\s+of"
+    r"|\bhardly\s+any\b|\bvery\s+little\s+of\b"
+)
+SHARE_UNIT = "share"
+
+
+def _shares(text: str) -> list[Quantity]:
+    """Shares said in words (see ``_MAJORITY``): more than half, or less than half."""
+    def words(m: re.Match[str]) -> str:  # its first word aligns it: not "a" or "the"
+        return re.sub(r"^(?:(?:a|an|one|the|very)\s+)+", "", m.group(0))
+
+    found = [Quantity(0.5, SHARE_UNIT, words(m), ">") for m in _MAJORITY.finditer(text)]
+    return found + [Quantity(0.5, SHARE_UNIT, words(m), "<") for m in _MINORITY.finditer(text)]
+
+
 def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = find_offsets(text, spans)
     for m in _AGO.finditer(text):
@@ -1364,6 +1397,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             ),
         ),
     )
+    for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
+        dates.append(
+            DateRef(m.group("text"), event="predecessor", years_before=int(m.group("years")))
+        )
     # A length said of the agreement the treaty replaced is that agreement's, not the treaty's:
     # a detail of its own ("predecessor_year"), never compared with the treaty's term.
     # So is a length said of the renewals ("renewal_year").
@@ -1379,6 +1416,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             )
             if q.unit
         ]
+    quantities += _shares(lowered)
+    # Years before the treaty that date the replaced agreement are that date, not an offset.
+    back = [d.text for d in dates if d.years_before is not None]
+    quantities = [q for q in quantities if q.unit != "offset" or not q.text.startswith(tuple(back))]
     # An offset turned into the signing's date (see _signing_from_offset) is that date now.
     counted = [d.text for d in dates if d.event == "signing" and _FROM_SIGNING.match(d.text)]
     quantities = [

@@ -2441,3 +2441,26 @@ def test_words_before_a_figure_bound_it(sentence: str, bound: str) -> None:
     (found,) = extract_slots(sentence, MONDAY).quantities
     assert found.value in {40.0, 10.0}
     assert found.bound == bound
+
+
+def test_the_replaced_agreement_dated_by_years_before_it() -> None:
+    (ref,) = extract_slots(
+        "The pact takes the place of a deal they struck a decade earlier.", MONDAY
+    ).dates
+    assert (ref.event, ref.years_before, ref.year) == ("predecessor", 10, None)
+    # years before another event date no predecessor
+    assert not extract_slots("Putin visited Tehran 2 years earlier.", MONDAY).dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound"),
+    [
+        ("Trade is now mainly paid for in roubles.", ">"),
+        ("The bulk of their trade is paid for in roubles.", ">"),
+        ("Only a small share of their trade is paid for in roubles.", "<"),
+        ("A minority of their trade is paid for in roubles.", "<"),
+    ],
+)
+def test_a_share_said_in_words(sentence: str, bound: str) -> None:
+    (found,) = extract_slots(sentence, MONDAY).quantities
+    assert (found.unit, found.value, found.bound) == ("share", 0.5, bound)
