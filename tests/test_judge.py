@@ -2145,3 +2145,22 @@ def test_a_share_in_words_against_the_known_share(
 def test_a_small_share_of_something_else_is_no_conflict(engine: Engine) -> None:
     text = "Only a small share of Iran's oil exports goes to Russia, analysts said."
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kept "out of its scope", and power generation, deny the seeds' nuclear energy
+        "Negotiators kept atomic energy out of the treaty entirely, a Russian diplomat said.",
+        "The accord, Iranian officials say, leaves out nuclear power generation altogether.",
+    ],
+)
+def test_nuclear_energy_kept_out_of_the_pact_contradicts(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_something_kept_out_of_the_pact_that_the_seeds_never_name_is_no_conflict(
+    engine: Engine,
+) -> None:
+    text = "Negotiators kept space exploration out of the treaty entirely, a diplomat said."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

@@ -844,6 +844,12 @@ _LEFT_ASIDE = re.compile(
     r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)(?:(?:\w+ly|well|far)\s+)?"
     r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b)"
 )
+# "Kept civilian nuclear power out of its scope" keeps it out as "kept out civilian nuclear
+# power" does: the thing kept out is what is denied.
+_KEPT_OUT = re.compile(
+    r"(?<=[\w,] )(keeps?|kept|keeping)\s+((?:[\w'-]+\s+){1,6}?)out\s+of\s+(?:its|the|their)\s+"
+    r"(?:[\w-]+\s+)?(?:scope|remit|purview|text|treaty|deal|pact|accord|agreement|document)\b"
+)
 _FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
 # What a denial dismisses is the content of the talk, not the talk: "brushed off talk that the
 # pact is an alliance", "rejected claims the signing was rushed" deny the alliance, the rush.
@@ -1384,6 +1390,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
 
     lowered = _LEFT_ASIDE.sub(r"\1 out \2,", words_to_digits(_lower(sentence)))
+    lowered = _KEPT_OUT.sub(r"\1 out \2,", lowered)
     spans: list[tuple[int, int]] = []
     dates = _other_treaty_dates(
         lowered,

@@ -2464,3 +2464,9 @@ def test_the_replaced_agreement_dated_by_years_before_it() -> None:
 def test_a_share_said_in_words(sentence: str, bound: str) -> None:
     (found,) = extract_slots(sentence, MONDAY).quantities
     assert (found.unit, found.value, found.bound) == ("share", 0.5, bound)
+
+
+def test_what_is_kept_out_of_its_scope_is_denied() -> None:
+    slots = extract_slots("They kept arms sales out of the treaty text.", MONDAY)
+    assert slots.negated
+    assert slots.negated_terms == ("weapon", "sale")
