@@ -2164,3 +2164,21 @@ def test_something_kept_out_of_the_pact_that_the_seeds_never_name_is_no_conflict
 ) -> None:
     text = "Negotiators kept space exploration out of the treaty entirely, a diplomat said."
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "that same day" after a named day dates the signing by it
+        ("Pezeshkian arrived in Moscow early on Wednesday, toured an aviation factory with his "
+         "delegation and signed the partnership accord with his Russian counterpart that same "
+         "evening.", True),
+        ("Pezeshkian arrived in Moscow early on Friday, toured an aviation factory with his "
+         "delegation and signed the partnership accord with his Russian counterpart that same "
+         "evening.", False),
+    ],
+)
+def test_a_signing_that_same_day_is_dated_by_the_day_named(
+    engine: Engine, text: str, verdict: bool
+) -> None:
+    assert (judge(engine, text).verdict is Verdict.CONTRADICTING) is verdict

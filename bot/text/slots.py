@@ -442,7 +442,18 @@ def _clause_around(text: str, start: int, end: int) -> str:
 _SIGNED_THEN = re.compile(
     r"\b(?:signed|inked|sealed)\b(?P<between>(?:\s+[\w'-]+){0,4}?)\s*(?:(?:in|on)\s+)?$"
 )
+# A signing put on "that same day" after a day is named is dated by that day.
+_SIGNED_SAME_DAY = re.compile(
+    r"\b(?:signed|inked|sealed)\b[^.;]{0,80}?\b(?:that|the) same (?:day|afternoon|evening|morning"
+    r"|night)\b"
+)
 _LAW_WORD = re.compile(r"\b(?:law|decree|bill|ratif\w*)\b")
+
+
+def _signed_that_same_day(text: str, after: int) -> bool:
+    """Is the treaty (not a law) signed "that same day" after position ``after``?"""
+    same_day = _SIGNED_SAME_DAY.search(text, after)
+    return same_day is not None and not _LAW_WORD.search(same_day.group(0))
 
 
 def names_the_signing(sentence: str, ref: DateRef) -> bool:
@@ -456,6 +467,8 @@ def names_the_signing(sentence: str, ref: DateRef) -> bool:
     at = lowered.find(ref.text)
     if at < 0:
         return False
+    if _signed_that_same_day(lowered, at + len(ref.text)):
+        return True  # "arrived on Thursday ... and signed the treaty that same afternoon"
     clause = _clause_around(lowered, at, at + len(ref.text))
     before = clause[: clause.find(ref.text)] if ref.text in clause else ""
     verb = _SIGNED_THEN.search(before)
@@ -670,7 +683,7 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         if where < 0:
             attached.append(ref)
             continue
-        if _dates_the_text(text, where, ref):
+        if _dates_the_text(text, where, ref) or _signed_that_same_day(text, where + len(ref.text)):
             attached.append(replace(ref, event="signing"))
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for

@@ -2470,3 +2470,11 @@ def test_what_is_kept_out_of_its_scope_is_denied() -> None:
     slots = extract_slots("They kept arms sales out of the treaty text.", MONDAY)
     assert slots.negated
     assert slots.negated_terms == ("weapon", "sale")
+
+
+def test_a_day_named_before_a_signing_that_same_day_dates_the_signing() -> None:
+    ref = only_date("He landed on Tuesday, met officials and signed the pact that same night.")
+    assert ref.event == "signing"
+    # a law signed that same day is no treaty's signing
+    ref = only_date("The Duma voted on Tuesday and Putin signed the law that same night.")
+    assert ref.event != "signing"
