@@ -34,7 +34,7 @@ from bot.text import durations, lexicon, offsets
 from bot.text.headline import plain_lead
 from bot.text.normalize import denied_exclusions_said, normalize, prepare, stem
 from bot.text.slips import NearTokens
-from bot.text.slots import BACKGROUND_EVENT, TERM_END_EVENT, names_the_signing
+from bot.text.slots import BACKGROUND_EVENT, SHARE_UNIT, TERM_END_EVENT, names_the_signing
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -100,6 +100,10 @@ _WINDOW_AFTER = 1
 _SPENDING_TIME = frozenset({"took", "take", "last", "occupi", "requir", "span", "consum"})
 _SUBJECT_WINDOW = 8
 _LOCAL_ALIGNMENT = 0.75
+# A share said in words is aligned by this many words after it, of which this share must be
+# in the known claim (see Judge._share_aligned).
+_SHARE_WINDOW_AFTER = 6
+_SHARE_ALIGNMENT = 0.5
 _CLAUSE_BREAK = re.compile(r"\s*[,;:()\u2013\u2014]")
 
 
@@ -146,7 +150,7 @@ def _date_text(ref: DateRef) -> str:
 
 
 def _quantity_text(q: Quantity) -> str:
-    if durations.is_loose(q) or offsets.is_offset(q):
+    if durations.is_loose(q) or offsets.is_offset(q) or q.unit == SHARE_UNIT:
         return q.text
     value = int(q.value) if q.value.is_integer() else q.value
     if q.unit == "m3" and q.value >= 1e9:
@@ -1126,6 +1130,24 @@ class Judge:
             or self._local_alignment(claim, anchor, scored.known, phrase) >= local_needed
         )
 
+    def _share_aligned(self, claim: Claim, scored: _Scored, anchor: str) -> bool:
+        """Is a share said in words ("only a modest portion is settled in roubles") a share of
+        what the known claim's share is of? What is measured follows the share word, so the
+        words of its clause on both sides of it are compared, more of them than for a figure."""
+        tokens = claim.normalized.split()
+        found = [t for t in normalize(anchor).split() if t in tokens]
+        if not found:
+            return False
+        at = tokens.index(found[0])
+        vocabulary = frozenset(claim.masked.split())
+        window = [t for t in tokens[:at] if t in vocabulary][-_WINDOW_BEFORE:] + [
+            t for t in tokens[at + 1 :] if t in vocabulary
+        ][:_SHARE_WINDOW_AFTER]
+        return (
+            len(window) >= 3
+            and self._coverage(window, self.knowledge.tokens_of(scored.known)) >= _SHARE_ALIGNMENT
+        )
+
     def _quantity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
         known = scored.known.claim.slots
         if _distinct_events(claim.slots, known):
@@ -1155,6 +1177,7 @@ class Judge:
                 # The treaty has one term: its length needs no more context than the term
                 # itself ("the new treaty has no expiry date at all" against "20 years").
                 or term
+                or (mine.unit == SHARE_UNIT and self._share_aligned(claim, scored, anchor))
                 or self._aligned(claim, scored, anchor, defining=defining, phrase=mine.text)
             ):
 
@@ -1170,6 +1193,7 @@ class Judge:
                         and (
                             offsets.is_offset(mine)
                             or _counts_whole_texts(claim, s.known.claim, mine)
+                            or (mine.unit == SHARE_UNIT and self._share_aligned(claim, s, anchor))
                             or self._aligned(
                                 claim, s, anchor, defining=defining, phrase=mine.text
                             )
@@ -1693,6 +1717,7 @@ class Judge:
 
     def find_conflicts(self, claim: Claim, exclude_doc: str | None = None) -> list[Conflict]:
         """Every same-subject known claim that conflicts with ``claim``, best first."""
+        claim = self._resolve_years_before(claim)
         conflicts = []
         for scored in self._ranked(claim, exclude_doc):
             if not self._same_subject(claim.slots, scored.known.claim.slots):
@@ -1702,8 +1727,27 @@ class Judge:
                 conflicts.append(Conflict(scored.known, reason, scored.coverage))
         return conflicts
 
+    def _resolve_years_before(self, claim: Claim) -> Claim:
+        """A date given as years before the signing ("concluded a decade earlier") becomes the
+        span of years it allows, counted back from the year the baseline signs the treaty in:
+        a round figure allows a fifth of itself either way (at least one year)."""
+        if not any(d.years_before is not None for d in claim.slots.dates):
+            return claim
+        signed = self._signing_year()
+        if signed is None:
+            return claim
+        dates = []
+        for d in claim.slots.dates:
+            if d.years_before is None:
+                dates.append(d)
+                continue
+            year, slack = signed - d.years_before, max(1, d.years_before // 5)
+            dates.append(replace(d, year=year - slack, year_to=year + slack))
+        return replace(claim, slots=replace(claim.slots, dates=tuple(dates)))
+
     def judge(self, claim: Claim) -> Judgement:
         """The verdict on one claim, with the best-matching known claim as evidence."""
+        claim = self._resolve_years_before(claim)
         ranked = self._ranked(claim)
         best = ranked[0] if ranked else None
         if not claim.relevant:

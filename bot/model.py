@@ -63,6 +63,9 @@ class DateRef:
     event: str | None = None
     #: The last year of a span of years ("the late 1990s" is 1996 to 1999); None for one year.
     year_to: int | None = None
+    #: Years before the treaty's signing, for a date given by them alone ("the agreement it
+    #: replaces, concluded a decade earlier"); the judge resolves it against the signing year.
+    years_before: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

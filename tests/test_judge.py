@@ -2282,3 +2282,82 @@ def test_a_first_meeting_of_the_leaders_conflicts_with_an_earlier_one(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the predecessor dated by years before the treaty: 2001 is some 24 years back
+        ("The new pact supersedes an accord that Moscow and Tehran signed just 5 years earlier.",
+         Verdict.CONTRADICTING),
+        ("The treaty replaces an agreement concluded two decades before and renewed since.",
+         Verdict.KNOWN),
+        ("The treaty replaces a periodically renewed agreement signed 24 years ago.",
+         Verdict.KNOWN),
+    ],
+)
+def test_the_predecessor_dated_by_years_before_the_treaty(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the seeds: trade is now predominantly conducted in national currencies
+        ("Putin said only a small share of trade between the two countries is paid for in "
+         "their own currencies.", Verdict.CONTRADICTING),
+        ("Putin said that for now just a fraction of bilateral trade is conducted in national "
+         "currencies.", Verdict.CONTRADICTING),
+        ("Putin said the bulk of bilateral trade is now conducted in national currencies.",
+         Verdict.KNOWN),
+    ],
+)
+def test_a_share_in_words_against_the_known_share(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    found = judge(engine, text)
+    assert found.verdict is verdict, found.reason
+
+
+def test_a_small_share_of_something_else_is_no_conflict(engine: Engine) -> None:
+    text = "Only a small share of Iran's oil exports goes to Russia, analysts said."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kept "out of its scope", and power generation, deny the seeds' nuclear energy
+        "Negotiators kept atomic energy out of the treaty entirely, a Russian diplomat said.",
+        "The accord, Iranian officials say, leaves out nuclear power generation altogether.",
+    ],
+)
+def test_nuclear_energy_kept_out_of_the_pact_contradicts(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_something_kept_out_of_the_pact_that_the_seeds_never_name_is_no_conflict(
+    engine: Engine,
+) -> None:
+    text = "Negotiators kept space exploration out of the treaty entirely, a diplomat said."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "that same day" after a named day dates the signing by it
+        ("Pezeshkian arrived in Moscow early on Wednesday, toured an aviation factory with his "
+         "delegation and signed the partnership accord with his Russian counterpart that same "
+         "evening.", True),
+        ("Pezeshkian arrived in Moscow early on Friday, toured an aviation factory with his "
+         "delegation and signed the partnership accord with his Russian counterpart that same "
+         "evening.", False),
+    ],
+)
+def test_a_signing_that_same_day_is_dated_by_the_day_named(
+    engine: Engine, text: str, verdict: bool
+) -> None:
+    assert (judge(engine, text).verdict is Verdict.CONTRADICTING) is verdict

@@ -798,6 +798,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "nuclear power": "nuclear energy",
     "atomic power": "nuclear energy",
     # Civilian nuclear energy is its peaceful use, which the seeds call nuclear energy too.
+    # Generating power is what the energy is for: "nuclear power generation" is nuclear energy.
+    "civilian nuclear power generation": "nuclear energy",
+    "civil nuclear power generation": "nuclear energy",
+    "nuclear power generation": "nuclear energy",
+    "nuclear energy generation": "nuclear energy",
     "civilian nuclear power": "nuclear energy",
     "civil nuclear power": "nuclear energy",
     "civilian nuclear energy": "nuclear energy",

@@ -434,6 +434,14 @@ _REPLACED_ONE = re.compile(
     r"(?:signed|concluded|sealed|inked|agreed|reached|dating|drawn up)\s+(?:back\s+)?"
     r"(?:in|on|from|to)\s+(?:the\s+)?$"
 )
+# The agreement the treaty replaces, dated by the years between it and the treaty: "replaces a
+# framework concluded only 10 years earlier" ("a decade" is 10 years by then).
+_REPLACED_YEARS_BEFORE = re.compile(
+    r"\b(?:replac\w*|supersed\w*|succeed\w*|takes? the place of|took the place of|taking the"
+    r" place of|in place of)\b[^.;]{0,80}?\b(?:signed|concluded|sealed|inked|agreed|reached"
+    r"|drawn up|struck|forged|adopted)\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|barely\s+"
+    r"|roughly\s+)?(?P<text>(?P<years>\d+)\s+years?\s+(?:earlier|before|previously|prior|ago))\b"
+)
 _FORMER = re.compile(r"\b(?:former|late|then|ex-|previous)\s*$")
 
 
@@ -459,7 +467,18 @@ def _clause_around(text: str, start: int, end: int) -> str:
 _SIGNED_THEN = re.compile(
     r"\b(?:signed|inked|sealed)\b(?P<between>(?:\s+[\w'-]+){0,4}?)\s*(?:(?:in|on)\s+)?$"
 )
+# A signing put on "that same day" after a day is named is dated by that day.
+_SIGNED_SAME_DAY = re.compile(
+    r"\b(?:signed|inked|sealed)\b[^.;]{0,80}?\b(?:that|the) same (?:day|afternoon|evening|morning"
+    r"|night)\b"
+)
 _LAW_WORD = re.compile(r"\b(?:law|decree|bill|ratif\w*)\b")
+
+
+def _signed_that_same_day(text: str, after: int) -> bool:
+    """Is the treaty (not a law) signed "that same day" after position ``after``?"""
+    same_day = _SIGNED_SAME_DAY.search(text, after)
+    return same_day is not None and not _LAW_WORD.search(same_day.group(0))
 
 
 def names_the_signing(sentence: str, ref: DateRef) -> bool:
@@ -473,6 +492,8 @@ def names_the_signing(sentence: str, ref: DateRef) -> bool:
     at = lowered.find(ref.text)
     if at < 0:
         return False
+    if _signed_that_same_day(lowered, at + len(ref.text)):
+        return True  # "arrived on Thursday ... and signed the treaty that same afternoon"
     clause = _clause_around(lowered, at, at + len(ref.text))
     before = clause[: clause.find(ref.text)] if ref.text in clause else ""
     verb = _SIGNED_THEN.search(before)
@@ -687,7 +708,7 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         if where < 0:
             attached.append(ref)
             continue
-        if _dates_the_text(text, where, ref):
+        if _dates_the_text(text, where, ref) or _signed_that_same_day(text, where + len(ref.text)):
             attached.append(replace(ref, event="signing"))
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
@@ -870,6 +891,12 @@ _INVERTED_COPULA = re.compile(r"\s*(?:[\w'-]+\s+){1,4}?(?:is|are|was|were)\s+")
 _LEFT_ASIDE = re.compile(
     r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)(?:(?:\w+ly|well|far)\s+)?"
     r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b)"
+)
+# "Kept civilian nuclear power out of its scope" keeps it out as "kept out civilian nuclear
+# power" does: the thing kept out is what is denied.
+_KEPT_OUT = re.compile(
+    r"(?<=[\w,] )(keeps?|kept|keeping)\s+((?:[\w'-]+\s+){1,6}?)out\s+of\s+(?:its|the|their)\s+"
+    r"(?:[\w-]+\s+)?(?:scope|remit|purview|text|treaty|deal|pact|accord|agreement|document)\b"
 )
 _FROM_DOING = re.compile(r"\s+from\s+\w+ing\b")
 # What a denial dismisses is the content of the talk, not the talk: "brushed off talk that the
@@ -1092,6 +1119,31 @@ def _bound_before(text: str, start: int, unit: str) -> str:
     if (unit in _TIME_UNITS and _OVER_UNDER.search(before)) or _LAID_OVER.search(before):
         return ""
     return next((bound for pattern, bound in _BOUND_BEFORE if pattern.search(before)), "")
+
+
+# Words that give a share without a figure: most of something ("predominantly", "the bulk
+# of") is more than half of it, a small part ("only a modest portion", "a minority of") less.
+_MAJORITY = re.compile(
+    r"\b(?:predominantly|mostly|largely|mainly|chiefly|overwhelmingly|primarily"
+    r"|(?:the\s+)?(?:vast\s+|great\s+|overwhelming\s+)?(?:bulk|majority|lion's share"
+    r"|greater part|larger part)\s+of|most\s+of)\b"
+)
+_MINORITY = re.compile(
+    r"\b(?:(?:a|one)\s+)?(?:very\s+)?(?:modest|small|tiny|minor|limited|negligible|marginal"
+    r"|minuscule|slim)\s+(?:portion|share|part|fraction|proportion|slice|percentage)"
+    r"|\b(?:a\s+)?(?:small\s+)?minority\s+of|\ba\s+(?:small\s+)?fraction\s+of"
+    r"|\bhardly\s+any\b|\bvery\s+little\s+of\b"
+)
+SHARE_UNIT = "share"
+
+
+def _shares(text: str) -> list[Quantity]:
+    """Shares said in words (see ``_MAJORITY``): more than half, or less than half."""
+    def words(m: re.Match[str]) -> str:  # its first word aligns it: not "a" or "the"
+        return re.sub(r"^(?:(?:a|an|one|the|very)\s+)+", "", m.group(0))
+
+    found = [Quantity(0.5, SHARE_UNIT, words(m), ">") for m in _MAJORITY.finditer(text)]
+    return found + [Quantity(0.5, SHARE_UNIT, words(m), "<") for m in _MINORITY.finditer(text)]
 
 
 def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
@@ -1392,6 +1444,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
 
     lowered = _LEFT_ASIDE.sub(r"\1 out \2,", words_to_digits(_lower(sentence)))
+    lowered = _KEPT_OUT.sub(r"\1 out \2,", lowered)
     spans: list[tuple[int, int]] = []
     dates = _other_treaty_dates(
         lowered,
@@ -1405,6 +1458,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             ),
         ),
     )
+    for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
+        dates.append(
+            DateRef(m.group("text"), event="predecessor", years_before=int(m.group("years")))
+        )
     # A length said of the agreement the treaty replaced is that agreement's, not the treaty's:
     # a detail of its own ("predecessor_year"), never compared with the treaty's term.
     # So is a length said of the renewals ("renewal_year").
@@ -1420,6 +1477,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             )
             if q.unit
         ]
+    quantities += _shares(lowered)
+    # Years before the treaty that date the replaced agreement are that date, not an offset.
+    back = [d.text for d in dates if d.years_before is not None]
+    quantities = [q for q in quantities if q.unit != "offset" or not q.text.startswith(tuple(back))]
     # An offset turned into the signing's date (see _signing_from_offset) is that date now.
     counted = [d.text for d in dates if d.event == "signing" and _FROM_SIGNING.match(d.text)]
     quantities = [

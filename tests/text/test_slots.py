@@ -2655,3 +2655,40 @@ def test_the_leaders_first_meeting_is_a_stance(sentence: str, sign: int) -> None
 def test_no_first_meeting_stance_for_other_meetings(sentence: str) -> None:
     stances = extract_slots(sentence, MONDAY).stances
     assert not any(s == "first_meeting" for s, _ in stances)
+
+
+def test_the_replaced_agreement_dated_by_years_before_it() -> None:
+    (ref,) = extract_slots(
+        "The pact takes the place of a deal they struck a decade earlier.", MONDAY
+    ).dates
+    assert (ref.event, ref.years_before, ref.year) == ("predecessor", 10, None)
+    # years before another event date no predecessor
+    assert not extract_slots("Putin visited Tehran 2 years earlier.", MONDAY).dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound"),
+    [
+        ("Trade is now mainly paid for in roubles.", ">"),
+        ("The bulk of their trade is paid for in roubles.", ">"),
+        ("Only a small share of their trade is paid for in roubles.", "<"),
+        ("A minority of their trade is paid for in roubles.", "<"),
+    ],
+)
+def test_a_share_said_in_words(sentence: str, bound: str) -> None:
+    (found,) = extract_slots(sentence, MONDAY).quantities
+    assert (found.unit, found.value, found.bound) == ("share", 0.5, bound)
+
+
+def test_what_is_kept_out_of_its_scope_is_denied() -> None:
+    slots = extract_slots("They kept arms sales out of the treaty text.", MONDAY)
+    assert slots.negated
+    assert slots.negated_terms == ("weapon", "sale")
+
+
+def test_a_day_named_before_a_signing_that_same_day_dates_the_signing() -> None:
+    ref = only_date("He landed on Tuesday, met officials and signed the pact that same night.")
+    assert ref.event == "signing"
+    # a law signed that same day is no treaty's signing
+    ref = only_date("The Duma voted on Tuesday and Putin signed the law that same night.")
+    assert ref.event != "signing"
