@@ -892,6 +892,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
 
 # Single-word synonyms (after lowercasing, before stemming).
 WORD_SYNONYMS: dict[str, str] = {
+    # TV is television: "told state TV" is "told state television", "televised remarks".
+    "tv": "television",
     # Everyday words of this story's reporting for the seeds' own.
     "penalties": "sanctions",
     "civilian": "peaceful",
