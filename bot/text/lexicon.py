@@ -1536,7 +1536,9 @@ SALIENT_KINDS: dict[str, tuple[str, ...]] = {
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"sign(?:s|ed|ing)? (?:the |a |into )?(?:federal )?(?:law|decree|bill)", "law_signing"),
     (
-        r"in ?force|into force|into effect|took effect|takes effect|came into|comes into"
+        # (coming into office or power is a person's, not the treaty's)
+        r"in ?force|into force|into effect|took effect|takes effect"
+        r"|(?:came|comes|coming) into(?! office| power)"
         r"|enter(?:s|ed|ing)?|entry",
         "in_force",
     ),

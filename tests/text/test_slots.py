@@ -2417,3 +2417,18 @@ def test_what_a_clause_is_modelled_on_is_no_subject_of_its_own() -> None:
     ).other_subjects == ()
     plain = extract_slots("NATO ministers met in Brussels to discuss the treaty.")
     assert plain.other_subjects == ("nato",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # coming into office or power is the person's, not the treaty's entry into force
+        ("Araghchi, who came into office in 2024, praised the text.", "background"),
+        ("The envoy, who came into power in 2021, welcomed the pact.", "background"),
+        # the treaty coming into effect still is
+        ("The pact came into effect in 2025.", "in_force"),
+        ("The accord comes into operation in October.", "in_force"),
+    ],
+)
+def test_coming_into_office_is_no_entry_into_force(sentence: str, event: str) -> None:
+    assert [d.event for d in extract_slots(sentence).dates] == [event]
