@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -46,6 +46,13 @@ _MEASURE_UNITS = frozenset(
     {"year", "month", "day", "week", "article", "article_ref", "clause", "m3", "vote",
      "vote_against", "km", "usd", "eur", "rub", "percent", "renewal_year", offsets.UNIT}
 )  # fmt: skip
+# An exact count of days or weeks after the signing (an offset's text, see ``offsets``).
+_COUNTED_FROM_SIGNING = re.compile(
+    r"(?:(\d+|an?|one)\s+)?(day|week)s?\s+(?:after|on from|later than)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:signing|signed|inked|sealed)\b"
+)
+# What a bare plural counts ("days after"), as ``offsets`` reads it.
+_FEW = (2, 9)
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
 _WHOLE_SCOPE_COVERAGE = 0.25
@@ -772,6 +779,31 @@ def _persons(slots: Slots) -> set[str]:
     return {x for x in slots.actors if x not in lexicon.INSTITUTIONS}
 
 
+# A person's silence on a subject ("Putin made no mention of military cooperation") is what
+# that person said, not what the text says: the subject of the silence is a person when no
+# noun naming the text comes before it.
+_SILENCE = re.compile(
+    r"\b(?:(?:made|makes|make) no (?:mention|reference)|said nothing|says nothing|"
+    r"(?:did|does) not (?:mention|refer to)|(?:didn't|doesn't) (?:mention|refer to)|"
+    r"steered clear|steers clear|was silent|kept silent|stayed silent)\b"
+)
+_TEXT_NOUNS = re.compile(
+    r"\b(?:treaty|agreement|accord|pact|deal|text|document|charter|partnership|article|"
+    r"clause|provisions?)\b"
+)
+
+
+def _silent_speakers(claim: Claim) -> set[str]:
+    """The persons whose silence a claim's negation is: what they left unsaid, which only
+    another account of their own words can contradict. Empty when the negation is the
+    text's or anyone else's."""
+    lowered = claim.text.lower()
+    silence = _SILENCE.search(lowered)
+    if silence is None or _TEXT_NOUNS.search(lowered[: silence.start()]):
+        return set()
+    return _persons(claim.slots)
+
+
 def _same_person(claim: Slots, known: Slots) -> bool:
     """Both claims name one person, the same one."""
     theirs = _persons(known)
@@ -1344,6 +1376,12 @@ class Judge:
         )
         if not (denied_here or denied_there):
             return None
+        # A person's silence is contradicted only by another report of that person's words:
+        # "Putin made no mention of military cooperation" against "the pact could lead to
+        # more military cooperation, Iran's president said" is no conflict.
+        silent = _silent_speakers(scored.known.claim if denied_there else claim)
+        if silent and silent.isdisjoint(_persons(a if denied_there else b)):
+            return None
         cue = (a.negation_cues if denied_here else b.negation_cues) or ("not",)
         reason = (
             f"polarity: {'affirmed → denied' if denied_here else 'denied → affirmed'} (“{cue[0]}”)"
@@ -1486,7 +1524,9 @@ class Judge:
         for mine in claim.quantities:
             if mine.unit not in _MEASURE_UNITS:
                 continue
-            if not any(_agrees(q, mine) for k in knowns for q in k.quantities):
+            if not any(_agrees(q, mine) for k in knowns for q in k.quantities) and not (
+                self._day_after_signing_stated(mine, knowns)
+            ):
                 return False
         signed = self._signing_year()
         for date_ in claim.dates:
@@ -1500,6 +1540,53 @@ class Judge:
         # Who signed a law is stated only by a claim on a law's signing, not the treaty's.
         signers = _law_signers(claim)
         return not signers or any(signers <= _law_signers(k) for k in knowns)
+
+    def _signing_day(self) -> date | None:
+        """The day the baseline dates the treaty's signing on (most of its dated signings)."""
+        days = Counter(
+            (d.month, d.day)
+            for known in self.knowledge
+            if known.baseline and not known.claim.slots.other_subjects
+            for d in known.claim.slots.dates
+            if d.event == "signing" and d.month is not None and d.day is not None
+        )
+        if not days:
+            return None
+        (month, day), _ = days.most_common(1)[0]
+        return date(self._signing_year() or 2025, month, day)
+
+    def _day_after_signing_stated(self, offset: Quantity, knowns: Sequence[Slots]) -> bool:
+        """A count of days or weeks from the signing names a day: "three days after the
+        signing" is 20 January when the treaty was signed on 17 January. It is stated by a
+        known claim that dates something on that day, or on its weekday ("on Monday"); "days
+        after the signing" by one that dates something a few days after it."""
+        m = _COUNTED_FROM_SIGNING.match(offset.text) if offsets.is_offset(offset) else None
+        signed = self._signing_day() if m is not None else None
+        if m is None or signed is None:
+            return False
+        per_unit = 7 if m.group(2) == "week" else 1
+        if m.group(1) is None:  # a bare plural, "days after the signing": a few of them
+            low, high = _FEW
+        else:
+            low = high = 1 if m.group(1) in ("a", "an", "one") else int(m.group(1))
+        days = [signed + timedelta(days=n * per_unit) for n in range(low, high + 1)]
+        return any(
+            any(
+                (d.month, d.day) == (day.month, day.day) and (d.year is None or d.year == day.year)
+                for day in days
+            )
+            # or its weekday, when the count is exact (but not the signing's: whole weeks
+            # after the signing fall on the signing's weekday)
+            or (
+                low == high
+                and d.month is None
+                and d.day is None
+                and d.event != "signing"
+                and d.weekday == days[0].weekday()
+            )
+            for k in knowns
+            for d in k.dates
+        )
 
     @staticmethod
     def _same_stances(claim: Slots, known: Slots) -> bool:
@@ -1656,12 +1743,18 @@ class Judge:
     def _restated_by_several(self, claim: Claim, scored: list[_Scored]) -> _Scored | None:
         """A claim that joins two known facts ("signed on 17 January, valid 20 years") is known."""
         measured = [q for q in claim.slots.quantities if q.unit in _MEASURE_UNITS]
+        signed = self._signing_year()
 
         def states_a_detail(candidate: _Scored) -> bool:
             theirs = candidate.known.claim.slots
             return any(
                 _agrees(q, mine) for mine in measured for q in theirs.quantities
-            ) or any(date_states(d, mine) for mine in claim.slots.dates for d in theirs.dates)
+            ) or any(
+                # (a day without its year is in the signing's year, as in _details_covered)
+                date_states(_in_year(d, signed), mine)
+                for mine in claim.slots.dates
+                for d in theirs.dates
+            )
 
         # The few most similar, plus any candidate that states one of the claim's details.
         # A member shares at least two of the claim's words: one shared word ("gas") is no

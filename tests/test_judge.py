@@ -2361,3 +2361,67 @@ def test_a_signing_that_same_day_is_dated_by_the_day_named(
     engine: Engine, text: str, verdict: bool
 ) -> None:
     assert (judge(engine, text).verdict is Verdict.CONTRADICTING) is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # three days after the 17 January signing is 20 January, the day the seeds date
+        # Pezeshkian's televised remarks to (and the Monday of the inauguration)
+        (
+            "Speaking on television 3 days after the pact was signed, Pezeshkian said it "
+            "might lead to more military cooperation.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Peskov denied the signing was timed to steal the spotlight from Trump, who "
+            "was sworn in three days after the signing.",
+            Verdict.KNOWN,
+        ),
+        # "days after" is a few days: the remarks of 20 January among them
+        (
+            "Days after the pact was signed, Pezeshkian said on television it might lead to "
+            "more military cooperation.",
+            Verdict.KNOWN,
+        ),
+        # a day no seed names stays news; whole weeks after a Friday are no known Friday
+        (
+            "Speaking on television 5 days after the pact was signed, Pezeshkian said it "
+            "might lead to more military cooperation.",
+            Verdict.NEW,
+        ),
+        (
+            "Speaking on television a week after the pact was signed, Pezeshkian said it "
+            "might lead to more military cooperation.",
+            Verdict.NEW,
+        ),
+    ],
+)
+def test_a_count_of_days_from_the_signing_names_a_day(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_a_speakers_silence_is_contradicted_only_by_the_speaker(engine: Engine) -> None:
+    def silences(text: str) -> list[str]:
+        claim = engine.extractor.claim_from_sentence(text, doc_id="test", index=0)
+        return [
+            c.known.claim.text
+            for c in engine.judge.find_conflicts(claim)
+            if "made no mention" in c.known.claim.text
+        ]
+
+    # Putin's silence on military cooperation is no denial that the pact covers it
+    assert not silences(
+        "Iran's head of state told national TV the accord could lead to more military "
+        "cooperation with Russia."
+    )
+    # an account of Putin's own words still conflicts with it
+    assert silences("In his remarks at the ceremony Putin spoke about military cooperation.")
+    # the text's own silence still conflicts with a claim that it covers the subject
+    assert (
+        judge(engine, "The treaty provides for the transfer of arms between the two parties.")
+        .verdict
+        is Verdict.CONTRADICTING
+    )

@@ -944,6 +944,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
 
 # Single-word synonyms (after lowercasing, before stemming).
 WORD_SYNONYMS: dict[str, str] = {
+    # TV is television: "told state TV" is "told state television", "televised remarks".
+    "tv": "television",
     # Everyday words of this story's reporting for the seeds' own.
     # (the past of "meet" is a meeting, as "meeting" is: "they last met" is "their last
     # meeting")
@@ -1609,7 +1611,9 @@ SALIENT_KINDS: dict[str, tuple[str, ...]] = {
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"sign(?:s|ed|ing)? (?:the |a |into )?(?:federal )?(?:law|decree|bill)", "law_signing"),
     (
-        r"in ?force|into force|into effect|took effect|takes effect|came into|comes into"
+        # (coming into office or power is a person's, not the treaty's)
+        r"in ?force|into force|into effect|took effect|takes effect"
+        r"|(?:came|comes|coming) into(?! office| power)"
         r"|enter(?:s|ed|ing)?|entry",
         "in_force",
     ),

@@ -185,7 +185,10 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
             r"((?:[\w'-]+\s+){1,5}?)(?:even\s+|much\s+|still\s+)?closer"
             # together, or closer to each other; not closer to a place ("gas closer to Europe")
             r"(?:\s+together\b|\s+to\s+(?:each other|one another)\b"
-            r"|(?=\s*(?:[,.;:]|$|\s(?:and|but|than|in|over|through|by|as|after|while)\b)))"
+            r"|(?=\s*(?:[,.;:]|$|\s(?:and|but|than|in|over|through|by|as|after|while)\b))"
+            # or closer on a field ("closer on military and security matters"), not on a route
+            r"|(?=\s+on\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:matters|issues|questions|fronts?|"
+            r"military|security|defen[cs]e|trade|energy|economy|economic)\b))"
         ),
         r"strengthen \1ties",
     ),

@@ -21,7 +21,9 @@ UNIT = "offset"
 _AMOUNT = "|".join(sorted(AMOUNTS, key=len, reverse=True))
 _OFFSET = re.compile(
     rf"\b(?:({_AMOUNT}|an?|one|a full|a whole|\d+(?:\.\d+)?)\s+)?(?:just |only |mere )?"
-    r"(days?|weeks?|months?|years?)\s+(before|ahead of|prior to|after|later than|earlier than)\b"
+    r"(days?|weeks?|months?|years?)\s+"
+    # "three days on from the signing" is three days after it
+    r"(before|ahead of|prior to|after|later than|earlier than|on from)\b"
 )
 # No offset at all: "on the day of Trump's inauguration", "the same day as the vote".
 _SAME_DAY = re.compile(r"\b(?:on )?the (?:very |same )?day (?:of|as)\b")

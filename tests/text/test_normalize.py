@@ -323,6 +323,11 @@ def test_the_persian_gulf_is_the_gulf_and_not_the_persian_language() -> None:
         # drawing or bringing parties closer strengthens their ties
         ("the summit drew the two navies closer together", "the summit strengthened 2 navy ties"),
         ("trade brings Baku and Tehran closer", "trade strengthens Baku Tehran ties"),
+        # closer on a field is closer ties in it
+        (
+            "the charter may bring the navies closer on defence and energy",
+            "the charter may strengthen the navies ties on defence and energy",
+        ),
         # the neighbours across the Caspian are the two parties
         ("the two Caspian neighbours agreed on tariffs", "the two countries agreed on tariffs"),
         ("neighbors on the Caspian Sea agreed on tariffs", "the sides agreed on tariffs"),
@@ -363,6 +368,7 @@ def test_translated_agency_phrases_normalise_as_plain_english(first: str, second
         ("a truce extending into 2031", "extend"),
         # closer to a place is no closer ties; growing closer says where they stand
         ("pipelines bringing gas closer to Europe", "closer"),
+        ("the new line brings gas closer on a shorter route", "closer"),
         ("the two have grown closer since 2022", "closer"),
         # the sea keeps its name
         ("oil from the Caspian Sea", "caspian"),

@@ -85,3 +85,9 @@ def test_the_day_of_an_event_is_compared_only_from_that_event() -> None:
     assert offsets.agree(same_day, also)
     # "the day before" is one day before, not the day itself
     assert offset("It was signed the day before Trump's inauguration.").value == -1.0
+
+
+def test_on_from_an_event_is_after_it() -> None:
+    later = offset("Two weeks on from the vote, the law was signed.")
+    assert later.value == 14.0
+    assert later.text == "2 weeks on from the vote"

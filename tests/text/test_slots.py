@@ -2692,3 +2692,18 @@ def test_a_day_named_before_a_signing_that_same_day_dates_the_signing() -> None:
     # a law signed that same day is no treaty's signing
     ref = only_date("The Duma voted on Tuesday and Putin signed the law that same night.")
     assert ref.event != "signing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # coming into office or power is the person's, not the treaty's entry into force
+        ("Araghchi, who came into office in 2024, praised the text.", "background"),
+        ("The envoy, who came into power in 2021, welcomed the pact.", "background"),
+        # the treaty coming into effect still is
+        ("The pact came into effect in 2025.", "in_force"),
+        ("The accord comes into operation in October.", "in_force"),
+    ],
+)
+def test_coming_into_office_is_no_entry_into_force(sentence: str, event: str) -> None:
+    assert [d.event for d in extract_slots(sentence).dates] == [event]
