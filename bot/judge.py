@@ -53,6 +53,10 @@ _COUNTED_FROM_SIGNING = re.compile(
 )
 # What a bare plural counts ("days after"), as ``offsets`` reads it.
 _FEW = (2, 9)
+# How long the renewals of the replaced agreement went on, and the years a round figure for
+# it may be off ("close to a quarter-century" for 24 years).
+_RENEWALS_UNIT = "renewals_year"
+_RENEWALS_SLACK = 1
 # Two claims are "about the same thing" for a polarity flip only when nearly all is shared.
 _POLARITY_COVERAGE = 0.4
 _WHOLE_SCOPE_COVERAGE = 0.25
@@ -295,6 +299,10 @@ _WHOLE_TEXT_COUNT = re.compile(
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|that|which))"
     rf"|\b{_TEXT_NOUN},?\s+(?:is|was)\s+(?:made up|composed)\s+of\s+{_ABOUT}(\d+)\s+articles\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which))"
+    # "a close read of its 47 articles", "the pact's 47 articles": the articles the text has
+    # are all of them; not "its 3 articles on defence".
+    rf"|\b(?:its|{_TEXT_NOUN}['’]s)\s+{_ABOUT}(\d+)\s+articles\b"
+    r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which)\b)"
     # "the treaty text, 47 articles long"
     rf"|\b{_TEXT_NOUN},?\s+{_ABOUT}(\d+)\s+articles\s+long\b"
     # "the 47 articles published by the Kremlin", "the 47 articles the Kremlin put out": the
@@ -1521,22 +1529,42 @@ class Judge:
         """True when every number and date of the claim is stated by one of the known claims
         (at least as precisely: "18 January" is not stated by "on Friday"); the end of the
         term by its length ("until 2045" by "for 20 years", signed in 2025)."""
+        signed = self._signing_year()
         for mine in claim.quantities:
+            if mine.unit == _RENEWALS_UNIT:
+                # The years of renewals are the replaced agreement's life, from its year to
+                # the signing: "close to 25 years of renewals" for a 2001 one replaced in 2025.
+                if not any(
+                    d.event == "predecessor"
+                    and d.year is not None
+                    and signed is not None
+                    and abs(signed - d.year - mine.value) <= _RENEWALS_SLACK
+                    for k in knowns
+                    for d in k.dates
+                ):
+                    return False
+                continue
             if mine.unit not in _MEASURE_UNITS:
                 continue
             if not any(_agrees(q, mine) for k in knowns for q in k.quantities) and not (
                 self._day_after_signing_stated(mine, knowns)
             ):
                 return False
-        signed = self._signing_year()
         for date_ in claim.dates:
             if date_.event == BACKGROUND_EVENT or any(
                 date_states(_in_year(d, signed), date_) for k in knowns for d in k.dates
             ):
                 continue  # a date on a person's past ("who took office in 2024") is no detail
             term = _term_until(date_, self._signing_year())
-            if term is None or not any(_agrees(q, term) for k in knowns for q in k.quantities):
-                return False
+            if term is not None and any(_agrees(q, term) for k in knowns for q in k.quantities):
+                continue
+            # An end given as a period states no more than a known term ending in it: "into
+            # the mid-2040s" is what "for 20 years", signed in 2025, says.
+            if date_.event == TERM_END_EVENT and date_.year_to is not None and _term_in_period(
+                date_, signed, [q for k in knowns for q in k.quantities]
+            ):
+                continue
+            return False
         # Who signed a law is stated only by a claim on a law's signing, not the treaty's.
         signers = _law_signers(claim)
         return not signers or any(signers <= _law_signers(k) for k in knowns)

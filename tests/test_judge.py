@@ -612,6 +612,8 @@ def test_decades_parts_of_months_term_ends_and_adjectives_contradict(
         # a decade that holds 2045 allows the 20 years
         ("Diplomats say the accord will stay in effect until the 2040s.", None),
         ("The pact is to remain binding until the middle of the 2040s.", None),
+        # a known term that ends in the period given says all the period says
+        ("Jalali said the accord's 20-year term means it runs into the mid-2040s.", Verdict.KNOWN),
         ("Western sanctions on Iran remain in force until 2030, whatever the treaty says.", None),
         ("The 47-article agreement was posted on the Kremlin's website.", Verdict.KNOWN),
     ],
@@ -1054,6 +1056,8 @@ def test_the_parties_capitalised_are_no_name(engine: Engine) -> None:
     [
         "Anyone studying the 52 articles published by Moscow finds no mutual defence clause.",
         "Diplomats said the 41 articles made public on Saturday commit both to cooperate.",
+        # the text's own articles are all of them
+        "Nothing in its 39 articles binds either side to send troops.",
     ],
 )
 def test_another_count_of_the_articles_made_public_contradicts_the_whole_text(
@@ -1070,6 +1074,7 @@ def test_another_count_of_the_articles_made_public_contradicts_the_whole_text(
         "Anyone studying the 47 articles published by Moscow finds no mutual defence clause.",
         # a part of the text: articles on one matter
         "The 3 articles published on defence leave out any mutual defence clause.",
+        "Its 2 articles on energy say nothing of a mutual defence clause.",
     ],
 )
 def test_the_known_count_or_a_part_of_the_articles_made_public_does_not_contradict(
@@ -1087,6 +1092,8 @@ def test_the_known_count_or_a_part_of_the_articles_made_public_does_not_contradi
          Verdict.CONTRADICTING),
         # Another thing that took months (the ratification) is no conflict with years of talks.
         ("The ratification of the accord by both parliaments took several months.", Verdict.NEW),
+        # a text that came together was negotiated
+        ("Officials say the deal came together over a couple of weeks.", Verdict.CONTRADICTING),
     ],
 )
 def test_the_subject_of_a_verb_of_taking_time_is_what_it_measures(
@@ -2425,3 +2432,17 @@ def test_a_speakers_silence_is_contradicted_only_by_the_speaker(engine: Engine) 
         .verdict
         is Verdict.CONTRADICTING
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 2001 to 2025 is about 24 years of renewals
+        ("It supersedes a 2001 accord, ending some 24 years of renewals.", Verdict.KNOWN),
+        ("It supersedes a 2001 accord, ending 10 years of renewals.", Verdict.NEW),
+    ],
+)
+def test_the_years_of_renewals_are_the_replaced_agreements_life(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

@@ -57,6 +57,14 @@ _TURN = re.compile(
     r"^(?-i:(?:HOST|ANCHOR|PRESENTER|INTERVIEWER|MODERATOR|REPORTER|CORRESPONDENT|CALLER|GUEST"
     r"|Host|Anchor|Presenter|Interviewer|Moderator|Q|A))\s*:\s*(?=\S)"
 )
+# A correction's preamble on what the earlier copy got wrong: "An earlier version gave the
+# wrong venue;", "This story has been amended:". What follows it is the corrected claim.
+_CORRECTION_PREAMBLE = re.compile(
+    r"^(?:(?:an?|the)\s+(?:earlier|previous|original|first)\s+(?:version|edition|draft)"
+    r"|this\s+(?:article|story|report|piece|item)\s+(?:has\s+been|was|is)\s+"
+    r"(?:corrected|amended|updated))\b[^;:.]{0,120}[;:]\s*(?=\S)",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(
     rf"^(?:{_OUTLET}){_COPY_KIND}{_UNNAMED}\s*:\s*(?=\S)", re.IGNORECASE
 )
@@ -132,6 +140,13 @@ _NO_ANSWER = re.compile(
     r"(?:no|nope)\b[\s,.:;!–—-]*(?:and\s+)?",
     re.IGNORECASE,
 )
+# An answer that says the thing asked about is not there: "Not in the text", "Nowhere",
+# "Absent from the document", "Missing".
+_ABSENT_ANSWER = re.compile(
+    r"^(?:not\s+(?:anywhere\s+)?in|nowhere\s+in|absent\s+from|missing\s+from)\s+"
+    r"(?=(?:the|its|this)\s+(?:[\w-]+\s+)?(?:text|document|treaty|accord|agreement|pact|deal)\b)",
+    re.IGNORECASE,
+)
 # An answer that is a clause of its own: a subject that names something (not a pronoun that
 # needs the question: "It does.") and a finite auxiliary before any comma or relative pronoun
 # ("A commission, which the treaty says has to meet ...", "A 2001 deal that was renewed" are
@@ -169,6 +184,11 @@ def _answered(text: str) -> str:
         return f"{denied}, and {rest}" if rest else f"{denied}."
     if _WH.match(question) and not _ANAPHORIC_SUBJECT.match(answer) and _FINITE.match(answer):
         return answer
+    absent = _ABSENT_ANSWER.match(answer)
+    if aux is None and not _WH.match(question) and absent is not None:
+        # A bare topic asked about and answered as absent: "Arms sales? Not in the text" says
+        # arms sales are absent from the text.
+        return f"{question} are absent from {answer[absent.end() :]}"
     return unlabelled
 
 
@@ -209,6 +229,9 @@ def plain_lead(sentence: str) -> str:
     lead = _LEAD.match(text)
     if lead and lead.end() < len(text):
         text = text[lead.end() :]
+    preamble = _CORRECTION_PREAMBLE.match(text)
+    if preamble:
+        text = text[preamble.end() :]
     picture = _PICTURE.match(text)
     if picture and _caption(text[picture.end() :]):
         text = text[picture.end() :]

@@ -373,6 +373,13 @@ IDIOMS: dict[str, str] = {
     "were put together": "were negotiated",
     "been put together": "been negotiated",
     "hammered out": "negotiated",
+    # A text that came together was put together ("the deal came together in weeks"); people
+    # who came together only met.
+    **{
+        f"{noun} {verb} together": f"{noun} {aux} negotiated"
+        for noun in ("text", "treaty", "accord", "agreement", "pact", "deal", "document")
+        for verb, aux in (("came", "was"), ("come", "be"), ("comes", "is"))
+    },
     # What was years in the making took years of work on it: for a text, of negotiations.
     "days in the making": "days of negotiations",
     "weeks in the making": "weeks of negotiations",
@@ -1259,6 +1266,10 @@ OUT_OF_SCOPE_CUES: tuple[str, ...] = (
     "outside the remit",
     "beyond the remit",
     "outside the purview",
+    # "X is nowhere in the text", "X is off the table": X is not in it.
+    "nowhere in",
+    "nowhere to be found in",
+    "off the table",
 )
 
 NEGATION_CUES: tuple[str, ...] = (
@@ -1679,7 +1690,7 @@ _GAS_TO_RUSSIA = (
 )
 
 # The timing of the signing, and a word of purpose or link after it.
-_TIMING = r"\b(?:timing|timed)\b[^;]{0,60}?\b"
+_TIMING = r"\b(?:timing|timed|date)\b[^;]{0,60}?\b"
 _TIMING_LINK = (
     r"(?:link|tie|tied|connect|relat|intend|meant|design|chose|chosen|deliberat|calculat|aim"
     r"|coincide|divert|distract|upstag|overshadow|pre-?empt)\w*"
@@ -1773,6 +1784,12 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"\bmilitary (?:aid|assistance|help|support) to (?:each other|one another)\b"
         r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)|"
         r"provide each other with military assistance|"
+        # a duty to help the one attacked: "if Israel struck Iran, Russia would be bound by the
+        # treaty to come to its aid" (not a wish: "free to", "might")
+        r"\b(?:if|should|when|in case|in the event)\b[^.;]{0,40}?\b(?:attack\w*|struck|strikes?|"
+        r"invade\w*|invasion|aggression)\b[^.;]{0,50}?\b(?:bound|obliged|obligated|required|"
+        r"committed)\b[^.;]{0,30}?\bto come to (?:its|their|her|his) (?:military )?(?:aid|"
+        r"assistance|defen[cs]e|rescue)\b|"
         # military help owed to the other side under attack, the condition first: "if either
         # is invaded, the other must give it military support" (not help to the aggressor)
         r"\b(?:if|should|when|in case|in the event)\b[^.;]{0,40}?\b(?:attack\w*|aggression|"

@@ -287,6 +287,11 @@ _TEXT_PUBLISHED_BY = re.compile(
 _ATTRIBUTIVE_END = re.compile(r"\b(?:the|its|their|a|an|this|that)\s*$")
 _SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
 _SUBJECT_WORDS = 4
+# A cleft sentence puts the subject between "it was" and "that": "it was Tehran that ...".
+_CLEFT_OPENING = re.compile(
+    r"\bit\s+(?:was|is|had been|has been)\s+((?:(?!\b(?:it|was|is)\b)[\w'-]+\s+){1,5}?)"
+    r"(?:that|who|which)\s+(?:(?:had|has|then|later|first)\s+)?$"
+)
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\s+(?:(?:had|has|then|later|first)\s+)?$")
 _SUBJECT_ADVERBS = frozenset(
     {"just", "finally", "later", "quickly", "promptly", "officially", "reportedly", "apparently"}
@@ -337,6 +342,13 @@ _HOSTED_FOR_SIGNING = re.compile(
     r"\b(?:host(?:s|ed|ing)?|welcom(?:es|ed|ing|e)|receiv(?:es|ed|ing|e))\b[^.;:]{0,40}?"
     rf"\b(?:in|at)\s+(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b[^.;:]{{0,20}}?" + _FOR_THE_SIGNING
 )
+# A visit that ended with the signing names its place: "Putin's trip to Tehran ended with
+# the two signing", "the visit to Baku culminated in the signing of".
+_VISIT_ENDED_IN_SIGNING = re.compile(
+    r"\b(?:visit|trip|journey)\s+to\s+(?:the\s+)?"
+    rf"({_PLACES})\b[^.;:]{{0,30}}?\b(?:ended|ends|culminated|culminates|concluded|concludes|"
+    r"closed|closes|wrapped up)\s+(?:with|in)\b[^.;:]{0,40}(?:$|\bsigning\b)"
+)
 _SIGNED_DURING_VISIT = re.compile(
     r"\b(?:during|on)\s+(?:[\w.'-]+\s+){0,3}?(?:visit|trip)\s+to\s+(?:the\s+)?"
     rf"({_PLACES})\b"
@@ -360,6 +372,11 @@ _RENEWAL_LENGTH = re.compile(
     r"\b((?:in|for|by)\s+(?:(?:further|additional|successive|subsequent|consecutive|new|more)\s+)?"
     r"\d+[- ]years?\b(?:[- ]long)?(?:\s+(?:stretch|period|term|increment|interval|block|step)"
     r"(?:es|s)?)?)"
+)
+# A length of the renewals all told ("a quarter-century of renewals", "20 years of
+# roll-overs") is how long the replaced agreement lived, not the treaty's term.
+_RENEWALS_LENGTH = re.compile(
+    r"\b(\d+[- ]years?)\s+of\s+(?:renewals?|roll-?overs?|rolling (?:it )?over|extensions?)\b"
 )
 _WHO_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 _EVENT_RES = [
@@ -419,7 +436,7 @@ _TERM_END = re.compile(
     r"\b(?:expir\w*|laps(?:e|es|ed|ing)|valid|in force|in effect|effective|binding|runs?|running|"
     r"lasts?|lasting)"
     # a part of a period ends it too: "until the middle of the 2050s", "to the end of 2040"
-    r"\s+(?:(?:in|until|till|through|to)\s+(?:the (?:end|middle|start|beginning|close) of\s+)?"
+    r"\s+(?:(?:in|into|until|till|through|to)\s+(?:the (?:end|middle|start|beginning|close) of\s+)?"
     r"(?:the\s+)?|at the end of\s+)$"
 )
 _TERM_HOLDER = re.compile(
@@ -467,17 +484,18 @@ def _clause_around(text: str, start: int, end: int) -> str:
 _SIGNED_THEN = re.compile(
     r"\b(?:signed|inked|sealed)\b(?P<between>(?:\s+[\w'-]+){0,4}?)\s*(?:(?:in|on)\s+)?$"
 )
-# A signing put on "that same day" after a day is named is dated by that day.
-_SIGNED_SAME_DAY = re.compile(
-    r"\b(?:signed|inked|sealed)\b[^.;]{0,80}?\b(?:that|the) same (?:day|afternoon|evening|morning"
-    r"|night)\b"
+# A signing said to fall on the day just named: "signed it that same afternoon", "signed the
+# pact later that day" is dated by that day.
+_SIGNED_THE_SAME_DAY = re.compile(
+    r"\b(?:signed|signs|inked|sealed)\b[^.;]{0,80}?\b(?:(?:that|the)\s+same|later\s+that)\s+"
+    r"(?:day|afternoon|morning|evening|night)\b"
 )
 _LAW_WORD = re.compile(r"\b(?:law|decree|bill|ratif\w*)\b")
 
 
 def _signed_that_same_day(text: str, after: int) -> bool:
     """Is the treaty (not a law) signed "that same day" after position ``after``?"""
-    same_day = _SIGNED_SAME_DAY.search(text, after)
+    same_day = _SIGNED_THE_SAME_DAY.search(text, after)
     return same_day is not None and not _LAW_WORD.search(same_day.group(0))
 
 
@@ -841,14 +859,6 @@ _PERSON_ASIDE = re.compile(
 )
 
 
-# A signing said to fall on the day just named: "signed it that same afternoon", "signed the
-# pact later that day".
-_SIGNED_THE_SAME_DAY = re.compile(
-    r"\b(?:signed|signs|inked|sealed)\b[^.;]{0,80}?\b(?:(?:that|the)\s+same|later\s+that)\s+"
-    r"(?:day|afternoon|morning|evening|night)\b"
-)
-
-
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date inside a non-restrictive "who" clause ("Pezeshkian, who took office in 2024,")
     with no event of the treaty's to attach to is background on that person: it states
@@ -860,17 +870,16 @@ def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
         inside = [(a, b) for a, b in asides if a <= where < b]
         if not inside:
             return None
+        # "Pezeshkian, who flew in on Thursday, signed the pact that same afternoon": the
+        # aside's day is the signing's too.
+        if any(at >= inside[0][1] for at in same_day):
+            return "signing"
         if ref.event is not None:
             # An event named only outside the aside is not the aside's date's: "Pezeshkian —
             # who won office in 2024 — praised the signing" does not date the signing.
             aside = text[inside[0][0] : inside[0][1]]
             if any(p.search(aside) for p, event in _EVENT_RES if event == ref.event):
                 return None
-            return BACKGROUND_EVENT
-        # "Pezeshkian, who flew in on Thursday, signed the pact that same afternoon": the
-        # aside's day is the signing's too.
-        if any(at >= inside[0][1] for at in same_day):
-            return "signing"
         return BACKGROUND_EVENT
 
     return _remark_events(text, dates, event_at)
@@ -1279,10 +1288,15 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
         if active is None:
             return ()
         before = prepared[: active.start()]
-        if _ATTRIBUTIVE_END.search(before):  # "under the published text": no one is named
-            return ()
+        if _ATTRIBUTIVE_END.search(before) and not _CLEFT_OPENING.search(before):
+            return ()  # "under the published text": no one is named
         relative = _RELATIVE_OPENING.search(before)
-        if relative is not None:
+        cleft = _CLEFT_OPENING.search(before)
+        if cleft is not None:
+            # "it was Iran's foreign ministry that released the text": the cleft's focus is
+            # the subject.
+            before = cleft.group(1)
+        elif relative is not None:
             # "Iran's foreign ministry, which released the text": the relative pronoun
             # stands for the noun phrase before its comma.
             before = before[: relative.start()]
@@ -1313,6 +1327,7 @@ def _staged_signing(prepared: str) -> re.Match[str] | None:
         _SIGNING_NOUN_PLACE.search(prepared)
         or _TRAVELLED_FOR_SIGNING.search(prepared)
         or _HOSTED_FOR_SIGNING.search(prepared)
+        or _VISIT_ENDED_IN_SIGNING.search(prepared)
     )
 
 
@@ -1433,6 +1448,7 @@ def _signed_by_and_where(
         or _SIGN_PLACE.search(_WHO_ASIDE.sub(" ", before))
         or _PLACE_THEN_WHERE.search(prepared[: verb.start()])
         or _TRAVELLED_TO_SIGN.search(prepared[: verb.start()])
+        or _VISIT_ENDED_IN_SIGNING.search(prepared[: verb.start()])
         or _SIGNED_DURING_VISIT.search(after)
     )
     return found, lexicon.SIGNING_PLACES[place.group(1)] if place else None
@@ -1467,7 +1483,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     # So is a length said of the renewals ("renewal_year").
     own_lengths = [("predecessor", m.span()) for m in _PREDECESSOR_CLAUSE.finditer(lowered)] + [
         ("renewal", m.span(1)) for m in _RENEWAL_LENGTH.finditer(lowered)
-    ]
+    ] + [("renewals", m.span(1)) for m in _RENEWALS_LENGTH.finditer(lowered)]
     quantities = _quantities(lowered, spans + [span for _, span in own_lengths])
     for whose, (start, end) in own_lengths:
         quantities += [

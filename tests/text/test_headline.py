@@ -264,3 +264,31 @@ def test_a_transcript_turn_label_is_not_the_claim(turn: str, claim: str) -> None
 
 def test_a_speaker_named_before_a_colon_is_no_turn_label() -> None:
     assert plain_lead("Host country Iran: the pact is signed.").startswith("Host country")
+
+
+def test_a_topic_asked_about_and_answered_absent_is_absent_from_the_text() -> None:
+    assert plain_lead("Gas price formulas? Not in the document, officials say.") == (
+        "Gas price formulas are absent from the document, officials say."
+    )
+
+
+def test_an_answer_of_absence_from_something_else_is_left_as_it_is() -> None:
+    sentence = "A warmer mood here? Not in my view."
+    assert plain_lead(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Correction: a previous version misstated the date; the pact was signed on Friday.",
+            "the pact was signed on Friday.",
+        ),
+        (
+            "This story has been corrected: Lavrov did not attend the signing.",
+            "Lavrov did not attend the signing.",
+        ),
+    ],
+)
+def test_a_corrections_preamble_is_not_the_claim(sentence: str, claim: str) -> None:
+    assert plain_lead(sentence) == claim

@@ -355,6 +355,9 @@ def test_implicit_negations_negate(text: str) -> None:
         # "leaves X outside its scope" leaves X out; "its scope" is the text's scope
         ("The pact leaves military questions entirely beyond its remit.", ("militari",)),
         ("Defence cooperation lies outside its scope, the envoy said.", ("defens", "cooper")),
+        # what is nowhere in a text, or off the table, is not in it
+        ("Arms sales are nowhere to be found in the accord.", ("weapon", "sale")),
+        ("Energy questions were firmly off the table, the aide said.", ("energi",)),
     ],
 )
 def test_what_is_out_of_scope_or_left_aside_is_denied(text: str, denied: tuple[str]) -> None:
@@ -690,6 +693,8 @@ def test_text_published_stance(sentence: str, sign: int) -> None:
         # a country or its capital stands for its government
         ("Moscow published the full text of the treaty on Saturday.", "kremlin"),
         ("The text was published by Moscow.", "kremlin"),
+        # a cleft's focus is the subject
+        ("In the end it was the Kremlin that put out the text, published in full.", "kremlin"),
     ],
 )
 def test_the_subject_of_a_verb_of_publishing_the_text_is_its_publisher(
@@ -1205,6 +1210,9 @@ def test_a_journey_made_to_sign_names_the_place_of_signing(sentence: str, place:
         ("Pezeshkian flew to Minsk for the signing, aides said.", "minsk"),
         ("The pact was inked during the Iranian leader's trip to Baku.", "baku"),
         ("They sealed the deal on Putin's state visit to Tehran.", "tehran"),
+        # a visit that ended with the signing
+        ("Pezeshkian's visit to Minsk culminated in the signing of the accord.", "minsk"),
+        ("The trip to Baku closed with the two leaders signing the pact.", "baku"),
     ],
 )
 def test_a_journey_for_the_signing_or_a_visit_it_was_done_on_names_the_place(
@@ -2010,6 +2018,8 @@ def test_gas_with_no_direction_between_the_parties_takes_no_stance() -> None:
         ("The timing, a few days before Trump's inauguration, looked calculated.", 1),
         ("Ushakov said the timing had no connection with Trump's swearing-in.", -1),
         ("The Kremlin insisted the timing was not chosen with Trump's inauguration in mind.", -1),
+        # the date chosen for the signing is its timing
+        ("Critics said the date was chosen to distract from Trump's swearing-in.", 1),
     ],
 )
 def test_a_purpose_in_the_timing_is_a_stance(sentence: str, sign: int) -> None:
@@ -2707,3 +2717,19 @@ def test_a_day_named_before_a_signing_that_same_day_dates_the_signing() -> None:
 )
 def test_coming_into_office_is_no_entry_into_force(sentence: str, event: str) -> None:
     assert [d.event for d in extract_slots(sentence).dates] == [event]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Should anyone invade Russia, Tehran is obliged under the pact to come to its defence.",
+        "If a third state attacked Iran, Moscow would be committed to come to its assistance.",
+    ],
+)
+def test_a_duty_to_help_the_one_attacked_is_the_mutual_defence_stance(sentence: str) -> None:
+    assert ("mutual_defense", 1) in extract_slots(sentence, MONDAY).stances
+
+
+def test_being_free_to_help_the_one_attacked_is_no_duty() -> None:
+    slots = extract_slots("If Iran were attacked, Russia would be free to come to its aid.")
+    assert ("mutual_defense", 1) not in slots.stances
