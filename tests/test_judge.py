@@ -2273,27 +2273,6 @@ def test_security_outside_the_texts_scope_denies_what_the_seeds_say_it_covers(
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
-        # the seeds have the two presidents meeting before, at a summit in October
-        (
-            "Putin and Pezeshkian sealed the pact at their first ever encounter.",
-            Verdict.CONTRADICTING,
-        ),
-        # a first meeting of others is no conflict
-        (
-            "The treaty's joint commission is due to hold its first meeting in Tehran.",
-            Verdict.NEW,
-        ),
-    ],
-)
-def test_a_first_meeting_of_the_leaders_conflicts_with_an_earlier_one(
-    engine: Engine, text: str, verdict: Verdict
-) -> None:
-    assert judge(engine, text).verdict is verdict
-
-
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
         # the predecessor dated by years before the treaty: 2001 is some 24 years back
         ("The new pact supersedes an accord that Moscow and Tehran signed just 5 years earlier.",
          Verdict.CONTRADICTING),

@@ -1740,25 +1740,6 @@ _TEXT_MADE_PUBLIC = (
     r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,3}?public\b"
 )
 
-# Whether the leaders met for the first time: "their first meeting", "the first time Putin
-# and Pezeshkian met" (+1), against an earlier one: "the last meeting between them was in
-# October", "they last met at the summit" (-1). Only the two leaders' meetings count: the
-# first meeting of a commission is another matter.
-_LEADERS = r"(?:putin|pezeshkian|the (?:2 )?(?:presidents|leaders|men)|they|them)"
-_FIRST_MEETING = (
-    r"\bfirst (?:ever )?(?:face-to-face |in-person )?(?:meeting|encounter) (?:between|of) "
-    + _LEADERS
-    + r"|\b(?:their|the (?:2 )?(?:presidents|leaders)') first (?:ever )?"
-    r"(?:face-to-face |in-person )?(?:meeting|encounter)\b"
-    rf"|\bfirst time {_LEADERS}[^.;]{{0,25}}? (?:had |have )?met\b"
-)
-_EARLIER_MEETING = (
-    r"\b(?:last|previous|prior|earlier) (?:meeting|encounter|talks) (?:between|of) "
-    + _LEADERS
-    + rf"|{_LEADERS}[^.;]{{0,25}}? (?:last|previously|already) met\b"
-    + rf"|{_LEADERS} (?:had )?met (?:before|previously)\b"
-)
-
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
 # state the negative side without a negation cue).
 STANCES: dict[str, tuple[str, str | None]] = {
@@ -1885,7 +1866,6 @@ STANCES: dict[str, tuple[str, str | None]] = {
         _TIMING + r"(?:unrelated|coinciden\w*|no (?:link|connection|bearing))",
     ),
     # The leaders' first meeting: "+1" the first, "-1" they had met before.
-    "first_meeting": (_FIRST_MEETING + "|" + _EARLIER_MEETING, _EARLIER_MEETING),
     # When the text was made public: "+1" before the signing, "-1" after it.
     "published_before_signing": _relative_to_signing(_TEXT_MADE_PUBLIC),
     "text_published": (

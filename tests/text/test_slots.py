@@ -2639,34 +2639,6 @@ def test_help_promised_for_something_other_than_an_attack_is_no_defence_pledge()
     assert not any(stance == "mutual_defense" for stance, _ in slots.stances)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "sign"),
-    [
-        # the leaders' first meeting (+1), or an earlier one (-1)
-        ("The summit was the presidents' first face-to-face encounter.", 1),
-        ("It marked the first time the two leaders have met in person.", 1),
-        ("Putin and Pezeshkian last met at a regional summit in the autumn.", -1),
-        ("A previous meeting between the presidents took place in Ashgabat.", -1),
-        ("It was not the first meeting between Putin and Pezeshkian.", -1),
-    ],
-)
-def test_the_leaders_first_meeting_is_a_stance(sentence: str, sign: int) -> None:
-    assert ("first_meeting", sign) in extract_slots(sentence, MONDAY).stances
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # another body's first meeting, or a first visit, is not the leaders' first meeting
-        "The joint commission held its first meeting in Tehran.",
-        "It was Pezeshkian's first visit to Moscow as president.",
-    ],
-)
-def test_no_first_meeting_stance_for_other_meetings(sentence: str) -> None:
-    stances = extract_slots(sentence, MONDAY).stances
-    assert not any(s == "first_meeting" for s, _ in stances)
-
-
 def test_the_replaced_agreement_dated_by_years_before_it() -> None:
     (ref,) = extract_slots(
         "The pact takes the place of a deal they struck a decade earlier.", MONDAY
