@@ -312,6 +312,9 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
 # 15 January" dates a signing, "had nothing to do with" denies nothing).
 IDIOMS: dict[str, str] = {
     "put pen to paper": "signed",
+    # "No more than" bounds an amount; it denies nothing: "agreed in no more than a few weeks"
+    # says only a few weeks.
+    "no more than": "only",
     # What is no coincidence was meant: "the timing was no coincidence".
     "no coincidence": "deliberate",
     "not a coincidence": "deliberate",
@@ -379,6 +382,12 @@ IDIOMS: dict[str, str] = {
     "months in the making": "months of negotiations",
     "years in the making": "years of negotiations",
     "decades in the making": "decades of negotiations",
+    # Talks on a text by other names: "weeks of consultations", "years of bargaining".
+    **{
+        f"{span} of {talks}": f"{span} of negotiations"
+        for span in ("days", "weeks", "months", "years", "decades")
+        for talks in ("consultations", "bargaining", "deliberations")
+    },
     "thrashed out": "negotiated",
     # What kept getting done was done again and again: "a deal that kept getting rolled over"
     # is a periodically renewed one.
