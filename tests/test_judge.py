@@ -2064,9 +2064,9 @@ def test_a_validity_for_a_time_is_the_treatys_term(engine: Engine, text: str) ->
     [
         # "no more than" bounds the span; it does not deny it; consultations on the text are
         # its negotiations
-        "Diplomats said the draft had been settled in no more than a couple of weeks of "
+        "Diplomats said the treaty had been settled in no more than a couple of weeks of "
         "consultations.",
-        "Tehran's envoy said the wording was agreed after a few months of consultations.",
+        "Tehran's envoy said the treaty text was agreed after a few months of consultations.",
     ],
 )
 def test_a_short_span_of_talks_by_other_words_contradicts_years(
