@@ -2073,3 +2073,17 @@ def test_a_short_span_of_talks_by_other_words_contradicts_years(
     engine: Engine, text: str
 ) -> None:
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a text that "remains operative" for a span has that term
+        "Tehran's envoy told reporters the pact would stay operative for thirty years.",
+        # and so has one "concluded for" a span, or for no fixed span
+        "Moscow says the partnership treaty was concluded for an unlimited period.",
+        "The partnership treaty was concluded for fifteen years, a Russian daily wrote.",
+    ],
+)
+def test_another_term_said_in_treaty_language_contradicts(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING

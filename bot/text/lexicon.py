@@ -587,6 +587,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "make public": "publish",
     "turning point": "breakthrough",
     "effective for": "duration for",
+    # Translated copy: a text "remains operative for 20 years".
+    "operative for": "duration for",
     "binding for": "duration for",
     "expires after": "duration",
     "expire after": "duration",
