@@ -300,7 +300,8 @@ _DATE_CHOSEN_TO = re.compile(
     r"\bthe\s+(?:date|day|timing|moment)\s+of\s+"
     r"(the\s+(?:[\w'-]+\s+){0,2}?(?:signing|visit|ceremony|summit|talks))\s+"
     r"(was|were|had been|has been|have been|is|are)\s+(?:deliberately\s+|specifically\s+)?"
-    r"(?:chosen|picked|selected|set|fixed)\s+(?=(?:so as |in order )?to\b)(?!to be\b)"
+    # "so as to", "in order to" say "to": they go with the verb.
+    r"(?:chosen|picked|selected|set|fixed)\s+(?:so as |in order )?(?=to\b)(?!to be\b)"
 )
 # A phrase hyphenated into one modifier ("an attack-on-one-is-an-attack-on-both pledge",
 # "a come-to-each-other's-aid clause") says what the phrase says: four words or more joined by

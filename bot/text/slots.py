@@ -58,6 +58,13 @@ _FUTURE = re.compile(
 # A ceremony named by its weekday alone is one still to come: a report on Friday of "the
 # inauguration on Monday" means the coming Monday (a past one is "last Monday" or a date).
 _SCHEDULED_CEREMONY = re.compile(r"\b(?:inauguration|swearing-in|investiture)\s+on\s+$")
+# ... and a date right after that ceremony's noun ("the inauguration on Monday, 20 January")
+# is its date, not the date of whatever verb is nearest.
+_CEREMONY_DATED = re.compile(
+    r"\b(?:inauguration|swearing-in|investiture)\s+(?:on|of)\s+(?:(?:monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?$"
+)
+INAUGURATION_EVENT = "inauguration"
 
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
@@ -599,9 +606,11 @@ def _is_verb(word: str) -> bool:
 
 
 # A speaker credited after what it reports: "..., officials said.", "..., Mehr reported".
+# A speaker set off by commas in mid-sentence ("signed on Thursday, the Kremlin said, after
+# hours of talks") is credited the same way.
 _TRAILING_SPEAKER = re.compile(
     r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|tells|reported|reports|stated|added|noted)"
-    r"(?:\s+[\w'’.-]+){0,6}?\s*[.!]?$"
+    r"(?:(?:\s+[\w'’.-]+){0,6}?\s*[.!]?$|,)"
 )
 
 
@@ -673,6 +682,10 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
             continue
         if _dates_the_text(text, where, ref):
             attached.append(replace(ref, event="signing"))
+            continue
+        if _CEREMONY_DATED.search(text, max(0, where - 50), where):
+            # "Trump's inauguration on Monday, 20 January": the day is the ceremony's own.
+            attached.append(replace(ref, event=INAUGURATION_EVENT))
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
         # ratification on 11 February" dates the submission, not the ratification.

@@ -699,6 +699,15 @@ def test_harbouring_a_wish_and_instruments_of_ratification(
             "the day of the signing had been deliberately selected to upstage him",
             "the signing had been timed to upstage him",
         ),
+        # "so as to" and "in order to" say "to"
+        (
+            "the timing of the summit was picked in order to overshadow the vote",
+            "the summit was timed to overshadow the vote",
+        ),
+        (
+            "the date of the ceremony was fixed so as to upstage the rally",
+            "the signing was timed to upstage the rally",
+        ),
         # a date set for something, or set to be announced, is no timing
         ("the date of the vote was set for 8 april", "the date of the vote was set for 8 april"),
         (

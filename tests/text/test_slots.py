@@ -1597,11 +1597,23 @@ def test_a_denied_rail_line_keeps_the_railway() -> None:
         ("The accord was inked on 17 January, diplomats said.", "signing"),
         # the speaker's own date is the remark's
         ("The pact covers energy, Lavrov told reporters on 20 January.", "statement"),
+        # ... and so is a speaker set off by commas in mid-sentence
+        ("The accord was inked on 16 January, officials said, after a long lunch.", "signing"),
     ],
 )
 def test_a_trailing_speaker_dates_only_its_own_clause(sentence: str, event: str) -> None:
     (only,) = extract_slots(sentence, MONDAY).dates
     assert only.event == event
+
+
+def test_a_date_right_after_the_inauguration_is_that_ceremonys() -> None:
+    slots = extract_slots(
+        "Critics said the pact was signed to upstage the US president's inauguration on "
+        "Tuesday, 21 January.",
+        MONDAY,
+    )
+    assert slots.dates
+    assert {d.event for d in slots.dates} == {"inauguration"}
 
 
 @pytest.mark.parametrize(
