@@ -871,6 +871,17 @@ PHRASE_SYNONYMS: dict[str, str] = {
             ("russia", "russia"),
         )
     },
+    # ... and "the Foreign Ministry of the Islamic Republic" is Iran's foreign ministry.
+    **{
+        f"{the}foreign {office} of {state}": f"{country}'s foreign {office}"
+        for the in ("the ", "")
+        for office in ("ministry", "minister")
+        for state, country in (
+            ("the islamic republic of iran", "iran"),
+            ("the islamic republic", "iran"),
+            ("the russian federation", "russia"),
+        )
+    },
     "ministry of foreign affairs": "foreign ministry",
     "minister of foreign affairs": "foreign minister",
     # An ambassador's full title says no more than "ambassador".

@@ -770,3 +770,20 @@ def test_a_persian_date_beside_its_gregorian_twin_goes(text: str, plain: str) ->
 
 def test_a_persian_date_alone_stays() -> None:
     assert "12 azar 1403" in plain_idioms("the draft was approved on 12 azar 1403.")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "the foreign ministry of the islamic republic issued it",
+            "iran's foreign ministry issued it",
+        ),
+        (
+            "the foreign minister of the russian federation replied",
+            "russia's foreign minister replied",
+        ),
+    ],
+)
+def test_a_foreign_ministry_of_a_state_is_that_states(text: str, plain: str) -> None:
+    assert prepare(text) == plain
