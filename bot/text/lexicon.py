@@ -1684,8 +1684,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"|(?:comes?|came) under attack)|"
         # military help given to each other when attacked: "bound to provide military
         # assistance to each other if either comes under attack"
-        r"\bmilitary (?:aid|assistance|help|support) to (?:each other|one another)\b"
-        r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)|"
+        # ... or to "the other" when it is: "to render military assistance to the other should
+        # it become the object of armed aggression"
+        r"\bmilitary (?:aid|assistance|help|support) to (?:each other|one another"
+        r"|the other(?: side| party| state)?)\b"
+        r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,40}?\b(?:attack\w*|aggression|invaded)|"
         r"provide each other with military assistance|"
         # military help owed to the other side under attack, the condition first: "if either
         # is invaded, the other must give it military support" (not help to the aggressor)

@@ -816,6 +816,12 @@ def test_a_sentence_adverb_between_commas_keeps_the_negation_in_its_clause() -> 
         ("The pact obliges each side to defend the other if it is attacked.", 1),
         ("The treaty does not oblige either side to come to the other's defence.", -1),
         ("The two states pledge to defend one another.", 1),
+        # military help owed "to the other" under attack
+        (
+            "Each signatory must give military support to the other party when it faces "
+            "an armed attack.",
+            1,
+        ),
     ],
 )
 def test_mutual_defence_in_plain_words_is_the_stance(sentence: str, sign: int) -> None:
