@@ -1603,7 +1603,13 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"visit\w*|arriv\w*|trip", "visit"),
     (r"met|meet\w*|talks|summit", "meeting"),
     (r"announc\w*", "announcement"),
-    (r"said|says|say|told|stated|wrote|statement|remarks", "statement"),
+    # Remarks an outlet carried, cited or quoted are dated by that report: "the assurance was
+    # carried by Mehr on 20 January".
+    (
+        r"said|says|say|told|stated|wrote|statement|remarks|assurances?"
+        r"|(?:carried|cited|quoted) by",
+        "statement",
+    ),
 )
 
 # Declining to give the particulars of a text: what the speaker withholds stays private.

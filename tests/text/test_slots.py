@@ -2472,3 +2472,15 @@ def test_the_chairman_of_the_government_is_the_prime_minister() -> None:
         MONDAY,
     )
     assert ("russia_prime_minister", "petrov") in slots.roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president's pledge was quoted by IRNA on 21 January.",
+        "His assurance to the Majlis, carried by Tasnim on 22 January, was brief.",
+    ],
+)
+def test_a_date_an_outlet_carried_remarks_dates_the_statement(sentence: str) -> None:
+    (only,) = extract_slots(sentence, MONDAY).dates
+    assert only.event == "statement"
