@@ -2087,3 +2087,8 @@ def test_a_short_span_of_talks_by_other_words_contradicts_years(
 )
 def test_another_term_said_in_treaty_language_contradicts(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_a_sanction_hit_state_is_a_sanctioned_one(engine: Engine) -> None:
+    text = "The sanctions-hit neighbours put trade and finance at the centre of Friday's pact."
+    assert judge(engine, text).verdict is Verdict.KNOWN

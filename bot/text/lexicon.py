@@ -940,6 +940,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
 WORD_SYNONYMS: dict[str, str] = {
     # Everyday words of this story's reporting for the seeds' own.
     "penalties": "sanctions",
+    # A state "hit" or "stricken" by sanctions is under them: "the two sanction-hit states".
+    "sanction-hit": "sanctioned",
+    "sanctions-hit": "sanctioned",
+    "sanction-stricken": "sanctioned",
+    "sanctions-stricken": "sanctioned",
     "civilian": "peaceful",
     "underpin": "foster",
     "underpins": "fosters",

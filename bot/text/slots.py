@@ -65,6 +65,16 @@ _CEREMONY_DATED = re.compile(
     r"|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?$"
 )
 INAUGURATION_EVENT = "inauguration"
+# A span counted from another event, with that event's date: "almost three years after
+# Russian troops crossed into Ukraine in February 2022" (not "a day after the signing on ...").
+_OTHER_EVENT_OFFSET = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:after|since|before)\s+"
+    r"(?![^,;.]*\b(?:sign\w*|inked|sealed|treaty|pact|accord|agreement|deal|ceremony)\b)"
+    r"[^,;.]{0,70}?(?:\s(?:in|on|of))?\s*$"
+)
+_TREATY_AHEAD = re.compile(
+    r"[^,;.]*\b(?:sign\w*|inked|sealed|treaty|pact|accord|agreement|deal|ceremony)\b"
+)
 
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
@@ -682,6 +692,13 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
             continue
         if _dates_the_text(text, where, ref):
             attached.append(replace(ref, event="signing"))
+            continue
+        if _OTHER_EVENT_OFFSET.search(
+            text, max(0, where - 90), where
+        ) and not _TREATY_AHEAD.match(text, where):
+            # "three years after Russian troops crossed into Ukraine in February 2022": the
+            # date is the other event's, from which the span is counted.
+            attached.append(ref)
             continue
         if _CEREMONY_DATED.search(text, max(0, where - 50), where):
             # "Trump's inauguration on Monday, 20 January": the day is the ceremony's own.

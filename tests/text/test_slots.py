@@ -2484,3 +2484,11 @@ def test_the_chairman_of_the_government_is_the_prime_minister() -> None:
 def test_a_date_an_outlet_carried_remarks_dates_the_statement(sentence: str) -> None:
     (only,) = extract_slots(sentence, MONDAY).dates
     assert only.event == "statement"
+
+
+def test_a_date_of_the_event_a_span_is_counted_from_is_not_the_signings() -> None:
+    slots = extract_slots(
+        "Two years after the pandemic ended in March 2023, the neighbours signed the accord.",
+        MONDAY,
+    )
+    assert [d.event for d in slots.dates if d.year == 2023] == [None]
