@@ -2425,3 +2425,38 @@ def test_the_years_of_renewals_are_the_replaced_agreements_life(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "no more than" bounds the span; it does not deny it; consultations on the text are
+        # its negotiations
+        "Diplomats said the treaty had been settled in no more than a couple of weeks of "
+        "consultations.",
+        "Tehran's envoy said the treaty text was agreed after a few months of consultations.",
+    ],
+)
+def test_a_short_span_of_talks_by_other_words_contradicts_years(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a text that "remains operative" for a span has that term
+        "Tehran's envoy told reporters the pact would stay operative for thirty years.",
+        # and so has one "concluded for" a span, or for no fixed span
+        "Moscow says the partnership treaty was concluded for an unlimited period.",
+        "The partnership treaty was concluded for fifteen years, a Russian daily wrote.",
+    ],
+)
+def test_another_term_said_in_treaty_language_contradicts(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_a_sanction_hit_state_is_a_sanctioned_one(engine: Engine) -> None:
+    text = "The sanctions-hit neighbours put trade and finance at the centre of Friday's pact."
+    assert judge(engine, text).verdict is Verdict.KNOWN

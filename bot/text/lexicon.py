@@ -312,6 +312,9 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
 # 15 January" dates a signing, "had nothing to do with" denies nothing).
 IDIOMS: dict[str, str] = {
     "put pen to paper": "signed",
+    # "No more than" bounds an amount; it denies nothing: "agreed in no more than a few weeks"
+    # says at most a few weeks (a bound the figure readers know, see slots._BOUNDS).
+    "no more than": "at most",
     # What is no coincidence was meant: "the timing was no coincidence".
     "no coincidence": "deliberate",
     "not a coincidence": "deliberate",
@@ -386,6 +389,12 @@ IDIOMS: dict[str, str] = {
     "months in the making": "months of negotiations",
     "years in the making": "years of negotiations",
     "decades in the making": "decades of negotiations",
+    # Talks on a text by other names: "weeks of consultations", "years of bargaining".
+    **{
+        f"{span} of {talks}": f"{span} of negotiations"
+        for span in ("days", "weeks", "months", "years", "decades")
+        for talks in ("consultations", "bargaining", "deliberations")
+    },
     "thrashed out": "negotiated",
     # What kept getting done was done again and again: "a deal that kept getting rolled over"
     # is a periodically renewed one.
@@ -588,6 +597,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "make public": "publish",
     "turning point": "breakthrough",
     "effective for": "duration for",
+    # Translated copy: a text "remains operative for 20 years".
+    "operative for": "duration for",
     "binding for": "duration for",
     "expires after": "duration",
     "expire after": "duration",
@@ -895,6 +906,17 @@ PHRASE_SYNONYMS: dict[str, str] = {
             ("russia", "russia"),
         )
     },
+    # ... and "the Foreign Ministry of the Islamic Republic" is Iran's foreign ministry.
+    **{
+        f"{the}foreign {office} of {state}": f"{country}'s foreign {office}"
+        for the in ("the ", "")
+        for office in ("ministry", "minister")
+        for state, country in (
+            ("the islamic republic of iran", "iran"),
+            ("the islamic republic", "iran"),
+            ("the russian federation", "russia"),
+        )
+    },
     "ministry of foreign affairs": "foreign ministry",
     "minister of foreign affairs": "foreign minister",
     # An ambassador's full title says no more than "ambassador".
@@ -958,6 +980,11 @@ WORD_SYNONYMS: dict[str, str] = {
     # meeting")
     "met": "meet",
     "penalties": "sanctions",
+    # A state "hit" or "stricken" by sanctions is under them: "the two sanction-hit states".
+    "sanction-hit": "sanctioned",
+    "sanctions-hit": "sanctioned",
+    "sanction-stricken": "sanctioned",
+    "sanctions-stricken": "sanctioned",
     "civilian": "peaceful",
     "underpin": "foster",
     "underpins": "fosters",
@@ -1647,7 +1674,13 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"visit\w*|arriv\w*|trip", "visit"),
     (r"met|meet\w*|talks|summit", "meeting"),
     (r"announc\w*", "announcement"),
-    (r"said|says|say|told|stated|wrote|statement|remarks", "statement"),
+    # Remarks an outlet carried, cited or quoted are dated by that report: "the assurance was
+    # carried by Mehr on 20 January".
+    (
+        r"said|says|say|told|stated|wrote|statement|remarks|assurances?"
+        r"|(?:carried|cited|quoted) by",
+        "statement",
+    ),
 )
 
 # Declining to give the particulars of a text: what the speaker withholds stays private.
@@ -1762,8 +1795,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"|(?:comes?|came) under attack)|"
         # military help given to each other when attacked: "bound to provide military
         # assistance to each other if either comes under attack"
-        r"\bmilitary (?:aid|assistance|help|support) to (?:each other|one another)\b"
-        r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,30}?\b(?:attack\w*|aggression|invaded)|"
+        # ... or to "the other" when it is: "to render military assistance to the other should
+        # it become the object of armed aggression"
+        r"\bmilitary (?:aid|assistance|help|support) to (?:each other|one another"
+        r"|the other(?: side| party| state)?)\b"
+        r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,40}?\b(?:attack\w*|aggression|invaded)|"
         r"provide each other with military assistance|"
         # a duty to help the one attacked: "if Israel struck Iran, Russia would be bound by the
         # treaty to come to its aid" (not a wish: "free to", "might")

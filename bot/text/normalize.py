@@ -91,9 +91,12 @@ _PUT_ONLINE = re.compile(
 _POSTED = {"put": "posted", "puts": "posts", "putting": "posting"}
 # "Binds Moscow and Tehran for the next 30 years" states the treaty's term, as "binding for 30
 # years" does: a verb of binding whose "for" takes a length of years.
+# A text concluded for a length of time, or for no fixed length ("concluded for an indefinite
+# period"), has that term too.
 _TERM_BINDING = re.compile(
-    r"\b((?:binds?|bound|binding)\b[^.;:]{0,40}?)\bfor"
-    r"(?= (?:the next |the coming |a period of |a term of )?\d+(?:[.,]\d+)? (?:years?|decades?)\b)"
+    r"\b((?:binds?|bound|binding)\b[^.;:]{0,40}?|(?:concluded|conclude)\s+)\bfor"
+    r"(?= (?:(?:the next |the coming |a period of |a term of )?"
+    r"\d+(?:[.,]\d+)? (?:years?|decades?)\b|indefinitely\b))"
 )
 _MONTH_NAMES = frozenset(m for m in lexicon.MONTHS if len(m) > 3 or m == "may")
 # Translated agency copy says common things in official phrases; each is said plainly here.
@@ -300,7 +303,8 @@ _DATE_CHOSEN_TO = re.compile(
     r"\bthe\s+(?:date|day|timing|moment)\s+of\s+"
     r"(the\s+(?:[\w'-]+\s+){0,2}?(?:signing|visit|ceremony|summit|talks))\s+"
     r"(was|were|had been|has been|have been|is|are)\s+(?:deliberately\s+|specifically\s+)?"
-    r"(?:chosen|picked|selected|set|fixed)\s+(?=(?:so as |in order )?to\b)(?!to be\b)"
+    # "so as to", "in order to" say "to": they go with the verb.
+    r"(?:chosen|picked|selected|set|fixed)\s+(?:so as |in order )?(?=to\b)(?!to be\b)"
 )
 # Denying that a text leaves something out says that it includes it: "denied that the pact
 # leaves out defence", "pushed back on suggestions that defence had been left out of the

@@ -58,6 +58,23 @@ _FUTURE = re.compile(
 # A ceremony named by its weekday alone is one still to come: a report on Friday of "the
 # inauguration on Monday" means the coming Monday (a past one is "last Monday" or a date).
 _SCHEDULED_CEREMONY = re.compile(r"\b(?:inauguration|swearing-in|investiture)\s+on\s+$")
+# ... and a date right after that ceremony's noun ("the inauguration on Monday, 20 January")
+# is its date, not the date of whatever verb is nearest.
+_CEREMONY_DATED = re.compile(
+    r"\b(?:inauguration|swearing-in|investiture)\s+(?:on|of)\s+(?:(?:monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?$"
+)
+INAUGURATION_EVENT = "inauguration"
+# A span counted from another event, with that event's date: "almost three years after
+# Russian troops crossed into Ukraine in February 2022" (not "a day after the signing on ...").
+_OTHER_EVENT_OFFSET = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:after|since|before)\s+"
+    r"(?![^,;.]*\b(?:sign\w*|inked|sealed|treaty|pact|accord|agreement|deal|ceremony)\b)"
+    r"[^,;.]{0,70}?(?:\s(?:in|on|of))?\s*$"
+)
+_TREATY_AHEAD = re.compile(
+    r"[^,;.]*\b(?:sign\w*|inked|sealed|treaty|pact|accord|agreement|deal|ceremony)\b"
+)
 
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
@@ -654,9 +671,11 @@ def _is_verb(word: str) -> bool:
 
 
 # A speaker credited after what it reports: "..., officials said.", "..., Mehr reported".
+# A speaker set off by commas in mid-sentence ("signed on Thursday, the Kremlin said, after
+# hours of talks") is credited the same way.
 _TRAILING_SPEAKER = re.compile(
     r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|told|tells|reported|reports|stated|added|noted)"
-    r"(?:\s+[\w'’.-]+){0,6}?\s*[.!]?$"
+    r"(?:(?:\s+[\w'’.-]+){0,6}?\s*[.!]?$|,)"
 )
 
 
@@ -728,6 +747,17 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
             continue
         if _dates_the_text(text, where, ref) or _signed_that_same_day(text, where + len(ref.text)):
             attached.append(replace(ref, event="signing"))
+            continue
+        if _OTHER_EVENT_OFFSET.search(
+            text, max(0, where - 90), where
+        ) and not _TREATY_AHEAD.match(text, where):
+            # "three years after Russian troops crossed into Ukraine in February 2022": the
+            # date is the other event's, from which the span is counted.
+            attached.append(ref)
+            continue
+        if _CEREMONY_DATED.search(text, max(0, where - 50), where):
+            # "Trump's inauguration on Monday, 20 January": the day is the ceremony's own.
+            attached.append(replace(ref, event=INAUGURATION_EVENT))
             continue
         # The verb acting on the date wins over a noun nearer to it: "submitted ... for
         # ratification on 11 February" dates the submission, not the ratification.

@@ -715,6 +715,15 @@ def test_harbouring_a_wish_and_instruments_of_ratification(
             "the day of the signing had been deliberately selected to upstage him",
             "the signing had been timed to upstage him",
         ),
+        # "so as to" and "in order to" say "to"
+        (
+            "the timing of the summit was picked in order to overshadow the vote",
+            "the summit was timed to overshadow the vote",
+        ),
+        (
+            "the date of the ceremony was fixed so as to upstage the rally",
+            "the signing was timed to upstage the rally",
+        ),
         # a date set for something, or set to be announced, is no timing
         ("the date of the vote was set for 8 april", "the date of the vote was set for 8 april"),
         (
@@ -833,3 +842,20 @@ def test_billed_as_is_described_as_not_a_bill() -> None:
     assert "describ" in billed.split()
     # a law's bill stays one
     assert "bill" in normalize("The Duma passed the bill on the treaty.").split()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "the foreign ministry of the islamic republic issued it",
+            "iran's foreign ministry issued it",
+        ),
+        (
+            "the foreign minister of the russian federation replied",
+            "russia's foreign minister replied",
+        ),
+    ],
+)
+def test_a_foreign_ministry_of_a_state_is_that_states(text: str, plain: str) -> None:
+    assert prepare(text) == plain

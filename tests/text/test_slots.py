@@ -821,6 +821,12 @@ def test_a_sentence_adverb_between_commas_keeps_the_negation_in_its_clause() -> 
         ("The pact obliges each side to defend the other if it is attacked.", 1),
         ("The treaty does not oblige either side to come to the other's defence.", -1),
         ("The two states pledge to defend one another.", 1),
+        # military help owed "to the other" under attack
+        (
+            "Each signatory must give military support to the other party when it faces "
+            "an armed attack.",
+            1,
+        ),
     ],
 )
 def test_mutual_defence_in_plain_words_is_the_stance(sentence: str, sign: int) -> None:
@@ -1611,11 +1617,23 @@ def test_a_denied_rail_line_keeps_the_railway() -> None:
         ("The accord was inked on 17 January, diplomats said.", "signing"),
         # the speaker's own date is the remark's
         ("The pact covers energy, Lavrov told reporters on 20 January.", "statement"),
+        # ... and so is a speaker set off by commas in mid-sentence
+        ("The accord was inked on 16 January, officials said, after a long lunch.", "signing"),
     ],
 )
 def test_a_trailing_speaker_dates_only_its_own_clause(sentence: str, event: str) -> None:
     (only,) = extract_slots(sentence, MONDAY).dates
     assert only.event == event
+
+
+def test_a_date_right_after_the_inauguration_is_that_ceremonys() -> None:
+    slots = extract_slots(
+        "Critics said the pact was signed to upstage the US president's inauguration on "
+        "Tuesday, 21 January.",
+        MONDAY,
+    )
+    assert slots.dates
+    assert {d.event for d in slots.dates} == {"inauguration"}
 
 
 @pytest.mark.parametrize(
@@ -2705,3 +2723,23 @@ def test_a_duty_to_help_the_one_attacked_is_the_mutual_defence_stance(sentence: 
 def test_being_free_to_help_the_one_attacked_is_no_duty() -> None:
     slots = extract_slots("If Iran were attacked, Russia would be free to come to its aid.")
     assert ("mutual_defense", 1) not in slots.stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president's pledge was quoted by IRNA on 21 January.",
+        "His assurance to the Majlis, carried by Tasnim on 22 January, was brief.",
+    ],
+)
+def test_a_date_an_outlet_carried_remarks_dates_the_statement(sentence: str) -> None:
+    (only,) = extract_slots(sentence, MONDAY).dates
+    assert only.event == "statement"
+
+
+def test_a_date_of_the_event_a_span_is_counted_from_is_not_the_signings() -> None:
+    slots = extract_slots(
+        "Two years after the pandemic ended in March 2023, the neighbours signed the accord.",
+        MONDAY,
+    )
+    assert [d.event for d in slots.dates if d.year == 2023] == [None]
