@@ -36,12 +36,12 @@ def test_macro_f1_does_not_regress(results: dict[str, Scores], split: str) -> No
 # was scored once on arrival, so a floor keeps those rules from silently regressing.
 PROBE_FLOORS = {
     "fresh2": 0.97,
-    "fresh3": 0.95,
+    "fresh3": 0.97,
     "fresh4": 0.97,
     "fresh5": 0.97,
     "fresh6": 0.97,
     "fresh7": 0.97,
-    "fresh8": 0.92,
+    "fresh8": 0.94,
     "fresh9": 0.97,
     "fresh10": 0.95,
     "fresh11": 0.97,
@@ -52,20 +52,25 @@ PROBE_FLOORS = {
     "fresh16": 0.97,
     "fresh17": 0.97,
     # kept unseen while the fresh14-fresh20 rules were written (0.920 on arrival)
-    "fresh18": 0.96,
-    "fresh19": 0.94,
+    "fresh18": 0.97,
+    "fresh19": 0.97,
     "fresh20": 0.94,
     "fresh21": 0.97,
     "fresh22": 0.97,
     "fresh23": 0.97,
-    # kept unseen while the fresh21-fresh26 rules were written (0.877 on arrival): only its
-    # aggregate was ever looked at
-    "fresh24": 0.86,
-    "fresh25": 0.81,
+    # kept unseen while the fresh21-fresh28 rules were written (0.877 on arrival)
+    "fresh24": 0.97,
+    "fresh25": 0.92,
     "fresh26": 0.82,
-    "fresh27": 0.82,
-    "fresh28": 0.80,
+    "fresh27": 0.92,
+    "fresh28": 0.91,
+    # kept unseen while the fresh24-fresh31 rules were written (0.797 on arrival): only its
+    # aggregate is ever looked at, so a failure names none of its items
+    "fresh29": 0.80,
+    "fresh30": 0.88,
+    "fresh31": 0.86,
 }
+UNSEEN_PROBES = frozenset({"fresh29"})
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +87,8 @@ def probe_results() -> dict[str, Scores]:
 @pytest.mark.parametrize("probe", sorted(PROBE_FLOORS))
 def test_probe_macro_f1_does_not_regress(probe_results: dict[str, Scores], probe: str) -> None:
     scores = probe_results[probe]
-    assert scores.macro_f1 >= PROBE_FLOORS[probe], scores.mistakes[:5]
+    shown = [] if probe in UNSEEN_PROBES else scores.mistakes[:5]
+    assert scores.macro_f1 >= PROBE_FLOORS[probe], shown
 
 
 def test_every_split_has_items_of_every_verdict(results: dict[str, Scores]) -> None:
