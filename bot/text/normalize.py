@@ -257,11 +257,15 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+# Any denial cue, longest first ("brushed aside" before "brushed"), as a regex alternation.
+DENIAL_CUE_ALTERNATION = "|".join(
+    re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True)
+)
 # A denial's verdict on what it denies adds nothing to the denial: "rejected as baseless the
 # claims that ..." rejects the claims, "dismissed as unfounded" dismisses them.
 _DENIED_AS = re.compile(
     r"(?<![\w'])("
-    + "|".join(re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True))
+    + DENIAL_CUE_ALTERNATION
     + r")\s+as\s+(?:(?:totally|completely|utterly|entirely|wholly)\s+)?"
     r"(?:baseless|groundless|unfounded|false|untrue|absurd|fabricated|fiction|nonsense|"
     r"speculative|speculation|misleading|inaccurate|fake|unsubstantiated)\b,?"
@@ -313,7 +317,7 @@ _DATE_CHOSEN_TO = re.compile(
 # something else, "denied that the pact creates an alliance", is left alone.)
 _DENIED_EXCLUSION = re.compile(
     r"(?<![\w'])(?:"
-    + "|".join(re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True))
+    + DENIAL_CUE_ALTERNATION
     + r")\s+(?:(?:the|any|all|such)\s+)?"
     r"(?:(?:suggestions?|claims?|reports?|talk|notions?|ideas?|assertions?|allegations?|"
     r"speculation|accounts?)\s+)?(?:that\s+)?"

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from bot.model import DateRef, Quantity, Slots
 from bot.text import lexicon
 from bot.text.durations import loose_durations
-from bot.text.normalize import is_masked, plain_idioms, prepare, stem
+from bot.text.normalize import DENIAL_CUE_ALTERNATION, is_masked, plain_idioms, prepare, stem
 from bot.text.offsets import find_offsets
 
 _MONTH = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
@@ -421,7 +421,7 @@ _STANCE_BLOCKER = re.compile(lexicon.STANCE_BLOCKERS)
 # a military bloc" says it is none, as "denied that it is" does.
 _DISMISSED = re.compile(
     r"(?<![\w'])(?:"
-    + "|".join(re.escape(c) for c in sorted(lexicon.DENIAL_CUES, key=len, reverse=True))
+    + DENIAL_CUE_ALTERNATION
     + r")\s+(?:(?:the|any|all|such)\s+)?$"
 )
 # Sentence adverbs set off by commas ("does not, however, provide") are not clause ends.
