@@ -492,8 +492,9 @@ def _speaker_tokens(claim: Claim) -> frozenset[str]:
     # Who denies that the text leaves something out says that it covers it: the speaker of
     # "X denied that the pact omits defence" is only its source, as the speaker of "X said" is.
     text = plain_lead(claim.text)
-    said = denied_exclusions_said(text.lower())
-    frame, reported = _attribution(said if said != text.lower() else text, speaker_only=True)
+    lowered = text.lower()
+    said = denied_exclusions_said(lowered)
+    frame, reported = _attribution(said if said != lowered else text, speaker_only=True)
     if not frame:
         return frozenset()
     return _words_of(frame) - _words_of(reported)
@@ -952,23 +953,38 @@ class Judge:
         # Spelling slips between the last ranked claim and its candidates (a pure cache).
         self._near: NearTokens | None = None
         # (size of the knowledge, the signing year its baseline gives), see _signing_year.
-        self._signing: tuple[int, int | None] | None = None
+        # (knowledge size, signing year, signing (month, day)), read from the baseline
+        self._signing: tuple[int, int | None, tuple[int, int] | None] | None = None
         # (size of the knowledge, the stances its claims take), see _held_stances.
         self._stances_held: tuple[int, frozenset[tuple[str, int]]] | None = None
 
-    def _signing_year(self) -> int | None:
-        """The year the baseline dates the treaty's signing in (most of its dated signings)."""
+    def _baseline_signing(self) -> tuple[int, int | None, tuple[int, int] | None]:
+        """The year and the day the baseline dates the treaty's signing on (most of its dated
+        signings), read in one pass over knowledge and kept until knowledge grows."""
         size = len(self.knowledge)
         if self._signing is None or self._signing[0] != size:
-            years = Counter(
-                d.year
-                for known in self.knowledge
-                if known.baseline and not known.claim.slots.other_subjects
-                for d in known.claim.slots.dates
-                if d.event == "signing" and d.year is not None and d.month is not None
+            years: Counter[int] = Counter()
+            days: Counter[tuple[int, int]] = Counter()
+            for known in self.knowledge:
+                if not known.baseline or known.claim.slots.other_subjects:
+                    continue
+                for d in known.claim.slots.dates:
+                    if d.event != "signing" or d.month is None:
+                        continue
+                    if d.year is not None:
+                        years[d.year] += 1
+                    if d.day is not None:
+                        days[(d.month, d.day)] += 1
+            self._signing = (
+                size,
+                years.most_common(1)[0][0] if years else None,
+                days.most_common(1)[0][0] if days else None,
             )
-            self._signing = (size, years.most_common(1)[0][0] if years else None)
-        return self._signing[1]
+        return self._signing
+
+    def _signing_year(self) -> int | None:
+        """The year the baseline dates the treaty's signing in."""
+        return self._baseline_signing()[1]
 
     # -- similarity -------------------------------------------------------------------------
 
@@ -1419,9 +1435,7 @@ class Judge:
         for left, right in lexicon.ANTONYMS:
             for one, other in ((left, right), (right, left)):
                 here, there = mine & one, theirs & other
-                if not here or not there or mine & other or theirs & one or negated & one:
-                    continue
-                if negated & other:
+                if not here or not there or mine & other or theirs & one or negated & (one | other):
                     continue
                 rest = mine - here - _speaker_tokens(claim)
                 details = salient_tokens(claim) - here
@@ -1570,18 +1584,11 @@ class Judge:
         return not signers or any(signers <= _law_signers(k) for k in knowns)
 
     def _signing_day(self) -> date | None:
-        """The day the baseline dates the treaty's signing on (most of its dated signings)."""
-        days = Counter(
-            (d.month, d.day)
-            for known in self.knowledge
-            if known.baseline and not known.claim.slots.other_subjects
-            for d in known.claim.slots.dates
-            if d.event == "signing" and d.month is not None and d.day is not None
-        )
-        if not days:
+        """The day the baseline dates the treaty's signing on."""
+        _, year, day = self._baseline_signing()
+        if day is None:
             return None
-        (month, day), _ = days.most_common(1)[0]
-        return date(self._signing_year() or 2025, month, day)
+        return date(year or 2025, *day)
 
     def _day_after_signing_stated(self, offset: Quantity, knowns: Sequence[Slots]) -> bool:
         """A count of days or weeks from the signing names a day: "three days after the
