@@ -952,39 +952,38 @@ class Judge:
         self.config = config or MatchingConfig()
         # Spelling slips between the last ranked claim and its candidates (a pure cache).
         self._near: NearTokens | None = None
-        # (size of the knowledge, the signing year its baseline gives), see _signing_year.
-        # (knowledge size, signing year, signing (month, day)), read from the baseline
-        self._signing: tuple[int, int | None, tuple[int, int] | None] | None = None
-        # (size of the knowledge, the stances its claims take), see _held_stances.
-        self._stances_held: tuple[int, frozenset[tuple[str, int]]] | None = None
+        # Tallies over the knowledge, extended by the claims added since they were last read
+        # (knowledge only grows): the baseline's dated signings, and every stance held.
+        self._signings_read = 0
+        self._signing_years: Counter[int] = Counter()
+        self._signing_days: Counter[tuple[int, int]] = Counter()
+        self._stances_read = 0
+        self._stances_held: frozenset[tuple[str, int]] = frozenset()
 
-    def _baseline_signing(self) -> tuple[int, int | None, tuple[int, int] | None]:
-        """The year and the day the baseline dates the treaty's signing on (most of its dated
-        signings), read in one pass over knowledge and kept until knowledge grows."""
-        size = len(self.knowledge)
-        if self._signing is None or self._signing[0] != size:
-            years: Counter[int] = Counter()
-            days: Counter[tuple[int, int]] = Counter()
-            for known in self.knowledge:
+    def _baseline_signing(self) -> tuple[int | None, tuple[int, int] | None]:
+        """The year and the (month, day) the baseline dates the treaty's signing on (most of
+        its dated signings)."""
+        if self._signings_read != len(self.knowledge):
+            for known in self.knowledge.since(self._signings_read):
                 if not known.baseline or known.claim.slots.other_subjects:
                     continue
                 for d in known.claim.slots.dates:
                     if d.event != "signing" or d.month is None:
                         continue
                     if d.year is not None:
-                        years[d.year] += 1
+                        self._signing_years[d.year] += 1
                     if d.day is not None:
-                        days[(d.month, d.day)] += 1
-            self._signing = (
-                size,
-                years.most_common(1)[0][0] if years else None,
-                days.most_common(1)[0][0] if days else None,
-            )
-        return self._signing
+                        self._signing_days[(d.month, d.day)] += 1
+            self._signings_read = len(self.knowledge)
+        years, days = self._signing_years, self._signing_days
+        return (
+            years.most_common(1)[0][0] if years else None,
+            days.most_common(1)[0][0] if days else None,
+        )
 
     def _signing_year(self) -> int | None:
         """The year the baseline dates the treaty's signing in."""
-        return self._baseline_signing()[1]
+        return self._baseline_signing()[0]
 
     # -- similarity -------------------------------------------------------------------------
 
@@ -1585,7 +1584,7 @@ class Judge:
 
     def _signing_day(self) -> date | None:
         """The day the baseline dates the treaty's signing on."""
-        _, year, day = self._baseline_signing()
+        year, day = self._baseline_signing()
         if day is None:
             return None
         return date(year or 2025, *day)
@@ -1660,15 +1659,14 @@ class Judge:
 
     def _held_stances(self) -> frozenset[tuple[str, int]]:
         """Every stance some known claim takes (with those it implies)."""
-        size = len(self.knowledge)
-        if self._stances_held is None or self._stances_held[0] != size:
-            held = frozenset(
+        if self._stances_read != len(self.knowledge):
+            self._stances_held = self._stances_held.union(
                 stance
-                for known in self.knowledge
+                for known in self.knowledge.since(self._stances_read)
                 for stance in _with_implied(known.claim.slots.stances)
             )
-            self._stances_held = (size, held)
-        return self._stances_held[1]
+            self._stances_read = len(self.knowledge)
+        return self._stances_held
 
     def _known_stance_words(self, claim: Claim) -> frozenset[str]:
         """The words of the claim's stances that some known claim takes as well: "a working

@@ -174,6 +174,11 @@ class Knowledge:
     def __iter__(self) -> Iterator[KnownClaim]:
         return iter(self._items)
 
+    def since(self, position: int) -> Sequence[KnownClaim]:
+        """The claims indexed after the first ``position`` (knowledge only grows, in order):
+        what a tally over the knowledge has not counted yet."""
+        return self._items[position:]
+
     def get(self, claim_id: int) -> KnownClaim | None:
         return self._by_id.get(claim_id)
 

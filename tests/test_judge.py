@@ -648,6 +648,24 @@ def test_a_term_end_is_counted_from_the_signing_year_the_baseline_gives() -> Non
     assert judgement.reason == "10 years → until 2050 (20 years from 2030)"
 
 
+def test_a_signing_date_learnt_after_judging_begins_is_used() -> None:
+    """The judge tallies the baseline's signing as knowledge grows, not once at the start."""
+    config = Config()
+    extractor = Engine.from_known(config, []).extractor
+
+    def known(claim_id: int, text: str) -> KnownClaim:
+        claim = extractor.claim_from_sentence(
+            text, doc_id="k", index=claim_id, published=datetime(2030, 3, 4, tzinfo=UTC)
+        )
+        return KnownClaim(claim_id, claim, True, sources=[SourceRef("k", claim_id)])
+
+    engine = Engine.from_known(config, [known(1, "The treaty will remain in force for 10 years.")])
+    claim = extractor.claim_from_sentence("The treaty expires in 2050.", doc_id="x", index=0)
+    assert engine.judge_claim(claim).verdict is not Verdict.CONTRADICTING
+    engine.knowledge.add(known(2, "The two presidents signed the treaty on 1 March 2030."))
+    assert engine.judge_claim(claim).verdict is Verdict.CONTRADICTING
+
+
 def test_a_span_of_years_agrees_with_the_dates_inside_it() -> None:
     late_1990s = DateRef("late 1990s", 1996, year_to=1999)
     early_2000s = DateRef("early 2000s", 2000, year_to=2003)

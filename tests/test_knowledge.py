@@ -96,6 +96,15 @@ def test_idf_rare_tokens_weigh_more_and_unseen_most(known: list[KnownClaim]) -> 
     assert knowledge.idf(rare) != before
 
 
+def test_since_gives_the_claims_added_after_a_position(known: list[KnownClaim]) -> None:
+    knowledge = Knowledge(known[:3])
+    assert list(knowledge.since(0)) == known[:3]
+    assert list(knowledge.since(3)) == []
+    extra = KnownClaim(id=10_000, claim=known[5].claim, baseline=False)
+    knowledge.add(extra)
+    assert list(knowledge.since(3)) == [extra]
+
+
 def test_tokens_of_matches_the_masked_text(known: list[KnownClaim]) -> None:
     knowledge = Knowledge(known[:50])
     for item in known[:50]:
