@@ -1,8 +1,10 @@
-"""Score a development probe (a JSONL file in the static format) against the seed baseline.
+"""Score a development probe against the seed baseline.
 
-Probes under bench/eval/probes/ are sentences written fresh to see whether rules tuned on dev
-generalise, before the rules change for them. They are not part of the scored dev/held-out
-splits. Usage: .venv/bin/python bench/eval_probe.py bench/eval/probes/fresh2.jsonl [--mistakes]
+Probes under bench/eval/probes/ are written fresh to see whether rules tuned on dev generalise,
+before the rules change for them. They are not part of the scored dev/held-out splits. A probe
+is a JSONL file in the static format (claims, freshN.jsonl) or the sequential one (dated
+articles replayed in order, seqN.jsonl).
+Usage: .venv/bin/python bench/eval_probe.py bench/eval/probes/fresh2.jsonl [--mistakes]
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.engine import Engine
-from bot.evaluation import evaluate_static, format_mistake, format_scores
+from bot.evaluation import evaluate_probe, format_mistake, format_scores
 
 
 def main(argv: list[str]) -> int:
@@ -25,7 +27,7 @@ def main(argv: list[str]) -> int:
     for path in paths:
         with path.open(encoding="utf-8") as handle:
             rows = [json.loads(line) for line in handle if line.strip()]
-        scores = evaluate_static(engine, rows, path.stem)
+        scores = evaluate_probe(engine, rows, path.stem)
         print(format_scores(scores))
         if "--mistakes" in argv:
             for outcome in scores.mistakes:

@@ -158,6 +158,18 @@ def evaluate_sequential(config: Config, articles: list[dict[str, Any]]) -> tuple
     return dev, heldout
 
 
+def evaluate_probe(engine: Engine, rows: list[dict[str, Any]], name: str) -> Scores:
+    """Score a development probe: claims judged one by one against the engine's knowledge
+    (the static format), or dated articles replayed in order with an engine of their own that
+    learns from them (the sequential format, told by its "labels")."""
+    if rows and "labels" in rows[0]:
+        dev, heldout = evaluate_sequential(engine.config, rows)
+        scores = Scores(name)
+        scores.outcomes = dev.outcomes + heldout.outcomes
+        return scores
+    return evaluate_static(engine, rows, name)
+
+
 def evaluate(directory: Path | None = None, config: Config | None = None) -> list[Scores]:
     """All four splits: static dev, static held-out, sequential dev, sequential held-out."""
     directory = directory or DEFAULT_DIR

@@ -132,11 +132,20 @@ def test_static_seed_refs_are_verbatim_seed_text(
 
 
 def test_probes_have_the_static_shape_and_verbatim_seed_refs(seed_texts: list[str]) -> None:
-    """Development probes (bench/eval/probes) follow the static format, ids fp###."""
+    """Development probes (bench/eval/probes) follow the static format, ids fp### (freshN),
+    or the sequential one, ids qp## in date order (seqN)."""
     probes = sorted((EVAL / "probes").glob("*.jsonl"))
     assert probes
     for path in probes:
-        for row in _read_jsonl(path):
+        rows = _read_jsonl(path)
+        if path.stem.startswith("seq"):
+            for row in rows:
+                _check_article_shape(row, "qp")
+                _check_labels_cover_the_text(row)
+            times = [_published(r) for r in rows]
+            assert times == sorted(times), f"{path.name}: articles out of date order"
+            continue
+        for row in rows:
             where = f"{path.name}:{row.get('id')}"
             assert set(row) == STATIC_FIELDS, where
             assert row["id"].startswith("fp") and row["id"][2:].isdigit(), where
@@ -187,20 +196,34 @@ def _published(row: dict[str, Any]) -> datetime:
     return datetime.fromisoformat(row["published"].replace("Z", "+00:00"))
 
 
+def _check_article_shape(row: dict[str, Any], prefix: str) -> None:
+    where = row.get("id", "?")
+    assert set(row) == SEQ_FIELDS, f"{where}: fields {sorted(row)}"
+    assert row["id"].startswith(prefix) and row["id"][len(prefix) :].isdigit(), where
+    assert _published(row).tzinfo is not None, where
+    assert row["split"] in {"dev", "heldout"}, where
+    assert row["link"].startswith("https://example.org/"), where
+    assert row["title"].strip() and row["outlet"].strip(), where
+    assert isinstance(row["labels"], list) and 4 <= len(row["labels"]) <= 14, where
+    for label in row["labels"]:
+        assert set(label) == LABEL_FIELDS, f"{where}: label fields {sorted(label)}"
+        assert label["verdict"] in VERDICTS, where
+        assert label["text"].strip() and label["note"].strip(), where
+
+
+def _check_labels_cover_the_text(row: dict[str, Any]) -> None:
+    rest = row["text"]
+    for label in row["labels"]:
+        assert row["text"].count(label["text"]) == 1, (
+            f"{row['id']}: label not found exactly once: {label['text'][:60]!r}"
+        )
+        rest = rest.replace(label["text"], "", 1)
+    assert not rest.strip(), f"{row['id']}: unlabelled text {rest.strip()[:80]!r}"
+
+
 def test_sequential_rows_have_the_documented_shape(sequential: list[dict[str, Any]]) -> None:
     for row in sequential:
-        where = row.get("id", "?")
-        assert set(row) == SEQ_FIELDS, f"{where}: fields {sorted(row)}"
-        assert row["id"].startswith("q") and row["id"][1:].isdigit(), where
-        assert _published(row).tzinfo is not None, where
-        assert row["split"] in {"dev", "heldout"}, where
-        assert row["link"].startswith("https://example.org/"), where
-        assert row["title"].strip() and row["outlet"].strip(), where
-        assert isinstance(row["labels"], list) and 4 <= len(row["labels"]) <= 14, where
-        for label in row["labels"]:
-            assert set(label) == LABEL_FIELDS, f"{where}: label fields {sorted(label)}"
-            assert label["verdict"] in VERDICTS, where
-            assert label["text"].strip() and label["note"].strip(), where
+        _check_article_shape(row, "q")
 
 
 def test_sequential_ids_unique_and_sorted_by_published(sequential: list[dict[str, Any]]) -> None:
@@ -215,13 +238,7 @@ def test_every_label_occurs_verbatim_and_every_sentence_is_labelled(
     sequential: list[dict[str, Any]],
 ) -> None:
     for row in sequential:
-        rest = row["text"]
-        for label in row["labels"]:
-            assert row["text"].count(label["text"]) == 1, (
-                f"{row['id']}: label not found exactly once: {label['text'][:60]!r}"
-            )
-            rest = rest.replace(label["text"], "", 1)
-        assert not rest.strip(), f"{row['id']}: unlabelled text {rest.strip()[:80]!r}"
+        _check_labels_cover_the_text(row)
 
 
 def test_sequential_heldout_share_and_verdicts(sequential: list[dict[str, Any]]) -> None:

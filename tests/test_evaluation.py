@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Config
 from bot.engine import Engine
-from bot.evaluation import DEFAULT_DIR, Outcome, Scores, evaluate, evaluate_static
+from bot.evaluation import DEFAULT_DIR, Outcome, Scores, evaluate, evaluate_probe
 from bot.model import Verdict
 
 # Measured (README, Accuracy): static dev 0.990 (259 items), static held-out 0.908,
@@ -80,7 +80,7 @@ def probe_results() -> dict[str, Scores]:
     for path in sorted(Path(DEFAULT_DIR, "probes").glob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
             rows = [json.loads(line) for line in handle if line.strip()]
-        results[path.stem] = evaluate_static(engine, rows, path.stem)
+        results[path.stem] = evaluate_probe(engine, rows, path.stem)
     return results
 
 
@@ -118,3 +118,29 @@ def test_metrics_on_a_hand_made_split() -> None:
     assert scores.needless_new_rate == pytest.approx(1 / 3)
     assert scores.confusion[(Verdict.KNOWN, Verdict.NEW)] == 1
     assert len(scores.mistakes) == 2
+
+
+def test_a_sequential_probe_is_replayed_with_an_engine_that_learns() -> None:
+    """A probe of dated articles: the second article's restatement of the first one's new
+    detail is KNOWN only because the first article was judged before it."""
+    detail = "The Duma ratified the treaty by 412 votes to none on 8 April 2025."
+    again = "The State Duma ratified the treaty on 8 April 2025 with 412 votes in favour."
+
+    def article(number: int, day: str, sentence: str, verdict: str) -> dict[str, object]:
+        return {
+            "id": f"qp{number:02}", "published": f"{day}T09:00:00Z", "outlet": "o",
+            "title": "Duma ratifies the Russia-Iran strategic partnership treaty",
+            "link": "https://example.org/x", "split": "dev", "text": sentence,
+            "labels": [{"text": sentence, "verdict": verdict, "note": "n"}],
+        }
+
+    rows = [article(1, "2025-04-09", detail, "NEW"), article(2, "2025-04-10", again, "KNOWN")]
+    engine = Engine.from_baseline(Config())
+    scores = evaluate_probe(engine, rows, "seq-toy")
+    assert [(o.item_id, o.predicted) for o in scores.outcomes] == [
+        ("qp01", Verdict.NEW), ("qp02", Verdict.KNOWN)
+    ]
+    # The shared engine did not learn the detail: static probes judged after stay independent.
+    assert engine.judge_claim(
+        engine.extractor.claim_from_sentence(again, doc_id="x", index=0)
+    ).verdict is Verdict.NEW
