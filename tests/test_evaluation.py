@@ -64,13 +64,15 @@ PROBE_FLOORS = {
     "fresh26": 0.82,
     "fresh27": 0.92,
     "fresh28": 0.91,
-    # kept unseen while the fresh24-fresh31 rules were written (0.797 on arrival): only its
-    # aggregate is ever looked at, so a failure names none of its items
+    # kept unseen while the fresh24-fresh31 rules were written (0.797 on arrival)
     "fresh29": 0.80,
     "fresh30": 0.88,
     "fresh31": 0.86,
+    # kept unseen while the fresh29-fresh33 rules are written (0.923 on arrival): only its
+    # aggregate is ever looked at, so a failure names none of its items
+    "fresh34": 0.90,
 }
-UNSEEN_PROBES = frozenset({"fresh29"})
+UNSEEN_PROBES = frozenset({"fresh34"})
 
 
 @pytest.fixture(scope="module")
