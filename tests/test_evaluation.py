@@ -68,11 +68,17 @@ PROBE_FLOORS = {
     "fresh29": 0.80,
     "fresh30": 0.88,
     "fresh31": 0.86,
+    "fresh32": 0.82,
+    "fresh33": 0.69,
     # kept unseen while the fresh29-fresh33 rules are written (0.923 on arrival): only its
     # aggregate is ever looked at, so a failure names none of its items
     "fresh34": 0.90,
+    # sequential probes: dated articles judged against the seeds and earlier articles
+    "seq1": 0.66,
+    # kept unseen while the seq1 rules are written (0.691 on arrival)
+    "seq2": 0.66,
 }
-UNSEEN_PROBES = frozenset({"fresh34"})
+UNSEEN_PROBES = frozenset({"fresh34", "seq2"})
 
 
 @pytest.fixture(scope="module")
