@@ -97,6 +97,8 @@ _DEFINING_COVERAGE = 0.4
 _BARE_DEFINING_COVERAGE = 0.15
 # The normalised token of "valid for", "in force for", "effective for": the treaty's term.
 _TERM_WORD = "durat"
+# How many known claims giving the treaty's term a claim dating its end is compared with.
+_TERM_STATEMENTS = 8
 # Another person in the same role only matters when the claims are otherwise alike.
 _ROLE_COVERAGE = 0.2
 _ACTOR_SWAP_COVERAGE = 0.85
@@ -1359,6 +1361,22 @@ class Judge:
             )
         return None
 
+    def _term_statements(self, claim: Claim, ranked: Sequence[_Scored]) -> list[_Scored]:
+        """The known claims that give the treaty's term, for a claim that dates the term's end
+        ("expires in 2035"): both are the treaty's term, so they are compared however little
+        else of the two claims' wording is shared (a business report's framing around the
+        year leaves the known term out of the best-matching candidates)."""
+        if not any(d.event == TERM_END_EVENT for d in claim.slots.dates):
+            return []
+        seen = {id(s.known) for s in ranked}
+        return [
+            self._score(claim, known)
+            for known in self.knowledge.containing(_TERM_WORD, _TERM_STATEMENTS)
+            if id(known) not in seen
+            and self._same_subject(claim.slots, known.claim.slots)
+            and any(durations.time_span(q) for q in known.claim.slots.quantities)
+        ]
+
     def _polarity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
         """One claim denies what the other affirms: the negated words of one are present, and
         not negated, in the other ("does not cover security" vs "did cover security")."""
@@ -1917,6 +1935,7 @@ class Judge:
     def _judge_relevant(self, claim: Claim, ranked: list[_Scored]) -> Judgement:
         best = ranked[0] if ranked else None
         same_subject = [s for s in ranked if self._same_subject(claim.slots, s.known.claim.slots)]
+        same_subject += self._term_statements(claim, ranked)
         mismatches = [(scored, self.mismatch(claim, scored)) for scored in same_subject]
         # A conflict that no known claim supports is news, even when a looser restatement
         # exists: "the treaty creates a military alliance" must not pass as a paraphrase of

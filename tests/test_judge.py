@@ -2064,6 +2064,40 @@ def test_a_denial_the_seeds_make_too_is_restated(
     assert judge(engine, text).verdict is verdict
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a term end against the known 20 years (signed 2025), amid much the seeds never say
+        (
+            "Port operators in Aktau reckon the Moscow–Tehran accord, inked in January 2025, "
+            "lapses in 2040, well before their own concessions run out.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Insurers pricing Caspian shipping cover note the pact will govern relations "
+            "between the two countries until 2055.",
+            Verdict.CONTRADICTING,
+        ),
+        # the same framing around the known end year (2045) is no conflict
+        (
+            "Port operators in Aktau reckon the Moscow–Tehran accord, inked in January 2025, "
+            "lapses in 2045, well before their own concessions run out.",
+            None,
+        ),
+        # a year carrying something else than the treaty is no term
+        ("Port operators in Aktau expect the corridor to carry freight to 2040 levels.", None),
+    ],
+)
+def test_a_term_end_is_compared_with_the_known_term_whatever_frames_it(
+    engine: Engine, text: str, verdict: Verdict | None
+) -> None:
+    judgement = judge(engine, text)
+    if verdict is None:
+        assert judgement.verdict is not Verdict.CONTRADICTING, judgement
+    else:
+        assert judgement.verdict is verdict, judgement
+
+
 def test_the_treatys_term_needs_no_more_context_than_the_term(engine: Engine) -> None:
     # another length for the term, beside much the seeds never say
     text = (

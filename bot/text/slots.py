@@ -451,7 +451,11 @@ TERM_END_EVENT = "term_end"
 # 2030" ends no term of the treaty.
 _TERM_END = re.compile(
     r"\b(?:expir\w*|laps(?:e|es|ed|ing)|valid|in force|in effect|effective|binding|runs?|running|"
-    r"lasts?|lasting)"
+    r"lasts?|lasting|"
+    # what carries the treaty to a year, or what it governs until one, ends its term there:
+    # "which would carry the accord to 2045", "will govern relations between them through 2050"
+    r"carr(?:y|ies|ied|ying)\s+(?:it|the\s+(?:treaty|pact|accord|agreement|deal|partnership))|"
+    r"govern(?:s|ed|ing)?\s+(?:relations|ties)(?:\s+between\s+(?:(?:the\s+)?(?:two|2)\s+\w+|[\w'-]+\s+and\s+[\w'-]+))?)"
     # a part of a period ends it too: "until the middle of the 2050s", "to the end of 2040"
     r"\s+(?:(?:in|into|until|till|through|to)\s+(?:the (?:end|middle|start|beginning|close) of\s+)?"
     r"(?:the\s+)?|at the end of\s+)$"
@@ -858,7 +862,8 @@ def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
             (m.end() for m in _TERM_CLAUSE_START.finditer(before, 0, phrase.start())),
             default=0,
         )
-        return TERM_END_EVENT if _TERM_HOLDER.search(before, start, phrase.start()) else None
+        # (the phrase may name the treaty itself: "carry the accord to 2045")
+        return TERM_END_EVENT if _TERM_HOLDER.search(before, start, phrase.end()) else None
 
     return _remark_events(text, dates, event_at)
 

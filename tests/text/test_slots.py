@@ -1011,6 +1011,10 @@ def test_formalising_a_partnership_is_signing_it() -> None:
         "The pact will expire at the end of 2039.",
         "The accord stays valid until 2055 unless either side withdraws.",
         "The treaty, signed in January 2025, remains in force until 2045.",
+        # what carries the treaty to a year, or what it governs relations until, ends its term
+        "Officials say a 20-year term would carry the pact into 2046.",
+        "The agreement is to govern ties between the two neighbours until 2049.",
+        "Diplomats expect the accord to govern relations between Russia and Iran through 2041.",
     ],
 )
 def test_a_year_that_ends_the_treatys_term_dates_the_term_end(sentence: str) -> None:
@@ -1024,6 +1028,9 @@ def test_a_year_that_ends_the_treatys_term_dates_the_term_end(sentence: str) -> 
         # the sanctions' term, not the treaty's
         "Western sanctions will stay in effect until 2030 despite the treaty.",
         "The treaty was signed in Moscow in 2025.",
+        # what carries trade, or sanctions that govern relations, are not the treaty's term
+        "Exporters hope the corridor will carry trade to 2030 levels.",
+        "Sanctions will govern relations between Moscow and Tehran through 2030.",
     ],
 )
 def test_a_year_ending_something_else_is_no_term_end(sentence: str) -> None:
