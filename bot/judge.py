@@ -316,6 +316,11 @@ _WHOLE_TEXT_COUNT = re.compile(
     # are the whole of it.
     rf"|\b(?:across|in|over|throughout|through)\s+its\s+{_ABOUT}(\d+)\s+articles\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which)\b)"
+    # "of the 47 articles in the Russia-Iran treaty, ...", "the 47 articles of the pact": the
+    # articles the text has, by the definite article, are all of them; not "the 3 articles in
+    # the treaty that deal with defence".
+    r"|\bthe\s+(\d+)\s+articles\s+(?:in|of)\s+(?:the|this|their)\s+(?:(?!(?:that|which)\b)[\w'’–-]+\s+){0,3}?"
+    rf"{_TEXT_NOUN}\b(?!,?\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which)\b)"
 )
 
 

@@ -370,6 +370,10 @@ def test_conflicting_details_contradict_with_a_reason(
         # the known count of the whole text, with something else said of it
         "The treaty, which contains 47 articles, says nothing about mutual defence.",
         "Analysts who combed through the 47-article text found no mutual defence clause.",
+        # some of the articles, not all: "the N articles in the treaty that ..." or "on ..."
+        "Lawyers in Dubai have combed through the three articles in the pact that deal with "
+        "banking.",
+        "Among the 47 articles in the Moscow–Tehran accord, shippers care most about customs.",
     ],
 )
 def test_the_known_article_count_of_the_whole_text_does_not_contradict(
@@ -1076,6 +1080,10 @@ def test_the_parties_capitalised_are_no_name(engine: Engine) -> None:
         "Diplomats said the 41 articles made public on Saturday commit both to cooperate.",
         # the text's own articles are all of them
         "Nothing in its 39 articles binds either side to send troops.",
+        # "the N articles of/in the treaty" are all of its articles
+        "Lawyers in Dubai have combed through the fifty-two articles of the pact for clauses "
+        "on insurance.",
+        "Among the 44 articles in the Moscow–Tehran accord, shippers care most about customs.",
     ],
 )
 def test_another_count_of_the_articles_made_public_contradicts_the_whole_text(
