@@ -323,7 +323,8 @@ _GOVERNMENT_OF = {
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b")
 # The places a treaty may be signed in, longest first.
 _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
-# "in Moscow", "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
+# "in Moscow", "at Putin's Novo-Ogaryovo residence", "at his Novo-Ogaryovo residence": a
+# possessor may stand before the place.
 # "at a palace near St Petersburg", "outside Moscow": the city names the place too.
 # "in the mirrored hall of Tehran's Saadabad complex": a venue in the place names it too.
 _VENUE = (
@@ -331,7 +332,8 @@ _VENUE = (
     r"|compound|headquarters)\s+(?:of|in|at)\s+"
 )
 _AT_PLACE = (
-    rf"(?:in|at|near|outside|inside)\s+(?:{_VENUE})?(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
+    rf"(?:in|at|near|outside|inside)\s+(?:{_VENUE})?(?:(?:the\s+)?[\w.-]+'s\s+|(?:his|her|their)\s+)?"
+    rf"({_PLACES})\b"
 )
 _SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
 _SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")

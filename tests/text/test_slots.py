@@ -931,6 +931,13 @@ def test_a_place_of_signing_is_not_another_treatys_subject() -> None:
         # a venue named by the city it is near
         ("The leaders signed it at a lakeside palace near Sochi.", "sochi"),
         ("The accord was inked at a residence outside St Petersburg.", "st_petersburg"),
+        # a possessive pronoun is a possessor too; the venue, not the city it is outside of,
+        # is where the signing was
+        ("The guests were received at her Sochi residence, where they inked it.",
+         "sochi"),
+        ("Lukashenko met them at his Novo-Ogaryovo residence outside Moscow, where the pact was "
+         "signed.", "novo_ogaryovo"),
+        ("The leaders met at their Kremlin offices and signed the accord.", "moscow"),
     ],
 )
 def test_the_place_of_signing_may_follow_a_possessor(sentence: str, place: str) -> None:
