@@ -187,6 +187,7 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "polarity: affirmed → denied",
         ),
         ("The accord leaves defence and security questions aside, Araghchi said.", "polarity"),
+        ("Energy analysts say the pact leaves peaceful atomic energy out entirely.", "polarity"),
         # a count of the whole text's articles is its length, whatever else is said
         (
             "A close reading of the fifty-article treaty finds no mutual defence commitment.",

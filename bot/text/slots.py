@@ -936,7 +936,10 @@ _INVERTED_COPULA = re.compile(r"\s*(?:[\w'-]+\s+){1,4}?(?:is|are|was|were)\s+")
 # aside, ..." opens the sentence), nor "aside from".
 _LEFT_ASIDE = re.compile(
     r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)(?:(?:\w+ly|well|far)\s+)?"
-    r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b)"
+    r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b"
+    # "leaves civil nuclear cooperation out (altogether)": left out, omitted; not "out of",
+    # "out in the cold", "out to dry"
+    r"|out\b(?!\s+(?:of|in|on|to|for|there|here)\b)(?:\s+(?:altogether|entirely|completely|wholly))?)"
 )
 # "Kept civilian nuclear power out of its scope" keeps it out as "kept out civilian nuclear
 # power" does: the thing kept out is what is denied.

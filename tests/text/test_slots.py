@@ -352,6 +352,9 @@ def test_implicit_negations_negate(text: str) -> None:
         ("Nuclear issues are not within the scope of the agreement.", ("nuclear",)),
         # "leaves X aside" leaves X out
         ("The agreement leaves the question of arms sales aside for now.", ("weapon", "sale")),
+        # so does "leaves X out", with or without "altogether"
+        ("The draft leaves the question of arms sales out entirely.", ("weapon", "sale")),
+        ("The pact, an aide said, left energy questions out.", ("energi",)),
         # "leaves X outside its scope" leaves X out; "its scope" is the text's scope
         ("The pact leaves military questions entirely beyond its remit.", ("militari",)),
         ("Defence cooperation lies outside its scope, the envoy said.", ("defens", "cooper")),
@@ -383,6 +386,9 @@ def test_a_ban_on_doing_denies_the_deed_not_who_is_banned() -> None:
         "Leaving trade aside, the pact covers nuclear energy.",
         "The pact, aside from trade, covers nuclear energy.",
         "The negotiators left their differences aside from the start and signed.",
+        # left out of something else, or out in the cold, is no omission from the text
+        "The accord left Western investors out in the cold.",
+        "Leaving the details out, the minister praised the pact.",
     ],
 )
 def test_asides_that_leave_nothing_out_do_not_negate(text: str) -> None:
