@@ -97,8 +97,11 @@ _DEFINING_COVERAGE = 0.4
 _BARE_DEFINING_COVERAGE = 0.15
 # The normalised token of "valid for", "in force for", "effective for": the treaty's term.
 _TERM_WORD = "durat"
-# How many known claims giving the treaty's term a claim dating its end is compared with.
+# How many known claims giving the treaty's term a claim dating its end is compared with
+# (and dating the agreement it replaces, a claim dating that).
 _TERM_STATEMENTS = 8
+_REPLACING_WORD = "replac"
+_PREDECESSOR_EVENT = "predecessor"
 # Another person in the same role only matters when the claims are otherwise alike.
 _ROLE_COVERAGE = 0.2
 _ACTOR_SWAP_COVERAGE = 0.85
@@ -1368,19 +1371,33 @@ class Judge:
 
     def _term_statements(self, claim: Claim, ranked: Sequence[_Scored]) -> list[_Scored]:
         """The known claims that give the treaty's term, for a claim that dates the term's end
-        ("expires in 2035"): both are the treaty's term, so they are compared however little
-        else of the two claims' wording is shared (a business report's framing around the
-        year leaves the known term out of the best-matching candidates)."""
-        if not any(d.event == TERM_END_EVENT for d in claim.slots.dates):
-            return []
+        ("expires in 2035"), and those that date the agreement it replaces, for a claim that
+        dates that ("retires an accord barely ten years old"): the treaty has one term and
+        replaces one agreement, so they are compared however little else of the two claims'
+        wording is shared (a business report's framing around the year leaves the known one
+        out of the best-matching candidates)."""
+        events = {d.event for d in claim.slots.dates}
+        wanted: list[tuple[str, Callable[[Slots], bool]]] = []
+        if TERM_END_EVENT in events:
+            wanted.append(
+                (_TERM_WORD, lambda k: any(durations.time_span(q) for q in k.quantities))
+            )
+        if _PREDECESSOR_EVENT in events:
+            wanted.append(
+                (_REPLACING_WORD, lambda k: any(d.event == _PREDECESSOR_EVENT for d in k.dates))
+            )
         seen = {id(s.known) for s in ranked}
-        return [
-            self._score(claim, known)
-            for known in self.knowledge.containing(_TERM_WORD, _TERM_STATEMENTS)
-            if id(known) not in seen
-            and self._same_subject(claim.slots, known.claim.slots)
-            and any(durations.time_span(q) for q in known.claim.slots.quantities)
-        ]
+        found: list[_Scored] = []
+        for token, states in wanted:
+            for known in self.knowledge.containing(token, _TERM_STATEMENTS):
+                if (
+                    id(known) not in seen
+                    and self._same_subject(claim.slots, known.claim.slots)
+                    and states(known.claim.slots)
+                ):
+                    seen.add(id(known))
+                    found.append(self._score(claim, known))
+        return found
 
     def _polarity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
         """One claim denies what the other affirms: the negated words of one are present, and

@@ -2341,6 +2341,10 @@ def test_security_outside_the_texts_scope_denies_what_the_seeds_say_it_covers(
          Verdict.KNOWN),
         ("The treaty replaces a periodically renewed agreement signed 24 years ago.",
          Verdict.KNOWN),
+        # by its age, amid framing the seeds never give
+        ("Customs brokers in Astrakhan say the pact supersedes a cooperation framework only "
+         "six years old, which their contracts still cite.", Verdict.CONTRADICTING),
+        ("The accord replaces a pact that was some 24 years old.", Verdict.KNOWN),
     ],
 )
 def test_the_predecessor_dated_by_years_before_the_treaty(

@@ -481,6 +481,13 @@ _REPLACED_YEARS_BEFORE = re.compile(
     r" place of|in place of)\b[^.;]{0,80}?\b(?:signed|concluded|sealed|inked|agreed|reached"
     r"|drawn up|struck|forged|adopted)\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|barely\s+"
     r"|roughly\s+)?(?P<text>(?P<years>\d+)\s+years?\s+(?:earlier|before|previously|prior|ago))\b"
+    # its age when replaced: "retires a framework agreement barely ten years old", "replaces
+    # an accord that was only 5 years old"
+    r"|\b(?:replac\w*|supersed\w*|retir(?:e|es|ed|ing)|takes? the place of|took the place of"
+    r"|taking the place of)\s+(?:(?!(?:it|which|that)\b)[\w'-]+\s+){0,4}?"
+    r"(?:treaty|agreement|accord|pact|deal|framework|document|one)\s+(?:(?:that|which)\s+"
+    r"(?:was|is|had been)\s+)?(?:only\s+|just\s+|some\s+|about\s+|around\s+|barely\s+"
+    r"|roughly\s+|scarcely\s+|hardly\s+)?(?P<age>(?P<age_years>\d+)\s+years?\s+old)\b"
 )
 _FORMER = re.compile(r"\b(?:former|late|then|ex-|previous)\s*$")
 
@@ -1515,9 +1522,12 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         ),
     )
     for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
-        dates.append(
-            DateRef(m.group("text"), event="predecessor", years_before=int(m.group("years")))
+        text, years = (m.group("text"), m.group("years")) if m.group("text") else (
+            m.group("age"), m.group("age_years")
         )
+        if not m.group("text"):
+            spans.append(m.span("age"))  # the age is the date, no length of its own
+        dates.append(DateRef(text, event="predecessor", years_before=int(years)))
     # A length said of the agreement the treaty replaced is that agreement's, not the treaty's:
     # a detail of its own ("predecessor_year"), never compared with the treaty's term.
     # So is a length said of the renewals ("renewal_year").

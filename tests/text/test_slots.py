@@ -2687,6 +2687,35 @@ def test_the_replaced_agreement_dated_by_years_before_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        # the replaced agreement's age dates it, and is no length of its own
+        ("The accord supersedes a cooperation framework only 7 years old.", 7),
+        ("It retires an agreement that was scarcely twelve years old.", 12),
+    ],
+)
+def test_the_replaced_agreement_dated_by_its_age(sentence: str, years: int) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    (ref,) = slots.dates
+    assert (ref.event, ref.years_before) == ("predecessor", years)
+    assert not slots.quantities
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an age of something else than what the treaty replaces
+        "The treaty was signed by a president barely a year in office.",
+        "A corridor project 10 years old was revived by the treaty.",
+        "The pact retires nothing; the 2001 accord, 24 years old, lapses.",
+    ],
+)
+def test_an_age_of_something_else_dates_no_predecessor(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert all(d.years_before is None for d in slots.dates)
+
+
+@pytest.mark.parametrize(
     ("sentence", "bound"),
     [
         ("Trade is now mainly paid for in roubles.", ">"),
