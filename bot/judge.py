@@ -97,6 +97,11 @@ _DEFINING_COVERAGE = 0.4
 _BARE_DEFINING_COVERAGE = 0.15
 # The normalised token of "valid for", "in force for", "effective for": the treaty's term.
 _TERM_WORD = "durat"
+# How many known claims giving the treaty's term a claim dating its end is compared with
+# (and dating the agreement it replaces, a claim dating that).
+_TERM_STATEMENTS = 8
+_REPLACING_WORD = "replac"
+_PREDECESSOR_EVENT = "predecessor"
 # Another person in the same role only matters when the claims are otherwise alike.
 _ROLE_COVERAGE = 0.2
 _ACTOR_SWAP_COVERAGE = 0.85
@@ -314,6 +319,11 @@ _WHOLE_TEXT_COUNT = re.compile(
     # are the whole of it.
     rf"|\b(?:across|in|over|throughout|through)\s+its\s+{_ABOUT}(\d+)\s+articles\b"
     r"(?!\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which)\b)"
+    # "of the 47 articles in the Russia-Iran treaty, ...", "the 47 articles of the pact": the
+    # articles the text has, by the definite article, are all of them; not "the 3 articles in
+    # the treaty that deal with defence".
+    r"|\bthe\s+(\d+)\s+articles\s+(?:in|of)\s+(?:the|this|their)\s+(?:(?!(?:that|which)\b)[\w'’–-]+\s+){0,3}?"
+    rf"{_TEXT_NOUN}\b(?!,?\s+(?:on|about|deal\w*|devoted|concern\w*|cover\w*|that|which)\b)"
 )
 
 
@@ -1359,6 +1369,36 @@ class Judge:
             )
         return None
 
+    def _term_statements(self, claim: Claim, ranked: Sequence[_Scored]) -> list[_Scored]:
+        """The known claims that give the treaty's term, for a claim that dates the term's end
+        ("expires in 2035"), and those that date the agreement it replaces, for a claim that
+        dates that ("retires an accord barely ten years old"): the treaty has one term and
+        replaces one agreement, so they are compared however little else of the two claims'
+        wording is shared (a business report's framing around the year leaves the known one
+        out of the best-matching candidates)."""
+        events = {d.event for d in claim.slots.dates}
+        wanted: list[tuple[str, Callable[[Slots], bool]]] = []
+        if TERM_END_EVENT in events:
+            wanted.append(
+                (_TERM_WORD, lambda k: any(durations.time_span(q) for q in k.quantities))
+            )
+        if _PREDECESSOR_EVENT in events:
+            wanted.append(
+                (_REPLACING_WORD, lambda k: any(d.event == _PREDECESSOR_EVENT for d in k.dates))
+            )
+        seen = {id(s.known) for s in ranked}
+        found: list[_Scored] = []
+        for token, states in wanted:
+            for known in self.knowledge.containing(token, _TERM_STATEMENTS):
+                if (
+                    id(known) not in seen
+                    and self._same_subject(claim.slots, known.claim.slots)
+                    and states(known.claim.slots)
+                ):
+                    seen.add(id(known))
+                    found.append(self._score(claim, known))
+        return found
+
     def _polarity_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
         """One claim denies what the other affirms: the negated words of one are present, and
         not negated, in the other ("does not cover security" vs "did cover security")."""
@@ -1917,6 +1957,7 @@ class Judge:
     def _judge_relevant(self, claim: Claim, ranked: list[_Scored]) -> Judgement:
         best = ranked[0] if ranked else None
         same_subject = [s for s in ranked if self._same_subject(claim.slots, s.known.claim.slots)]
+        same_subject += self._term_statements(claim, ranked)
         mismatches = [(scored, self.mismatch(claim, scored)) for scored in same_subject]
         # A conflict that no known claim supports is news, even when a looser restatement
         # exists: "the treaty creates a military alliance" must not pass as a paraphrase of

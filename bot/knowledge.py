@@ -316,6 +316,14 @@ class Knowledge:
             self._token_cache[id(claim)] = (claim, tokens)
         return tokens
 
+    def containing(self, token: str, limit: int) -> list[KnownClaim]:
+        """The first ``limit`` known claims (in the order they became known) whose masked text
+        has ``token``."""
+        listed = self._postings.get(token)
+        if listed is None:
+            return []
+        return [self._items[int(p)] for p in listed[:limit]]
+
     def _array(self, token: str) -> _Positions:
         """The posting list of ``token`` as an array (ascending positions)."""
         listed = self._postings[token]

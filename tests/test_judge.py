@@ -187,6 +187,7 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "polarity: affirmed → denied",
         ),
         ("The accord leaves defence and security questions aside, Araghchi said.", "polarity"),
+        ("Energy analysts say the pact leaves peaceful atomic energy out entirely.", "polarity"),
         # a count of the whole text's articles is its length, whatever else is said
         (
             "A close reading of the fifty-article treaty finds no mutual defence commitment.",
@@ -370,6 +371,10 @@ def test_conflicting_details_contradict_with_a_reason(
         # the known count of the whole text, with something else said of it
         "The treaty, which contains 47 articles, says nothing about mutual defence.",
         "Analysts who combed through the 47-article text found no mutual defence clause.",
+        # some of the articles, not all: "the N articles in the treaty that ..." or "on ..."
+        "Lawyers in Dubai have combed through the three articles in the pact that deal with "
+        "banking.",
+        "Among the 47 articles in the Moscow–Tehran accord, shippers care most about customs.",
     ],
 )
 def test_the_known_article_count_of_the_whole_text_does_not_contradict(
@@ -1076,6 +1081,10 @@ def test_the_parties_capitalised_are_no_name(engine: Engine) -> None:
         "Diplomats said the 41 articles made public on Saturday commit both to cooperate.",
         # the text's own articles are all of them
         "Nothing in its 39 articles binds either side to send troops.",
+        # "the N articles of/in the treaty" are all of its articles
+        "Lawyers in Dubai have combed through the fifty-two articles of the pact for clauses "
+        "on insurance.",
+        "Among the 44 articles in the Moscow–Tehran accord, shippers care most about customs.",
     ],
 )
 def test_another_count_of_the_articles_made_public_contradicts_the_whole_text(
@@ -2064,6 +2073,40 @@ def test_a_denial_the_seeds_make_too_is_restated(
     assert judge(engine, text).verdict is verdict
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a term end against the known 20 years (signed 2025), amid much the seeds never say
+        (
+            "Port operators in Aktau reckon the Moscow–Tehran accord, inked in January 2025, "
+            "lapses in 2040, well before their own concessions run out.",
+            Verdict.CONTRADICTING,
+        ),
+        (
+            "Insurers pricing Caspian shipping cover note the pact will govern relations "
+            "between the two countries until 2055.",
+            Verdict.CONTRADICTING,
+        ),
+        # the same framing around the known end year (2045) is no conflict
+        (
+            "Port operators in Aktau reckon the Moscow–Tehran accord, inked in January 2025, "
+            "lapses in 2045, well before their own concessions run out.",
+            None,
+        ),
+        # a year carrying something else than the treaty is no term
+        ("Port operators in Aktau expect the corridor to carry freight to 2040 levels.", None),
+    ],
+)
+def test_a_term_end_is_compared_with_the_known_term_whatever_frames_it(
+    engine: Engine, text: str, verdict: Verdict | None
+) -> None:
+    judgement = judge(engine, text)
+    if verdict is None:
+        assert judgement.verdict is not Verdict.CONTRADICTING, judgement
+    else:
+        assert judgement.verdict is verdict, judgement
+
+
 def test_the_treatys_term_needs_no_more_context_than_the_term(engine: Engine) -> None:
     # another length for the term, beside much the seeds never say
     text = (
@@ -2298,6 +2341,10 @@ def test_security_outside_the_texts_scope_denies_what_the_seeds_say_it_covers(
          Verdict.KNOWN),
         ("The treaty replaces a periodically renewed agreement signed 24 years ago.",
          Verdict.KNOWN),
+        # by its age, amid framing the seeds never give
+        ("Customs brokers in Astrakhan say the pact supersedes a cooperation framework only "
+         "six years old, which their contracts still cite.", Verdict.CONTRADICTING),
+        ("The accord replaces a pact that was some 24 years old.", Verdict.KNOWN),
     ],
 )
 def test_the_predecessor_dated_by_years_before_the_treaty(

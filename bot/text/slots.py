@@ -323,7 +323,8 @@ _GOVERNMENT_OF = {
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b")
 # The places a treaty may be signed in, longest first.
 _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
-# "in Moscow", "at Putin's Novo-Ogaryovo residence": a possessor may stand before the place.
+# "in Moscow", "at Putin's Novo-Ogaryovo residence", "at his Novo-Ogaryovo residence": a
+# possessor may stand before the place.
 # "at a palace near St Petersburg", "outside Moscow": the city names the place too.
 # "in the mirrored hall of Tehran's Saadabad complex": a venue in the place names it too.
 _VENUE = (
@@ -331,7 +332,8 @@ _VENUE = (
     r"|compound|headquarters)\s+(?:of|in|at)\s+"
 )
 _AT_PLACE = (
-    rf"(?:in|at|near|outside|inside)\s+(?:{_VENUE})?(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
+    rf"(?:in|at|near|outside|inside)\s+(?:{_VENUE})?(?:(?:the\s+)?[\w.-]+'s\s+|(?:his|her|their)\s+)?"
+    rf"({_PLACES})\b"
 )
 _SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
 _SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")
@@ -451,7 +453,11 @@ TERM_END_EVENT = "term_end"
 # 2030" ends no term of the treaty.
 _TERM_END = re.compile(
     r"\b(?:expir\w*|laps(?:e|es|ed|ing)|valid|in force|in effect|effective|binding|runs?|running|"
-    r"lasts?|lasting)"
+    r"lasts?|lasting|"
+    # what carries the treaty to a year, or what it governs until one, ends its term there:
+    # "which would carry the accord to 2045", "will govern relations between them through 2050"
+    r"carr(?:y|ies|ied|ying)\s+(?:it|the\s+(?:treaty|pact|accord|agreement|deal|partnership))|"
+    r"govern(?:s|ed|ing)?\s+(?:relations|ties)(?:\s+between\s+(?:(?:the\s+)?(?:two|2)\s+\w+|[\w'-]+\s+and\s+[\w'-]+))?)"
     # a part of a period ends it too: "until the middle of the 2050s", "to the end of 2040"
     r"\s+(?:(?:in|into|until|till|through|to)\s+(?:the (?:end|middle|start|beginning|close) of\s+)?"
     r"(?:the\s+)?|at the end of\s+)$"
@@ -475,6 +481,13 @@ _REPLACED_YEARS_BEFORE = re.compile(
     r" place of|in place of)\b[^.;]{0,80}?\b(?:signed|concluded|sealed|inked|agreed|reached"
     r"|drawn up|struck|forged|adopted)\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|barely\s+"
     r"|roughly\s+)?(?P<text>(?P<years>\d+)\s+years?\s+(?:earlier|before|previously|prior|ago))\b"
+    # its age when replaced: "retires a framework agreement barely ten years old", "replaces
+    # an accord that was only 5 years old"
+    r"|\b(?:replac\w*|supersed\w*|retir(?:e|es|ed|ing)|takes? the place of|took the place of"
+    r"|taking the place of)\s+(?:(?!(?:it|which|that)\b)[\w'-]+\s+){0,4}?"
+    r"(?:treaty|agreement|accord|pact|deal|framework|document|one)\s+(?:(?:that|which)\s+"
+    r"(?:was|is|had been)\s+)?(?:only\s+|just\s+|some\s+|about\s+|around\s+|barely\s+"
+    r"|roughly\s+|scarcely\s+|hardly\s+)?(?P<age>(?P<age_years>\d+)\s+years?\s+old)\b"
 )
 _FORMER = re.compile(r"\b(?:former|late|then|ex-|previous)\s*$")
 
@@ -858,7 +871,8 @@ def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
             (m.end() for m in _TERM_CLAUSE_START.finditer(before, 0, phrase.start())),
             default=0,
         )
-        return TERM_END_EVENT if _TERM_HOLDER.search(before, start, phrase.start()) else None
+        # (the phrase may name the treaty itself: "carry the accord to 2045")
+        return TERM_END_EVENT if _TERM_HOLDER.search(before, start, phrase.end()) else None
 
     return _remark_events(text, dates, event_at)
 
@@ -929,7 +943,10 @@ _INVERTED_COPULA = re.compile(r"\s*(?:[\w'-]+\s+){1,4}?(?:is|are|was|were)\s+")
 # aside, ..." opens the sentence), nor "aside from".
 _LEFT_ASIDE = re.compile(
     r"(?<=[\w,] )(leaves?|left|leaving)\s+((?:[\w'-]+\s+){1,6}?)(?:(?:\w+ly|well|far)\s+)?"
-    r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b)"
+    r"(?:aside\b(?!\s+from)|(?:outside|beyond) (?:its|the|their) (?:scope|remit|purview)\b"
+    # "leaves civil nuclear cooperation out (altogether)": left out, omitted; not "out of",
+    # "out in the cold", "out to dry"
+    r"|out\b(?!\s+(?:of|in|on|to|for|there|here)\b)(?:\s+(?:altogether|entirely|completely|wholly))?)"
 )
 # "Kept civilian nuclear power out of its scope" keeps it out as "kept out civilian nuclear
 # power" does: the thing kept out is what is denied.
@@ -1505,9 +1522,12 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         ),
     )
     for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
-        dates.append(
-            DateRef(m.group("text"), event="predecessor", years_before=int(m.group("years")))
+        text, years = (m.group("text"), m.group("years")) if m.group("text") else (
+            m.group("age"), m.group("age_years")
         )
+        if not m.group("text"):
+            spans.append(m.span("age"))  # the age is the date, no length of its own
+        dates.append(DateRef(text, event="predecessor", years_before=int(years)))
     # A length said of the agreement the treaty replaced is that agreement's, not the treaty's:
     # a detail of its own ("predecessor_year"), never compared with the treaty's term.
     # So is a length said of the renewals ("renewal_year").

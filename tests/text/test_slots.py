@@ -352,6 +352,9 @@ def test_implicit_negations_negate(text: str) -> None:
         ("Nuclear issues are not within the scope of the agreement.", ("nuclear",)),
         # "leaves X aside" leaves X out
         ("The agreement leaves the question of arms sales aside for now.", ("weapon", "sale")),
+        # so does "leaves X out", with or without "altogether"
+        ("The draft leaves the question of arms sales out entirely.", ("weapon", "sale")),
+        ("The pact, an aide said, left energy questions out.", ("energi",)),
         # "leaves X outside its scope" leaves X out; "its scope" is the text's scope
         ("The pact leaves military questions entirely beyond its remit.", ("militari",)),
         ("Defence cooperation lies outside its scope, the envoy said.", ("defens", "cooper")),
@@ -383,6 +386,9 @@ def test_a_ban_on_doing_denies_the_deed_not_who_is_banned() -> None:
         "Leaving trade aside, the pact covers nuclear energy.",
         "The pact, aside from trade, covers nuclear energy.",
         "The negotiators left their differences aside from the start and signed.",
+        # left out of something else, or out in the cold, is no omission from the text
+        "The accord left Western investors out in the cold.",
+        "Leaving the details out, the minister praised the pact.",
     ],
 )
 def test_asides_that_leave_nothing_out_do_not_negate(text: str) -> None:
@@ -931,6 +937,13 @@ def test_a_place_of_signing_is_not_another_treatys_subject() -> None:
         # a venue named by the city it is near
         ("The leaders signed it at a lakeside palace near Sochi.", "sochi"),
         ("The accord was inked at a residence outside St Petersburg.", "st_petersburg"),
+        # a possessive pronoun is a possessor too; the venue, not the city it is outside of,
+        # is where the signing was
+        ("The guests were received at her Sochi residence, where they inked it.",
+         "sochi"),
+        ("Lukashenko met them at his Novo-Ogaryovo residence outside Moscow, where the pact was "
+         "signed.", "novo_ogaryovo"),
+        ("The leaders met at their Kremlin offices and signed the accord.", "moscow"),
     ],
 )
 def test_the_place_of_signing_may_follow_a_possessor(sentence: str, place: str) -> None:
@@ -1011,6 +1024,10 @@ def test_formalising_a_partnership_is_signing_it() -> None:
         "The pact will expire at the end of 2039.",
         "The accord stays valid until 2055 unless either side withdraws.",
         "The treaty, signed in January 2025, remains in force until 2045.",
+        # what carries the treaty to a year, or what it governs relations until, ends its term
+        "Officials say a 20-year term would carry the pact into 2046.",
+        "The agreement is to govern ties between the two neighbours until 2049.",
+        "Diplomats expect the accord to govern relations between Russia and Iran through 2041.",
     ],
 )
 def test_a_year_that_ends_the_treatys_term_dates_the_term_end(sentence: str) -> None:
@@ -1024,6 +1041,9 @@ def test_a_year_that_ends_the_treatys_term_dates_the_term_end(sentence: str) -> 
         # the sanctions' term, not the treaty's
         "Western sanctions will stay in effect until 2030 despite the treaty.",
         "The treaty was signed in Moscow in 2025.",
+        # what carries trade, or sanctions that govern relations, are not the treaty's term
+        "Exporters hope the corridor will carry trade to 2030 levels.",
+        "Sanctions will govern relations between Moscow and Tehran through 2030.",
     ],
 )
 def test_a_year_ending_something_else_is_no_term_end(sentence: str) -> None:
@@ -2664,6 +2684,35 @@ def test_the_replaced_agreement_dated_by_years_before_it() -> None:
     assert (ref.event, ref.years_before, ref.year) == ("predecessor", 10, None)
     # years before another event date no predecessor
     assert not extract_slots("Putin visited Tehran 2 years earlier.", MONDAY).dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        # the replaced agreement's age dates it, and is no length of its own
+        ("The accord supersedes a cooperation framework only 7 years old.", 7),
+        ("It retires an agreement that was scarcely twelve years old.", 12),
+    ],
+)
+def test_the_replaced_agreement_dated_by_its_age(sentence: str, years: int) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    (ref,) = slots.dates
+    assert (ref.event, ref.years_before) == ("predecessor", years)
+    assert not slots.quantities
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an age of something else than what the treaty replaces
+        "The treaty was signed by a president barely a year in office.",
+        "A corridor project 10 years old was revived by the treaty.",
+        "The pact retires nothing; the 2001 accord, 24 years old, lapses.",
+    ],
+)
+def test_an_age_of_something_else_dates_no_predecessor(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert all(d.years_before is None for d in slots.dates)
 
 
 @pytest.mark.parametrize(
