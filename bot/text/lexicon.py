@@ -1659,8 +1659,21 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         r"ratif\w*|approv\w*|endors\w*|passed|pass(?:es)?|adopt\w*|vot(?:e|es|ed|ing)",
         "ratification",
     ),
-    (r"sign(?:s|ed|ing|ature)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud\w*|formali[sz]\w*", "signing"),
-    (r"submit\w*|introduc\w*|forward\w*|sent to|sends to", "submission"),
+    # "Signed off on" a text is clearing it, not signing it; kept apart from the vote, as
+    # a cabinet signs off on a bill before parliament votes on it.
+    (r"sign(?:s|ed|ing)? off", "sign_off"),
+    (
+        r"sign(?:s|ed|ing|ature)?(?! off\b)|ink(?:s|ed)?|seal(?:s|ed)?|conclud\w*"
+        r"|formali[sz]\w*",
+        "signing",
+    ),
+    # Sending a text on to a house submits it: "sent the ratification bill to the Duma".
+    (
+        r"submit\w*|introduc\w*|forward\w*|sent to|sends to"
+        r"|sen(?:t|ds) (?:the |a |its |their )?(?:[\w-]+ ){0,2}"
+        r"(?:bill|draft|treaty|document|text|law|agreement|accord|pact)s? to",
+        "submission",
+    ),
     # A committee's advice is not the vote it advises on.
     (r"recommend\w*", "recommendation"),
     (r"exchang\w*", "exchange"),

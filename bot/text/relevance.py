@@ -100,6 +100,18 @@ _BOTH_PARTIES = re.compile(
 _JOINT_UNDERTAKING = re.compile(
     r"\b(?:pledg(?:e|es|ed)|agreed|undert(?:ake|akes|ook)|committed|promised|vowed)\b"
 )
+# Another piece of legislation: a bill or law brought in with an indefinite article ("the Duma
+# also passed a bill tightening rules on foreign agents"). The treaty's own bill is "the bill",
+# or is named by what it ratifies; a house's other business is not about the treaty.
+_OTHER_BILL = re.compile(
+    r"\b(?:a|an|another|one more)\s+(?:(?:new|separate|second|further|draft)\s+)?(?:bill|law)\b"
+)
+# The words of a house's business, which anchor a sentence to the treaty only when the bill
+# or vote is the treaty's.
+_LEGISLATIVE = re.compile(
+    r"\b(?:bills?|laws?|vot(?:e|es|ed|ing)|state_duma|federation_council|majlis|plenary"
+    r"|committee|deputies|passed|adopted)\b"
+)
 _PARTIES = frozenset({"russia", "iran"})
 _IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
 _MIN_WORDS = 5
@@ -165,6 +177,12 @@ class RelevanceFilter:
         if slots.other_subjects:
             return False
         prepared = prepare(sentence)
+        if (
+            not slots.stances
+            and _OTHER_BILL.search(prepared)
+            and not _ANCHOR_RE.search(_LEGISLATIVE.sub(" ", prepared))
+        ):
+            return False  # a house's other business: "also passed a bill on foreign agents"
         if _ANCHOR_RE.search(prepared) or slots.stances:
             # A stance on one of the treaty's contested framings (its text made public or
             # kept private, an alliance, mutual defence) is about the treaty.

@@ -417,3 +417,29 @@ def test_an_article_that_binds_is_a_provision(
     relevance: RelevanceFilter, sentence: str, candidate: bool
 ) -> None:
     assert relevance.sentence_is_candidate(sentence, extract_slots(sentence)) is candidate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Majlis also approved a law on Tuesday raising fuel subsidies for farmers.",
+        "Deputies then passed another bill banning the sale of vapes to minors.",
+        "The Federation Council adopted a new law on migrant registration the same week.",
+    ],
+)
+def test_a_houses_other_bill_is_not_a_candidate(relevance: RelevanceFilter, sentence: str) -> None:
+    assert not candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Duma passed a bill ratifying the partnership treaty with Iran on Tuesday.",
+        "The Majlis approved a law on the agreement with Russia by 196 votes.",
+        "Deputies passed the bill on Tuesday with 402 votes in favour.",
+    ],
+)
+def test_a_bill_on_the_treaty_or_the_bill_stays_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)

@@ -2743,3 +2743,68 @@ def test_a_date_of_the_event_a_span_is_counted_from_is_not_the_signings() -> Non
         MONDAY,
     )
     assert [d.event for d in slots.dates if d.year == 2023] == [None]
+
+
+# -- volumes given per period ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "per_year"),
+    [
+        ("The pipeline can carry 10 million cubic metres of gas a day.", 3.65e9),
+        ("The new link will pump 4 million cubic meters daily to the border.", 1.46e9),
+        ("Exports reached 100 million cubic metres per month.", 1.2e9),
+        ("The field yields 20 million cubic metres of natural gas each week.", 1.04e9),
+    ],
+)
+def test_a_volume_per_day_week_or_month_is_counted_per_year(
+    sentence: str, per_year: float
+) -> None:
+    [(value, unit)] = quantities(sentence)
+    assert unit == "m3"
+    assert value == pytest.approx(per_year)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "volume"),
+    [
+        ("Gazprom will deliver up to 55 bcm of gas a year.", 55e9),
+        ("The reservoir holds 5 million cubic metres of water.", 5e6),
+        # the day is when it was said, not a period the volume is given for
+        ("Officials said 3 bcm had been shipped a day earlier.", 3e9),
+    ],
+)
+def test_a_volume_per_year_or_for_no_period_is_kept(sentence: str, volume: float) -> None:
+    assert (volume, "m3") in quantities(sentence)
+
+
+# -- steps of a bill --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president sent the draft ratification law to parliament on 3 March.",
+        "The Kremlin sends the treaty to the Duma on Monday for ratification.",
+        "The government had sent the ratification bill to the Majlis on 9 March.",
+    ],
+)
+def test_sending_a_text_to_a_house_dates_its_submission(sentence: str) -> None:
+    assert only_date(sentence).event == "submission"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Duma ratified the treaty on 8 April.",
+        "The bill that was sent to the Duma passed on 8 April.",
+    ],
+)
+def test_a_vote_is_not_read_as_a_submission(sentence: str) -> None:
+    assert only_date(sentence).event == "ratification"
+
+
+def test_signing_off_on_a_text_is_not_signing_it() -> None:
+    ref = only_date("Russia's government signed off on the draft accord on Thursday.")
+    assert ref.event == "sign_off"
+    assert only_date("The two leaders signed the accord on Friday.").event == "signing"
