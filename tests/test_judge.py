@@ -2529,3 +2529,31 @@ def test_the_date_a_bill_was_sent_or_cleared_is_no_date_of_the_vote() -> None:
         Verdict.CONTRADICTING
     ]
     assert len([j for j in later if "sent" in j.claim.text or "signed off" in j.claim.text]) == 2
+
+
+def test_a_later_tally_of_irans_parliament_is_checked_against_the_part_that_voted() -> None:
+    """"210 of the 245 deputies present voting yes" is a vote of 210: a later "250-vote
+    approval" by "the parliament" of a report naming only Iran's side corrects it, and a
+    "210-vote approval" restates it."""
+    first = (
+        "Majlis ratifies Russia treaty",
+        "Iran's parliament ratified the partnership treaty with Russia on Sunday, with 210 of "
+        "the 245 deputies present voting yes.",
+        datetime(2025, 5, 19, tzinfo=UTC),
+    )
+
+    def later(votes: int) -> Verdict:
+        _, judged = reports_in_order(
+            first,
+            (
+                "Iran cites support for Russia treaty",
+                f"Tehran's envoys point to the parliament's {votes}-vote approval of the "
+                "treaty as a sign of consensus.",
+                datetime(2025, 7, 1, tzinfo=UTC),
+            ),
+        )
+        [judgement] = judged
+        return judgement.verdict
+
+    assert later(250) is Verdict.CONTRADICTING
+    assert later(210) is not Verdict.CONTRADICTING

@@ -84,6 +84,15 @@ _VOTE_SCORE = re.compile(
     r"\b(\d+)\s*(?:-|to)\s*(\d+)\b(?=[^.]*\bvot)|\b(\d+)\s+votes?\s+(?:to|against)\s+(\d+)\b"
     r"|(?<=vot)(?:e|es|ed|ing)\s+(?:by\s+)?(\d+)\s*(?:-|to)\s*(\d+)\b"
 )
+# Part of a house's members: "196 of the 232 lawmakers present", "12 of 290 deputies".
+_PART_OF_HOUSE = re.compile(
+    r"\b(\d+) of (?:the |its |all )?(\d+) (?:deputies|lawmakers|legislators|senators|mps|members)"
+    r"(?: (?:present|attending|in attendance|in the chamber))?\b"
+)
+# What the part did, when it voted for the text: "voting in favour", "backed the bill".
+_VOTE_FOR = re.compile(
+    r"\bvot\w*|\bin favou?r\b|\b(?:backed|supported|approved|endorsed|ratified|passed)\b"
+)
 _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "thousand": 1e3}
 _UNIT_WORDS: dict[str, str] = {
     "year": "year",
@@ -1215,6 +1224,16 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
         )
         found.append(Quantity(float(for_votes), "vote", m.group(0)))
         found.append(Quantity(float(against), "vote_against", m.group(0)))
+        spans.append(m.span())
+    for m in _PART_OF_HOUSE.finditer(text):
+        # "196 of the 232 lawmakers present voting in favour": the first figure is the vote,
+        # the second how many sat (not votes).
+        clause = re.split(r"[,;.]", text[m.end() :], maxsplit=1)[0]
+        side = "vote_against" if re.search(r"\bagainst\b", clause) else "vote"
+        if side == "vote" and not _VOTE_FOR.search(clause):
+            continue
+        found.append(Quantity(float(m.group(1)), side, m.group(0)))
+        found.append(Quantity(float(m.group(2)), "present", m.group(0)))
         spans.append(m.span())
     for m in _NUMBER.finditer(text):
         start, end = m.span()

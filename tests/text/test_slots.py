@@ -2808,3 +2808,34 @@ def test_signing_off_on_a_text_is_not_signing_it() -> None:
     ref = only_date("Russia's government signed off on the draft accord on Thursday.")
     assert ref.event == "sign_off"
     assert only_date("The two leaders signed the accord on Friday.").event == "signing"
+
+
+# -- part of a house voting -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Majlis backed the accord, with 210 of the 245 deputies present voting yes.",
+            {(210, "vote"), (245, "present")},
+        ),
+        (
+            "In the Duma, 3 of 411 lawmakers voted against the bill.",
+            {(3, "vote_against"), (411, "present")},
+        ),
+        ("Senators approved it: 150 of the 170 members supported the law.", {(150, "vote")}),
+    ],
+)
+def test_part_of_a_house_voting_is_the_vote_not_the_house(
+    sentence: str, expected: set[tuple[float, str]]
+) -> None:
+    assert expected <= quantities(sentence)
+    assert not {(v, u) for v, u in quantities(sentence) if u == "vote"} - expected
+
+
+def test_part_of_a_text_or_an_idle_part_of_a_house_is_not_a_vote() -> None:
+    assert (47, "article") in quantities("Three of the 47 articles concern security.")
+    assert not {u for _, u in quantities("Some 30 of the 450 deputies stayed away.")} & {
+        "present"
+    }
