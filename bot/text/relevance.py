@@ -40,6 +40,10 @@ _TREATY_ANCHORS = (
     r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|\bmir\b|shetab|"
     r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|\blend(?:s|ing)?\b|instruments|drills|exercises|"
     r"naval|port calls|"
+    # The treaty's putting into practice, and the body that oversees it: "its implementation
+    # will cost nothing", "an intergovernmental commission will oversee it".
+    r"\b(?:its|the treaty's|the accord's|the pact's) (?:implementation|execution)\b|"
+    r"\b(?:intergovernmental|inter-governmental|joint) commission\b|"
     # How the term goes on: "rolls over in five-year stretches", "automatic renewal".
     r"\brenewal\b|\brol(?:ls|led|ling)? over\b|automatic(?:ally)? (?:renew|extend|extension)|"
     # The timing set against the inauguration is the signing's ("the timing has nothing to do
@@ -83,7 +87,7 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
 )
 _CONTINUATION = re.compile(
     r"^(?:it|they|this|these|the (?:bill|law|measure|vote|line|project|loan|text|move|"
-    r"ratification|accord|document|upper house|lower house|chamber))\b"
+    r"ratification|accord|document|upper house|lower house|chamber|commission))\b"
 )
 # The wording of a provision: an undertaking, an obligation, a permission or what the text
 # covers ("both countries promise not to ...", "either side may ...", "are also covered").

@@ -443,3 +443,39 @@ def test_a_bill_on_the_treaty_or_the_bill_stays_a_candidate(
     relevance: RelevanceFilter, sentence: str
 ) -> None:
     assert candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials say its implementation should be complete within two years.",
+        "The pact's execution will fall to the foreign ministries of both sides.",
+        "A joint commission chaired by two deputy prime ministers is to meet each year.",
+        "An intergovernmental commission will review progress every six months.",
+    ],
+)
+def test_putting_the_treaty_into_practice_is_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brussels pressed ahead with the implementation of new sanctions on Tuesday.",
+        "The European Commission declined to comment on the figures.",
+    ],
+)
+def test_others_implementation_or_a_commission_is_not_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert not candidate(relevance, sentence)
+
+
+def test_the_commission_goes_on_with_the_sentence_before(relevance: RelevanceFilter) -> None:
+    sentence = "The commission is due to convene for the first time next spring."
+    assert relevance.sentence_is_candidate(
+        sentence, extract_slots(sentence), follows_candidate=True
+    )
+    assert not candidate(relevance, sentence)
