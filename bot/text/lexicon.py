@@ -1857,6 +1857,13 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"(?:(?!\b(?:neither|no|not|never|nobody|none)\b)[^.]){0,40}?\bto (?:the other's|"
         r"each other's|one another's) (?:military )?defen[cs]e\b(?!\s+(?:industr|sector|needs|"
         r"budget|ministr|firms|compan|purchas|procure|export|import))|"
+        # one party bound to go to war for the other: "obliges Russia to come to Iran's
+        # military aid", "obliges it to fight on Iran's behalf", "to take part in Russia's wars"
+        r"\b(?:bind\w*|bound|oblig\w*|requir\w*|compel\w*)\b[^.;]{0,30}?\bto (?:come to "
+        r"(?:iran's|russia's|tehran's|moscow's|the other's) (?:military (?:aid|assistance)|"
+        r"defen[cs]e)\b|fight (?:on (?:iran's|russia's|tehran's|moscow's|the other's) "
+        r"behalf|for (?:iran|russia|tehran|moscow|the other)\b)|(?:take part|join|fight) in "
+        r"(?:iran's|russia's|tehran's|moscow's|the other's) wars?\b)|"
         # the other party bound to defend the one attacked: "binds the other to come to its
         # defence", "requires the other side to come to its aid"
         r"\b(?:bind\w*|bound|oblig\w*|requir\w*|commit\w*|compel\w*)\b[^.;]{0,15}?\bthe other"

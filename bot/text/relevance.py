@@ -116,6 +116,12 @@ _LEGISLATIVE = re.compile(
     r"\b(?:bills?|laws?|vot(?:e|es|ed|ing)|state_duma|federation_council|majlis|plenary"
     r"|committee|deputies|passed|adopted)\b"
 )
+# Market reports: what a benchmark or futures contract did is the market's news, not the
+# treaty's ("Dutch TTF gas futures fell 3% on mild weather").
+_MARKET_REPORT = re.compile(
+    r"\b(?:futures|benchmark|spot prices?|(?:oil|gas|crude|brent) prices?)\b"
+    r"[^.;]*\b(?:fell|rose|dropped|climbed|slipped|jumped|surged|eased|gained|lost|traded)\b"
+)
 _PARTIES = frozenset({"russia", "iran"})
 _IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
 _MIN_WORDS = 5
@@ -146,6 +152,9 @@ class RelevanceFilter:
         """True when the article names a term of every group (Russia, Iran, treaty)."""
         haystack = f"{title}\n{text}".lower()
         return all(group.search(haystack) for group in self._groups)
+
+    def _names_a_party(self, prepared: str) -> bool:
+        return bool(self._groups[0].search(prepared) or self._iran.search(prepared))
 
     def mentions_iran(self, sentence: str) -> bool:
         return bool(self._iran.search(sentence.lower()))
@@ -181,6 +190,10 @@ class RelevanceFilter:
         if slots.other_subjects:
             return False
         prepared = prepare(sentence)
+        if _MARKET_REPORT.search(prepared) and not slots.actors and not self._names_a_party(
+            prepared
+        ):
+            return False  # a market report naming neither party nor treaty body
         if (
             not slots.stances
             and _OTHER_BILL.search(prepared)

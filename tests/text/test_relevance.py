@@ -479,3 +479,29 @@ def test_the_commission_goes_on_with_the_sentence_before(relevance: RelevanceFil
         sentence, extract_slots(sentence), follows_candidate=True
     )
     assert not candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Benchmark Brent crude futures rose 2% on Thursday after a storm in the Gulf of Mexico.",
+        "European spot prices slipped again as a warm spell cut demand for heating.",
+    ],
+)
+def test_a_market_report_naming_no_party_is_not_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert not candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gas prices in Iran fell after the first Russian deliveries arrived.",
+        "The pipeline from Russia will carry gas to Iran through Azerbaijan.",
+    ],
+)
+def test_gas_news_naming_a_party_stays_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)

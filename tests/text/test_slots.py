@@ -2839,3 +2839,31 @@ def test_part_of_a_text_or_an_idle_part_of_a_house_is_not_a_vote() -> None:
     assert not {u for _, u in quantities("Some 30 of the 450 deputies stayed away.")} & {
         "present"
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The accord does not bind Tehran to come to Moscow's military aid.", -1),
+        ("Officials insist no clause requires Iran to fight on Russia's behalf.", -1),
+        ("Hawks claim the text obliges Russia to fight for Iran.", 1),
+        ("Nothing in it compels Moscow to join in Tehran's wars, the envoy said.", -1),
+    ],
+)
+def test_being_bound_to_go_to_war_for_the_other_is_the_mutual_defence_stance(
+    sentence: str, sign: int
+) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # aid that is not war: humanitarian help, or one's own behalf
+        "The deal obliges Russia to come to Iran's aid after earthquakes with rescue teams.",
+        "Russia is obliged to fight on its own behalf in the courts.",
+        "Iran pledged humanitarian aid to Russia's flood-hit regions.",
+    ],
+)
+def test_other_aid_or_fighting_is_not_the_mutual_defence_stance(sentence: str) -> None:
+    assert not [s for s in extract_slots(sentence).stances if s[0] == "mutual_defense"]
