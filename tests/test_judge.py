@@ -2525,3 +2525,82 @@ def test_another_term_said_in_treaty_language_contradicts(engine: Engine, text: 
 def test_a_sanction_hit_state_is_a_sanctioned_one(engine: Engine) -> None:
     text = "The sanctions-hit neighbours put trade and finance at the centre of Friday's pact."
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_daily_volume_restates_the_same_yearly_volume() -> None:
+    """10 million cubic metres a day is some 3.65 bcm a year: the same supply, no correction;
+    30 million a day is three times as much."""
+    first = (
+        "Russian gas deal under the Iran treaty",
+        "Under the partnership treaty, Gazprom agreed to ship up to 3.65 billion cubic "
+        "metres of gas a year to Iran.",
+        datetime(2025, 6, 2, tzinfo=UTC),
+    )
+
+    def later(per_day: int) -> Verdict:
+        _, judged = reports_in_order(
+            first,
+            (
+                "Russian gas deal details",
+                f"Under the partnership treaty, Gazprom will ship Iran up to {per_day} million "
+                "cubic metres of gas a day.",
+                datetime(2025, 6, 9, tzinfo=UTC),
+            ),
+        )
+        [judgement] = judged
+        return judgement.verdict
+
+    assert later(10) is Verdict.KNOWN
+    assert later(30) is Verdict.CONTRADICTING
+
+
+def test_the_date_a_bill_was_sent_or_cleared_is_no_date_of_the_vote() -> None:
+    """Sending a bill to a house and a cabinet signing off on it are steps before the vote
+    and the signing; their dates do not correct those of the vote or the signing."""
+    _, later = reports_in_order(
+        (
+            "Majlis ratifies Russia treaty",
+            "Iran's Majlis voted on 12 May to ratify the partnership treaty with Russia.",
+            datetime(2025, 5, 13, tzinfo=UTC),
+        ),
+        (
+            "How the treaty reached the Majlis",
+            "The government had sent the ratification bill to the Majlis on 9 March. "
+            "Before that, Iran's cabinet signed off on the partnership treaty with Russia on "
+            "2 March.",
+            datetime(2025, 5, 20, tzinfo=UTC),
+        ),
+    )
+    assert [j.verdict for j in later if "sent" in j.claim.text] != [Verdict.CONTRADICTING]
+    assert [j.verdict for j in later if "signed off" in j.claim.text] != [
+        Verdict.CONTRADICTING
+    ]
+    assert len([j for j in later if "sent" in j.claim.text or "signed off" in j.claim.text]) == 2
+
+
+def test_a_later_tally_of_irans_parliament_is_checked_against_the_part_that_voted() -> None:
+    """"210 of the 245 deputies present voting yes" is a vote of 210: a later "250-vote
+    approval" by "the parliament" of a report naming only Iran's side corrects it, and a
+    "210-vote approval" restates it."""
+    first = (
+        "Majlis ratifies Russia treaty",
+        "Iran's parliament ratified the partnership treaty with Russia on Sunday, with 210 of "
+        "the 245 deputies present voting yes.",
+        datetime(2025, 5, 19, tzinfo=UTC),
+    )
+
+    def later(votes: int) -> Verdict:
+        _, judged = reports_in_order(
+            first,
+            (
+                "Iran cites support for Russia treaty",
+                f"Tehran's envoys point to the parliament's {votes}-vote approval of the "
+                "treaty as a sign of consensus.",
+                datetime(2025, 7, 1, tzinfo=UTC),
+            ),
+        )
+        [judgement] = judged
+        return judgement.verdict
+
+    assert later(250) is Verdict.CONTRADICTING
+    assert later(210) is not Verdict.CONTRADICTING

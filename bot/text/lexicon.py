@@ -1659,8 +1659,21 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         r"ratif\w*|approv\w*|endors\w*|passed|pass(?:es)?|adopt\w*|vot(?:e|es|ed|ing)",
         "ratification",
     ),
-    (r"sign(?:s|ed|ing|ature)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud\w*|formali[sz]\w*", "signing"),
-    (r"submit\w*|introduc\w*|forward\w*|sent to|sends to", "submission"),
+    # "Signed off on" a text is clearing it, not signing it; kept apart from the vote, as
+    # a cabinet signs off on a bill before parliament votes on it.
+    (r"sign(?:s|ed|ing)? off", "sign_off"),
+    (
+        r"sign(?:s|ed|ing|ature)?(?! off\b)|ink(?:s|ed)?|seal(?:s|ed)?|conclud\w*"
+        r"|formali[sz]\w*",
+        "signing",
+    ),
+    # Sending a text on to a house submits it: "sent the ratification bill to the Duma".
+    (
+        r"submit\w*|introduc\w*|forward\w*|sent to|sends to"
+        r"|sen(?:t|ds) (?:the |a |its |their )?(?:[\w-]+ ){0,2}"
+        r"(?:bill|draft|treaty|document|text|law|agreement|accord|pact)s? to",
+        "submission",
+    ),
     # A committee's advice is not the vote it advises on.
     (r"recommend\w*", "recommendation"),
     (r"exchang\w*", "exchange"),
@@ -1844,6 +1857,13 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"(?:(?!\b(?:neither|no|not|never|nobody|none)\b)[^.]){0,40}?\bto (?:the other's|"
         r"each other's|one another's) (?:military )?defen[cs]e\b(?!\s+(?:industr|sector|needs|"
         r"budget|ministr|firms|compan|purchas|procure|export|import))|"
+        # one party bound to go to war for the other: "obliges Russia to come to Iran's
+        # military aid", "obliges it to fight on Iran's behalf", "to take part in Russia's wars"
+        r"\b(?:bind\w*|bound|oblig\w*|requir\w*|compel\w*)\b[^.;]{0,30}?\bto (?:come to "
+        r"(?:iran's|russia's|tehran's|moscow's|the other's) (?:military (?:aid|assistance)|"
+        r"defen[cs]e)\b|fight (?:on (?:iran's|russia's|tehran's|moscow's|the other's) "
+        r"behalf|for (?:iran|russia|tehran|moscow|the other)\b)|(?:take part|join|fight) in "
+        r"(?:iran's|russia's|tehran's|moscow's|the other's) wars?\b)|"
         # the other party bound to defend the one attacked: "binds the other to come to its
         # defence", "requires the other side to come to its aid"
         r"\b(?:bind\w*|bound|oblig\w*|requir\w*|commit\w*|compel\w*)\b[^.;]{0,15}?\bthe other"

@@ -418,7 +418,19 @@ def prepare(text: str) -> str:
         text,
     )
     text = _ACTOR_RE.sub(lambda m: _ACTOR_SPELLINGS[m.group(0)], text)
+    if _IRAN_SIDE.search(text) and not _RUSSIA_SIDE.search(text):
+        # Iran's parliament has one house: "the parliament" of a sentence that names only
+        # Iran's side is the Majlis ("Iranian officials cite the parliament's vote").
+        text = _BARE_PARLIAMENT.sub("majlis", text)
     return names.unify_names(text, capitalised)
+
+
+_IRAN_SIDE = re.compile(r"\b(?:iran\w*|tehran\w*|majlis|pezeshkian\w*|araghchi\w*)")
+_RUSSIA_SIDE = re.compile(
+    r"\b(?:russia\w*|moscow\w*|kremlin\w*|state_duma|federation_council|putin\w*|lavrov\w*"
+    r"|peskov\w*|duma|senat\w*)"
+)
+_BARE_PARLIAMENT = re.compile(r"(?<=\bthe )parliament(?!ar)")
 
 
 # A denial cue of more than one word ("brushed aside", "pushed back on") is masked whole, as

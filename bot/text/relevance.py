@@ -40,6 +40,10 @@ _TREATY_ANCHORS = (
     r"\bgas\b|pipeline|nuclear energy|\bbcm\b|payment system|national currencies|\bmir\b|shetab|"
     r"\bbill\b|\blaw\b|plenary|committee|deputies|\bloan\b|\blend(?:s|ing)?\b|instruments|drills|exercises|"
     r"naval|port calls|"
+    # The treaty's putting into practice, and the body that oversees it: "its implementation
+    # will cost nothing", "an intergovernmental commission will oversee it".
+    r"\b(?:its|the treaty's|the accord's|the pact's) (?:implementation|execution)\b|"
+    r"\b(?:intergovernmental|inter-governmental|joint) commission\b|"
     # How the term goes on: "rolls over in five-year stretches", "automatic renewal".
     r"\brenewal\b|\brol(?:ls|led|ling)? over\b|automatic(?:ally)? (?:renew|extend|extension)|"
     # The timing set against the inauguration is the signing's ("the timing has nothing to do
@@ -83,7 +87,7 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
 )
 _CONTINUATION = re.compile(
     r"^(?:it|they|this|these|the (?:bill|law|measure|vote|line|project|loan|text|move|"
-    r"ratification|accord|document|upper house|lower house|chamber))\b"
+    r"ratification|accord|document|upper house|lower house|chamber|commission))\b"
 )
 # The wording of a provision: an undertaking, an obligation, a permission or what the text
 # covers ("both countries promise not to ...", "either side may ...", "are also covered").
@@ -99,6 +103,24 @@ _BOTH_PARTIES = re.compile(
 )
 _JOINT_UNDERTAKING = re.compile(
     r"\b(?:pledg(?:e|es|ed)|agreed|undert(?:ake|akes|ook)|committed|promised|vowed)\b"
+)
+# Another piece of legislation: a bill or law brought in with an indefinite article ("the Duma
+# also passed a bill tightening rules on foreign agents"). The treaty's own bill is "the bill",
+# or is named by what it ratifies; a house's other business is not about the treaty.
+_OTHER_BILL = re.compile(
+    r"\b(?:a|an|another|one more)\s+(?:(?:new|separate|second|further|draft)\s+)?(?:bill|law)\b"
+)
+# The words of a house's business, which anchor a sentence to the treaty only when the bill
+# or vote is the treaty's.
+_LEGISLATIVE = re.compile(
+    r"\b(?:bills?|laws?|vot(?:e|es|ed|ing)|state_duma|federation_council|majlis|plenary"
+    r"|committee|deputies|passed|adopted)\b"
+)
+# Market reports: what a benchmark or futures contract did is the market's news, not the
+# treaty's ("Dutch TTF gas futures fell 3% on mild weather").
+_MARKET_REPORT = re.compile(
+    r"\b(?:futures|benchmark|spot prices?|(?:oil|gas|crude|brent) prices?)\b"
+    r"[^.;]*\b(?:fell|rose|dropped|climbed|slipped|jumped|surged|eased|gained|lost|traded)\b"
 )
 _PARTIES = frozenset({"russia", "iran"})
 _IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
@@ -130,6 +152,9 @@ class RelevanceFilter:
         """True when the article names a term of every group (Russia, Iran, treaty)."""
         haystack = f"{title}\n{text}".lower()
         return all(group.search(haystack) for group in self._groups)
+
+    def _names_a_party(self, prepared: str) -> bool:
+        return bool(self._groups[0].search(prepared) or self._iran.search(prepared))
 
     def mentions_iran(self, sentence: str) -> bool:
         return bool(self._iran.search(sentence.lower()))
@@ -165,6 +190,16 @@ class RelevanceFilter:
         if slots.other_subjects:
             return False
         prepared = prepare(sentence)
+        if _MARKET_REPORT.search(prepared) and not slots.actors and not self._names_a_party(
+            prepared
+        ):
+            return False  # a market report naming neither party nor treaty body
+        if (
+            not slots.stances
+            and _OTHER_BILL.search(prepared)
+            and not _ANCHOR_RE.search(_LEGISLATIVE.sub(" ", prepared))
+        ):
+            return False  # a house's other business: "also passed a bill on foreign agents"
         if _ANCHOR_RE.search(prepared) or slots.stances:
             # A stance on one of the treaty's contested framings (its text made public or
             # kept private, an alliance, mutual defence) is about the treaty.

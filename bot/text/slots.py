@@ -84,6 +84,15 @@ _VOTE_SCORE = re.compile(
     r"\b(\d+)\s*(?:-|to)\s*(\d+)\b(?=[^.]*\bvot)|\b(\d+)\s+votes?\s+(?:to|against)\s+(\d+)\b"
     r"|(?<=vot)(?:e|es|ed|ing)\s+(?:by\s+)?(\d+)\s*(?:-|to)\s*(\d+)\b"
 )
+# Part of a house's members: "196 of the 232 lawmakers present", "12 of 290 deputies".
+_PART_OF_HOUSE = re.compile(
+    r"\b(\d+) of (?:the |its |all )?(\d+) (?:deputies|lawmakers|legislators|senators|mps|members)"
+    r"(?: (?:present|attending|in attendance|in the chamber))?\b"
+)
+# What the part did, when it voted for the text: "voting in favour", "backed the bill".
+_VOTE_FOR = re.compile(
+    r"\bvot\w*|\bin favou?r\b|\b(?:backed|supported|approved|endorsed|ratified|passed)\b"
+)
 _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "thousand": 1e3}
 _UNIT_WORDS: dict[str, str] = {
     "year": "year",
@@ -662,7 +671,7 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
     return found
 
 
-_IRREGULAR_PAST = frozenset({"met", "told", "said", "wrote", "passed"})
+_IRREGULAR_PAST = frozenset({"met", "told", "said", "wrote", "passed", "sent"})
 # Plurals ending in "s" that news copy uses as nouns, not verbs: "once the talks had ended".
 _PLURAL_NOUNS = frozenset({"talks"})
 
@@ -1202,6 +1211,25 @@ def _shares(text: str) -> list[Quantity]:
     return found + [Quantity(0.5, SHARE_UNIT, words(m), "<") for m in _MINORITY.finditer(text)]
 
 
+# A volume given per day, week or month ("5.5 million cubic metres of gas a day") is said
+# per year here, as supply contracts are mostly put ("2 bcm a year"), so the two compare.
+_VOLUME_RATE = re.compile(
+    r"\s*(?:cubic\s+)?(?:metres|meters|m3|bcm)\b(?:\s+of\s+(?:natural\s+)?[a-z]+)?"
+    r"\s+(?:(?:a|an|per|each|every)\s+(day|week|month)\b|(daily|weekly|monthly)\b)"
+)
+_RATES_PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0}
+
+
+def _per_year(text: str, end: int) -> float:
+    """How many of the period a volume after ``end`` is given for there are in a year (1 when
+    it is given per year or for no period)."""
+    m = _VOLUME_RATE.match(text, end)
+    if m is None:
+        return 1.0
+    period = m.group(1) or {"daily": "day", "weekly": "week", "monthly": "month"}[m.group(2)]
+    return _RATES_PER_YEAR[period]
+
+
 def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = find_offsets(text, spans)
     for m in _AGO.finditer(text):
@@ -1213,6 +1241,16 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
         )
         found.append(Quantity(float(for_votes), "vote", m.group(0)))
         found.append(Quantity(float(against), "vote_against", m.group(0)))
+        spans.append(m.span())
+    for m in _PART_OF_HOUSE.finditer(text):
+        # "196 of the 232 lawmakers present voting in favour": the first figure is the vote,
+        # the second how many sat (not votes).
+        clause = re.split(r"[,;.]", text[m.end() :], maxsplit=1)[0]
+        side = "vote_against" if re.search(r"\bagainst\b", clause) else "vote"
+        if side == "vote" and not _VOTE_FOR.search(clause):
+            continue
+        found.append(Quantity(float(m.group(1)), side, m.group(0)))
+        found.append(Quantity(float(m.group(2)), "present", m.group(0)))
         spans.append(m.span())
     for m in _NUMBER.finditer(text):
         start, end = m.span()
@@ -1230,6 +1268,8 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
             unit = "against"  # "won 2 against 1" is a score, not a vote
         if re.match(r"\s*bcm\b", text[end : end + 6]):
             value *= 1e9  # "55 bcm" means 55 billion cubic metres
+        if unit == "m3":
+            value *= _per_year(text, end)
         found.append(
             Quantity(
                 value,

@@ -859,3 +859,30 @@ def test_billed_as_is_described_as_not_a_bill() -> None:
 )
 def test_a_foreign_ministry_of_a_state_is_that_states(text: str, plain: str) -> None:
     assert prepare(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tehran has asked the parliament to move fast.", "majlis"),
+        ("Iranian diplomats defended the text before the parliament on Monday.", "majlis"),
+    ],
+)
+def test_the_parliament_of_a_sentence_naming_only_irans_side_is_the_majlis(
+    sentence: str, expected: str
+) -> None:
+    assert expected in prepare(sentence).split()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # both sides named: whose parliament is unclear
+        "Moscow and Tehran each sent the text to the parliament.",
+        # no side named
+        "The parliament will debate the text next week.",
+        "Iranian parliamentarians toured the site.",
+    ],
+)
+def test_the_parliament_stays_unnamed_otherwise(sentence: str) -> None:
+    assert "majlis" not in prepare(sentence)

@@ -417,3 +417,91 @@ def test_an_article_that_binds_is_a_provision(
     relevance: RelevanceFilter, sentence: str, candidate: bool
 ) -> None:
     assert relevance.sentence_is_candidate(sentence, extract_slots(sentence)) is candidate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Majlis also approved a law on Tuesday raising fuel subsidies for farmers.",
+        "Deputies then passed another bill banning the sale of vapes to minors.",
+        "The Federation Council adopted a new law on migrant registration the same week.",
+    ],
+)
+def test_a_houses_other_bill_is_not_a_candidate(relevance: RelevanceFilter, sentence: str) -> None:
+    assert not candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Duma passed a bill ratifying the partnership treaty with Iran on Tuesday.",
+        "The Majlis approved a law on the agreement with Russia by 196 votes.",
+        "Deputies passed the bill on Tuesday with 402 votes in favour.",
+    ],
+)
+def test_a_bill_on_the_treaty_or_the_bill_stays_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials say its implementation should be complete within two years.",
+        "The pact's execution will fall to the foreign ministries of both sides.",
+        "A joint commission chaired by two deputy prime ministers is to meet each year.",
+        "An intergovernmental commission will review progress every six months.",
+    ],
+)
+def test_putting_the_treaty_into_practice_is_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brussels pressed ahead with the implementation of new sanctions on Tuesday.",
+        "The European Commission declined to comment on the figures.",
+    ],
+)
+def test_others_implementation_or_a_commission_is_not_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert not candidate(relevance, sentence)
+
+
+def test_the_commission_goes_on_with_the_sentence_before(relevance: RelevanceFilter) -> None:
+    sentence = "The commission is due to convene for the first time next spring."
+    assert relevance.sentence_is_candidate(
+        sentence, extract_slots(sentence), follows_candidate=True
+    )
+    assert not candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Benchmark Brent crude futures rose 2% on Thursday after a storm in the Gulf of Mexico.",
+        "European spot prices slipped again as a warm spell cut demand for heating.",
+    ],
+)
+def test_a_market_report_naming_no_party_is_not_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert not candidate(relevance, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gas prices in Iran fell after the first Russian deliveries arrived.",
+        "The pipeline from Russia will carry gas to Iran through Azerbaijan.",
+    ],
+)
+def test_gas_news_naming_a_party_stays_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert candidate(relevance, sentence)

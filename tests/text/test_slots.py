@@ -2792,3 +2792,127 @@ def test_a_date_of_the_event_a_span_is_counted_from_is_not_the_signings() -> Non
         MONDAY,
     )
     assert [d.event for d in slots.dates if d.year == 2023] == [None]
+
+
+# -- volumes given per period ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "per_year"),
+    [
+        ("The pipeline can carry 10 million cubic metres of gas a day.", 3.65e9),
+        ("The new link will pump 4 million cubic meters daily to the border.", 1.46e9),
+        ("Exports reached 100 million cubic metres per month.", 1.2e9),
+        ("The field yields 20 million cubic metres of natural gas each week.", 1.04e9),
+    ],
+)
+def test_a_volume_per_day_week_or_month_is_counted_per_year(
+    sentence: str, per_year: float
+) -> None:
+    [(value, unit)] = quantities(sentence)
+    assert unit == "m3"
+    assert value == pytest.approx(per_year)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "volume"),
+    [
+        ("Gazprom will deliver up to 55 bcm of gas a year.", 55e9),
+        ("The reservoir holds 5 million cubic metres of water.", 5e6),
+        # the day is when it was said, not a period the volume is given for
+        ("Officials said 3 bcm had been shipped a day earlier.", 3e9),
+    ],
+)
+def test_a_volume_per_year_or_for_no_period_is_kept(sentence: str, volume: float) -> None:
+    assert (volume, "m3") in quantities(sentence)
+
+
+# -- steps of a bill --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president sent the draft ratification law to parliament on 3 March.",
+        "The Kremlin sends the treaty to the Duma on Monday for ratification.",
+        "The government had sent the ratification bill to the Majlis on 9 March.",
+    ],
+)
+def test_sending_a_text_to_a_house_dates_its_submission(sentence: str) -> None:
+    assert only_date(sentence).event == "submission"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Duma ratified the treaty on 8 April.",
+        "The bill that was sent to the Duma passed on 8 April.",
+    ],
+)
+def test_a_vote_is_not_read_as_a_submission(sentence: str) -> None:
+    assert only_date(sentence).event == "ratification"
+
+
+def test_signing_off_on_a_text_is_not_signing_it() -> None:
+    ref = only_date("Russia's government signed off on the draft accord on Thursday.")
+    assert ref.event == "sign_off"
+    assert only_date("The two leaders signed the accord on Friday.").event == "signing"
+
+
+# -- part of a house voting -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Majlis backed the accord, with 210 of the 245 deputies present voting yes.",
+            {(210, "vote"), (245, "present")},
+        ),
+        (
+            "In the Duma, 3 of 411 lawmakers voted against the bill.",
+            {(3, "vote_against"), (411, "present")},
+        ),
+        ("Senators approved it: 150 of the 170 members supported the law.", {(150, "vote")}),
+    ],
+)
+def test_part_of_a_house_voting_is_the_vote_not_the_house(
+    sentence: str, expected: set[tuple[float, str]]
+) -> None:
+    assert expected <= quantities(sentence)
+    assert not {(v, u) for v, u in quantities(sentence) if u == "vote"} - expected
+
+
+def test_part_of_a_text_or_an_idle_part_of_a_house_is_not_a_vote() -> None:
+    assert (47, "article") in quantities("Three of the 47 articles concern security.")
+    assert not {u for _, u in quantities("Some 30 of the 450 deputies stayed away.")} & {
+        "present"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The accord does not bind Tehran to come to Moscow's military aid.", -1),
+        ("Officials insist no clause requires Iran to fight on Russia's behalf.", -1),
+        ("Hawks claim the text obliges Russia to fight for Iran.", 1),
+        ("Nothing in it compels Moscow to join in Tehran's wars, the envoy said.", -1),
+    ],
+)
+def test_being_bound_to_go_to_war_for_the_other_is_the_mutual_defence_stance(
+    sentence: str, sign: int
+) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # aid that is not war: humanitarian help, or one's own behalf
+        "The deal obliges Russia to come to Iran's aid after earthquakes with rescue teams.",
+        "Russia is obliged to fight on its own behalf in the courts.",
+        "Iran pledged humanitarian aid to Russia's flood-hit regions.",
+    ],
+)
+def test_other_aid_or_fighting_is_not_the_mutual_defence_stance(sentence: str) -> None:
+    assert not [s for s in extract_slots(sentence).stances if s[0] == "mutual_defense"]
