@@ -264,11 +264,17 @@ _TITLE_QUALIFIER = re.compile(
     r"(?:\b(?:deputy|vice|acting|former|late|then|ex-|previous|first)|\b[A-Z][\w'’.-]*)\s*$"
 )
 # "Zarif, writing as Iran's foreign minister": a participle may stand before the trailing title.
+# "Peskov, speaking in his capacity as Kremlin spokesman": so may the capacity it is said in;
+# after "as" the title's article may be left out ("speaking as Kremlin spokesman").
+_SPEAKING_AS = (
+    r"(?:(?:writing|speaking|serving|acting)\s+(?:in\s+(?:his|her|their)\s+capacity\s+)?"
+    r"|in\s+(?:his|her|their)\s+capacity\s+)as\s+"
+)
 _TRAILING_ROLES = [
     (
         re.compile(
-            rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?:(?i:writing|speaking|serving) as\s+)?"
-            rf"(?i:{title})\b"
+            rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?:(?i:{_SPEAKING_AS}(?:the\s+)?"
+            rf"{title.removeprefix('the ')})|(?i:{title}))\b"
         ),
         role,
     )
@@ -328,13 +334,17 @@ _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len,
 # "in the mirrored hall of Tehran's Saadabad complex": a venue in the place names it too.
 _VENUE = (
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:halls?|palace|complex|residence|rooms?|chambers?|building"
-    r"|compound|headquarters)\s+(?:of|in|at)\s+"
+    r"|compound|headquarters)\s+(?:of|in|at|near|outside)\s+"
 )
 _AT_PLACE = (
     rf"(?:in|at|near|outside|inside)\s+(?:{_VENUE})?(?:(?:the\s+)?[\w.-]+'s\s+)?({_PLACES})\b"
 )
 _SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
-_SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")
+# "the signing, held at a palace near St Petersburg": the place it was held in is where.
+_SIGNING_NOUN_PLACE = re.compile(
+    r"\bsigning(?:\s+ceremony)?,?\s+(?:(?:which|that)\s+(?:was\s+)?(?:(?:held|staged|hosted)\s+)?"
+    rf"|(?:was\s+)?(?:held|staged|hosted)\s+)?{_AT_PLACE}"
+)
 # A relative "where" points back at the place just named: "hosted Putin in Tehran, and that's
 # where the two signed", "flew to Minsk, where they signed". It stands just before the verb.
 _PLACE_THEN_WHERE = re.compile(

@@ -1472,6 +1472,7 @@ def test_writing_as_something_other_than_a_title_binds_no_role() -> None:
     [
         "Each side must treat an attack against either as an attack against both.",
         "It obliges a signatory to see an attack upon one as an attack on itself.",
+        "Either state is to regard armed aggression against the other as an attack upon itself.",
     ],
 )
 def test_an_attack_on_one_counted_as_on_itself_is_the_mutual_defence_stance(
@@ -1482,6 +1483,11 @@ def test_an_attack_on_one_counted_as_on_itself_is_the_mutual_defence_stance(
 
 def test_an_attack_on_one_side_alone_is_no_mutual_defence_stance() -> None:
     sentence = "Officials said an attack on either would be condemned by the other itself."
+    assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+def test_aggression_against_one_side_alone_is_no_mutual_defence_stance() -> None:
+    sentence = "Neither will aid aggression against the other, the text says of third states."
     assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
 
 
@@ -2743,3 +2749,45 @@ def test_a_date_of_the_event_a_span_is_counted_from_is_not_the_signings() -> Non
         MONDAY,
     )
     assert [d.event for d in slots.dates if d.year == 2023] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The signing, held at a lakeside palace outside Minsk, lasted an hour.", "minsk"),
+        ("The signing ceremony, which was staged in Tehran, drew few guests.", "tehran"),
+        ("The ceremony was held at the residence near Sochi on a cold morning.", "sochi"),
+    ],
+)
+def test_the_place_a_signing_was_held_in_is_the_place_of_signing(
+    sentence: str, place: str
+) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_signing_held_at_a_moment_names_no_place() -> None:
+    slots = extract_slots("The signing, held at a tense moment for Moscow, was brief.", MONDAY)
+    assert not any(role == "signing_place" for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mikhail Orlov, speaking in his capacity as Kremlin spokesman, took questions.",
+        "Mikhail Orlov, in his capacity as the Kremlin's press secretary, took questions.",
+        "Mikhail Orlov, acting as Kremlin spokesman, took questions.",
+    ],
+)
+def test_the_capacity_someone_speaks_in_binds_the_title(sentence: str) -> None:
+    assert ("kremlin_spokesperson", "orlov") in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mikhail Orlov, as Kremlin spokesman Peskov noted, took questions.",
+        "Mikhail Orlov, speaking to the Kremlin spokesman, took questions.",
+    ],
+)
+def test_a_title_not_held_in_a_capacity_binds_no_role_to_the_name(sentence: str) -> None:
+    assert ("kremlin_spokesperson", "orlov") not in extract_slots(sentence, MONDAY).roles
