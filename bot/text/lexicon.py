@@ -1667,7 +1667,9 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     # What the treaty replaced: "replaces a 2001 agreement", "an accord dating from 1995".
     (
         r"replac\w*|supersed\w*|retir(?:e|es|ing)|predecessor|previous|older"
-        r"|earlier (?:treaty|agreement)",
+        r"|earlier (?:treaty|agreement)"
+        # "the successor to a 1995 treaty", "succeeds an accord of 2001"
+        r"|successor (?:to|of)|succeed(?:s|ed|ing)? (?:a|an|the)\b",
         "predecessor",
     ),
     (r"publish\w*|releas\w*|posted|uploaded", "publication"),
@@ -1771,6 +1773,10 @@ def _relative_to_signing(event: str) -> tuple[str, str]:
 _TEXT_MADE_PUBLIC = (
     r"\b(?:published|released|unveiled|disclosed|posted|uploaded|put out|made public)\b"
     r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,3}?public\b"
+    # A text that went up online was put out: "went up on the Kremlin website", "appeared
+    # online".
+    r"|\b(?:went|goes|gone|go|was put|were put|appear|appeared|appears) (?:up )?"
+    r"(?:online\b|on (?:the )?(?:[\w.'-]+ ){0,2}?(?:website|site|portal|web ?page)\b)"
 )
 
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that

@@ -836,7 +836,9 @@ def _remark_events(
 # A word of replacing: what follows it, up to the next event of the treaty's own, is said of
 # what was replaced ("replacing a framework that had been renewed every few years since the
 # mid-1990s").
-_REPLACING = re.compile(r"\b(?:replac\w*|supersed\w*)\b")
+_REPLACING = re.compile(
+    r"\b(?:replac\w*|supersed\w*|successor (?:to|of)|succeed(?:s|ed|ing)? (?:a|an|the))\b"
+)
 _REPLACING_REACH = 120
 _OWN_EVENTS = [pattern for pattern, event in _EVENT_RES if event != "predecessor"]
 
@@ -925,7 +927,8 @@ def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     return _remark_events(text, dates, event_at)
 
 
-_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$")
+# An adverb may stand between: "nuclear power was deliberately kept out of the text".
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
 # "security lay (firmly) outside the scope of": the verb before an out-of-scope cue.
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been|be|being|lies|lie|lay|lying|falls?|fell|falling|remains?|"

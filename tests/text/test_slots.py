@@ -2791,3 +2791,50 @@ def test_the_capacity_someone_speaks_in_binds_the_title(sentence: str) -> None:
 )
 def test_a_title_not_held_in_a_capacity_binds_no_role_to_the_name(sentence: str) -> None:
     assert ("kremlin_spokesperson", "orlov") not in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials call the pact the successor of a 1998 accord between the two states.",
+        "The document succeeds an agreement dating from 2001.",
+    ],
+)
+def test_what_the_treaty_is_the_successor_to_is_dated_as_the_predecessor(sentence: str) -> None:
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["predecessor"]
+
+
+def test_succeeding_at_something_dates_no_predecessor() -> None:
+    dates = extract_slots("The pact was signed in 2025 after talks succeeded.", MONDAY).dates
+    assert all(d.event != "predecessor" for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("Arms sales were pointedly left out of the treaty.", "sale"),
+        ("Space research, by contrast, is conspicuously omitted from the text.", "space"),
+    ],
+)
+def test_an_adverb_after_the_auxiliary_keeps_a_passive_denial_on_its_subject(
+    sentence: str, denied: str
+) -> None:
+    scopes = extract_slots(sentence, MONDAY).negation_scopes
+    assert any(denied in scope for scope in scopes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The articles went up on the foreign ministry website before the signing.", 1),
+        ("Only after the leaders signed did the text appear online.", -1),
+        ("The full text appeared on the Kremlin site hours after the signing.", -1),
+    ],
+)
+def test_a_text_that_went_up_online_was_made_public(sentence: str, sign: int) -> None:
+    assert ("published_before_signing", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_a_person_appearing_on_television_publishes_nothing() -> None:
+    slots = extract_slots("Putin appeared on state television before the signing.", MONDAY)
+    assert not any(s == "published_before_signing" for s, _ in slots.stances)
