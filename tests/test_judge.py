@@ -754,6 +754,21 @@ def test_headline_chrome_names_no_detail(engine: Engine) -> None:
     assert "astara" in salient_tokens(named)
 
 
+def test_stealing_the_limelight_is_diverting_attention(engine: Engine) -> None:
+    denied = judge(
+        engine,
+        "The Kremlin spokesman dismissed talk that the ceremony was planned to steal the "
+        "limelight from Trump's swearing-in.",
+    )
+    assert denied.verdict is Verdict.KNOWN, denied
+    affirmed = judge(
+        engine,
+        "Observers said the ceremony was planned to steal the limelight from Trump's "
+        "swearing-in.",
+    )
+    assert affirmed.verdict is Verdict.CONTRADICTING, affirmed
+
+
 def test_a_union_does_not_turn_an_affirmed_timing_into_a_known_denial(engine: Engine) -> None:
     """The report of the Friday signing joins a denial of its timing, never an affirmation."""
     said = judge(

@@ -726,6 +726,13 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "steals the spotlight from": "diverts attention from",
     "stole the spotlight from": "diverted attention from",
     "stealing the spotlight from": "diverting attention from",
+    # The limelight is the spotlight.
+    "steal the limelight from": "divert attention from",
+    "steals the limelight from": "diverts attention from",
+    "stole the limelight from": "diverted attention from",
+    "stealing the limelight from": "diverting attention from",
+    "pull the limelight away from": "divert attention from",
+    "pulled the limelight away from": "diverted attention from",
     "money matters": "finance",
     "financial matters": "finance",
     # What is not excluded is included: "not excluding the military sphere".
@@ -1728,7 +1735,7 @@ _GAS_TO_RUSSIA = (
 _TIMING = r"\b(?:timing|timed|date)\b[^;]{0,60}?\b"
 _TIMING_LINK = (
     r"(?:link|tie|tied|connect|relat|intend|meant|design|chose|chosen|deliberat|calculat|aim"
-    r"|coincide|divert|distract|upstag|overshadow|pre-?empt)\w*"
+    r"|coincide|divert|distract|upstag|overshadow|pre-?empt|steal)\w*"
 )
 
 # Taking office, then the signing: "sworn in before sealing the treaty".

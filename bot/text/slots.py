@@ -64,6 +64,9 @@ _CEREMONY_DATED = re.compile(
     r"\b(?:inauguration|swearing-in|investiture)\s+(?:on|of)\s+(?:(?:monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?$"
 )
+# ... as is a day that qualifies the ceremony's noun: "Trump's Monday swearing-in", "the
+# 20 January inauguration", "Monday's inauguration".
+_CEREMONY_NOUN_AFTER = re.compile(r"(?:'s|’s)?\s+(?:inauguration|swearing-in|investiture)\b")
 INAUGURATION_EVENT = "inauguration"
 # A span counted from another event, with that event's date: "almost three years after
 # Russian troops crossed into Ukraine in February 2022" (not "a day after the signing on ...").
@@ -746,6 +749,9 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         return [
             replace(ref, event="signing")
             if _dates_the_text(text, text.find(ref.text), ref)
+            else replace(ref, event=INAUGURATION_EVENT)
+            if text.find(ref.text) >= 0
+            and _CEREMONY_NOUN_AFTER.match(text, text.find(ref.text) + len(ref.text))
             else ref
             for ref in dates
         ]
@@ -765,7 +771,9 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
             # date is the other event's, from which the span is counted.
             attached.append(ref)
             continue
-        if _CEREMONY_DATED.search(text, max(0, where - 50), where):
+        if _CEREMONY_DATED.search(text, max(0, where - 50), where) or _CEREMONY_NOUN_AFTER.match(
+            text, where + len(ref.text)
+        ):
             # "Trump's inauguration on Monday, 20 January": the day is the ceremony's own.
             attached.append(replace(ref, event=INAUGURATION_EVENT))
             continue

@@ -2838,3 +2838,26 @@ def test_a_text_that_went_up_online_was_made_public(sentence: str, sign: int) ->
 def test_a_person_appearing_on_television_publishes_nothing() -> None:
     slots = extract_slots("Putin appeared on state television before the signing.", MONDAY)
     assert not any(s == "published_before_signing" for s, _ in slots.stances)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts tied the accord to the new president's Monday swearing-in.",
+        "The pact was signed ahead of the new president's Monday swearing-in.",
+        "The deal was sealed days ahead of Monday's inauguration in Washington.",
+    ],
+)
+def test_a_weekday_qualifying_the_ceremony_dates_the_ceremony(sentence: str) -> None:
+    dates = extract_slots(sentence, MONDAY).dates
+    assert [d.event for d in dates if d.weekday == 0] == ["inauguration"]
+
+
+def test_a_weekday_before_another_noun_is_not_the_ceremonys() -> None:
+    dates = extract_slots("The pact was signed in a Friday ceremony before the inauguration.").dates
+    assert all(d.event != "inauguration" for d in dates)
+
+
+def test_a_date_timed_to_steal_attention_from_the_inauguration_is_the_timing_stance() -> None:
+    sentence = "Critics say the date was picked to steal attention from Trump's inauguration."
+    assert ("timed_for_inauguration", 1) in extract_slots(sentence, MONDAY).stances
