@@ -754,6 +754,19 @@ def test_headline_chrome_names_no_detail(engine: Engine) -> None:
     assert "astara" in salient_tokens(named)
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Unlike Moscow's other pacts, this one has no mutual defence article.", Verdict.KNOWN),
+        ("The accord has a mutual-defense article binding both states.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_mutual_defence_article_is_a_mutual_defence_clause(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
 def test_stealing_the_limelight_is_diverting_attention(engine: Engine) -> None:
     denied = judge(
         engine,

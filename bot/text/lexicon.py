@@ -543,6 +543,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "information security": "cybersecurity",
     "cyber security": "cybersecurity",
     "cyber-security": "cybersecurity",
+    # A treaty's article on mutual defence is its mutual defence clause.
+    "mutual defence article": "mutualdefense clause",
+    "mutual defense article": "mutualdefense clause",
+    "mutual-defence article": "mutualdefense clause",
+    "mutual-defense article": "mutualdefense clause",
     "mutual defence": "mutualdefense",
     "mutual defense": "mutualdefense",
     "mutual-defence": "mutualdefense",
