@@ -759,6 +759,34 @@ def test_headline_chrome_names_no_detail(engine: Engine) -> None:
     assert "astara" in salient_tokens(named)
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Unlike Moscow's other pacts, this one has no mutual defence article.", Verdict.KNOWN),
+        ("The accord has a mutual-defense article binding both states.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_mutual_defence_article_is_a_mutual_defence_clause(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict
+
+
+def test_stealing_the_limelight_is_diverting_attention(engine: Engine) -> None:
+    denied = judge(
+        engine,
+        "The Kremlin spokesman dismissed talk that the ceremony was planned to steal the "
+        "limelight from Trump's swearing-in.",
+    )
+    assert denied.verdict is Verdict.KNOWN, denied
+    affirmed = judge(
+        engine,
+        "Observers said the ceremony was planned to steal the limelight from Trump's "
+        "swearing-in.",
+    )
+    assert affirmed.verdict is Verdict.CONTRADICTING, affirmed
+
+
 def test_a_union_does_not_turn_an_affirmed_timing_into_a_known_denial(engine: Engine) -> None:
     """The report of the Friday signing joins a denial of its timing, never an affirmation."""
     said = judge(

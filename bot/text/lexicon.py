@@ -543,6 +543,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "information security": "cybersecurity",
     "cyber security": "cybersecurity",
     "cyber-security": "cybersecurity",
+    # A treaty's article on mutual defence is its mutual defence clause.
+    "mutual defence article": "mutualdefense clause",
+    "mutual defense article": "mutualdefense clause",
+    "mutual-defence article": "mutualdefense clause",
+    "mutual-defense article": "mutualdefense clause",
     "mutual defence": "mutualdefense",
     "mutual defense": "mutualdefense",
     "mutual-defence": "mutualdefense",
@@ -726,6 +731,13 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "steals the spotlight from": "diverts attention from",
     "stole the spotlight from": "diverted attention from",
     "stealing the spotlight from": "diverting attention from",
+    # The limelight is the spotlight.
+    "steal the limelight from": "divert attention from",
+    "steals the limelight from": "diverts attention from",
+    "stole the limelight from": "diverted attention from",
+    "stealing the limelight from": "diverting attention from",
+    "pull the limelight away from": "divert attention from",
+    "pulled the limelight away from": "diverted attention from",
     "money matters": "finance",
     "financial matters": "finance",
     # What is not excluded is included: "not excluding the military sphere".
@@ -1680,7 +1692,9 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     # What the treaty replaced: "replaces a 2001 agreement", "an accord dating from 1995".
     (
         r"replac\w*|supersed\w*|retir(?:e|es|ing)|predecessor|previous|older"
-        r"|earlier (?:treaty|agreement)",
+        r"|earlier (?:treaty|agreement)"
+        # "the successor to a 1995 treaty", "succeeds an accord of 2001"
+        r"|successor (?:to|of)|succeed(?:s|ed|ing)? (?:a|an|the)\b",
         "predecessor",
     ),
     (r"publish\w*|releas\w*|posted|uploaded", "publication"),
@@ -1739,7 +1753,7 @@ _GAS_TO_RUSSIA = (
 _TIMING = r"\b(?:timing|timed|date)\b[^;]{0,60}?\b"
 _TIMING_LINK = (
     r"(?:link|tie|tied|connect|relat|intend|meant|design|chose|chosen|deliberat|calculat|aim"
-    r"|coincide|divert|distract|upstag|overshadow|pre-?empt)\w*"
+    r"|coincide|divert|distract|upstag|overshadow|pre-?empt|steal)\w*"
 )
 
 # Taking office, then the signing: "sworn in before sealing the treaty".
@@ -1784,6 +1798,10 @@ def _relative_to_signing(event: str) -> tuple[str, str]:
 _TEXT_MADE_PUBLIC = (
     r"\b(?:published|released|unveiled|disclosed|posted|uploaded|put out|made public)\b"
     r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,3}?public\b"
+    # A text that went up online was put out: "went up on the Kremlin website", "appeared
+    # online".
+    r"|\b(?:went|goes|gone|go|was put|were put|appear|appeared|appears) (?:up )?"
+    r"(?:online\b|on (?:the )?(?:[\w.'-]+ ){0,2}?(?:website|site|portal|web ?page)\b)"
 )
 
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that
@@ -1799,7 +1817,8 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"(?:attack|aggression|assault) (?:on|upon|against) (?:one|either|iran|russia)\b[^.]{0,60}"
         r"(?:attack|aggression|assault) (?:on|upon|against) (?:both|the other|all|iran|russia)\b|"
         # "to treat an attack on the other as an attack upon itself"
-        r"(?:attack|assault) (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
+        # ... or "to treat armed aggression against the other as an attack on itself"
+        r"(?:attack|aggression|assault) (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
         r"(?:attack|assault) (?:on|upon|against) (?:itself|themselves|both|all)|"
         r"immediate military (?:aid|help|assistance|support)|"
         # "promises military help if the other is attacked"

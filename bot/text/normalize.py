@@ -321,7 +321,10 @@ _DENIED_EXCLUSION = re.compile(
     + r")\s+(?:(?:the|any|all|such)\s+)?"
     r"(?:(?:suggestions?|claims?|reports?|talk|notions?|ideas?|assertions?|allegations?|"
     r"speculation|accounts?)\s+)?(?:that\s+)?"
-    r"(?P<np>(?:(?!(?:that|which|but|and|not)\b)[\w'-]+\s+){1,8}?)"
+    # (a coordinated subject is one: "that security and defence were left out"; "and" before
+    # a verb starts a clause of its own: "dismissed the reports and insisted ...")
+    r"(?P<np>(?:(?!(?:that|which|but|not)\b|and\s+(?:\w+ed|said|says|told|adds|insists|argues"
+    r"|stresses|notes|vows|warns|is|are|was|were)\b)[\w'-]+\s+){1,8}?)"
     r"(?:(?P<aux>had been|has been|have been|was|were|is|are|being|been)\s+)?"
     r"(?:(?P<act>leaves|leave|leaving|excludes|exclude|excluding|omits|omit|omitting"
     r"|shuts|shut|shutting)\s+out\b|(?P<act2>excludes|exclude|omits|omit|leaves|leave)\b"

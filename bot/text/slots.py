@@ -64,6 +64,9 @@ _CEREMONY_DATED = re.compile(
     r"\b(?:inauguration|swearing-in|investiture)\s+(?:on|of)\s+(?:(?:monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?$"
 )
+# ... as is a day that qualifies the ceremony's noun: "Trump's Monday swearing-in", "the
+# 20 January inauguration", "Monday's inauguration".
+_CEREMONY_NOUN_AFTER = re.compile(r"(?:'s|’s)?\s+(?:inauguration|swearing-in|investiture)\b")
 INAUGURATION_EVENT = "inauguration"
 # A span counted from another event, with that event's date: "almost three years after
 # Russian troops crossed into Ukraine in February 2022" (not "a day after the signing on ...").
@@ -273,11 +276,17 @@ _TITLE_QUALIFIER = re.compile(
     r"(?:\b(?:deputy|vice|acting|former|late|then|ex-|previous|first)|\b[A-Z][\w'’.-]*)\s*$"
 )
 # "Zarif, writing as Iran's foreign minister": a participle may stand before the trailing title.
+# "Peskov, speaking in his capacity as Kremlin spokesman": so may the capacity it is said in;
+# after "as" the title's article may be left out ("speaking as Kremlin spokesman").
+_SPEAKING_AS = (
+    r"(?:(?:writing|speaking|serving|acting)\s+(?:in\s+(?:his|her|their)\s+capacity\s+)?"
+    r"|in\s+(?:his|her|their)\s+capacity\s+)as\s+"
+)
 _TRAILING_ROLES = [
     (
         re.compile(
-            rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?:(?i:writing|speaking|serving) as\s+)?"
-            rf"(?i:{title})\b"
+            rf"((?:[A-Z][\w'’.-]*\s?){{1,3}}),\s+(?:(?i:{_SPEAKING_AS}(?:the\s+)?"
+            rf"{title.removeprefix('the ')})|(?i:{title}))\b"
         ),
         role,
     )
@@ -335,17 +344,24 @@ _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len,
 # "in Moscow", "at Putin's Novo-Ogaryovo residence", "at his Novo-Ogaryovo residence": a
 # possessor may stand before the place.
 # "at a palace near St Petersburg", "outside Moscow": the city names the place too.
-# "in the mirrored hall of Tehran's Saadabad complex": a venue in the place names it too.
+# "in the mirrored hall of Tehran's Saadabad complex": a venue in the place names it too. A
+# venue that is itself a known place names it instead: "at his Novo-Ogaryovo residence outside
+# Moscow" was not in Moscow.
 _VENUE = (
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:halls?|palace|complex|residence|rooms?|chambers?|building"
-    r"|compound|headquarters)\s+(?:of|in|at)\s+"
+    rf"(?:the\s+)?(?:(?!(?:{_PLACES})\b)[\w-]+\s+){{0,3}}?"
+    r"(?:halls?|palace|complex|residence|rooms?|chambers?|building"
+    r"|compound|headquarters)\s+(?:of|in|at|near|outside)\s+"
 )
 _AT_PLACE = (
     rf"(?:in|at|near|outside|inside)\s+(?:{_VENUE})?(?:(?:the\s+)?[\w.-]+'s\s+|(?:his|her|their)\s+)?"
     rf"({_PLACES})\b"
 )
 _SIGN_PLACE = re.compile(rf"\b{_AT_PLACE}")
-_SIGNING_NOUN_PLACE = re.compile(rf"\bsigning(?:\s+ceremony)?\s+{_AT_PLACE}")
+# "the signing, held at a palace near St Petersburg": the place it was held in is where.
+_SIGNING_NOUN_PLACE = re.compile(
+    r"\bsigning(?:\s+ceremony)?,?\s+(?:(?:which|that)\s+(?:was\s+)?(?:(?:held|staged|hosted)\s+)?"
+    rf"|(?:was\s+)?(?:held|staged|hosted)\s+)?{_AT_PLACE}"
+)
 # A relative "where" points back at the place just named: "hosted Putin in Tehran, and that's
 # where the two signed", "flew to Minsk, where they signed". It stands just before the verb.
 _PLACE_THEN_WHERE = re.compile(
@@ -758,6 +774,9 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         return [
             replace(ref, event="signing")
             if _dates_the_text(text, text.find(ref.text), ref)
+            else replace(ref, event=INAUGURATION_EVENT)
+            if text.find(ref.text) >= 0
+            and _CEREMONY_NOUN_AFTER.match(text, text.find(ref.text) + len(ref.text))
             else ref
             for ref in dates
         ]
@@ -777,7 +796,9 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
             # date is the other event's, from which the span is counted.
             attached.append(ref)
             continue
-        if _CEREMONY_DATED.search(text, max(0, where - 50), where):
+        if _CEREMONY_DATED.search(text, max(0, where - 50), where) or _CEREMONY_NOUN_AFTER.match(
+            text, where + len(ref.text)
+        ):
             # "Trump's inauguration on Monday, 20 January": the day is the ceremony's own.
             attached.append(replace(ref, event=INAUGURATION_EVENT))
             continue
@@ -848,7 +869,9 @@ def _remark_events(
 # A word of replacing: what follows it, up to the next event of the treaty's own, is said of
 # what was replaced ("replacing a framework that had been renewed every few years since the
 # mid-1990s").
-_REPLACING = re.compile(r"\b(?:replac\w*|supersed\w*)\b")
+_REPLACING = re.compile(
+    r"\b(?:replac\w*|supersed\w*|successor (?:to|of)|succeed(?:s|ed|ing)? (?:a|an|the))\b"
+)
 _REPLACING_REACH = 120
 _OWN_EVENTS = [pattern for pattern, event in _EVENT_RES if event != "predecessor"]
 
@@ -938,7 +961,8 @@ def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     return _remark_events(text, dates, event_at)
 
 
-_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+$")
+# An adverb may stand between: "nuclear power was deliberately kept out of the text".
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
 # "security lay (firmly) outside the scope of": the verb before an out-of-scope cue.
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been|be|being|lies|lie|lay|lying|falls?|fell|falling|remains?|"

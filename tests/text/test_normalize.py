@@ -783,7 +783,20 @@ def test_hostile_acts_are_threatening_actions() -> None:
             "she dismissed reports that the pact shuts out nuclear cooperation",
             "she said that the pact covers nuclear cooperation",
         ),
+        # a coordinated subject is one subject
+        (
+            "diplomats dismissed the idea that trade and transport were left out of the pact",
+            "diplomats said that trade and transport were covered by the pact",
+        ),
         # a denial of anything else, or an exclusion not denied, is left alone
+        (
+            "diplomats dismissed the reports and stressed that arms were left out of the pact",
+            "diplomats dismissed the reports and stressed that arms were left out of the pact",
+        ),
+        (
+            "aides denied the claim and said arms were kept out of the text",
+            "aides denied the claim and said arms were kept out of the text",
+        ),
         (
             "the envoy denied that the accord creates an alliance",
             "the envoy denied that the accord creates an alliance",

@@ -1492,6 +1492,7 @@ def test_writing_as_something_other_than_a_title_binds_no_role() -> None:
     [
         "Each side must treat an attack against either as an attack against both.",
         "It obliges a signatory to see an attack upon one as an attack on itself.",
+        "Either state is to regard armed aggression against the other as an attack upon itself.",
     ],
 )
 def test_an_attack_on_one_counted_as_on_itself_is_the_mutual_defence_stance(
@@ -1502,6 +1503,11 @@ def test_an_attack_on_one_counted_as_on_itself_is_the_mutual_defence_stance(
 
 def test_an_attack_on_one_side_alone_is_no_mutual_defence_stance() -> None:
     sentence = "Officials said an attack on either would be condemned by the other itself."
+    assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+def test_aggression_against_one_side_alone_is_no_mutual_defence_stance() -> None:
+    sentence = "Neither will aid aggression against the other, the text says of third states."
     assert not any(s == "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
 
 
@@ -2916,3 +2922,115 @@ def test_being_bound_to_go_to_war_for_the_other_is_the_mutual_defence_stance(
 )
 def test_other_aid_or_fighting_is_not_the_mutual_defence_stance(sentence: str) -> None:
     assert not [s for s in extract_slots(sentence).stances if s[0] == "mutual_defense"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The signing, held at a lakeside palace outside Minsk, lasted an hour.", "minsk"),
+        ("The signing ceremony, which was staged in Tehran, drew few guests.", "tehran"),
+        ("The ceremony was held at the residence near Sochi on a cold morning.", "sochi"),
+    ],
+)
+def test_the_place_a_signing_was_held_in_is_the_place_of_signing(
+    sentence: str, place: str
+) -> None:
+    assert ("signing_place", place) in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_signing_held_at_a_moment_names_no_place() -> None:
+    slots = extract_slots("The signing, held at a tense moment for Moscow, was brief.", MONDAY)
+    assert not any(role == "signing_place" for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mikhail Orlov, speaking in his capacity as Kremlin spokesman, took questions.",
+        "Mikhail Orlov, in his capacity as the Kremlin's press secretary, took questions.",
+        "Mikhail Orlov, acting as Kremlin spokesman, took questions.",
+    ],
+)
+def test_the_capacity_someone_speaks_in_binds_the_title(sentence: str) -> None:
+    assert ("kremlin_spokesperson", "orlov") in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mikhail Orlov, as Kremlin spokesman Peskov noted, took questions.",
+        "Mikhail Orlov, speaking to the Kremlin spokesman, took questions.",
+    ],
+)
+def test_a_title_not_held_in_a_capacity_binds_no_role_to_the_name(sentence: str) -> None:
+    assert ("kremlin_spokesperson", "orlov") not in extract_slots(sentence, MONDAY).roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials call the pact the successor of a 1998 accord between the two states.",
+        "The document succeeds an agreement dating from 2001.",
+    ],
+)
+def test_what_the_treaty_is_the_successor_to_is_dated_as_the_predecessor(sentence: str) -> None:
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["predecessor"]
+
+
+def test_succeeding_at_something_dates_no_predecessor() -> None:
+    dates = extract_slots("The pact was signed in 2025 after talks succeeded.", MONDAY).dates
+    assert all(d.event != "predecessor" for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("Arms sales were pointedly left out of the treaty.", "sale"),
+        ("Space research, by contrast, is conspicuously omitted from the text.", "space"),
+    ],
+)
+def test_an_adverb_after_the_auxiliary_keeps_a_passive_denial_on_its_subject(
+    sentence: str, denied: str
+) -> None:
+    scopes = extract_slots(sentence, MONDAY).negation_scopes
+    assert any(denied in scope for scope in scopes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The articles went up on the foreign ministry website before the signing.", 1),
+        ("Only after the leaders signed did the text appear online.", -1),
+        ("The full text appeared on the Kremlin site hours after the signing.", -1),
+    ],
+)
+def test_a_text_that_went_up_online_was_made_public(sentence: str, sign: int) -> None:
+    assert ("published_before_signing", sign) in extract_slots(sentence, MONDAY).stances
+
+
+def test_a_person_appearing_on_television_publishes_nothing() -> None:
+    slots = extract_slots("Putin appeared on state television before the signing.", MONDAY)
+    assert not any(s == "published_before_signing" for s, _ in slots.stances)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts tied the accord to the new president's Monday swearing-in.",
+        "The pact was signed ahead of the new president's Monday swearing-in.",
+        "The deal was sealed days ahead of Monday's inauguration in Washington.",
+    ],
+)
+def test_a_weekday_qualifying_the_ceremony_dates_the_ceremony(sentence: str) -> None:
+    dates = extract_slots(sentence, MONDAY).dates
+    assert [d.event for d in dates if d.weekday == 0] == ["inauguration"]
+
+
+def test_a_weekday_before_another_noun_is_not_the_ceremonys() -> None:
+    dates = extract_slots("The pact was signed in a Friday ceremony before the inauguration.").dates
+    assert all(d.event != "inauguration" for d in dates)
+
+
+def test_a_date_timed_to_steal_attention_from_the_inauguration_is_the_timing_stance() -> None:
+    sentence = "Critics say the date was picked to steal attention from Trump's inauguration."
+    assert ("timed_for_inauguration", 1) in extract_slots(sentence, MONDAY).stances
