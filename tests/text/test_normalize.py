@@ -872,3 +872,11 @@ def test_billed_as_is_described_as_not_a_bill() -> None:
 )
 def test_a_foreign_ministry_of_a_state_is_that_states(text: str, plain: str) -> None:
     assert prepare(text) == plain
+
+
+def test_an_instrument_described_is_a_treaty() -> None:
+    assert "treati" in normalize("The 1990s text was an instrument which both sides renewed.")
+
+
+def test_an_instrument_of_ratification_is_no_treaty() -> None:
+    assert "treati" not in normalize("Both sides exchanged an instrument of ratification.")
