@@ -874,6 +874,10 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "the new instrument": "the new treaty",
     "a new instrument": "a new treaty",
     "this new instrument": "this new treaty",
+    # ... and "an instrument that ..." a treaty described ("an instrument of ratification" is
+    # not one).
+    "an instrument that": "a treaty that",
+    "an instrument which": "a treaty which",
     "the new legal instrument": "the new treaty",
     "the instrument of ratification": "the instrument of ratification",
     "this instrument of ratification": "this instrument of ratification",

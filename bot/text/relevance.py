@@ -78,6 +78,11 @@ _OURS = re.compile(
     # "It replaces an older agreement", "unlike Moscow's pact with Pyongyang, this one ...":
     # the subject the sentence opens on, or "this one", is the story's own treaty.
     r"|^it\b|\bthis one\b"
+    # a month without a year is this story's: "superseded by the mid-January accord" (the
+    # replaced one carries its year, "the 2001 treaty")
+    r"|\b(?:the|this) (?:(?:mid|early|late)[- ])?(?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)(?! \d)"
+    r" (?:agreement|treaty|pact|deal|accord|instrument)\b"
 )
 # A comparison with another partner's case ("the same as with Pyongyang", "as with Minsk") and
 # a subject that points at ours ("this is", "it would be").

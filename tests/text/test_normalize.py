@@ -899,3 +899,11 @@ def test_the_parliament_of_a_sentence_naming_only_irans_side_is_the_majlis(
 )
 def test_the_parliament_stays_unnamed_otherwise(sentence: str) -> None:
     assert "majlis" not in prepare(sentence)
+
+
+def test_an_instrument_described_is_a_treaty() -> None:
+    assert "treati" in normalize("The 1990s text was an instrument which both sides renewed.")
+
+
+def test_an_instrument_of_ratification_is_no_treaty() -> None:
+    assert "treati" not in normalize("Both sides exchanged an instrument of ratification.")

@@ -210,6 +210,8 @@ def test_sentence_only_about_the_north_korea_pact_is_not_a_candidate(
         # ours put level with another, and "the text" unnamed is ours
         "Lawyers reading the text say its security chapter is on a par with the Minsk accords.",
         "Officials insist the document stands on an equal footing with Belarus's union treaty.",
+        # a month without a year names this story's treaty
+        "The 2001 agreement was replaced by the late-January pact between the two states.",
     ],
 )
 def test_comparison_with_another_pact_is_still_about_ours(
@@ -505,3 +507,10 @@ def test_gas_news_naming_a_party_stays_a_candidate(
     relevance: RelevanceFilter, sentence: str
 ) -> None:
     assert candidate(relevance, sentence)
+
+
+def test_the_replaced_treatys_own_month_and_year_name_no_treaty_of_ours(
+    relevance: RelevanceFilter,
+) -> None:
+    sentence = "The March 2001 treaty replaced an older text between the two states."
+    assert relevance.about_other_subject(sentence, extract_slots(sentence))
