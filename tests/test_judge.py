@@ -572,6 +572,11 @@ def test_a_quote_and_its_attribution_in_adjacent_sentences_restate_a_condensed_c
         ("The new accord takes the place of a friendship treaty from the mid-1990s.", "mid 1990s"),
         ("The pact supersedes an agreement concluded in the late 1980s.", "2001 → late 1980s"),
         ("It replaces a 1990s treaty that Moscow and Tehran renewed regularly.", "2001 → 1990s"),
+        # burying an old text replaces it, so the year of what it buries is the predecessor's
+        (
+            "The compact buries the arrangement the two governments had extended since 1996.",
+            "2001 → 1996",
+        ),
         # a part of a month is that month, and formalising a partnership is signing it
         ("Putin and Pezeshkian formalized the partnership in early March 2025.", "→ March 2025"),
         ("The accord was inked at the Kremlin in late-November 2024.", "→ November 2024"),

@@ -424,6 +424,26 @@ IDIOMS: dict[str, str] = {
     "sweep away": "replace",
     "swept away": "replaced",
     "sweeping away": "replacing",
+    # What a new text retires or buries, it replaces: "retires the 2001 framework", "formally
+    # buries the old accord". Only with the text it acts on ("a retired diplomat" is none).
+    **{
+        f"{verb} {det}": f"{to} {det}"
+        for verb, to in (
+            ("retires", "replaces"),
+            ("retire", "replace"),
+            ("retired", "replaced"),
+            ("retiring", "replacing"),
+            ("buries", "replaces"),
+            ("bury", "replace"),
+            ("buried", "replaced"),
+            ("burying", "replacing"),
+        )
+        for det in ("the", "a", "an", "its", "their")
+    },
+    "supplants": "replaces",
+    "supplant": "replace",
+    "supplanted": "replaced",
+    "supplanting": "replacing",
     "had nothing to do with": "was unrelated to",
     # Withholding help from someone is not helping them: "to withhold any help from a state
     # that attacks its partner" is "not to help" it.

@@ -826,7 +826,12 @@ def _remark_events(
 # A word of replacing: what follows it, up to the next event of the treaty's own, is said of
 # what was replaced ("replacing a framework that had been renewed every few years since the
 # mid-1990s").
-_REPLACING = re.compile(r"\b(?:replac\w*|supersed\w*)\b")
+# Retiring, supplanting or burying an old text replaces it as well ("formally buries the
+# framework the two sides had renewed since 2001"); a thing buried in a text is no such word.
+_REPLACING = re.compile(
+    r"\b(?:replac\w*|supersed\w*|supplant\w*|retir(?:e|es|ed|ing)"
+    r"|bur(?:y|ies|ied|ying)(?!\s+(?:in|within|deep|among|under|beneath)\b))\b"
+)
 _REPLACING_REACH = 120
 _OWN_EVENTS = [pattern for pattern, event in _EVENT_RES if event != "predecessor"]
 

@@ -2364,6 +2364,14 @@ def test_a_modal_in_a_concessive_clause_hedges_nothing(sentence: str) -> None:
             "predecessor",
         ),
         ("In place of the 2001 accord, the two sides signed a broader text.", "predecessor"),
+        # retiring, burying or supplanting an old text replaces it
+        (
+            "The compact quietly buries an arrangement the capitals had extended since 1999.",
+            "predecessor",
+        ),
+        ("The new text supplants a charter they kept rolling over from 2003.", "predecessor"),
+        # a thing buried in a text is no text replaced
+        ("A clause buried in the annex was signed on 17 January.", "signing"),
         # not past an event of the treaty's own
         ("The treaty, which replaces an old pact, entered into force in October 2025.", "in_force"),
     ],
