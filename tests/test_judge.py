@@ -901,6 +901,11 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
     assert "sanction" not in salient("The text covers drills, presumably a red flag for sanctions.")
     assert "sanction" not in salient("It covers drills; a sanctions trigger, one suspects.")
     assert "sanction" not in salient("It covers drills (a sanctions risk, in all likelihood).")
+    # a leading label the writer measures the text against
+    assert "allianc" not in salient(
+        "For a compact routinely described as a military alliance, it covers drills."
+    )
+    assert "allianc" in salient("The compact, a military alliance, covers drills.")
     # without a cue, the same words are a detail
     assert "sanction" in salient("The text covers drills, a red flag for sanctions.")
     # an aside in the middle comments on itself only: what follows it is the claim's
@@ -919,6 +924,9 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
         "of nuclear power facilities, a provision worth flagging given the sanctions regime.",
         "It bears repeating that the new instrument supersedes the 2001 accord, itself renewed "
         "at intervals, and was years in the making.",
+        # the label the writer measures the text against is the writer's foil
+        "For an accord so often billed as a military bloc, it is silent on transfers of arms "
+        "between the two sides, though it stresses military-technical cooperation.",
     ],
 )
 def test_a_known_fact_with_the_writers_assessment_is_known(engine: Engine, text: str) -> None:

@@ -1500,6 +1500,13 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     r"it bears (?:repeating|recalling|noting|stressing)(?: that)?",
     r"needless to say,?",
     r"for the record,?",
+    # A concessive yardstick of how the text is labelled: "For a text so often described as a
+    # defence pact, it ...", "For an accord billed as historic, ...". The label is the
+    # writer's foil, not what the sentence says the text is.
+    r"for (?:a|an|the|such an?) [^,;:]{1,60}?(?:so |as |much |often |widely |routinely"
+    r" |frequently |commonly |usually |loudly )*(?:described|billed|touted|hailed|branded"
+    r"|called|dubbed|labell?ed|sold|characteri[sz]ed|portrayed|presented|cast|advertised)"
+    r" as [^,;:]{1,60},",
 )
 
 HEDGE_CUES: tuple[str, ...] = (
@@ -1945,7 +1952,12 @@ STANCES: dict[str, tuple[str, str | None]] = {
 }
 
 # Words that report a fear or prospect rather than assert a stance.
+# A yardstick the text is measured against is no stance on it either: "thin by the standards
+# of a defence pact", "for a text so often described as a military alliance, it ...".
 STANCE_BLOCKERS = (
     r"\b(?:fears?|concerns?|prospect|worr\w*|risk|speculat\w*|accus\w*|suggestions?"
     r"|allegations?)\b"
+    r"|\bby (?:the|any) (?:standards?|yardsticks?|measures?) of\b"
+    r"|^\s*for (?:a|an|the|such an?) [^,;:]{0,40}?\b(?:described|billed|touted|hailed|branded"
+    r"|called|dubbed|labell?ed|sold|characteri[sz]ed|portrayed|presented|cast|advertised) as\b"
 )
