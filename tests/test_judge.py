@@ -901,6 +901,13 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
     assert "sanction" not in salient("The text covers drills, presumably a red flag for sanctions.")
     assert "sanction" not in salient("It covers drills; a sanctions trigger, one suspects.")
     assert "sanction" not in salient("It covers drills (a sanctions risk, in all likelihood).")
+    # a commentator's remark set into a segment qualifies all of it, to the next strong break
+    assert "sanction" not in salient(
+        "It runs 20 years; time enough, one analyst quipped, to see sanctions come and go."
+    )
+    assert "sanction" in salient("It runs 20 years; time enough to see sanctions come and go.")
+    # how far the writer vouches for it
+    assert "kazan" not in salient("The text was drafted, by most accounts in Kazan, over years.")
     # a leading label the writer measures the text against
     assert "allianc" not in salient(
         "For a compact routinely described as a military alliance, it covers drills."

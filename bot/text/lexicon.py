@@ -1486,6 +1486,13 @@ ASSESSMENT_CUES: tuple[str, ...] = (
     r"for what it'?s worth",
     r"for better or (?:for )?worse",
     r"one (?:suspects|assumes|imagines|presumes|would think|might think|might argue)",
+    # a commentator's remark set into the writer's sentence: "long enough, one observer noted
+    # drily, to outlast the men who signed it"
+    r"(?:one|another|a) (?:commentator|observer|analyst|critic|wag|pundit|columnist)"
+    r" (?:observed|noted|remarked|quipped|joked|mused|added|put it)",
+    # how far the writer vouches for what is reported: "by most accounts", "if X is to be
+    # believed"
+    r"by (?:most|all|many|some|several) accounts",
     r"if one is being (?:blunt|honest|frank|candid|charitable|cynical)",
     r"in all (?:likelihood|probability)",
     r"at (?:best|worst)",
