@@ -444,6 +444,15 @@ IDIOMS: dict[str, str] = {
     "supplant": "replace",
     "supplanted": "replaced",
     "supplanting": "replacing",
+    # Litotes: what was not improvised or thrown together was planned ("it was not
+    # improvised: it came out of years of talks").
+    **{
+        f"{aux}{neg} {adverb}{word}": f"{aux} planned"
+        for aux in ("is", "are", "was", "were", "been")
+        for neg in (" not", "n't", " never")
+        for adverb in ("", "simply ", "merely ", "just ")
+        for word in ("improvised", "thrown together", "cobbled together")
+    },
     "had nothing to do with": "was unrelated to",
     # Withholding help from someone is not helping them: "to withhold any help from a state
     # that attacks its partner" is "not to help" it.

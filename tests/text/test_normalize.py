@@ -604,6 +604,18 @@ def test_a_retired_person_or_a_buried_clause_replaces_nothing(text: str) -> None
     assert "replac" not in normalize(text).split()
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["the deal wasn't improvised", "the deal was not simply thrown together"],
+)
+def test_what_was_not_improvised_was_planned(text: str) -> None:
+    assert normalize(text) == normalize("the deal was planned")
+
+
+def test_an_improvised_deal_is_not_planned() -> None:
+    assert "plan" not in normalize("the deal was improvised").split()
+
+
 def test_sweeping_without_away_is_no_replacement() -> None:
     assert "replac" not in normalize("Sanctions swept the region last year.").split()
 
