@@ -931,6 +931,9 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
         "of nuclear power facilities, a provision worth flagging given the sanctions regime.",
         "It bears repeating that the new instrument supersedes the 2001 accord, itself renewed "
         "at intervals, and was years in the making.",
+        # relayed is cited, feasible is possible
+        "In televised remarks relayed by Mehr, Pezeshkian vowed to enhance cooperation in all "
+        "areas where mutual assistance is feasible, the military and security domains included.",
         # not improvised is planned: no denial the known claim lacks
         "The treaty, which replaces a regularly renewed 2001 agreement, wasn't thrown "
         "together: it came out of years of talks.",

@@ -795,6 +795,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "internal legal procedures": "ratification",
     # Remarks an outlet carries, it cites: "remarks carried by Mehr" are "cited by Mehr".
     "carried by": "cited by",
+    # ... or relays, or picks up: "comments relayed by Mehr", "picked up by TASS".
+    "relayed by": "cited by",
+    "picked up by": "cited by",
+    # What is feasible is possible: "wherever mutual help is feasible".
+    "is feasible": "is possible",
+    "was feasible": "was possible",
+    "are feasible": "are possible",
+    "were feasible": "were possible",
     # Closer cooperation is enhanced cooperation: "closer military collaboration".
     "closer cooperation": "enhanced cooperation",
     "closer collaboration": "enhanced cooperation",

@@ -616,6 +616,18 @@ def test_an_improvised_deal_is_not_planned() -> None:
     assert "plan" not in normalize("the deal was improvised").split()
 
 
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("remarks relayed by IRNA", "remarks cited by IRNA"),
+        ("an interview picked up by Interfax", "an interview cited by Interfax"),
+        ("wherever joint work is feasible", "wherever joint work is possible"),
+    ],
+)
+def test_relayed_or_picked_up_is_cited_and_feasible_is_possible(text: str, plain: str) -> None:
+    assert normalize(text) == normalize(plain)
+
+
 def test_sweeping_without_away_is_no_replacement() -> None:
     assert "replac" not in normalize("Sanctions swept the region last year.").split()
 
