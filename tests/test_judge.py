@@ -908,6 +908,10 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
     assert "sanction" in salient("It runs 20 years; time enough to see sanctions come and go.")
     # how far the writer vouches for it
     assert "kazan" not in salient("The text was drafted, by most accounts in Kazan, over years.")
+    # a leading verdict against a yardstick
+    assert "mutualdefens" not in salient(
+        "Meagre by any measure of a mutual defence pact, the text covers drills."
+    )
     # a leading label the writer measures the text against
     assert "allianc" not in salient(
         "For a compact routinely described as a military alliance, it covers drills."
@@ -931,6 +935,12 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
         "of nuclear power facilities, a provision worth flagging given the sanctions regime.",
         "It bears repeating that the new instrument supersedes the 2001 accord, itself renewed "
         "at intervals, and was years in the making.",
+        # a leading verdict against a yardstick, and stripping the wrapping away, are the
+        # writer's frame
+        "Thin by the standards of a mutual-defence treaty, the document merely commits each "
+        "side not to help an aggressor that attacks the other.",
+        "Strip away the ceremony and what remains is a deal whose centre of gravity is trade "
+        "and finance, the areas where, one suspects, both sanctioned economies need each other.",
         # relayed is cited, feasible is possible
         "In televised remarks relayed by Mehr, Pezeshkian vowed to enhance cooperation in all "
         "areas where mutual assistance is feasible, the military and security domains included.",

@@ -1531,6 +1531,13 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     r" |frequently |commonly |usually |loudly )*(?:described|billed|touted|hailed|branded"
     r"|called|dubbed|labell?ed|sold|characteri[sz]ed|portrayed|presented|cast|advertised)"
     r" as [^,;:]{1,60},",
+    # A leading verdict against a yardstick: "Thin by the standards of a defence pact, the
+    # text ...", "What it promises is modest by any measure of an alliance: ...".
+    r"[^,;:]{0,60}?\bby (?:the|any) (?:standards?|yardsticks?|measures?) of [^,;:]{1,60}[,;:]",
+    # Stripping the wrapping away to show what is left: "Strip away the ceremony and what
+    # remains is ...", "Peel back the prose and the text reads as ...".
+    r"(?:strip|peel|cut|clear|set) (?:away|back|aside|through) [^,;:]{1,50}? and"
+    r"(?: what (?:remains|is left)(?: is)?)?",
 )
 
 HEDGE_CUES: tuple[str, ...] = (
