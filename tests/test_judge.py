@@ -908,6 +908,10 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
     assert "sanction" in salient("It runs 20 years; time enough to see sanctions come and go.")
     # how far the writer vouches for it
     assert "kazan" not in salient("The text was drafted, by most accounts in Kazan, over years.")
+    # how far the writer vouches for a source
+    assert "pskov" not in salient(
+        "If the Pskov governor is to be believed, the treaty covers drills."
+    )
     # a leading verdict against a yardstick
     assert "mutualdefens" not in salient(
         "Meagre by any measure of a mutual defence pact, the text covers drills."
@@ -941,6 +945,9 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
         "side not to help an aggressor that attacks the other.",
         "Strip away the ceremony and what remains is a deal whose centre of gravity is trade "
         "and finance, the areas where, one suspects, both sanctioned economies need each other.",
+        # a source the writer vouches for only conditionally, then a commentator's remark
+        "If the Kremlin's own readout is to be believed, the two leaders put pen to paper on "
+        "17 January in Moscow - a date, one analyst noted, chosen with an eye on Washington.",
         # relayed is cited, feasible is possible
         "In televised remarks relayed by Mehr, Pezeshkian vowed to enhance cooperation in all "
         "areas where mutual assistance is feasible, the military and security domains included.",

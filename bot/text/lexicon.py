@@ -1531,6 +1531,8 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     r" |frequently |commonly |usually |loudly )*(?:described|billed|touted|hailed|branded"
     r"|called|dubbed|labell?ed|sold|characteri[sz]ed|portrayed|presented|cast|advertised)"
     r" as [^,;:]{1,60},",
+    # How far the writer vouches for a source: "If the Kremlin's readout is to be believed, ...".
+    r"if [^,;:]{1,60}? (?:is|are) to be (?:believed|trusted|credited),",
     # A leading verdict against a yardstick: "Thin by the standards of a defence pact, the
     # text ...", "What it promises is modest by any measure of an alliance: ...".
     r"[^,;:]{0,60}?\bby (?:the|any) (?:standards?|yardsticks?|measures?) of [^,;:]{1,60}[,;:]",
