@@ -655,6 +655,8 @@ _STRONG_START = re.compile(r"[;:(\u2014]|\s[-\u2013]\s")
 # A comment clause on its own ("one suspects", "in all likelihood") qualifies the segment
 # before it, back to the last strong break: "; broad language, and deliberately so, one suspects".
 _LONE_CUE = re.compile(r"^[,;:(\s\u2013\u2014-]*(?:(?:and|but|or|though)\s+)?$")
+# A comment clause with no conjunction before it: ", one observer noted, ..."
+_BARE_CUE = re.compile(r"^[,;:\s\u2013\u2014-]*$")
 # Sentence adverbs set off by commas (", historically,") do not end a segment.
 _ADVERB_ASIDE = re.compile(r",\s*[a-z]+ly\s*,")
 
@@ -674,7 +676,9 @@ def _assessment(text: str) -> tuple[str, str]:
     start = max((s for s in starts if cue is not None and s < cue.start()), default=None)
     if cue is None or start is None:
         return " ".join(comment), text[body_start:]
-    if _LONE_CUE.match(lowered[start : cue.start()]) and lowered[start] != "(":
+    cue_segment = start
+    lone = bool(_LONE_CUE.match(lowered[start : cue.start()])) and lowered[start] != "("
+    if lone:
         strong = [m.start() for m in _STRONG_START.finditer(lowered, body_start, start)]
         if strong:
             start = strong[-1]
@@ -683,6 +687,12 @@ def _assessment(text: str) -> tuple[str, str]:
     if lowered[start] == "(":
         close = lowered.find(")", cue.end())
         end = len(text) if close < 0 else close + 1
+    elif lone and _BARE_CUE.match(lowered[cue_segment : cue.start()]):
+        # A comment clause set into a segment ("long enough, one observer noted, to outlast
+        # its signers") qualifies all of it, on to the next strong break; one joined by a
+        # conjunction ("Less noticed, though admittedly minor, is ...") only itself.
+        after = _STRONG_START.search(lowered, cue.end())
+        end = len(text) if after is None else after.start()
     else:
         after = _SEGMENT_START.search(lowered, cue.end())
         end = len(text) if after is None else after.start()

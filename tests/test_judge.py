@@ -577,6 +577,11 @@ def test_a_quote_and_its_attribution_in_adjacent_sentences_restate_a_condensed_c
         ("The new accord takes the place of a friendship treaty from the mid-1990s.", "mid 1990s"),
         ("The pact supersedes an agreement concluded in the late 1980s.", "2001 → late 1980s"),
         ("It replaces a 1990s treaty that Moscow and Tehran renewed regularly.", "2001 → 1990s"),
+        # burying an old text replaces it, so the year of what it buries is the predecessor's
+        (
+            "The compact buries the arrangement the two governments had extended since 1996.",
+            "2001 → 1996",
+        ),
         # a part of a month is that month, and formalising a partnership is signing it
         ("Putin and Pezeshkian formalized the partnership in early March 2025.", "→ March 2025"),
         ("The accord was inked at the Kremlin in late-November 2024.", "→ November 2024"),
@@ -947,6 +952,26 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
     assert "sanction" not in salient("The text covers drills, presumably a red flag for sanctions.")
     assert "sanction" not in salient("It covers drills; a sanctions trigger, one suspects.")
     assert "sanction" not in salient("It covers drills (a sanctions risk, in all likelihood).")
+    # a commentator's remark set into a segment qualifies all of it, to the next strong break
+    assert "sanction" not in salient(
+        "It runs 20 years; time enough, one analyst quipped, to see sanctions come and go."
+    )
+    assert "sanction" in salient("It runs 20 years; time enough to see sanctions come and go.")
+    # how far the writer vouches for it
+    assert "kazan" not in salient("The text was drafted, by most accounts in Kazan, over years.")
+    # how far the writer vouches for a source
+    assert "pskov" not in salient(
+        "If the Pskov governor is to be believed, the treaty covers drills."
+    )
+    # a leading verdict against a yardstick
+    assert "mutualdefens" not in salient(
+        "Meagre by any measure of a mutual defence pact, the text covers drills."
+    )
+    # a leading label the writer measures the text against
+    assert "allianc" not in salient(
+        "For a compact routinely described as a military alliance, it covers drills."
+    )
+    assert "allianc" in salient("The compact, a military alliance, covers drills.")
     # without a cue, the same words are a detail
     assert "sanction" in salient("The text covers drills, a red flag for sanctions.")
     # an aside in the middle comments on itself only: what follows it is the claim's
@@ -965,6 +990,24 @@ def test_the_writers_assessment_is_no_detail_of_the_claim(engine: Engine) -> Non
         "of nuclear power facilities, a provision worth flagging given the sanctions regime.",
         "It bears repeating that the new instrument supersedes the 2001 accord, itself renewed "
         "at intervals, and was years in the making.",
+        # a leading verdict against a yardstick, and stripping the wrapping away, are the
+        # writer's frame
+        "Thin by the standards of a mutual-defence treaty, the document merely commits each "
+        "side not to help an aggressor that attacks the other.",
+        "Strip away the ceremony and what remains is a deal whose centre of gravity is trade "
+        "and finance, the areas where, one suspects, both sanctioned economies need each other.",
+        # a source the writer vouches for only conditionally, then a commentator's remark
+        "If the Kremlin's own readout is to be believed, the two leaders put pen to paper on "
+        "17 January in Moscow - a date, one analyst noted, chosen with an eye on Washington.",
+        # relayed is cited, feasible is possible
+        "In televised remarks relayed by Mehr, Pezeshkian vowed to enhance cooperation in all "
+        "areas where mutual assistance is feasible, the military and security domains included.",
+        # not improvised is planned: no denial the known claim lacks
+        "The treaty, which replaces a regularly renewed 2001 agreement, wasn't thrown "
+        "together: it came out of years of talks.",
+        # the label the writer measures the text against is the writer's foil
+        "For an accord so often billed as a military bloc, it is silent on transfers of arms "
+        "between the two sides, though it stresses military-technical cooperation.",
     ],
 )
 def test_a_known_fact_with_the_writers_assessment_is_known(engine: Engine, text: str) -> None:

@@ -424,6 +424,35 @@ IDIOMS: dict[str, str] = {
     "sweep away": "replace",
     "swept away": "replaced",
     "sweeping away": "replacing",
+    # What a new text retires or buries, it replaces: "retires the 2001 framework", "formally
+    # buries the old accord". Only with the text it acts on ("a retired diplomat" is none).
+    **{
+        f"{verb} {det}": f"{to} {det}"
+        for verb, to in (
+            ("retires", "replaces"),
+            ("retire", "replace"),
+            ("retired", "replaced"),
+            ("retiring", "replacing"),
+            ("buries", "replaces"),
+            ("bury", "replace"),
+            ("buried", "replaced"),
+            ("burying", "replacing"),
+        )
+        for det in ("the", "a", "an", "its", "their")
+    },
+    "supplants": "replaces",
+    "supplant": "replace",
+    "supplanted": "replaced",
+    "supplanting": "replacing",
+    # Litotes: what was not improvised or thrown together was planned ("it was not
+    # improvised: it came out of years of talks").
+    **{
+        f"{aux}{neg} {adverb}{word}": f"{aux} planned"
+        for aux in ("is", "are", "was", "were", "been")
+        for neg in (" not", "n't", " never")
+        for adverb in ("", "simply ", "merely ", "just ")
+        for word in ("improvised", "thrown together", "cobbled together")
+    },
     "had nothing to do with": "was unrelated to",
     # Withholding help from someone is not helping them: "to withhold any help from a state
     # that attacks its partner" is "not to help" it.
@@ -778,6 +807,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "internal legal procedures": "ratification",
     # Remarks an outlet carries, it cites: "remarks carried by Mehr" are "cited by Mehr".
     "carried by": "cited by",
+    # ... or relays, or picks up: "comments relayed by Mehr", "picked up by TASS".
+    "relayed by": "cited by",
+    "picked up by": "cited by",
+    # What is feasible is possible: "wherever mutual help is feasible".
+    "is feasible": "is possible",
+    "was feasible": "was possible",
+    "are feasible": "are possible",
+    "were feasible": "were possible",
     # Closer cooperation is enhanced cooperation: "closer military collaboration".
     "closer cooperation": "enhanced cooperation",
     "closer collaboration": "enhanced cooperation",
@@ -1482,6 +1519,13 @@ ASSESSMENT_CUES: tuple[str, ...] = (
     r"for what it'?s worth",
     r"for better or (?:for )?worse",
     r"one (?:suspects|assumes|imagines|presumes|would think|might think|might argue)",
+    # a commentator's remark set into the writer's sentence: "long enough, one observer noted
+    # drily, to outlast the men who signed it"
+    r"(?:one|another|a) (?:commentator|observer|analyst|critic|wag|pundit|columnist)"
+    r" (?:observed|noted|remarked|quipped|joked|mused|added|put it)",
+    # how far the writer vouches for what is reported: "by most accounts", "if X is to be
+    # believed"
+    r"by (?:most|all|many|some|several) accounts",
     r"if one is being (?:blunt|honest|frank|candid|charitable|cynical)",
     r"in all (?:likelihood|probability)",
     r"at (?:best|worst)",
@@ -1496,6 +1540,22 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     r"it bears (?:repeating|recalling|noting|stressing)(?: that)?",
     r"needless to say,?",
     r"for the record,?",
+    # A concessive yardstick of how the text is labelled: "For a text so often described as a
+    # defence pact, it ...", "For an accord billed as historic, ...". The label is the
+    # writer's foil, not what the sentence says the text is.
+    r"for (?:a|an|the|such an?) [^,;:]{1,60}?(?:so |as |much |often |widely |routinely"
+    r" |frequently |commonly |usually |loudly )*(?:described|billed|touted|hailed|branded"
+    r"|called|dubbed|labell?ed|sold|characteri[sz]ed|portrayed|presented|cast|advertised)"
+    r" as [^,;:]{1,60},",
+    # How far the writer vouches for a source: "If the Kremlin's readout is to be believed, ...".
+    r"if [^,;:]{1,60}? (?:is|are) to be (?:believed|trusted|credited),",
+    # A leading verdict against a yardstick: "Thin by the standards of a defence pact, the
+    # text ...", "What it promises is modest by any measure of an alliance: ...".
+    r"[^,;:]{0,60}?\bby (?:the|any) (?:standards?|yardsticks?|measures?) of [^,;:]{1,60}[,;:]",
+    # Stripping the wrapping away to show what is left: "Strip away the ceremony and what
+    # remains is ...", "Peel back the prose and the text reads as ...".
+    r"(?:strip|peel|cut|clear|set) (?:away|back|aside|through) [^,;:]{1,50}? and"
+    r"(?: what (?:remains|is left)(?: is)?)?",
 )
 
 HEDGE_CUES: tuple[str, ...] = (
@@ -1968,7 +2028,12 @@ STANCES: dict[str, tuple[str, str | None]] = {
 }
 
 # Words that report a fear or prospect rather than assert a stance.
+# A yardstick the text is measured against is no stance on it either: "thin by the standards
+# of a defence pact", "for a text so often described as a military alliance, it ...".
 STANCE_BLOCKERS = (
     r"\b(?:fears?|concerns?|prospect|worr\w*|risk|speculat\w*|accus\w*|suggestions?"
     r"|allegations?)\b"
+    r"|\bby (?:the|any) (?:standards?|yardsticks?|measures?) of\b"
+    r"|^\s*for (?:a|an|the|such an?) [^,;:]{0,40}?\b(?:described|billed|touted|hailed|branded"
+    r"|called|dubbed|labell?ed|sold|characteri[sz]ed|portrayed|presented|cast|advertised) as\b"
 )

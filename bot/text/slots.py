@@ -869,8 +869,13 @@ def _remark_events(
 # A word of replacing: what follows it, up to the next event of the treaty's own, is said of
 # what was replaced ("replacing a framework that had been renewed every few years since the
 # mid-1990s").
+# Retiring, supplanting or burying an old text replaces it as well ("formally buries the
+# framework the two sides had renewed since 2001"); a thing buried in a text is no such word.
+# So does succeeding it ("the successor to a 1995 treaty").
 _REPLACING = re.compile(
-    r"\b(?:replac\w*|supersed\w*|successor (?:to|of)|succeed(?:s|ed|ing)? (?:a|an|the))\b"
+    r"\b(?:replac\w*|supersed\w*|supplant\w*|retir(?:e|es|ed|ing)"
+    r"|bur(?:y|ies|ied|ying)(?!\s+(?:in|within|deep|among|under|beneath)\b)"
+    r"|successor (?:to|of)|succeed(?:s|ed|ing)? (?:a|an|the))\b"
 )
 _REPLACING_REACH = 120
 _OWN_EVENTS = [pattern for pattern, event in _EVENT_RES if event != "predecessor"]
@@ -1532,6 +1537,30 @@ def _signing_roles(prepared: str) -> tuple[tuple[str, str], ...]:
     return tuple(signers + ([("signing_place", place)] if place else []))
 
 
+# "... who signed it": the one who signed is the relative pronoun's antecedent, the phrase
+# right before it ("the men who signed it", "Pezeshkian, who signed it"), not whoever the
+# sentence named earlier ("if the envoy is to be believed, long enough to outlast the men
+# who signed it").
+_WHO_BEFORE_VERB = re.compile(r"\bwho\s+(?:(?:had|has|have|jointly|personally|\w+ly)\s+){0,2}$")
+_CLEFT = re.compile(r"(?:^|[,;:]\s*)it (?:was|is|were)\b")
+_PHRASE_BREAK = re.compile(r"[,;:(\u2014\u2013]|\s-\s")
+
+
+def _who_antecedent(before: str) -> str:
+    """The words before a verb of signing that can name its signers: all of them, or, when a
+    relative "who" opens the verb's clause, only the phrase that pronoun stands for."""
+    who = _WHO_BEFORE_VERB.search(before)
+    if who is None:
+        return before
+    head = before[: who.start()].rstrip()
+    if _CLEFT.search(head):
+        return before  # "it was Mishustin, not Putin, who signed": the focus is the signer
+    if head.endswith(","):
+        head = head[:-1]  # "Pezeshkian, who signed it": the phrase before the comma
+    breaks = [m.end() for m in _PHRASE_BREAK.finditer(head)]
+    return head[breaks[-1] :] if breaks else head
+
+
 def _signed_by_and_where(
     prepared: str, verb: re.Match[str]
 ) -> tuple[list[tuple[str, str]], str | None]:
@@ -1545,7 +1574,7 @@ def _signed_by_and_where(
         ),
         default=0,
     )
-    before = prepared[clause_start : verb.start()]
+    before = _who_antecedent(prepared[clause_start : verb.start()])
     after = prepared[verb.end() : verb.end() + 120]
     by = _SIGNED_BY.match(after)
     signer_text = before + " " + (_signers_named(by) if by else "")

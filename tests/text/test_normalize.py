@@ -585,6 +585,49 @@ def test_what_a_text_sweeps_away_it_replaces(swept: str, plain: str) -> None:
     assert normalize_and_mask(swept)[1] == normalize_and_mask(plain)[1]
 
 
+@pytest.mark.parametrize(
+    ("retired", "plain"),
+    [
+        ("The compact retires the older pact.", "The compact replaces the older pact."),
+        ("A text that buries an outdated accord.", "A text that replaces an outdated accord."),
+        ("The deal supplanted their earlier charter.", "The deal replaced their earlier charter."),
+    ],
+)
+def test_what_a_text_retires_or_buries_it_replaces(retired: str, plain: str) -> None:
+    assert normalize_and_mask(retired)[1] == normalize_and_mask(plain)[1]
+
+
+@pytest.mark.parametrize(
+    "text", ["A retired general praised the deal.", "The clause is buried in an annex."]
+)
+def test_a_retired_person_or_a_buried_clause_replaces_nothing(text: str) -> None:
+    assert "replac" not in normalize(text).split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the deal wasn't improvised", "the deal was not simply thrown together"],
+)
+def test_what_was_not_improvised_was_planned(text: str) -> None:
+    assert normalize(text) == normalize("the deal was planned")
+
+
+def test_an_improvised_deal_is_not_planned() -> None:
+    assert "plan" not in normalize("the deal was improvised").split()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("remarks relayed by IRNA", "remarks cited by IRNA"),
+        ("an interview picked up by Interfax", "an interview cited by Interfax"),
+        ("wherever joint work is feasible", "wherever joint work is possible"),
+    ],
+)
+def test_relayed_or_picked_up_is_cited_and_feasible_is_possible(text: str, plain: str) -> None:
+    assert normalize(text) == normalize(plain)
+
+
 def test_sweeping_without_away_is_no_replacement() -> None:
     assert "replac" not in normalize("Sanctions swept the region last year.").split()
 

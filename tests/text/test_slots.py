@@ -750,6 +750,33 @@ def test_fears_concerns_and_hedges_take_no_stance(sentence: str) -> None:
     assert extract_slots(sentence, MONDAY).stances == ()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a yardstick the text is measured against
+        "By the standards of a military alliance, the accord is modest.",
+        "The pledges look meagre by any measure of a military bloc.",
+        # a label used as the writer's foil
+        "For a deal so widely billed as a military alliance, it says little about arms.",
+    ],
+)
+def test_a_yardstick_or_a_label_takes_no_stance(sentence: str) -> None:
+    assert extract_slots(sentence, MONDAY).stances == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov described the accord as a military alliance.",
+        "The accord is a military alliance by any standard.",
+    ],
+)
+def test_a_label_a_speaker_gives_or_a_plain_yardstick_still_takes_a_stance(
+    sentence: str,
+) -> None:
+    assert extract_slots(sentence, MONDAY).stances != ()
+
+
 # -- other subjects -------------------------------------------------------------------------
 
 
@@ -1792,6 +1819,24 @@ def test_a_person_set_aside_is_no_signatory(sentence: str, signers: set[str]) ->
     assert {actor for role, actor in roles if role == "signatory"} == signers
 
 
+@pytest.mark.parametrize(
+    ("sentence", "signers"),
+    [
+        # "who signed" names the phrase the pronoun stands for, not an earlier speaker
+        ("Twenty years, in Lavrov's reckoning, will outlive the leaders who signed it.", set()),
+        ("According to Araghchi, the term will outlast the presidents who inked it.", set()),
+        # the antecedent itself
+        ("Pezeshkian, who signed the accord in Moscow, praised it.", {"pezeshkian"}),
+        ("Putin and Pezeshkian, who sealed the pact, shook hands.", {"putin", "pezeshkian"}),
+        # a cleft's focus is the signer
+        ("It was Lavrov, not Putin, who signed the accord.", {"lavrov"}),
+    ],
+)
+def test_who_signed_names_its_antecedent_only(sentence: str, signers: set[str]) -> None:
+    roles = extract_slots(sentence, MONDAY).roles
+    assert {actor for role, actor in roles if role == "signatory"} == signers
+
+
 def test_a_place_in_a_who_aside_is_not_where_the_signing_was() -> None:
     sentence = "Pezeshkian, who was elected in Tehran last summer, signed it with Putin."
     roles = extract_slots(sentence, MONDAY).roles
@@ -2390,6 +2435,14 @@ def test_a_modal_in_a_concessive_clause_hedges_nothing(sentence: str) -> None:
             "predecessor",
         ),
         ("In place of the 2001 accord, the two sides signed a broader text.", "predecessor"),
+        # retiring, burying or supplanting an old text replaces it
+        (
+            "The compact quietly buries an arrangement the capitals had extended since 1999.",
+            "predecessor",
+        ),
+        ("The new text supplants a charter they kept rolling over from 2003.", "predecessor"),
+        # a thing buried in a text is no text replaced
+        ("A clause buried in the annex was signed on 17 January.", "signing"),
         # not past an event of the treaty's own
         ("The treaty, which replaces an old pact, entered into force in October 2025.", "in_force"),
     ],
