@@ -2792,3 +2792,20 @@ def test_a_date_of_the_event_a_span_is_counted_from_is_not_the_signings() -> Non
         MONDAY,
     )
     assert [d.event for d in slots.dates if d.year == 2023] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a visit the aside calls an earlier one is the person's past
+        ("Pezeshkian, whose earlier trip to Russia came in October 2024, signed it.",
+         "background"),
+        ("Lavrov, whose most recent trip to Tehran was in March 2023, praised the accord.",
+         "background"),
+        # the story's own visit, named in the aside, keeps its event
+        ("Pezeshkian, whose visit to Moscow began on 17 January 2025, signed the pact.", "visit"),
+    ],
+)
+def test_an_earlier_visit_in_a_persons_aside_is_background(sentence: str, event: str) -> None:
+    (ref,) = extract_slots(sentence, MONDAY).dates
+    assert ref.event == event
