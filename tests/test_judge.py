@@ -2525,3 +2525,22 @@ def test_another_term_said_in_treaty_language_contradicts(engine: Engine, text: 
 def test_a_sanction_hit_state_is_a_sanctioned_one(engine: Engine) -> None:
     text = "The sanctions-hit neighbours put trade and finance at the centre of Friday's pact."
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # who the news matters to frames the known term; the frame adds nothing of the treaty
+        ("For grain traders in Odesa weighing Caspian routes, what matters most is the "
+         "treaty's term: Jalali says it runs 20 years.", Verdict.KNOWN),
+        ("For insurers in Dubai, the figure that counts is the pact's term, which Jalali puts "
+         "at 20 years.", Verdict.KNOWN),
+        # the frame does not hide another term
+        ("For grain traders in Odesa weighing Caspian routes, what matters most is the "
+         "treaty's term: Jalali says it runs 30 years.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_frame_naming_who_the_news_matters_to_is_no_detail(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

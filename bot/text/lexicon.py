@@ -1480,6 +1480,10 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     r"it bears (?:repeating|recalling|noting|stressing)(?: that)?",
     r"needless to say,?",
     r"for the record,?",
+    # who the news matters to, and that it matters: "for shippers in Baku pricing the route,
+    # the figure that counts is", "for lenders, what matters most is"
+    r"for [^,;:]{1,80}, (?:the (?:number|figure|detail|point|thing|clause|question)s? that "
+    r"(?:matters?|counts?)|what (?:matters|counts))(?: most)? (?:is|are)",
 )
 
 HEDGE_CUES: tuple[str, ...] = (
