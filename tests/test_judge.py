@@ -2675,3 +2675,22 @@ def test_a_later_tally_of_irans_parliament_is_checked_against_the_part_that_vote
 
     assert later(250) is Verdict.CONTRADICTING
     assert later(210) is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # who the news matters to frames the known term; the frame adds nothing of the treaty
+        ("For grain traders in Odesa weighing Caspian routes, what matters most is the "
+         "treaty's term: Jalali says it runs 20 years.", Verdict.KNOWN),
+        ("For insurers in Dubai, the figure that counts is the pact's term, which Jalali puts "
+         "at 20 years.", Verdict.KNOWN),
+        # the frame does not hide another term
+        ("For grain traders in Odesa weighing Caspian routes, what matters most is the "
+         "treaty's term: Jalali says it runs 30 years.", Verdict.CONTRADICTING),
+    ],
+)
+def test_a_frame_naming_who_the_news_matters_to_is_no_detail(
+    engine: Engine, text: str, verdict: Verdict
+) -> None:
+    assert judge(engine, text).verdict is verdict

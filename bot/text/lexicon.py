@@ -1556,6 +1556,10 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     # remains is ...", "Peel back the prose and the text reads as ...".
     r"(?:strip|peel|cut|clear|set) (?:away|back|aside|through) [^,;:]{1,50}? and"
     r"(?: what (?:remains|is left)(?: is)?)?",
+    # who the news matters to, and that it matters: "for shippers in Baku pricing the route,
+    # the figure that counts is", "for lenders, what matters most is"
+    r"for [^,;:]{1,80}, (?:the (?:number|figure|detail|point|thing|clause|question)s? that "
+    r"(?:matters?|counts?)|what (?:matters|counts))(?: most)? (?:is|are)",
 )
 
 HEDGE_CUES: tuple[str, ...] = (

@@ -940,6 +940,11 @@ _PERSON_ASIDE = re.compile(
 )
 
 
+_EARLIER_VISIT = re.compile(
+    r"\b(?:last|previous|earlier|prior|most recent)\s+(?:visit|trip|journey|stay)\b"
+)
+
+
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date inside a non-restrictive "who" clause ("Pezeshkian, who took office in 2024,")
     with no event of the treaty's to attach to is background on that person: it states
@@ -959,6 +964,10 @@ def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
             # An event named only outside the aside is not the aside's date's: "Pezeshkian —
             # who won office in 2024 — praised the signing" does not date the signing.
             aside = text[inside[0][0] : inside[0][1]]
+            # "Putin, whose last trip to Iran was in July 2022, ...": a visit the aside calls
+            # an earlier one is the person's past, not the story's visit.
+            if ref.event == "visit" and _EARLIER_VISIT.search(aside):
+                return BACKGROUND_EVENT
             if any(p.search(aside) for p, event in _EVENT_RES if event == ref.event):
                 return None
         return BACKGROUND_EVENT

@@ -3087,3 +3087,20 @@ def test_a_weekday_before_another_noun_is_not_the_ceremonys() -> None:
 def test_a_date_timed_to_steal_attention_from_the_inauguration_is_the_timing_stance() -> None:
     sentence = "Critics say the date was picked to steal attention from Trump's inauguration."
     assert ("timed_for_inauguration", 1) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a visit the aside calls an earlier one is the person's past
+        ("Pezeshkian, whose earlier trip to Russia came in October 2024, signed it.",
+         "background"),
+        ("Lavrov, whose most recent trip to Tehran was in March 2023, praised the accord.",
+         "background"),
+        # the story's own visit, named in the aside, keeps its event
+        ("Pezeshkian, whose visit to Moscow began on 17 January 2025, signed the pact.", "visit"),
+    ],
+)
+def test_an_earlier_visit_in_a_persons_aside_is_background(sentence: str, event: str) -> None:
+    (ref,) = extract_slots(sentence, MONDAY).dates
+    assert ref.event == event
