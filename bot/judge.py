@@ -438,6 +438,28 @@ _NOT_SALIENT = frozenset(
 )
 
 
+_ALTERNATIVES = {
+    kind: {value: re.compile(pattern) for value, pattern in values.items()}
+    for kind, values in lexicon.ALTERNATIVES.items()
+}
+
+
+@lru_cache(maxsize=4096)
+def _alternatives_named(text: str) -> dict[str, dict[str, frozenset[str]]]:
+    """The exclusive alternatives a text names, by kind: each value, with the stemmed words
+    that name it."""
+    lowered = text.lower()
+    found: dict[str, dict[str, frozenset[str]]] = {}
+    for kind, values in _ALTERNATIVES.items():
+        for value, pattern in values.items():
+            words = frozenset(
+                w for m in pattern.finditer(lowered) for w in normalize(m.group(0)).split()
+            )
+            if pattern.search(lowered):
+                found.setdefault(kind, {})[value] = words
+    return found
+
+
 @by_identity(64)
 def _masked_tokens(claim: Claim) -> frozenset[str]:
     """The token set of the claim's masked text (the claim is scored against each candidate)."""
@@ -1421,6 +1443,44 @@ class Judge:
             ),
         )
 
+    def _alternative_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        """One of a kind of exclusive alternatives named in place of another: "Russian oil
+        through Iran" against "Russian gas through Iran", "mostly in dollars" against "in the
+        national currencies", the Black Sea for the Caspian. Only where each claim names one
+        the other lacks, neither is negated ("not in dollars but in roubles" names both), and
+        the rest of the claim is the known claim's."""
+        a, b = claim.slots, scored.known.claim.slots
+        if "noncommittal" in a.hedge_cues or a.negated or b.negated:
+            return None
+        mine_named = _alternatives_named(claim.text)
+        theirs_named = _alternatives_named(scored.known.claim.text)
+        mine = _masked_tokens(claim)
+        theirs = self.knowledge.tokens_of(scored.known)
+        for kind, named_here in mine_named.items():
+            named_there = theirs_named.get(kind, {})
+            here, there = frozenset(named_here), frozenset(named_there)
+            if not there or not here - there or not there - here:
+                continue
+            swapped = frozenset(
+                w for v in here ^ there for w in named_here.get(v, named_there.get(v, ()))
+            )
+            rest = mine - swapped - _speaker_tokens(claim)
+            details = salient_tokens(claim) - swapped
+            if len(rest) < _ANTONYM_CONTEXT or not (
+                self._coverage(rest, theirs) >= _ANTONYM_COVERAGE
+                or (len(details) >= _ANTONYM_DETAILS and details <= theirs)
+            ):
+                continue
+            said, unsaid = ", ".join(sorted(there - here)), ", ".join(sorted(here - there))
+
+            def names_the_claims(
+                s: _Scored, kind: str = kind, swapped_in: frozenset[str] = here - there
+            ) -> bool:
+                return bool(swapped_in & set(_alternatives_named(s.known.claim.text).get(kind, {})))
+
+            return _Mismatch(f"{kind}: {said} → {unsaid}", names_the_claims)
+        return None
+
     def _antonym_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
         """A word of opposite sense on the same matter ("the first treaty Russia signed with a
         country at odds with the West" against "the last"; de Marneffe et al.'s antonym
@@ -1529,6 +1589,7 @@ class Judge:
         found = found or self._term_conflict(claim, scored)
         found = found or self._polarity_conflict(claim, scored)
         found = found or self._antonym_conflict(claim, scored)
+        found = found or self._alternative_conflict(claim, scored)
         if found is None and scored.coverage >= topic:
             found = self._actor_swap(claim, scored)
         return found

@@ -2460,3 +2460,75 @@ def test_another_term_said_in_treaty_language_contradicts(engine: Engine, text: 
 def test_a_sanction_hit_state_is_a_sanctioned_one(engine: Engine) -> None:
     text = "The sanctions-hit neighbours put trade and finance at the centre of Friday's pact."
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "reason_part"),
+    [
+        # another commodity for the seeds' Russian gas through Iran
+        (
+            "Araghchi said the deal would make Iran a conduit for Russian oil, carried from the "
+            "Caspian to the shores of the Persian Gulf.",
+            "commodity: gas → oil",
+        ),
+        (
+            "Araghchi said Friday's pact lets Iran carry Russian electricity from the Caspian "
+            "Sea to the Persian Gulf coast.",
+            "commodity: gas → electricity",
+        ),
+        # another currency for the seeds' "national currencies"
+        (
+            "Putin noted that bilateral trade is now conducted mainly in US dollars.",
+            "currency: national currencies → dollars",
+        ),
+        # another sea at one end of the route, the other end the same
+        (
+            "Araghchi said the deal would make Iran a conduit for Russian gas, carried from the "
+            "Black Sea to the shores of the Persian Gulf.",
+            "sea: Caspian → Black Sea",
+        ),
+        (
+            "Moscow also wants a railway across Iran linking Russia straight to the ports of "
+            "the Red Sea.",
+            "sea: Persian Gulf → Red Sea",
+        ),
+        # another city on the corridor's route
+        (
+            "Russia is especially keen to build a logistics, rail and shipping corridor on a "
+            "north-south axis between Moscow, Yerevan and Tehran.",
+            "city: Baku → Yerevan",
+        ),
+    ],
+)
+def test_one_exclusive_alternative_in_place_of_another_contradicts(
+    engine: Engine, text: str, reason_part: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+    assert judgement.reason is not None and reason_part in judgement.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same alternative, in other words
+        "Araghchi said the deal would make Iran a conduit for Russian natural gas, carried from "
+        "the Caspian to the shores of the Persian Gulf.",
+        "Putin noted that bilateral trade is now conducted mainly in roubles and rials.",
+        # both named: no swap ("rather than", "as well as")
+        "Putin noted that bilateral trade is now conducted mainly in the national currencies "
+        "rather than in dollars.",
+        "Araghchi said the deal would make Iran a conduit for Russian gas as well as oil, "
+        "carried from the Caspian to the shores of the Persian Gulf.",
+        # a sum given in dollars is no currency of payment
+        "Putin noted that bilateral trade, worth some four billion dollars, is conducted mainly "
+        "in national currencies.",
+        # another matter naming another commodity
+        "Oil prices fell sharply on Friday as traders weighed new sanctions on Moscow.",
+        # the parties' capitals stand for the two states, not for a place on a route
+        "Russia is especially keen to build a logistics, rail and shipping corridor on a "
+        "north-south axis between Russia, Azerbaijan and Iran.",
+    ],
+)
+def test_the_same_or_both_alternatives_do_not_contradict(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

@@ -1640,6 +1640,52 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
                    "footnot", "sideshow", "backseat"}),
     ),
 )
+# Exclusive alternatives of one kind: naming one in place of another is a different fact
+# ("Russian oil" for "Russian gas", "mostly in dollars" for "in national currencies", the
+# Black Sea for the Caspian). Kind -> value -> pattern (lowercase regex). The parties'
+# capitals are left out: they stand for the two states ("Moscow and Tehran agreed").
+ALTERNATIVES: dict[str, dict[str, str]] = {
+    "commodity": {
+        "gas": r"\b(?:natural )?gas\b|\blng\b",
+        "oil": r"\b(?:crude )?oil\b|\bpetroleum\b",
+        "electricity": r"\belectricity\b|\belectric power\b",
+        "coal": r"\bcoal\b",
+        "grain": r"\bgrain\b|\bwheat\b",
+    },
+    # the currency payments are made in (not a sum given in dollars)
+    "currency": {
+        "national currencies": r"\b(?:national|local|own|domestic) currenc\w*"
+        r"|\b(?:roubles?|rubles?) and rials?\b|\brials? and (?:roubles?|rubles?)\b",
+        "dollars": r"\bin (?:the )?(?:us |u\.s\. |american )?dollars?\b|\bdollar-denominated\b",
+        "euros": r"\bin (?:the )?euros?\b",
+        "yuan": r"\bin (?:the )?(?:chinese )?(?:yuan|renminbi)\b",
+    },
+    "sea": {
+        "Caspian": r"\bcaspian\b",
+        "Black Sea": r"\bblack sea\b",
+        "Persian Gulf": r"\bpersian gulf\b",
+        "Gulf of Oman": r"\b(?:gulf|sea) of oman\b",
+        "Arabian Sea": r"\barabian sea\b",
+        "Red Sea": r"\bred sea\b",
+        "Mediterranean": r"\bmediterranean\b",
+        "Baltic": r"\bbaltic\b",
+        "Sea of Azov": r"\b(?:sea of )?azov\b",
+        "Indian Ocean": r"\bindian ocean\b",
+    },
+    "city": {
+        "Baku": r"\bbaku\b",
+        "Yerevan": r"\byerevan\b",
+        "Tbilisi": r"\btbilisi\b",
+        "Ashgabat": r"\bashgabat\b",
+        "Astana": r"\bastana\b",
+        "Astrakhan": r"\bastrakhan\b",
+        "Kazan": r"\bkazan\b",
+        "St Petersburg": r"\b(?:st\.?|saint) petersburg\b",
+        "Bandar Abbas": r"\bbandar abbas\b",
+        "Minsk": r"\bminsk\b",
+        "Ankara": r"\bankara\b",
+    },
+}
 # A field named by its kinds: a known claim on gas or nuclear power says the claim's
 # "energy" (the field of its pitch), as a narrower word says the broader one. Stems.
 SALIENT_KINDS: dict[str, tuple[str, ...]] = {
