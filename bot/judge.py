@@ -816,7 +816,7 @@ def _persons(slots: Slots) -> set[str]:
 _SILENCE = re.compile(
     r"\b(?:(?:made|makes|make) no (?:mention|reference)|said nothing|says nothing|"
     r"(?:did|does) not (?:mention|refer to)|(?:didn't|doesn't) (?:mention|refer to)|"
-    r"steered clear|steers clear|was silent|kept silent|stayed silent)\b"
+    r"steered clear|steers clear|(?:was|is|remains|kept|stayed) silent)\b"
 )
 _TEXT_NOUNS = re.compile(
     r"\b(?:treaty|agreement|accord|pact|deal|text|document|charter|partnership|article|"
@@ -833,6 +833,15 @@ def _silent_speakers(claim: Claim) -> set[str]:
     if silence is None or _TEXT_NOUNS.search(lowered[: silence.start()]):
         return set()
     return _persons(claim.slots)
+
+
+def _text_silence(claim: Claim) -> bool:
+    """Is the claim's negation the text's silence ("the pact does not mention arms
+    transfers")? What a text leaves unsaid is contradicted only by an account of what it
+    says, not by a report of the deed ("Russia shipped weapons to Iran last year")."""
+    lowered = claim.text.lower()
+    silence = _SILENCE.search(lowered)
+    return silence is not None and _TEXT_NOUNS.search(lowered[: silence.start()]) is not None
 
 
 def _same_person(claim: Slots, known: Slots) -> bool:
@@ -1428,6 +1437,11 @@ class Judge:
         silent = _silent_speakers(scored.known.claim if denied_there else claim)
         if silent and silent.isdisjoint(_persons(a if denied_there else b)):
             return None
+        silent_text = scored.known.claim if denied_there else claim
+        if _text_silence(silent_text) and not _TEXT_NOUNS.search(
+            (claim if denied_there else scored.known.claim).text.lower()
+        ):
+            return None
         cue = (a.negation_cues if denied_here else b.negation_cues) or ("not",)
         reason = (
             f"polarity: {'affirmed → denied' if denied_here else 'denied → affirmed'} (“{cue[0]}”)"
@@ -1869,6 +1883,17 @@ class Judge:
             # A report often condenses a quote and its attribution, which the source gave in
             # two sentences: the best member's neighbours in its own article join the union.
             group += [s for s in scored if s not in group and _adjacent(group[0].known, s.known)]
+        # A member that denies what the claim affirms lends it no words: "the pact does not
+        # mention arms transfers" and a report of the visit do not make "Russia has shipped
+        # arms to Iran" known.
+        if not claim.slots.negated and not claim.slots.negated_terms:
+            group = [
+                s
+                for s in group
+                if self._negations_agree(
+                    claim.slots, s.known.claim.slots, self.knowledge.tokens_of(s.known), words
+                )
+            ]
         if len(group) < 2:
             return None
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -2532,3 +2533,55 @@ def test_one_exclusive_alternative_in_place_of_another_contradicts(
 )
 def test_the_same_or_both_alternatives_do_not_contradict(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+def _judged_in_a_treaty_report(engine: Engine, text: str) -> Judgement:
+    """The verdict on a sentence of a report on the treaty (relevant by its context)."""
+    claim = engine.extractor.claim_from_sentence(text, doc_id="test", index=0)
+    return engine.judge_claim(replace(claim, relevant=True))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # deeds in the world, not what the text says: news, neither known nor a conflict
+        # with the seeds' "the pact does not mention the transfer of arms"
+        "Moscow shipped missiles and weapons to Tehran last autumn, Western diplomats say.",
+        "Russia has delivered weapons to Iran, according to American intelligence officials.",
+        "Moscow supplied arms to Tehran in 2023, European officials said.",
+    ],
+)
+def test_arms_handed_over_in_the_world_do_not_contradict_the_texts_silence(
+    engine: Engine, text: str
+) -> None:
+    assert _judged_in_a_treaty_report(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the text provides for, in the words of a delivery
+        "Under the new accord, Moscow is to deliver weapons to Tehran.",
+        "The treaty obliges Russia to deliver arms to Iran, its text shows.",
+    ],
+)
+def test_arms_deliveries_the_text_provides_for_contradict_its_silence(
+    engine: Engine, text: str
+) -> None:
+    judgement = _judged_in_a_treaty_report(engine, text)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+    assert judgement.reason is not None and judgement.reason.startswith("polarity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "deliver" alone is no transfer of arms; the text's silence said another way
+        "The pact is expected to deliver economic gains for both countries.",
+        "The accord is silent on delivering weapons to each other.",
+    ],
+)
+def test_other_deliveries_and_the_silence_restated_do_not_contradict(
+    engine: Engine, text: str
+) -> None:
+    assert _judged_in_a_treaty_report(engine, text).verdict is not Verdict.CONTRADICTING

@@ -532,6 +532,15 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "lends a hand": "helps",
     "lending a hand": "helping",
     "lent a hand": "helped",
+    # Delivering arms is transferring them (a bare "deliver" is not: "deliver results").
+    "deliver arms": "transfer weapons",
+    "deliver weapons": "transfer weapons",
+    "delivers arms": "transfer weapons",
+    "delivers weapons": "transfer weapons",
+    "delivered arms": "transfer weapons",
+    "delivered weapons": "transfer weapons",
+    "delivering arms": "transfer weapons",
+    "delivering weapons": "transfer weapons",
     # The parties' own money is their national currencies, however named.
     "roubles and rials": "national currencies",
     "rubles and rials": "national currencies",
