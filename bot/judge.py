@@ -750,6 +750,18 @@ def _parts_in(token: str, target: frozenset[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _compound_parts(target: frozenset[str]) -> frozenset[str]:
+    """The stemmed parts of the target's hyphenated words."""
+    return frozenset(stem(part) for token in target if "-" in token for part in token.split("-"))
+
+
+def _a_part_of(token: str, target: frozenset[str]) -> bool:
+    """A word the target says inside a hyphenated compound: "trade and economic relations"
+    against "trade-economic relations" ("security" in "security-service ties")."""
+    return token in _compound_parts(target)
+
+
 def _scopes(slots: Slots) -> tuple[tuple[str, ...], ...]:
     """What each negation cue denies; a claim stored before scopes were kept has one."""
     if slots.negation_scopes or not slots.negated_terms:
@@ -1771,7 +1783,7 @@ class Judge:
         missing = []
         known_stance = self._known_stance_words(claim) if restating else frozenset()
         for token in salient_tokens(claim) - known_stance:
-            if token in target or _parts_in(token, target):
+            if token in target or _parts_in(token, target) or _a_part_of(token, target):
                 continue
             if any(kind in target for kind in lexicon.SALIENT_KINDS.get(token, ())):
                 continue

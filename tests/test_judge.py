@@ -2585,3 +2585,20 @@ def test_other_deliveries_and_the_silence_restated_do_not_contradict(
     engine: Engine, text: str
 ) -> None:
     assert _judged_in_a_treaty_report(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+def test_the_parts_of_a_hyphenated_compound_are_said_by_it(engine: Engine) -> None:
+    # "trade and economic" is what the seeds' "trade-economic relations" says
+    text = (
+        "Moscow says the accord will reinforce military-political and also trade and economic "
+        "relations, though it has kept the particulars under wraps."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_detail_outside_the_compound_is_still_news(engine: Engine) -> None:
+    text = (
+        "The Kremlin said the pact would boost trade and economic as well as military-political "
+        "relations, while the particulars remain secret, and would cover space exploration."
+    )
+    assert judge(engine, text).verdict is Verdict.NEW
