@@ -532,6 +532,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "lends a hand": "helps",
     "lending a hand": "helping",
     "lent a hand": "helped",
+    # A text's provision for something is what it provides for ("the provision for nuclear
+    # cooperation": the text provides for it).
+    "provision for": "provides for",
+    "provisions for": "provides for",
+    "makes provision for": "provides for",
+    "make provision for": "provide for",
     # Delivering arms is transferring them (a bare "deliver" is not: "deliver results").
     "deliver arms": "transfer weapons",
     "deliver weapons": "transfer weapons",
@@ -809,6 +815,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "renewed from time to time": "periodically renewed",
     "renewed every so often": "periodically renewed",
     "extended every so often": "periodically renewed",
+    # the progressive of the same: "the accord they had been extending from time to time"
+    "extending from time to time": "periodically renewing",
+    "extending periodically": "periodically renewing",
+    "renewing from time to time": "periodically renewing",
+    "renewing periodically": "periodically renewing",
     "every so often": "periodically",
     "at regular intervals": "periodically",
     "at intervals": "periodically",
