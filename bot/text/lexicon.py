@@ -1836,7 +1836,7 @@ def _relative_to_signing(event: str) -> tuple[str, str]:
 # text was released by the Kremlin".
 _TEXT_MADE_PUBLIC = (
     r"\b(?:published|released|unveiled|disclosed|posted|uploaded|put out|made public)\b"
-    r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,3}?public\b"
+    r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,5}?public\b"
 )
 
 # Contested framings of the treaty. Each: stance id -> (trigger regex, regex of words that

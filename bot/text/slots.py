@@ -1238,11 +1238,15 @@ def _negation(lowered: str) -> tuple[bool, tuple[str, ...], bool]:
 # A concessive clause grants what others may say ("whatever Araghchi may protest", "whatever
 # its missing clause might suggest"): its modal hedges that clause, not the claim.
 _CONCESSIVE = re.compile(r"\b(?:whatever|however much|no matter (?:what|how much))\b[^,;:.]*")
+# A clause of purpose or result says what something was done for ("released early so that
+# reporters could study it"): its modal hedges no claim.
+_PURPOSE = re.compile(r"\b(?:so that|in order that)\b[^,;:.]*")
 
 
 def _hedges(lowered: str) -> tuple[str, ...]:
     cues = []
     conceded = [m.span() for m in _CONCESSIVE.finditer(lowered)]
+    conceded += [m.span() for m in _PURPOSE.finditer(lowered)]
     for m in _HEDGE_RE.finditer(lowered):
         if any(a <= m.start() < b for a, b in conceded):
             continue

@@ -2743,3 +2743,30 @@ def test_a_date_of_the_event_a_span_is_counted_from_is_not_the_signings() -> Non
         MONDAY,
     )
     assert [d.event for d in slots.dates if d.year == 2023] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the modal says what the release was for (purpose or result), not a doubt
+        "Tehran put out the text ahead of the signing so that diplomats could read it first.",
+        "Moscow posted the full text before the signing, in order that analysts might study it.",
+    ],
+)
+def test_a_modal_in_a_clause_of_purpose_hedges_nothing(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not slots.hedged
+    assert ("published_before_signing", 1) in slots.stances
+
+
+def test_a_modal_outside_the_purpose_clause_still_hedges() -> None:
+    slots = extract_slots(
+        "Moscow may have posted the full text before the signing so that analysts could read it.",
+        MONDAY,
+    )
+    assert slots.hedged
+
+
+def test_a_text_made_public_with_a_long_object_is_published() -> None:
+    sentence = "The foreign ministry made its full set of articles public before the signing."
+    assert ("published_before_signing", 1) in extract_slots(sentence, MONDAY).stances
