@@ -277,7 +277,9 @@ _TRAILING_ROLES = [
 _PUBLISHED_BY = re.compile(
     # (what it was made public in may come first: "released in full by")
     r"\b(?:published|released|unveiled|disclosed|posted|uploaded)"
-    r" (?:in full |in its entirety |officially |online )?by"
+    r" (?:in full |in its entirety |officially |online )?"
+    # (to whom and when may come first too: "released to the public after the signing by")
+    r"(?:to the public |publicly )?(?:(?:after|before|following|ahead of) the signing )?by"
     r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
 )
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
