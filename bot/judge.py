@@ -448,6 +448,28 @@ _NOT_SALIENT = frozenset(
 )
 
 
+_ALTERNATIVES = {
+    kind: {value: re.compile(pattern) for value, pattern in values.items()}
+    for kind, values in lexicon.ALTERNATIVES.items()
+}
+
+
+@lru_cache(maxsize=4096)
+def _alternatives_named(text: str) -> dict[str, dict[str, frozenset[str]]]:
+    """The exclusive alternatives a text names, by kind: each value, with the stemmed words
+    that name it."""
+    lowered = text.lower()
+    found: dict[str, dict[str, frozenset[str]]] = {}
+    for kind, values in _ALTERNATIVES.items():
+        for value, pattern in values.items():
+            words = frozenset(
+                w for m in pattern.finditer(lowered) for w in normalize(m.group(0)).split()
+            )
+            if pattern.search(lowered):
+                found.setdefault(kind, {})[value] = words
+    return found
+
+
 @by_identity(64)
 def _masked_tokens(claim: Claim) -> frozenset[str]:
     """The token set of the claim's masked text (the claim is scored against each candidate)."""
@@ -748,6 +770,18 @@ def _parts_in(token: str, target: frozenset[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _compound_parts(target: frozenset[str]) -> frozenset[str]:
+    """The stemmed parts of the target's hyphenated words."""
+    return frozenset(stem(part) for token in target if "-" in token for part in token.split("-"))
+
+
+def _a_part_of(token: str, target: frozenset[str]) -> bool:
+    """A word the target says inside a hyphenated compound: "trade and economic relations"
+    against "trade-economic relations" ("security" in "security-service ties")."""
+    return token in _compound_parts(target)
+
+
 def _scopes(slots: Slots) -> tuple[tuple[str, ...], ...]:
     """What each negation cue denies; a claim stored before scopes were kept has one."""
     if slots.negation_scopes or not slots.negated_terms:
@@ -814,7 +848,7 @@ def _persons(slots: Slots) -> set[str]:
 _SILENCE = re.compile(
     r"\b(?:(?:made|makes|make) no (?:mention|reference)|said nothing|says nothing|"
     r"(?:did|does) not (?:mention|refer to)|(?:didn't|doesn't) (?:mention|refer to)|"
-    r"steered clear|steers clear|was silent|kept silent|stayed silent)\b"
+    r"steered clear|steers clear|(?:was|is|remains|kept|stayed) silent)\b"
 )
 _TEXT_NOUNS = re.compile(
     r"\b(?:treaty|agreement|accord|pact|deal|text|document|charter|partnership|article|"
@@ -831,6 +865,15 @@ def _silent_speakers(claim: Claim) -> set[str]:
     if silence is None or _TEXT_NOUNS.search(lowered[: silence.start()]):
         return set()
     return _persons(claim.slots)
+
+
+def _text_silence(claim: Claim) -> bool:
+    """Is the claim's negation the text's silence ("the pact does not mention arms
+    transfers")? What a text leaves unsaid is contradicted only by an account of what it
+    says, not by a report of the deed ("Russia shipped weapons to Iran last year")."""
+    lowered = claim.text.lower()
+    silence = _SILENCE.search(lowered)
+    return silence is not None and _TEXT_NOUNS.search(lowered[: silence.start()]) is not None
 
 
 def _same_person(claim: Slots, known: Slots) -> bool:
@@ -1455,6 +1498,11 @@ class Judge:
         silent = _silent_speakers(scored.known.claim if denied_there else claim)
         if silent and silent.isdisjoint(_persons(a if denied_there else b)):
             return None
+        silent_text = scored.known.claim if denied_there else claim
+        if _text_silence(silent_text) and not _TEXT_NOUNS.search(
+            (claim if denied_there else scored.known.claim).text.lower()
+        ):
+            return None
         cue = (a.negation_cues if denied_here else b.negation_cues) or ("not",)
         reason = (
             f"polarity: {'affirmed → denied' if denied_here else 'denied → affirmed'} (“{cue[0]}”)"
@@ -1469,6 +1517,44 @@ class Judge:
                 and (not denied_there or self._affirms_what_is_denied(s, b, mine))
             ),
         )
+
+    def _alternative_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
+        """One of a kind of exclusive alternatives named in place of another: "Russian oil
+        through Iran" against "Russian gas through Iran", "mostly in dollars" against "in the
+        national currencies", the Black Sea for the Caspian. Only where each claim names one
+        the other lacks, neither is negated ("not in dollars but in roubles" names both), and
+        the rest of the claim is the known claim's."""
+        a, b = claim.slots, scored.known.claim.slots
+        if "noncommittal" in a.hedge_cues or a.negated or b.negated:
+            return None
+        mine_named = _alternatives_named(claim.text)
+        theirs_named = _alternatives_named(scored.known.claim.text)
+        mine = _masked_tokens(claim)
+        theirs = self.knowledge.tokens_of(scored.known)
+        for kind, named_here in mine_named.items():
+            named_there = theirs_named.get(kind, {})
+            here, there = frozenset(named_here), frozenset(named_there)
+            if not there or not here - there or not there - here:
+                continue
+            swapped = frozenset(
+                w for v in here ^ there for w in named_here.get(v, named_there.get(v, ()))
+            )
+            rest = mine - swapped - _speaker_tokens(claim)
+            details = salient_tokens(claim) - swapped
+            if len(rest) < _ANTONYM_CONTEXT or not (
+                self._coverage(rest, theirs) >= _ANTONYM_COVERAGE
+                or (len(details) >= _ANTONYM_DETAILS and details <= theirs)
+            ):
+                continue
+            said, unsaid = ", ".join(sorted(there - here)), ", ".join(sorted(here - there))
+
+            def names_the_claims(
+                s: _Scored, kind: str = kind, swapped_in: frozenset[str] = here - there
+            ) -> bool:
+                return bool(swapped_in & set(_alternatives_named(s.known.claim.text).get(kind, {})))
+
+            return _Mismatch(f"{kind}: {said} → {unsaid}", names_the_claims)
+        return None
 
     def _antonym_conflict(self, claim: Claim, scored: _Scored) -> _Mismatch | None:
         """A word of opposite sense on the same matter ("the first treaty Russia signed with a
@@ -1578,6 +1664,7 @@ class Judge:
         found = found or self._term_conflict(claim, scored)
         found = found or self._polarity_conflict(claim, scored)
         found = found or self._antonym_conflict(claim, scored)
+        found = found or self._alternative_conflict(claim, scored)
         if found is None and scored.coverage >= topic:
             found = self._actor_swap(claim, scored)
         return found
@@ -1744,7 +1831,7 @@ class Judge:
         missing = []
         known_stance = self._known_stance_words(claim) if restating else frozenset()
         for token in salient_tokens(claim) - known_stance:
-            if token in target or _parts_in(token, target):
+            if token in target or _parts_in(token, target) or _a_part_of(token, target):
                 continue
             if any(kind in target for kind in lexicon.SALIENT_KINDS.get(token, ())):
                 continue
@@ -1856,6 +1943,17 @@ class Judge:
             # A report often condenses a quote and its attribution, which the source gave in
             # two sentences: the best member's neighbours in its own article join the union.
             group += [s for s in scored if s not in group and _adjacent(group[0].known, s.known)]
+        # A member that denies what the claim affirms lends it no words: "the pact does not
+        # mention arms transfers" and a report of the visit do not make "Russia has shipped
+        # arms to Iran" known.
+        if not claim.slots.negated and not claim.slots.negated_terms:
+            group = [
+                s
+                for s in group
+                if self._negations_agree(
+                    claim.slots, s.known.claim.slots, self.knowledge.tokens_of(s.known), words
+                )
+            ]
         if len(group) < 2:
             return None
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))

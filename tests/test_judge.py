@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -2694,3 +2695,144 @@ def test_a_frame_naming_who_the_news_matters_to_is_no_detail(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "reason_part"),
+    [
+        # another commodity for the seeds' Russian gas through Iran
+        (
+            "Araghchi said the deal would make Iran a conduit for Russian oil, carried from the "
+            "Caspian to the shores of the Persian Gulf.",
+            "commodity: gas → oil",
+        ),
+        (
+            "Araghchi said Friday's pact lets Iran carry Russian electricity from the Caspian "
+            "Sea to the Persian Gulf coast.",
+            "commodity: gas → electricity",
+        ),
+        # another currency for the seeds' "national currencies"
+        (
+            "Putin noted that bilateral trade is now conducted mainly in US dollars.",
+            "currency: national currencies → dollars",
+        ),
+        # another sea at one end of the route, the other end the same
+        (
+            "Araghchi said the deal would make Iran a conduit for Russian gas, carried from the "
+            "Black Sea to the shores of the Persian Gulf.",
+            "sea: Caspian → Black Sea",
+        ),
+        (
+            "Moscow also wants a railway across Iran linking Russia straight to the ports of "
+            "the Red Sea.",
+            "sea: Persian Gulf → Red Sea",
+        ),
+        # another city on the corridor's route
+        (
+            "Russia is especially keen to build a logistics, rail and shipping corridor on a "
+            "north-south axis between Moscow, Yerevan and Tehran.",
+            "city: Baku → Yerevan",
+        ),
+    ],
+)
+def test_one_exclusive_alternative_in_place_of_another_contradicts(
+    engine: Engine, text: str, reason_part: str
+) -> None:
+    judgement = judge(engine, text)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+    assert judgement.reason is not None and reason_part in judgement.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same alternative, in other words
+        "Araghchi said the deal would make Iran a conduit for Russian natural gas, carried from "
+        "the Caspian to the shores of the Persian Gulf.",
+        "Putin noted that bilateral trade is now conducted mainly in roubles and rials.",
+        # both named: no swap ("rather than", "as well as")
+        "Putin noted that bilateral trade is now conducted mainly in the national currencies "
+        "rather than in dollars.",
+        "Araghchi said the deal would make Iran a conduit for Russian gas as well as oil, "
+        "carried from the Caspian to the shores of the Persian Gulf.",
+        # a sum given in dollars is no currency of payment
+        "Putin noted that bilateral trade, worth some four billion dollars, is conducted mainly "
+        "in national currencies.",
+        # another matter naming another commodity
+        "Oil prices fell sharply on Friday as traders weighed new sanctions on Moscow.",
+        # the parties' capitals stand for the two states, not for a place on a route
+        "Russia is especially keen to build a logistics, rail and shipping corridor on a "
+        "north-south axis between Russia, Azerbaijan and Iran.",
+    ],
+)
+def test_the_same_or_both_alternatives_do_not_contradict(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+def _judged_in_a_treaty_report(engine: Engine, text: str) -> Judgement:
+    """The verdict on a sentence of a report on the treaty (relevant by its context)."""
+    claim = engine.extractor.claim_from_sentence(text, doc_id="test", index=0)
+    return engine.judge_claim(replace(claim, relevant=True))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # deeds in the world, not what the text says: news, neither known nor a conflict
+        # with the seeds' "the pact does not mention the transfer of arms"
+        "Moscow shipped missiles and weapons to Tehran last autumn, Western diplomats say.",
+        "Russia has delivered weapons to Iran, according to American intelligence officials.",
+        "Moscow supplied arms to Tehran in 2023, European officials said.",
+    ],
+)
+def test_arms_handed_over_in_the_world_do_not_contradict_the_texts_silence(
+    engine: Engine, text: str
+) -> None:
+    assert _judged_in_a_treaty_report(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the text provides for, in the words of a delivery
+        "Under the new accord, Moscow is to deliver weapons to Tehran.",
+        "The treaty obliges Russia to deliver arms to Iran, its text shows.",
+    ],
+)
+def test_arms_deliveries_the_text_provides_for_contradict_its_silence(
+    engine: Engine, text: str
+) -> None:
+    judgement = _judged_in_a_treaty_report(engine, text)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+    assert judgement.reason is not None and judgement.reason.startswith("polarity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "deliver" alone is no transfer of arms; the text's silence said another way
+        "The pact is expected to deliver economic gains for both countries.",
+        "The accord is silent on delivering weapons to each other.",
+    ],
+)
+def test_other_deliveries_and_the_silence_restated_do_not_contradict(
+    engine: Engine, text: str
+) -> None:
+    assert _judged_in_a_treaty_report(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+def test_the_parts_of_a_hyphenated_compound_are_said_by_it(engine: Engine) -> None:
+    # "trade and economic" is what the seeds' "trade-economic relations" says
+    text = (
+        "Moscow says the accord will reinforce military-political and also trade and economic "
+        "relations, though it has kept the particulars under wraps."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_detail_outside_the_compound_is_still_news(engine: Engine) -> None:
+    text = (
+        "The Kremlin said the pact would boost trade and economic as well as military-political "
+        "relations, while the particulars remain secret, and would cover space exploration."
+    )
+    assert judge(engine, text).verdict is Verdict.NEW

@@ -561,6 +561,21 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "lends a hand": "helps",
     "lending a hand": "helping",
     "lent a hand": "helped",
+    # A text's provision for something is what it provides for ("the provision for nuclear
+    # cooperation": the text provides for it).
+    "provision for": "provides for",
+    "provisions for": "provides for",
+    "makes provision for": "provides for",
+    "make provision for": "provide for",
+    # Delivering arms is transferring them (a bare "deliver" is not: "deliver results").
+    "deliver arms": "transfer weapons",
+    "deliver weapons": "transfer weapons",
+    "delivers arms": "transfer weapons",
+    "delivers weapons": "transfer weapons",
+    "delivered arms": "transfer weapons",
+    "delivered weapons": "transfer weapons",
+    "delivering arms": "transfer weapons",
+    "delivering weapons": "transfer weapons",
     # The parties' own money is their national currencies, however named.
     "roubles and rials": "national currencies",
     "rubles and rials": "national currencies",
@@ -849,6 +864,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "renewed from time to time": "periodically renewed",
     "renewed every so often": "periodically renewed",
     "extended every so often": "periodically renewed",
+    # the progressive of the same: "the accord they had been extending from time to time"
+    "extending from time to time": "periodically renewing",
+    "extending periodically": "periodically renewing",
+    "renewing from time to time": "periodically renewing",
+    "renewing periodically": "periodically renewing",
     "every so often": "periodically",
     "at regular intervals": "periodically",
     "at intervals": "periodically",
@@ -1720,6 +1740,52 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
                    "footnot", "sideshow", "backseat"}),
     ),
 )
+# Exclusive alternatives of one kind: naming one in place of another is a different fact
+# ("Russian oil" for "Russian gas", "mostly in dollars" for "in national currencies", the
+# Black Sea for the Caspian). Kind -> value -> pattern (lowercase regex). The parties'
+# capitals are left out: they stand for the two states ("Moscow and Tehran agreed").
+ALTERNATIVES: dict[str, dict[str, str]] = {
+    "commodity": {
+        "gas": r"\b(?:natural )?gas\b|\blng\b",
+        "oil": r"\b(?:crude )?oil\b|\bpetroleum\b",
+        "electricity": r"\belectricity\b|\belectric power\b",
+        "coal": r"\bcoal\b",
+        "grain": r"\bgrain\b|\bwheat\b",
+    },
+    # the currency payments are made in (not a sum given in dollars)
+    "currency": {
+        "national currencies": r"\b(?:national|local|own|domestic) currenc\w*"
+        r"|\b(?:roubles?|rubles?) and rials?\b|\brials? and (?:roubles?|rubles?)\b",
+        "dollars": r"\bin (?:the )?(?:us |u\.s\. |american )?dollars?\b|\bdollar-denominated\b",
+        "euros": r"\bin (?:the )?euros?\b",
+        "yuan": r"\bin (?:the )?(?:chinese )?(?:yuan|renminbi)\b",
+    },
+    "sea": {
+        "Caspian": r"\bcaspian\b",
+        "Black Sea": r"\bblack sea\b",
+        "Persian Gulf": r"\bpersian gulf\b",
+        "Gulf of Oman": r"\b(?:gulf|sea) of oman\b",
+        "Arabian Sea": r"\barabian sea\b",
+        "Red Sea": r"\bred sea\b",
+        "Mediterranean": r"\bmediterranean\b",
+        "Baltic": r"\bbaltic\b",
+        "Sea of Azov": r"\b(?:sea of )?azov\b",
+        "Indian Ocean": r"\bindian ocean\b",
+    },
+    "city": {
+        "Baku": r"\bbaku\b",
+        "Yerevan": r"\byerevan\b",
+        "Tbilisi": r"\btbilisi\b",
+        "Ashgabat": r"\bashgabat\b",
+        "Astana": r"\bastana\b",
+        "Astrakhan": r"\bastrakhan\b",
+        "Kazan": r"\bkazan\b",
+        "St Petersburg": r"\b(?:st\.?|saint) petersburg\b",
+        "Bandar Abbas": r"\bbandar abbas\b",
+        "Minsk": r"\bminsk\b",
+        "Ankara": r"\bankara\b",
+    },
+}
 # A field named by its kinds: a known claim on gas or nuclear power says the claim's
 # "energy" (the field of its pitch), as a narrower word says the broader one. Stems.
 SALIENT_KINDS: dict[str, tuple[str, ...]] = {
@@ -1865,7 +1931,7 @@ def _relative_to_signing(event: str) -> tuple[str, str]:
 # text was released by the Kremlin".
 _TEXT_MADE_PUBLIC = (
     r"\b(?:published|released|unveiled|disclosed|posted|uploaded|put out|made public)\b"
-    r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,3}?public\b"
+    r"|\bmade (?:the |its )?(?:[\w'-]+ ){0,5}?public\b"
     # A text that went up online was put out: "went up on the Kremlin website", "appeared
     # online".
     r"|\b(?:went|goes|gone|go|was put|were put|appear|appeared|appears) (?:up )?"

@@ -146,6 +146,12 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         r"conducted \1",
     ),
+    # A scope that reaches as far as something covers it ("cooperation that extends as far as
+    # building reactors"); not a length ("extends as far as 2045" is left alone).
+    (
+        re.compile(r"\b(?:extends|reaches|goes|stretches)\s+as\s+far\s+as\b(?=\s+(?:the\s+)?[a-z])"),
+        "covers",
+    ),
     # A scope that extends to a domain covers it ("extends also to energy"); not to a date.
     (
         re.compile(

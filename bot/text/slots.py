@@ -295,7 +295,9 @@ _TRAILING_ROLES = [
 _PUBLISHED_BY = re.compile(
     # (what it was made public in may come first: "released in full by")
     r"\b(?:published|released|unveiled|disclosed|posted|uploaded)"
-    r" (?:in full |in its entirety |officially |online )?by"
+    r" (?:in full |in its entirety |officially |online )?"
+    # (to whom and when may come first too: "released to the public after the signing by")
+    r"(?:to the public |publicly )?(?:(?:after|before|following|ahead of) the signing )?by"
     r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
 )
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
@@ -1333,11 +1335,15 @@ def _negation(lowered: str) -> tuple[bool, tuple[str, ...], bool]:
 # A concessive clause grants what others may say ("whatever Araghchi may protest", "whatever
 # its missing clause might suggest"): its modal hedges that clause, not the claim.
 _CONCESSIVE = re.compile(r"\b(?:whatever|however much|no matter (?:what|how much))\b[^,;:.]*")
+# A clause of purpose or result says what something was done for ("released early so that
+# reporters could study it"): its modal hedges no claim.
+_PURPOSE = re.compile(r"\b(?:so that|in order that)\b[^,;:.]*")
 
 
 def _hedges(lowered: str) -> tuple[str, ...]:
     cues = []
     conceded = [m.span() for m in _CONCESSIVE.finditer(lowered)]
+    conceded += [m.span() for m in _PURPOSE.finditer(lowered)]
     for m in _HEDGE_RE.finditer(lowered):
         if any(a <= m.start() < b for a, b in conceded):
             continue

@@ -61,6 +61,16 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, plain_idioms
         ("a guide to what lay ahead", "a guide to the future"),
         ("Tehran ratified the instrument last week", "Tehran ratified the treaty last week"),
         ("the legal instrument binds both sides", "the treaty binds both sides"),
+        # the progressive of a renewal at intervals; a reach "as far as" a field covers it;
+        # a provision for something is what the text provides for
+        (
+            "a deal the two had been extending from time to time",
+            "a deal the two had been renewing periodically",
+        ),
+        ("cooperation that reaches as far as joint drills", "cooperation that covers joint drills"),
+        ("a provision for joint naval drills", "provides for joint naval drills"),
+        # delivering arms is transferring them
+        ("Moscow delivered weapons to its ally", "Moscow transferred arms to its ally"),
     ],
 )
 def test_paraphrases_normalise_alike(first: str, second: str) -> None:
@@ -74,6 +84,15 @@ def test_synonyms_become_one_canonical_form() -> None:
 def test_actor_spellings_become_one_id() -> None:
     assert normalize("Massoud Pezeshkian") == normalize("Masoud Pezeshkian") == "pezeshkian"
     assert "state_duma" in prepare("The State Duma voted")
+
+
+def test_reaching_as_far_as_a_year_is_no_coverage() -> None:
+    assert "cover" not in normalize("The accord's term extends as far as 2045.")
+
+
+def test_delivering_something_other_than_arms_is_no_transfer() -> None:
+    assert "transfer" not in normalize("The accord should deliver results for both economies.")
+    assert "transfer" not in normalize("Putin delivered a speech in the Kremlin.")
 
 
 def test_extending_to_an_area_is_not_renewing() -> None:

@@ -3104,3 +3104,54 @@ def test_a_date_timed_to_steal_attention_from_the_inauguration_is_the_timing_sta
 def test_an_earlier_visit_in_a_persons_aside_is_background(sentence: str, event: str) -> None:
     (ref,) = extract_slots(sentence, MONDAY).dates
     assert ref.event == event
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the modal says what the release was for (purpose or result), not a doubt
+        "Tehran put out the text ahead of the signing so that diplomats could read it first.",
+        "Moscow posted the full text before the signing, in order that analysts might study it.",
+    ],
+)
+def test_a_modal_in_a_clause_of_purpose_hedges_nothing(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not slots.hedged
+    assert ("published_before_signing", 1) in slots.stances
+
+
+def test_a_modal_outside_the_purpose_clause_still_hedges() -> None:
+    slots = extract_slots(
+        "Moscow may have posted the full text before the signing so that analysts could read it.",
+        MONDAY,
+    )
+    assert slots.hedged
+
+
+def test_a_text_made_public_with_a_long_object_is_published() -> None:
+    sentence = "The foreign ministry made its full set of articles public before the signing."
+    assert ("published_before_signing", 1) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "publisher"),
+    [
+        # to whom and when it was made public may come between the verb and its agent
+        (
+            "The full text was posted publicly following the signing by the Kremlin.",
+            "kremlin",
+        ),
+        (
+            "The document was published to the public before the signing by Tehran.",
+            "iran_government",
+        ),
+    ],
+)
+def test_a_publisher_named_after_to_whom_and_when(sentence: str, publisher: str) -> None:
+    assert ("publisher", publisher) in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_time_other_than_the_signing_between_verb_and_agent_names_no_publisher() -> None:
+    # "by" after another adverbial is not read as the agent
+    slots = extract_slots("The text was released after weeks of delay by most accounts.", MONDAY)
+    assert not any(role == "publisher" for role, _ in slots.roles)
