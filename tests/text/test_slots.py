@@ -2867,3 +2867,18 @@ def test_being_bound_to_go_to_war_for_the_other_is_the_mutual_defence_stance(
 )
 def test_other_aid_or_fighting_is_not_the_mutual_defence_stance(sentence: str) -> None:
     assert not [s for s in extract_slots(sentence).stances if s[0] == "mutual_defense"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The defence committee approved the draft on 2 April.",
+        "Lawmakers cited the budget committee's endorsement of the text on 5 May.",
+    ],
+)
+def test_a_committees_approval_dates_its_recommendation_not_the_vote(sentence: str) -> None:
+    assert only_date(sentence).event == "recommendation"
+
+
+def test_a_houses_approval_still_dates_the_vote() -> None:
+    assert only_date("The upper house endorsed the accord on 2 April.").event == "ratification"
