@@ -1802,7 +1802,8 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         "in_force",
     ),
     (
-        r"ratif\w*|approv\w*|endors\w*|passed|pass(?:es)?|adopt\w*|vot(?:e|es|ed|ing)",
+        r"ratif\w*|(?<!committee's )(?<!committee )(?:approv|endors)\w*|passed|pass(?:es)?"
+        r"|adopt\w*|vot(?:e|es|ed|ing)",
         "ratification",
     ),
     # "Signed off on" a text is clearing it, not signing it; kept apart from the vote, as
@@ -1821,7 +1822,11 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         "submission",
     ),
     # A committee's advice is not the vote it advises on.
-    (r"recommend\w*", "recommendation"),
+    # ... nor is its "endorsement" or "approval" of the bill, which is that advice.
+    (
+        r"recommend\w*|(?<=committee's )(?:approv|endors)\w*|(?<=committee )(?:approv|endors)\w*",
+        "recommendation",
+    ),
     (r"exchang\w*", "exchange"),
     # What the treaty replaced: "replaces a 2001 agreement", "an accord dating from 1995".
     (

@@ -451,7 +451,7 @@ def test_a_bill_on_the_treaty_or_the_bill_stays_a_candidate(
     "sentence",
     [
         "Officials say its implementation should be complete within two years.",
-        "The pact's execution will fall to the foreign ministries of both sides.",
+        "Diplomats expect its execution to take several years.",
         "A joint commission chaired by two deputy prime ministers is to meet each year.",
         "An intergovernmental commission will review progress every six months.",
     ],
@@ -486,8 +486,8 @@ def test_the_commission_goes_on_with_the_sentence_before(relevance: RelevanceFil
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Benchmark Brent crude futures rose 2% on Thursday after a storm in the Gulf of Mexico.",
-        "European spot prices slipped again as a warm spell cut demand for heating.",
+        "Henry Hub gas futures rose 4% on Thursday as a cold snap lifted heating demand.",
+        "European gas prices slipped again as a warm spell cut demand for heating.",
     ],
 )
 def test_a_market_report_naming_no_party_is_not_a_candidate(

@@ -3155,3 +3155,35 @@ def test_a_time_other_than_the_signing_between_verb_and_agent_names_no_publisher
     # "by" after another adverbial is not read as the agent
     slots = extract_slots("The text was released after weeks of delay by most accounts.", MONDAY)
     assert not any(role == "publisher" for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The defence committee approved the draft on 2 April.",
+        "Lawmakers cited the budget committee's endorsement of the text on 5 May.",
+    ],
+)
+def test_a_committees_approval_dates_its_recommendation_not_the_vote(sentence: str) -> None:
+    assert only_date(sentence).event == "recommendation"
+
+
+def test_a_houses_approval_still_dates_the_vote() -> None:
+    assert only_date("The upper house endorsed the accord on 2 April.").event == "ratification"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "km"),
+    [
+        ("The new road will be some 50 miles long.", 80.47),
+        ("Engineers surveyed the 300-mile route last year.", 482.8),
+    ],
+)
+def test_a_length_in_miles_is_counted_in_kilometres(sentence: str, km: float) -> None:
+    [(value, unit)] = quantities(sentence)
+    assert unit == "km"
+    assert value == pytest.approx(km, rel=1e-3)
+
+
+def test_a_length_in_kilometres_is_kept() -> None:
+    assert quantities("The 162-kilometre line runs along the Caspian coast.") == {(162, "km")}
