@@ -126,6 +126,9 @@ _UNIT_WORDS: dict[str, str] = {
     "kilometers": "km",
     "kilometre": "km",
     "kilometer": "km",
+    # a length in miles is compared in kilometres (see ``_KM_PER_MILE``)
+    "mile": "km",
+    "miles": "km",
     "dollars": "usd",
     "usd": "usd",
     "euros": "eur",
@@ -1201,6 +1204,7 @@ _VOLUME_RATE = re.compile(
     r"\s+(?:(?:a|an|per|each|every)\s+(day|week|month)\b|(daily|weekly|monthly)\b)"
 )
 _RATES_PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0}
+_KM_PER_MILE = 1.609344
 
 
 def _per_year(text: str, end: int) -> float:
@@ -1253,6 +1257,8 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
             value *= 1e9  # "55 bcm" means 55 billion cubic metres
         if unit == "m3":
             value *= _per_year(text, end)
+        if unit == "km" and re.match(r"[\s-]*miles?\b", text[end : end + 8]):
+            value *= _KM_PER_MILE  # "a 100-mile line" is some 161 km long
         found.append(
             Quantity(
                 value,

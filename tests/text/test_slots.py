@@ -2882,3 +2882,20 @@ def test_a_committees_approval_dates_its_recommendation_not_the_vote(sentence: s
 
 def test_a_houses_approval_still_dates_the_vote() -> None:
     assert only_date("The upper house endorsed the accord on 2 April.").event == "ratification"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "km"),
+    [
+        ("The new road will be some 50 miles long.", 80.47),
+        ("Engineers surveyed the 300-mile route last year.", 482.8),
+    ],
+)
+def test_a_length_in_miles_is_counted_in_kilometres(sentence: str, km: float) -> None:
+    [(value, unit)] = quantities(sentence)
+    assert unit == "km"
+    assert value == pytest.approx(km, rel=1e-3)
+
+
+def test_a_length_in_kilometres_is_kept() -> None:
+    assert quantities("The 162-kilometre line runs along the Caspian coast.") == {(162, "km")}
