@@ -12,11 +12,11 @@ from bot.engine import Engine
 from bot.evaluation import DEFAULT_DIR, Outcome, Scores, evaluate, evaluate_probe
 from bot.model import Verdict
 
-# Measured (README, Accuracy): static dev 0.990 (259 items), static held-out 0.908,
+# Measured (README, Accuracy): static dev 0.990 (259 items), static held-out 0.925,
 # sequential dev 0.990, sequential held-out 0.897 macro-F1. Below a floor, CI fails.
 FLOORS = {
     "static dev": 0.98,
-    "static heldout": 0.89,
+    "static heldout": 0.91,
     "sequential dev": 0.97,
     "sequential heldout": 0.87,
 }
@@ -41,12 +41,12 @@ PROBE_FLOORS = {
     "fresh5": 0.97,
     "fresh6": 0.97,
     "fresh7": 0.97,
-    "fresh8": 0.94,
+    "fresh8": 0.96,
     "fresh9": 0.97,
     "fresh10": 0.95,
     "fresh11": 0.97,
     "fresh12": 0.97,
-    "fresh13": 0.96,
+    "fresh13": 0.97,
     "fresh14": 0.97,
     "fresh15": 0.97,
     "fresh16": 0.97,
@@ -62,21 +62,21 @@ PROBE_FLOORS = {
     "fresh24": 0.97,
     "fresh25": 0.92,
     "fresh26": 0.82,
-    "fresh27": 0.92,
-    "fresh28": 0.91,
+    "fresh27": 0.97,
+    "fresh28": 0.94,
     # kept unseen while the fresh24-fresh31 rules were written (0.797 on arrival)
-    "fresh29": 0.80,
-    "fresh30": 0.88,
+    "fresh29": 0.92,
+    "fresh30": 0.90,
     "fresh31": 0.86,
-    "fresh32": 0.82,
-    "fresh33": 0.69,
-    # kept unseen while the fresh29-fresh33 rules are written (0.923 on arrival): only its
+    "fresh32": 0.97,
+    "fresh33": 0.90,
+    # kept unseen while the fresh29-fresh33 rules were written (0.923 on arrival and after): only its
     # aggregate is ever looked at, so a failure names none of its items
     "fresh34": 0.90,
     # sequential probes: dated articles judged against the seeds and earlier articles
-    "seq1": 0.66,
-    # kept unseen while the seq1 rules are written (0.691 on arrival)
-    "seq2": 0.66,
+    "seq1": 0.82,
+    # kept unseen while the seq1 rules were written (0.691 on arrival, 0.724 after them)
+    "seq2": 0.70,
 }
 UNSEEN_PROBES = frozenset({"fresh34", "seq2"})
 
