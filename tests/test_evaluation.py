@@ -70,8 +70,8 @@ PROBE_FLOORS = {
     "fresh31": 0.86,
     "fresh32": 0.97,
     "fresh33": 0.90,
-    # kept unseen while the fresh29-fresh33 rules were written (0.923 on arrival and after): only its
-    # aggregate is ever looked at, so a failure names none of its items
+    # kept unseen while the fresh29-fresh33 rules were written (0.923 on arrival and after):
+    # only its aggregate is ever looked at, so a failure names none of its items
     "fresh34": 0.90,
     # sequential probes: dated articles judged against the seeds and earlier articles
     "seq1": 0.82,
