@@ -462,11 +462,11 @@ def _alternatives_named(text: str) -> dict[str, dict[str, frozenset[str]]]:
     found: dict[str, dict[str, frozenset[str]]] = {}
     for kind, values in _ALTERNATIVES.items():
         for value, pattern in values.items():
-            words = frozenset(
-                w for m in pattern.finditer(lowered) for w in normalize(m.group(0)).split()
-            )
-            if pattern.search(lowered):
-                found.setdefault(kind, {})[value] = words
+            said = [m.group(0) for m in pattern.finditer(lowered)]
+            if said:
+                found.setdefault(kind, {})[value] = frozenset(
+                    w for phrase in said for w in normalize(phrase).split()
+                )
     return found
 
 
