@@ -756,6 +756,18 @@ def _dates_the_text(text: str, where: int, ref: DateRef) -> bool:
     return bool(_DATED_TEXT_BEFORE.search(text[:where])) and bool(_DATED_TEXT_AFTER.match(after))
 
 
+def _event_of_a_bare_date(text: str, ref: DateRef) -> DateRef:
+    """The event of a date in a sentence that names none: the treaty's signing when the date
+    modifies the treaty's noun ("the 17 January accord"), the inauguration when it modifies
+    the ceremony's ("Monday's swearing-in")."""
+    where = text.find(ref.text)
+    if _dates_the_text(text, where, ref):
+        return replace(ref, event="signing")
+    if where >= 0 and _CEREMONY_NOUN_AFTER.match(text, where + len(ref.text)):
+        return replace(ref, event=INAUGURATION_EVENT)
+    return ref
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April").
     A trailing speaker's verb dates only what its own clause says: "ratified on 8 April,
@@ -776,15 +788,7 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
         for m in pattern.finditer(text)
     ]
     if not events:
-        return [
-            replace(ref, event="signing")
-            if _dates_the_text(text, text.find(ref.text), ref)
-            else replace(ref, event=INAUGURATION_EVENT)
-            if text.find(ref.text) >= 0
-            and _CEREMONY_NOUN_AFTER.match(text, text.find(ref.text) + len(ref.text))
-            else ref
-            for ref in dates
-        ]
+        return [_event_of_a_bare_date(text, ref) for ref in dates]
     attached = []
     for ref in dates:
         where = text.find(ref.text)
@@ -1636,10 +1640,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         ),
     )
     for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
-        text, years = (m.group("text"), m.group("years")) if m.group("text") else (
-            m.group("age"), m.group("age_years")
-        )
-        if not m.group("text"):
+        if m.group("text"):
+            text, years = m.group("text"), m.group("years")
+        else:
+            text, years = m.group("age"), m.group("age_years")
             spans.append(m.span("age"))  # the age is the date, no length of its own
         dates.append(DateRef(text, event="predecessor", years_before=int(years)))
     # A length said of the agreement the treaty replaced is that agreement's, not the treaty's:
