@@ -568,14 +568,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "makes provision for": "provides for",
     "make provision for": "provide for",
     # Delivering arms is transferring them (a bare "deliver" is not: "deliver results").
-    "deliver arms": "transfer weapons",
-    "deliver weapons": "transfer weapons",
-    "delivers arms": "transfer weapons",
-    "delivers weapons": "transfer weapons",
-    "delivered arms": "transfer weapons",
-    "delivered weapons": "transfer weapons",
-    "delivering arms": "transfer weapons",
-    "delivering weapons": "transfer weapons",
+    **{
+        f"{deliver} {arms}": "transfer weapons"
+        for deliver in ("deliver", "delivers", "delivered", "delivering")
+        for arms in ("arms", "weapons")
+    },
     # The parties' own money is their national currencies, however named.
     "roubles and rials": "national currencies",
     "rubles and rials": "national currencies",
@@ -1554,6 +1551,14 @@ ASSESSMENT_CUES: tuple[str, ...] = (
 )
 # A writer's frame before what it reports: "Worth recalling that ...", "It bears repeating
 # that ...", "Needless to say, ...".
+# What a text is labelled ("so often described as a defence pact") and the yardstick it is
+# measured by ("by the standards of an alliance"): the writer's foil, read by the assessment
+# frames below and by the stance blockers, which ignore a stance said only as either.
+_LABELLED = (
+    r"(?:described|billed|touted|hailed|branded|called|dubbed|labell?ed|sold|characteri[sz]ed"
+    r"|portrayed|presented|cast|advertised)"
+)
+_YARDSTICK = r"by (?:the|any) (?:standards?|yardsticks?|measures?) of"
 ASSESSMENT_FRAMES: tuple[str, ...] = (
     r"(?:it is |it's )?(?:also )?worth (?:recalling|noting|remembering|stressing|repeating"
     r"|underlining|adding|bearing in mind)(?: again)?(?: here)?,?(?: that)?",
@@ -1564,14 +1569,12 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     # defence pact, it ...", "For an accord billed as historic, ...". The label is the
     # writer's foil, not what the sentence says the text is.
     r"for (?:a|an|the|such an?) [^,;:]{1,60}?(?:so |as |much |often |widely |routinely"
-    r" |frequently |commonly |usually |loudly )*(?:described|billed|touted|hailed|branded"
-    r"|called|dubbed|labell?ed|sold|characteri[sz]ed|portrayed|presented|cast|advertised)"
-    r" as [^,;:]{1,60},",
+    r" |frequently |commonly |usually |loudly )*" + _LABELLED + r" as [^,;:]{1,60},",
     # How far the writer vouches for a source: "If the Kremlin's readout is to be believed, ...".
     r"if [^,;:]{1,60}? (?:is|are) to be (?:believed|trusted|credited),",
     # A leading verdict against a yardstick: "Thin by the standards of a defence pact, the
     # text ...", "What it promises is modest by any measure of an alliance: ...".
-    r"[^,;:]{0,60}?\bby (?:the|any) (?:standards?|yardsticks?|measures?) of [^,;:]{1,60}[,;:]",
+    r"[^,;:]{0,60}?\b" + _YARDSTICK + r" [^,;:]{1,60}[,;:]",
     # Stripping the wrapping away to show what is left: "Strip away the ceremony and what
     # remains is ...", "Peel back the prose and the text reads as ...".
     r"(?:strip|peel|cut|clear|set) (?:away|back|aside|through) [^,;:]{1,50}? and"
@@ -2108,7 +2111,6 @@ STANCES: dict[str, tuple[str, str | None]] = {
 STANCE_BLOCKERS = (
     r"\b(?:fears?|concerns?|prospect|worr\w*|risk|speculat\w*|accus\w*|suggestions?"
     r"|allegations?)\b"
-    r"|\bby (?:the|any) (?:standards?|yardsticks?|measures?) of\b"
-    r"|^\s*for (?:a|an|the|such an?) [^,;:]{0,40}?\b(?:described|billed|touted|hailed|branded"
-    r"|called|dubbed|labell?ed|sold|characteri[sz]ed|portrayed|presented|cast|advertised) as\b"
+    r"|\b" + _YARDSTICK + r"\b"
+    r"|^\s*for (?:a|an|the|such an?) [^,;:]{0,40}?\b" + _LABELLED + r" as\b"
 )
