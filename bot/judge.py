@@ -856,24 +856,29 @@ _TEXT_NOUNS = re.compile(
 )
 
 
+def _who_is_silent(claim: Claim) -> str | None:
+    """Whose silence the claim's negation reports: the text's ("text": "the pact does not
+    mention arms transfers", a text noun before the cue), a person's ("person": "Peskov said
+    nothing about drills"), or None when it reports none."""
+    lowered = claim.text.lower()
+    silence = _SILENCE.search(lowered)
+    if silence is None:
+        return None
+    return "text" if _TEXT_NOUNS.search(lowered[: silence.start()]) else "person"
+
+
 def _silent_speakers(claim: Claim) -> set[str]:
     """The persons whose silence a claim's negation is: what they left unsaid, which only
     another account of their own words can contradict. Empty when the negation is the
     text's or anyone else's."""
-    lowered = claim.text.lower()
-    silence = _SILENCE.search(lowered)
-    if silence is None or _TEXT_NOUNS.search(lowered[: silence.start()]):
-        return set()
-    return _persons(claim.slots)
+    return _persons(claim.slots) if _who_is_silent(claim) == "person" else set()
 
 
 def _text_silence(claim: Claim) -> bool:
     """Is the claim's negation the text's silence ("the pact does not mention arms
     transfers")? What a text leaves unsaid is contradicted only by an account of what it
     says, not by a report of the deed ("Russia shipped weapons to Iran last year")."""
-    lowered = claim.text.lower()
-    silence = _SILENCE.search(lowered)
-    return silence is not None and _TEXT_NOUNS.search(lowered[: silence.start()]) is not None
+    return _who_is_silent(claim) == "text"
 
 
 def _same_person(claim: Slots, known: Slots) -> bool:
