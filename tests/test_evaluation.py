@@ -70,15 +70,18 @@ PROBE_FLOORS = {
     "fresh31": 0.86,
     "fresh32": 0.97,
     "fresh33": 0.90,
-    # kept unseen while the fresh29-fresh33 rules were written (0.923 on arrival and after):
-    # only its aggregate is ever looked at, so a failure names none of its items
+    # kept unseen while the fresh29-fresh33 rules were written (0.923 on arrival and after)
     "fresh34": 0.90,
     # sequential probes: dated articles judged against the seeds and earlier articles
     "seq1": 0.82,
     # kept unseen while the seq1 rules were written (0.691 on arrival, 0.724 after them)
     "seq2": 0.70,
+    # kept unseen while the fresh34/seq2 rules are written (0.774 and 0.620 on arrival):
+    # only their aggregates are ever looked at, so a failure names none of their items
+    "fresh35": 0.74,
+    "seq3": 0.58,
 }
-UNSEEN_PROBES = frozenset({"fresh34", "seq2"})
+UNSEEN_PROBES = frozenset({"fresh35", "seq3"})
 
 
 @pytest.fixture(scope="module")
