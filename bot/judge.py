@@ -731,6 +731,13 @@ def _commentary_tokens(claim: Claim) -> frozenset[str]:
     return _words_of(comment) - _words_of(rest)
 
 
+@by_identity(64)
+def _framing_tokens(claim: Claim) -> frozenset[str]:
+    """The claim's tokens that frame it rather than state it: its speaker, a yardstick partner
+    and the writer's assessment. Read once per claim, not once per candidate scored."""
+    return _speaker_tokens(claim) | _comparand_tokens(claim) | _commentary_tokens(claim)
+
+
 def _slot_affinity(claim: Claim, known: KnownClaim) -> int:
     """How many kinds of detail the two claims both state (units, events, stances, roles):
     among equally similar candidates, the one that can confirm or contradict comes first."""
@@ -1088,9 +1095,8 @@ class Judge:
         theirs = self.knowledge.tokens_of(known)
         # Who reports the claim is no part of it: the speaker's words count only where the
         # known claim has them too ("..., analysts who reviewed it said").
-        speaker = (
-            _speaker_tokens(claim) | _comparand_tokens(claim) | _commentary_tokens(claim)
-        ) - theirs
+        framing = _framing_tokens(claim)
+        speaker = framing - theirs if framing else framing
         mine_here = mine - speaker if speaker else mine
         return _Scored(known, self._coverage(mine_here, theirs), self._coverage(theirs, mine))
 
