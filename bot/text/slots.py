@@ -923,11 +923,30 @@ def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
     return _remark_events(text, dates, event_at)
 
 
+# A year that names an agreement on another subject ("the 2012 visa agreement", "a 2019
+# fisheries accord", "the 2008 free-trade deal") dates that agreement: our treaty is a
+# partnership, never a visa, trade or fisheries text.
+_SECTOR_AGREEMENT_AFTER = re.compile(
+    r"\s+(?:visa|visa-free|trade|free-trade|fisheries|fishing|extradition|customs|tax"
+    r"|double-taxation|investment|readmission|migration|aviation|air-services|border"
+    r"|boundary|consular|postal)\s+(?:[\w-]+\s+)?(?:agreements?|accords?|treat(?:y|ies)|pacts?|deals?"
+    r"|conventions?|protocols?)\b"
+)
+
+
 def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date in a clause about another treaty ("the same name as the treaty Moscow signed with
-    Pyongyang last year") dates that treaty's event, not ours."""
+    Pyongyang last year") dates that treaty's event, not ours; so does a bare year naming an
+    agreement on another subject (see _SECTOR_AGREEMENT_AFTER)."""
 
     def event_at(where: int, ref: DateRef) -> str | None:
+        if (
+            where >= 0
+            and ref.day is None
+            and ref.month is None
+            and _SECTOR_AGREEMENT_AFTER.match(text, where + len(ref.text))
+        ):
+            return OTHER_TREATY_EVENT
         clause = _clause_around(text, where, where + len(ref.text)) if where >= 0 else ""
         # The treaty it replaces is dated as the predecessor (see EVENT_PATTERNS).
         about_other = any(

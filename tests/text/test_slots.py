@@ -942,6 +942,13 @@ def test_a_date_in_a_clause_about_another_treaty_is_that_treatys() -> None:
     assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["other_treaty"]
 
 
+def test_a_year_naming_an_agreement_on_another_subject_dates_that_agreement() -> None:
+    sentence = "Deputies also amended the 2009 fisheries accord with Norway."
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["other_treaty"]
+    treaty = "The partnership treaty was signed in 2025."
+    assert [d.event for d in extract_slots(treaty, MONDAY).dates] != ["other_treaty"]
+
+
 def test_idioms_are_read_plainly_by_the_slots() -> None:
     signing = extract_slots("The presidents put pen to paper on 15 January.", MONDAY)
     assert [d.event for d in signing.dates] == ["signing"]
