@@ -55,6 +55,13 @@ _AGO = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is expected|are expected|is scheduled|are scheduled|is due|are due|next)\b"
 )
+# A weekday right after a verb in the past tense is a past day, even in a clause about what
+# will come: "will put the treaty that he signed in the Kremlin on Friday before parliament".
+# (A passive still to come, "will be signed on Friday", keeps its future.)
+_DONE_BEFORE_WEEKDAY = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|sealed|approved|adopted|ratified|met|held)"
+    r"(?:\s+(?!(?:will|shall|next)\b)[\w'’-]+){0,4}?\s+on\s+$"
+)
 # A ceremony named by its weekday alone is one still to come: a report on Friday of "the
 # inauguration on Monday" means the coming Monday (a past one is "last Monday" or a date).
 _SCHEDULED_CEREMONY = re.compile(r"\b(?:inauguration|swearing-in|investiture)\s+on\s+$")
@@ -653,9 +660,10 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
             continue
         # Tense is read in the weekday's own clause: "signed on Friday, and the Duma will
         # debate it on Tuesday" has a past Friday and a future Tuesday.
-        ahead = bool(_FUTURE.search(_clause_around(text, m.start(), m.end()))) or bool(
-            _SCHEDULED_CEREMONY.search(text, max(0, m.start() - 30), m.start())
-        )
+        ahead = (
+            bool(_FUTURE.search(_clause_around(text, m.start(), m.end())))
+            and not _DONE_BEFORE_WEEKDAY.search(text, max(0, m.start() - 40), m.start())
+        ) or bool(_SCHEDULED_CEREMONY.search(text, max(0, m.start() - 30), m.start()))
         delta = (
             (weekday - published.weekday()) % 7
             if ahead
