@@ -127,6 +127,15 @@ _MARKET_REPORT = re.compile(
     r"\b(?:futures|benchmark|spot prices?|(?:oil|gas|crude|brent) prices?)\b"
     r"[^.;]*\b(?:fell|rose|dropped|climbed|slipped|jumped|surged|eased|gained|lost|traded)\b"
 )
+# An agreement on another subject ("a protocol to the 2012 visa agreement", "the fisheries
+# accord"): our treaty is a partnership, never a visa, trade or fisheries text, so such an
+# agreement is a house's or a government's other business, like another bill.
+_OTHER_AGREEMENT = re.compile(
+    r"\b(?:visa|visa-free|trade|free-trade|fisheries|fishing|extradition|customs|tax"
+    r"|double-taxation|investment|readmission|migration|aviation|air-services|border"
+    r"|boundary|consular|postal)\s+(?:[\w-]+\s+)?(?:agreements?|accords?|treat(?:y|ies)|pacts?"
+    r"|deals?|conventions?|protocols?)\b"
+)
 _PARTIES = frozenset({"russia", "iran"})
 _IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
 _MIN_WORDS = 5
@@ -205,6 +214,12 @@ class RelevanceFilter:
             and not _ANCHOR_RE.search(_LEGISLATIVE.sub(" ", prepared))
         ):
             return False  # a house's other business: "also passed a bill on foreign agents"
+        if (
+            not slots.stances
+            and _OTHER_AGREEMENT.search(prepared)
+            and not _ANCHOR_RE.search(_OTHER_AGREEMENT.sub(" ", _LEGISLATIVE.sub(" ", prepared)))
+        ):
+            return False  # another agreement: "ratified a protocol to the visa agreement"
         if _ANCHOR_RE.search(prepared) or slots.stances:
             # A stance on one of the treaty's contested framings (its text made public or
             # kept private, an alliance, mutual defence) is about the treaty.

@@ -55,6 +55,13 @@ _AGO = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is expected|are expected|is scheduled|are scheduled|is due|are due|next)\b"
 )
+# A weekday right after a verb in the past tense is a past day, even in a clause about what
+# will come: "will put the treaty that he signed in the Kremlin on Friday before parliament".
+# (A passive still to come, "will be signed on Friday", keeps its future.)
+_DONE_BEFORE_WEEKDAY = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|sealed|approved|adopted|ratified|met|held)"
+    r"(?:\s+(?!(?:will|shall|next)\b)[\w'’-]+){0,4}?\s+on\s+$"
+)
 # A ceremony named by its weekday alone is one still to come: a report on Friday of "the
 # inauguration on Monday" means the coming Monday (a past one is "last Monday" or a date).
 _SCHEDULED_CEREMONY = re.compile(r"\b(?:inauguration|swearing-in|investiture)\s+on\s+$")
@@ -653,9 +660,10 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
             continue
         # Tense is read in the weekday's own clause: "signed on Friday, and the Duma will
         # debate it on Tuesday" has a past Friday and a future Tuesday.
-        ahead = bool(_FUTURE.search(_clause_around(text, m.start(), m.end()))) or bool(
-            _SCHEDULED_CEREMONY.search(text, max(0, m.start() - 30), m.start())
-        )
+        ahead = (
+            bool(_FUTURE.search(_clause_around(text, m.start(), m.end())))
+            and not _DONE_BEFORE_WEEKDAY.search(text, max(0, m.start() - 40), m.start())
+        ) or bool(_SCHEDULED_CEREMONY.search(text, max(0, m.start() - 30), m.start()))
         delta = (
             (weekday - published.weekday()) % 7
             if ahead
@@ -923,11 +931,30 @@ def _term_ends(text: str, dates: list[DateRef]) -> list[DateRef]:
     return _remark_events(text, dates, event_at)
 
 
+# A year that names an agreement on another subject ("the 2012 visa agreement", "a 2019
+# fisheries accord", "the 2008 free-trade deal") dates that agreement: our treaty is a
+# partnership, never a visa, trade or fisheries text.
+_SECTOR_AGREEMENT_AFTER = re.compile(
+    r"\s+(?:visa|visa-free|trade|free-trade|fisheries|fishing|extradition|customs|tax"
+    r"|double-taxation|investment|readmission|migration|aviation|air-services|border"
+    r"|boundary|consular|postal)\s+(?:[\w-]+\s+)?(?:agreements?|accords?|treat(?:y|ies)|pacts?|deals?"
+    r"|conventions?|protocols?)\b"
+)
+
+
 def _other_treaty_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date in a clause about another treaty ("the same name as the treaty Moscow signed with
-    Pyongyang last year") dates that treaty's event, not ours."""
+    Pyongyang last year") dates that treaty's event, not ours; so does a bare year naming an
+    agreement on another subject (see _SECTOR_AGREEMENT_AFTER)."""
 
     def event_at(where: int, ref: DateRef) -> str | None:
+        if (
+            where >= 0
+            and ref.day is None
+            and ref.month is None
+            and _SECTOR_AGREEMENT_AFTER.match(text, where + len(ref.text))
+        ):
+            return OTHER_TREATY_EVENT
         clause = _clause_around(text, where, where + len(ref.text)) if where >= 0 else ""
         # The treaty it replaces is dated as the predecessor (see EVENT_PATTERNS).
         about_other = any(

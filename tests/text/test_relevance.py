@@ -436,6 +436,26 @@ def test_a_houses_other_bill_is_not_a_candidate(relevance: RelevanceFilter, sent
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Senators also backed amendments to the 2009 fisheries accord with Norway.",
+        "The same session approved an extradition treaty with Paraguay.",
+        "Deputies then approved a 2018 double-taxation convention with Chile.",
+    ],
+)
+def test_an_agreement_on_another_subject_is_not_a_candidate(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert not candidate(relevance, sentence)
+
+
+def test_the_treaty_naming_an_agreement_on_another_subject_stays_a_candidate(
+    relevance: RelevanceFilter,
+) -> None:
+    assert candidate(relevance, "The treaty also calls for a free-trade agreement in future.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The Duma passed a bill ratifying the partnership treaty with Iran on Tuesday.",
         "The Majlis approved a law on the agreement with Russia by 196 votes.",
         "Deputies passed the bill on Tuesday with 402 votes in favour.",

@@ -942,6 +942,21 @@ def test_a_date_in_a_clause_about_another_treaty_is_that_treatys() -> None:
     assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["other_treaty"]
 
 
+def test_a_year_naming_an_agreement_on_another_subject_dates_that_agreement() -> None:
+    sentence = "Deputies also amended the 2009 fisheries accord with Norway."
+    assert [d.event for d in extract_slots(sentence, MONDAY).dates] == ["other_treaty"]
+    treaty = "The partnership treaty was signed in 2025."
+    assert [d.event for d in extract_slots(treaty, MONDAY).dates] != ["other_treaty"]
+
+
+def test_a_weekday_right_after_a_past_verb_is_past_in_a_clause_about_the_future() -> None:
+    sunday = date(2025, 1, 19)
+    past = "Tehran will send lawmakers the accord it inked in Moscow on Friday, officials say."
+    assert [(d.day, d.event) for d in extract_slots(past, sunday).dates] == [(17, "signing")]
+    coming = "The accord will be inked in Moscow on Friday."
+    assert [d.day for d in extract_slots(coming, sunday).dates] == [24]
+
+
 def test_idioms_are_read_plainly_by_the_slots() -> None:
     signing = extract_slots("The presidents put pen to paper on 15 January.", MONDAY)
     assert [d.event for d in signing.dates] == ["signing"]
