@@ -34,7 +34,13 @@ from bot.text import durations, lexicon, offsets
 from bot.text.headline import plain_lead
 from bot.text.normalize import denied_exclusions_said, normalize, prepare, stem
 from bot.text.slips import NearTokens
-from bot.text.slots import BACKGROUND_EVENT, SHARE_UNIT, TERM_END_EVENT, names_the_signing
+from bot.text.slots import (
+    BACKGROUND_EVENT,
+    SHARE_UNIT,
+    TERM_END_EVENT,
+    denies_the_date,
+    names_the_signing,
+)
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -1006,6 +1012,19 @@ def _different_speakers(a: Slots, b: Slots) -> bool:
     return bool(left and right and left.isdisjoint(right))
 
 
+_DENIAL_WORD = re.compile(r"\b(?:not|never|rather than|instead of)\b|n't")
+
+
+def _asserted(claim: Claim) -> Slots:
+    """The claim's slots without the dates it rules out ("not signed in 2001"): a denied
+    date is no detail the knowledge must state."""
+    slots = claim.slots
+    if not slots.dates or not _DENIAL_WORD.search(claim.text.lower()):
+        return slots
+    kept = tuple(d for d in slots.dates if not denies_the_date(claim.text, d))
+    return slots if len(kept) == len(slots.dates) else replace(slots, dates=kept)
+
+
 def _distinct_events(a: Slots, b: Slots) -> bool:
     """Different bodies acting (the Duma vs the Federation Council) are different events."""
     left, right = _institutions(a), _institutions(b)
@@ -1336,6 +1355,16 @@ class Judge:
             if mine.event == _STATEMENT_EVENT and _different_speakers(claim.slots, known):
                 continue  # Araghchi's remark on Wednesday does not date Pezeshkian's on Monday
             same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
+            if denies_the_date(claim.text, mine):
+                # "not signed in 2001" rules a date out: another date agrees with it, and
+                # only ruling out the known date itself conflicts.
+                if any(date_states(d, mine) for d in same_event):
+
+                    def denies(_s: _Scored) -> bool:
+                        return False  # nothing known rules its own date out
+
+                    return _Mismatch(f"{_date_text(mine)} denied", denies)
+                continue
             years = [d for d in same_event if _year_only(d)]
             if _year_only(mine) and years and not any(_years_overlap(d, mine) for d in years):
                 # "replaces an agreement dating from 1995" against "replaces a 2001 agreement":
@@ -1896,7 +1925,7 @@ class Judge:
             )
             and negations_agree
             and self._same_stances(a, b)
-            and self._details_covered(a, [b])
+            and self._details_covered(_asserted(claim), [b])
         )
 
     def _defining_figure_restated(self, claim: Claim, scored: _Scored) -> bool:
@@ -1969,7 +1998,7 @@ class Judge:
             and not self._salient_uncovered(claim, union, restating=True)
         )
         if enough and self._union_negations_agree(claim, group) and self._details_covered(
-            claim.slots, slots
+            _asserted(claim), slots
         ):
             return group[0]
         return None

@@ -2836,3 +2836,32 @@ def test_a_detail_outside_the_compound_is_still_news(engine: Engine) -> None:
         "relations, while the particulars remain secret, and would cover space exploration."
     )
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ruling out a year other than the known one agrees with the known date
+        "The partnership accord was not concluded in 1998.",
+        "Putin and Pezeshkian did not put their names to the pact in 2023.",
+        "The two presidents did not sign the agreement on 16 January.",
+    ],
+)
+def test_a_denied_other_date_restates_the_known_one(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ruling out the known date itself conflicts
+        "The partnership accord was not concluded on 17 January 2025.",
+        "Putin and Pezeshkian did not sign the pact in January.",
+        # an asserted other date still conflicts
+        "The partnership accord was concluded in 1998.",
+    ],
+)
+def test_denying_the_known_date_or_asserting_another_conflicts(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING

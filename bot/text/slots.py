@@ -9,7 +9,7 @@ role bindings ("Iranian President Masoud Pezeshkian") and other treaties the sen
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -557,6 +557,54 @@ def _signed_that_same_day(text: str, after: int) -> bool:
     """Is the treaty (not a law) signed "that same day" after position ``after``?"""
     same_day = _SIGNED_THE_SAME_DAY.search(text, after)
     return same_day is not None and not _LAW_WORD.search(same_day.group(0))
+
+
+# A negation whose focus is the date just after it: "was not signed in 2001", "did not sign
+# it in 2001", "in 2025, not 2001", "rather than in 2001". What is denied is the date, not the
+# act: the act itself is presupposed.
+_DATE_DENIED = re.compile(
+    r"(?:\b(?:not|never)|n't|\brather than|\binstead of)(?:\s+[\w'-]+){0,4}?\s+"
+    r"(?:(?:in|on|during|until|by)\s+)?$"
+)
+
+
+def _date_denial(lowered: str, ref: DateRef) -> tuple[int, int] | None:
+    """The span in ``lowered`` of the negation cue whose focus is the date ``ref``, if any."""
+    at = lowered.find(ref.text)
+    if at < 0 or lowered.startswith("'s", at + len(ref.text)):
+        return None  # "not Friday's signing timed to ...": the date qualifies what is denied
+    start = max(
+        (m.end() for m in re.finditer(r"[;:.,]|\b(?:and|but|while|whereas|after|before)\b",
+                                      lowered[:at])),
+        default=0,
+    )
+    # "in 2025, not 2001": the negation just after the comma focuses the date
+    denial = _DATE_DENIED.search(lowered, start, at)
+    if denial is None:
+        return None
+    cue = re.match(r"\s*(not|never|rather than|instead of|\w*n't)", denial.group(0))
+    if cue is None:
+        return None
+    return denial.start() + cue.start(1), denial.start() + cue.end(1)
+
+
+def denies_the_date(sentence: str, ref: DateRef) -> bool:
+    """Is ``ref`` the focus of a negation in its own clause of ``sentence`` ("the treaty was
+    not signed in 2001")? Such a date is ruled out, not asserted: another date of the same
+    event does not conflict with it, and the act itself is not denied."""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    return _date_denial(words_to_digits(_lower(sentence)), ref) is not None
+
+
+def _without_date_denials(lowered: str, dates: Sequence[DateRef]) -> str:
+    """``lowered`` with each negation cue that only rules out a date blanked: "was not signed
+    in 2001" denies the year, not the signing."""
+    for ref in dates:
+        span = _date_denial(lowered, ref)
+        if span is not None:
+            lowered = lowered[: span[0]] + " " * (span[1] - span[0]) + lowered[span[1] :]
+    return lowered
 
 
 def names_the_signing(sentence: str, ref: DateRef) -> bool:
@@ -1673,10 +1721,11 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         # the same amount, unit and direction ("a day after"): the same offset
         if q.unit != "offset" or not any(t.split()[:3] == q.text.split()[:3] for t in counted)
     ]
-    negated, negation_cues, noncommittal = _negation(lowered)
+    undenied = _without_date_denials(lowered, dates)
+    negated, negation_cues, noncommittal = _negation(undenied)
     hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())
     prepared = prepare(sentence)
-    scopes = _negation_scopes(lowered) if negation_cues else ()
+    scopes = _negation_scopes(undenied) if negation_cues else ()
     # "The accord was signed in Minsk": a place of signing is not a subject of its own.
     place = _signing_place_span(prepared)
     subject_text = lowered if place is None else lowered.replace(place, " ")
