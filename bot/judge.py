@@ -344,6 +344,30 @@ def _whole_text_counts(claim: Claim) -> frozenset[float]:
     )
 
 
+# A count of the articles on one topic is not the length of the text: "the two articles of
+# the accord on customs", "three articles dealing with energy", "two articles of the treaty
+# deal with transport" (without "the": "the 47 articles of the pact cover trade" is all of
+# them). Not "47 articles, covering areas from energy to security": the whole text's range.
+_OF_THE_TEXT = rf"(?:\s+(?:in|of)\s+(?:the|this|their|its)\s+(?:[\w'’–-]+\s+){{0,3}}?{_TEXT_NOUN})"
+_TOPICAL_ARTICLE_COUNT = re.compile(
+    rf"\b(\d+)\s+articles{_OF_THE_TEXT}?\s+(?:on|about|concerning|dealing\s+with"
+    r"|devoted\s+to|given\s+over\s+to)\b"
+    rf"|(?<!\bthe\s)\b(\d+)\s+articles{_OF_THE_TEXT}\s+(?:deal|deals|dealt|cover|covers"
+    r"|concern|concerns|address|addresses)\b"
+)
+
+
+@by_identity(64)
+def _topical_article_counts(claim: Claim) -> frozenset[float]:
+    """The counts ``claim`` gives of articles on one topic (see ``_TOPICAL_ARTICLE_COUNT``)."""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    text = words_to_digits(claim.text.lower())
+    return frozenset(
+        float(next(g for g in m.groups() if g)) for m in _TOPICAL_ARTICLE_COUNT.finditer(text)
+    )
+
+
 def _counts_whole_texts(claim: Claim, known: Claim, mine: Quantity) -> bool:
     """Do both claims count the articles of the whole text, the claim with ``mine``?"""
     return (
@@ -1297,6 +1321,8 @@ class Judge:
         for mine in claim.slots.quantities:
             if mine.unit in _UNCOMPARABLE_UNITS:
                 continue
+            if mine.unit == "article" and mine.value in _topical_article_counts(claim):
+                continue  # "the two articles on customs" do not count the whole text
             same_unit = [q for q in known.quantities if _comparable(q, mine)]
             if not same_unit or any(_same_value(q, mine) for q in same_unit):
                 continue

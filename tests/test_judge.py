@@ -2865,3 +2865,28 @@ def test_denying_the_known_date_or_asserting_another_conflicts(
     engine: Engine, text: str
 ) -> None:
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count of the articles on one topic is not the length of the text
+        "The three articles of the pact on transport set out a joint timetable.",
+        "Two articles dealing with banking were added late in the talks.",
+        "Four articles of the agreement deal with nuclear energy.",
+    ],
+)
+def test_articles_on_one_topic_do_not_count_the_text(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pact has 45 articles.",
+        "The 40 articles of the accord cover trade.",
+        "The document contains 52 articles, covering areas from trade to security.",
+    ],
+)
+def test_a_count_of_the_whole_text_still_conflicts(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
