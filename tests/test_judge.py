@@ -2890,3 +2890,8 @@ def test_articles_on_one_topic_do_not_count_the_text(engine: Engine, text: str) 
 )
 def test_a_count_of_the_whole_text_still_conflicts(engine: Engine, text: str) -> None:
     assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_an_earlier_visits_date_does_not_date_the_replaced_agreement(engine: Engine) -> None:
+    text = "The accord supersedes a 2001 deal, and Pezeshkian's last trip to Moscow came in 2024."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

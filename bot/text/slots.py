@@ -1002,6 +1002,26 @@ _EARLIER_VISIT = re.compile(
 )
 
 
+# "X's previous visit to Russia was in October 2024", "his last trip there came in 2022": the
+# date the clause puts on an earlier visit.
+_EARLIER_VISIT_DATED = re.compile(
+    _EARLIER_VISIT.pattern + r"(?:\s+(?!(?:and|but)\b)[\w'’-]+){0,4}?\s+(?:was|came|took place"
+    r"|happened|fell)\s+(?:(?:in|on|back in|during)\s+)?$"
+)
+
+
+def _earlier_visit_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A date said to be that of someone's earlier visit ("Pezeshkian's previous visit to
+    Russia was in October 2024") is background on that person, whatever other event the
+    sentence names: it dates neither the treaty nor the agreement it replaces."""
+    out = []
+    for ref in dates:
+        at = text.find(ref.text)
+        earlier = at >= 0 and _EARLIER_VISIT_DATED.search(text, max(0, at - 120), at)
+        out.append(replace(ref, event=BACKGROUND_EVENT) if earlier else ref)
+    return out
+
+
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date inside a non-restrictive "who" clause ("Pezeshkian, who took office in 2024,")
     with no event of the treaty's to attach to is background on that person: it states
@@ -1687,6 +1707,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             ),
         ),
     )
+    dates = _earlier_visit_dates(lowered, dates)
     for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
         if m.group("text"):
             text, years = m.group("text"), m.group("years")

@@ -11,7 +11,13 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.model import DateRef, Slots
-from bot.text.slots import denies_the_date, extract_slots, names_the_signing, own_treaty_part
+from bot.text.slots import (
+    BACKGROUND_EVENT,
+    denies_the_date,
+    extract_slots,
+    names_the_signing,
+    own_treaty_part,
+)
 
 MONDAY = date(2025, 1, 20)
 SIGNING_DAY = date(2025, 1, 17)
@@ -3221,3 +3227,25 @@ def test_a_date_outside_a_negations_focus_is_not_denied(sentence: str) -> None:
     slots = extract_slots(sentence)
     assert slots.dates
     assert not any(denies_the_date(sentence, d) for d in slots.dates)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The accord supersedes a 2001 deal, and Putin's last trip to Tehran came in July 2022.",
+        "It replaces the 2001 pact; the president's most recent visit to Moscow was in 2024.",
+    ],
+)
+def test_the_date_of_an_earlier_visit_is_background(sentence: str) -> None:
+    dates = extract_slots(sentence).dates
+    visit = [d for d in dates if d.year in (2022, 2024)]
+    assert visit
+    assert all(d.event == BACKGROUND_EVENT for d in visit)
+    # the replaced agreement keeps its own year
+    assert any(d.year == 2001 and d.event == "predecessor" for d in dates)
+
+
+def test_a_visit_date_not_called_earlier_keeps_its_event() -> None:
+    sentence = "The accord replaces a 2001 deal and was signed during the visit in 2025."
+    dates = extract_slots(sentence).dates
+    assert all(d.event != BACKGROUND_EVENT for d in dates)
