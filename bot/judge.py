@@ -34,7 +34,13 @@ from bot.text import durations, lexicon, offsets
 from bot.text.headline import plain_lead
 from bot.text.normalize import denied_exclusions_said, normalize, prepare, stem
 from bot.text.slips import NearTokens
-from bot.text.slots import BACKGROUND_EVENT, SHARE_UNIT, TERM_END_EVENT, names_the_signing
+from bot.text.slots import (
+    BACKGROUND_EVENT,
+    SHARE_UNIT,
+    TERM_END_EVENT,
+    denies_the_date,
+    names_the_signing,
+)
 
 # calendar's names are those of the C locale: English, which is what the reasons are written in.
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -335,6 +341,30 @@ def _whole_text_counts(claim: Claim) -> frozenset[float]:
     text = words_to_digits(claim.text.lower())
     return frozenset(
         float(next(g for g in m.groups() if g)) for m in _WHOLE_TEXT_COUNT.finditer(text)
+    )
+
+
+# A count of the articles on one topic is not the length of the text: "the two articles of
+# the accord on customs", "three articles dealing with energy", "two articles of the treaty
+# deal with transport" (without "the": "the 47 articles of the pact cover trade" is all of
+# them). Not "47 articles, covering areas from energy to security": the whole text's range.
+_OF_THE_TEXT = rf"(?:\s+(?:in|of)\s+(?:the|this|their|its)\s+(?:[\w'’–-]+\s+){{0,3}}?{_TEXT_NOUN})"
+_TOPICAL_ARTICLE_COUNT = re.compile(
+    rf"\b(\d+)\s+articles{_OF_THE_TEXT}?\s+(?:on|about|concerning|dealing\s+with"
+    r"|devoted\s+to|given\s+over\s+to)\b"
+    rf"|(?<!\bthe\s)\b(\d+)\s+articles{_OF_THE_TEXT}\s+(?:deal|deals|dealt|cover|covers"
+    r"|concern|concerns|address|addresses)\b"
+)
+
+
+@by_identity(64)
+def _topical_article_counts(claim: Claim) -> frozenset[float]:
+    """The counts ``claim`` gives of articles on one topic (see ``_TOPICAL_ARTICLE_COUNT``)."""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    text = words_to_digits(claim.text.lower())
+    return frozenset(
+        float(next(g for g in m.groups() if g)) for m in _TOPICAL_ARTICLE_COUNT.finditer(text)
     )
 
 
@@ -1013,6 +1043,19 @@ def _different_speakers(a: Slots, b: Slots) -> bool:
     return bool(left and right and left.isdisjoint(right))
 
 
+_DENIAL_WORD = re.compile(r"\b(?:not|never|rather than|instead of)\b|n't")
+
+
+def _asserted(claim: Claim) -> Slots:
+    """The claim's slots without the dates it rules out ("not signed in 2001"): a denied
+    date is no detail the knowledge must state."""
+    slots = claim.slots
+    if not slots.dates or not _DENIAL_WORD.search(claim.text.lower()):
+        return slots
+    kept = tuple(d for d in slots.dates if not denies_the_date(claim.text, d))
+    return slots if len(kept) == len(slots.dates) else replace(slots, dates=kept)
+
+
 def _distinct_events(a: Slots, b: Slots) -> bool:
     """Different bodies acting (the Duma vs the Federation Council) are different events."""
     left, right = _institutions(a), _institutions(b)
@@ -1284,6 +1327,8 @@ class Judge:
         for mine in claim.slots.quantities:
             if mine.unit in _UNCOMPARABLE_UNITS:
                 continue
+            if mine.unit == "article" and mine.value in _topical_article_counts(claim):
+                continue  # "the two articles on customs" do not count the whole text
             same_unit = [q for q in known.quantities if _comparable(q, mine)]
             if not same_unit or any(_same_value(q, mine) for q in same_unit):
                 continue
@@ -1342,6 +1387,16 @@ class Judge:
             if mine.event == _STATEMENT_EVENT and _different_speakers(claim.slots, known):
                 continue  # Araghchi's remark on Wednesday does not date Pezeshkian's on Monday
             same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
+            if denies_the_date(claim.text, mine):
+                # "not signed in 2001" rules a date out: another date agrees with it, and
+                # only ruling out the known date itself conflicts.
+                if any(date_states(d, mine) for d in same_event):
+
+                    def denies(_s: _Scored) -> bool:
+                        return False  # nothing known rules its own date out
+
+                    return _Mismatch(f"{_date_text(mine)} denied", denies)
+                continue
             years = [d for d in same_event if _year_only(d)]
             if _year_only(mine) and years and not any(_years_overlap(d, mine) for d in years):
                 # "replaces an agreement dating from 1995" against "replaces a 2001 agreement":
@@ -1902,7 +1957,7 @@ class Judge:
             )
             and negations_agree
             and self._same_stances(a, b)
-            and self._details_covered(a, [b])
+            and self._details_covered(_asserted(claim), [b])
         )
 
     def _defining_figure_restated(self, claim: Claim, scored: _Scored) -> bool:
@@ -1975,7 +2030,7 @@ class Judge:
             and not self._salient_uncovered(claim, union, restating=True)
         )
         if enough and self._union_negations_agree(claim, group) and self._details_covered(
-            claim.slots, slots
+            _asserted(claim), slots
         ):
             return group[0]
         return None

@@ -2836,3 +2836,62 @@ def test_a_detail_outside_the_compound_is_still_news(engine: Engine) -> None:
         "relations, while the particulars remain secret, and would cover space exploration."
     )
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ruling out a year other than the known one agrees with the known date
+        "The partnership accord was not concluded in 1998.",
+        "Putin and Pezeshkian did not put their names to the pact in 2023.",
+        "The two presidents did not sign the agreement on 16 January.",
+    ],
+)
+def test_a_denied_other_date_restates_the_known_one(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ruling out the known date itself conflicts
+        "The partnership accord was not concluded on 17 January 2025.",
+        "Putin and Pezeshkian did not sign the pact in January.",
+        # an asserted other date still conflicts
+        "The partnership accord was concluded in 1998.",
+    ],
+)
+def test_denying_the_known_date_or_asserting_another_conflicts(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count of the articles on one topic is not the length of the text
+        "The three articles of the pact on transport set out a joint timetable.",
+        "Two articles dealing with banking were added late in the talks.",
+        "Four articles of the agreement deal with nuclear energy.",
+    ],
+)
+def test_articles_on_one_topic_do_not_count_the_text(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pact has 45 articles.",
+        "The 40 articles of the accord cover trade.",
+        "The document contains 52 articles, covering areas from trade to security.",
+    ],
+)
+def test_a_count_of_the_whole_text_still_conflicts(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_an_earlier_visits_date_does_not_date_the_replaced_agreement(engine: Engine) -> None:
+    text = "The accord supersedes a 2001 deal, and Pezeshkian's last trip to Moscow came in 2024."
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

@@ -9,7 +9,7 @@ role bindings ("Iranian President Masoud Pezeshkian") and other treaties the sen
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -566,6 +566,54 @@ def _signed_that_same_day(text: str, after: int) -> bool:
     return same_day is not None and not _LAW_WORD.search(same_day.group(0))
 
 
+# A negation whose focus is the date just after it: "was not signed in 2001", "did not sign
+# it in 2001", "in 2025, not 2001", "rather than in 2001". What is denied is the date, not the
+# act: the act itself is presupposed.
+_DATE_DENIED = re.compile(
+    r"(?:\b(?:not|never)|n't|\brather than|\binstead of)(?:\s+[\w'-]+){0,4}?\s+"
+    r"(?:(?:in|on|during|until|by)\s+)?$"
+)
+
+
+def _date_denial(lowered: str, ref: DateRef) -> tuple[int, int] | None:
+    """The span in ``lowered`` of the negation cue whose focus is the date ``ref``, if any."""
+    at = lowered.find(ref.text)
+    if at < 0 or lowered.startswith("'s", at + len(ref.text)):
+        return None  # "not Friday's signing timed to ...": the date qualifies what is denied
+    start = max(
+        (m.end() for m in re.finditer(r"[;:.,]|\b(?:and|but|while|whereas|after|before)\b",
+                                      lowered[:at])),
+        default=0,
+    )
+    # "in 2025, not 2001": the negation just after the comma focuses the date
+    denial = _DATE_DENIED.search(lowered, start, at)
+    if denial is None:
+        return None
+    cue = re.match(r"\s*(not|never|rather than|instead of|\w*n't)", denial.group(0))
+    if cue is None:
+        return None
+    return denial.start() + cue.start(1), denial.start() + cue.end(1)
+
+
+def denies_the_date(sentence: str, ref: DateRef) -> bool:
+    """Is ``ref`` the focus of a negation in its own clause of ``sentence`` ("the treaty was
+    not signed in 2001")? Such a date is ruled out, not asserted: another date of the same
+    event does not conflict with it, and the act itself is not denied."""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    return _date_denial(words_to_digits(_lower(sentence)), ref) is not None
+
+
+def _without_date_denials(lowered: str, dates: Sequence[DateRef]) -> str:
+    """``lowered`` with each negation cue that only rules out a date blanked: "was not signed
+    in 2001" denies the year, not the signing."""
+    for ref in dates:
+        span = _date_denial(lowered, ref)
+        if span is not None:
+            lowered = lowered[: span[0]] + " " * (span[1] - span[0]) + lowered[span[1] :]
+    return lowered
+
+
 def names_the_signing(sentence: str, ref: DateRef) -> bool:
     """Does a verb of signing govern the date ``ref`` in ``sentence`` ("Signed in January
     2024, half a year before ..., the treaty ...")?"""
@@ -979,6 +1027,26 @@ _PERSON_ASIDE = re.compile(
 _EARLIER_VISIT = re.compile(
     r"\b(?:last|previous|earlier|prior|most recent)\s+(?:visit|trip|journey|stay)\b"
 )
+
+
+# "X's previous visit to Russia was in October 2024", "his last trip there came in 2022": the
+# date the clause puts on an earlier visit.
+_EARLIER_VISIT_DATED = re.compile(
+    _EARLIER_VISIT.pattern + r"(?:\s+(?!(?:and|but)\b)[\w'’-]+){0,4}?\s+(?:was|came|took place"
+    r"|happened|fell)\s+(?:(?:in|on|back in|during)\s+)?$"
+)
+
+
+def _earlier_visit_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A date said to be that of someone's earlier visit ("Pezeshkian's previous visit to
+    Russia was in October 2024") is background on that person, whatever other event the
+    sentence names: it dates neither the treaty nor the agreement it replaces."""
+    out = []
+    for ref in dates:
+        at = text.find(ref.text)
+        earlier = at >= 0 and _EARLIER_VISIT_DATED.search(text, max(0, at - 120), at)
+        out.append(replace(ref, event=BACKGROUND_EVENT) if earlier else ref)
+    return out
 
 
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
@@ -1666,6 +1734,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             ),
         ),
     )
+    dates = _earlier_visit_dates(lowered, dates)
     for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
         if m.group("text"):
             text, years = m.group("text"), m.group("years")
@@ -1700,10 +1769,11 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
         # the same amount, unit and direction ("a day after"): the same offset
         if q.unit != "offset" or not any(t.split()[:3] == q.text.split()[:3] for t in counted)
     ]
-    negated, negation_cues, noncommittal = _negation(lowered)
+    undenied = _without_date_denials(lowered, dates)
+    negated, negation_cues, noncommittal = _negation(undenied)
     hedge_cues = _hedges(lowered) + (("noncommittal",) if noncommittal else ())
     prepared = prepare(sentence)
-    scopes = _negation_scopes(lowered) if negation_cues else ()
+    scopes = _negation_scopes(undenied) if negation_cues else ()
     # "The accord was signed in Minsk": a place of signing is not a subject of its own.
     place = _signing_place_span(prepared)
     subject_text = lowered if place is None else lowered.replace(place, " ")

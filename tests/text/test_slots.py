@@ -11,7 +11,13 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.model import DateRef, Slots
-from bot.text.slots import extract_slots, names_the_signing, own_treaty_part
+from bot.text.slots import (
+    BACKGROUND_EVENT,
+    denies_the_date,
+    extract_slots,
+    names_the_signing,
+    own_treaty_part,
+)
 
 MONDAY = date(2025, 1, 20)
 SIGNING_DAY = date(2025, 1, 17)
@@ -3202,3 +3208,59 @@ def test_a_length_in_miles_is_counted_in_kilometres(sentence: str, km: float) ->
 
 def test_a_length_in_kilometres_is_kept() -> None:
     assert quantities("The 162-kilometre line runs along the Caspian coast.") == {(162, "km")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("The partnership accord was not concluded in 1998.", 1998),
+        ("Moscow and Tehran did not sign the pact in 2019, officials stressed.", 2019),
+        ("The deal was finalised in 2025 rather than 2023.", 2023),
+        ("The document was inked in 2025, not in 2022.", 2022),
+    ],
+)
+def test_a_negation_focused_on_a_date_denies_the_date_not_the_act(
+    sentence: str, year: int
+) -> None:
+    slots = extract_slots(sentence)
+    denied = [d for d in slots.dates if denies_the_date(sentence, d)]
+    assert [d.year for d in denied] == [year]
+    assert not slots.negated  # the act itself is affirmed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The accord was signed in 2025.",
+        # the negation is about what the date qualifies, not the date
+        "It was not Friday's ceremony that drew the crowds.",
+        # a negation in another clause
+        "Nobody objected, and the treaty was signed in 2025.",
+    ],
+)
+def test_a_date_outside_a_negations_focus_is_not_denied(sentence: str) -> None:
+    slots = extract_slots(sentence)
+    assert slots.dates
+    assert not any(denies_the_date(sentence, d) for d in slots.dates)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The accord supersedes a 2001 deal, and Putin's last trip to Tehran came in July 2022.",
+        "It replaces the 2001 pact; the president's most recent visit to Moscow was in 2024.",
+    ],
+)
+def test_the_date_of_an_earlier_visit_is_background(sentence: str) -> None:
+    dates = extract_slots(sentence).dates
+    visit = [d for d in dates if d.year in (2022, 2024)]
+    assert visit
+    assert all(d.event == BACKGROUND_EVENT for d in visit)
+    # the replaced agreement keeps its own year
+    assert any(d.year == 2001 and d.event == "predecessor" for d in dates)
+
+
+def test_a_visit_date_not_called_earlier_keeps_its_event() -> None:
+    sentence = "The accord replaces a 2001 deal and was signed during the visit in 2025."
+    dates = extract_slots(sentence).dates
+    assert all(d.event != BACKGROUND_EVENT for d in dates)
