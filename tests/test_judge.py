@@ -2836,3 +2836,26 @@ def test_a_detail_outside_the_compound_is_still_news(engine: Engine) -> None:
         "relations, while the particulars remain secret, and would cover space exploration."
     )
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+def test_a_later_report_naming_a_first_sitting_and_city_by_role_restates_it() -> None:
+    """'first met in the Russian capital' restates a learnt 'inaugural session in Moscow'."""
+    first, second = reports_in_order(
+        (
+            "Commission",
+            "The Russia–Iran treaty's intergovernmental commission held its inaugural session"
+            " in Moscow on 14 November, officials said.",
+            datetime(2025, 11, 15, tzinfo=UTC),
+        ),
+        (
+            "Commission again",
+            "The joint commission set up under the Russia–Iran treaty first met in the"
+            " Russian capital in mid-November.",
+            datetime(2026, 1, 10, tzinfo=UTC),
+        ),
+    )
+    [j1] = [j for j in first if j.claim.relevant]
+    [j2] = [j for j in second if j.claim.relevant]
+    assert j1.verdict is Verdict.NEW
+    assert j2.verdict is Verdict.KNOWN
+    assert j2.match is not None and not j2.match.baseline
