@@ -803,6 +803,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "transit hub": "gateway",
     "transit country": "gateway",
     "transit point": "gateway",
+    # A hub for goods passing through is their gateway: "a hub for gas exports".
+    "hub for": "gateway for",
     # Hostile acts are actions that threaten: "no territory used for hostile acts".
     "hostile acts": "threatening actions",
     "hostile actions": "threatening actions",

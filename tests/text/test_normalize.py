@@ -1012,3 +1012,9 @@ def test_swapped_documents_were_exchanged_but_a_swap_for_another_is_no_exchange(
         "the notes were exchanged at noon"
     )
     assert "exchang" not in normalize("they swap the old pact for a new one")
+
+
+def test_a_hub_for_goods_passing_through_is_their_gateway() -> None:
+    assert normalize("Kazakhstan wants to be a hub for grain shipments") == normalize(
+        "Kazakhstan wants to be a gateway for grain shipments"
+    )
