@@ -803,6 +803,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "transit hub": "gateway",
     "transit country": "gateway",
     "transit point": "gateway",
+    # A state outside a bilateral pact is a third party to it: "a third state".
+    "third state": "third-party",
+    "third states": "third-party",
+    "third party": "third-party",
+    "third parties": "third-party",
     # A hub for goods passing through is their gateway: "a hub for gas exports".
     "hub for": "gateway for",
     # Hostile acts are actions that threaten: "no territory used for hostile acts".

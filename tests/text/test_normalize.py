@@ -1018,3 +1018,9 @@ def test_a_hub_for_goods_passing_through_is_their_gateway() -> None:
     assert normalize("Kazakhstan wants to be a hub for grain shipments") == normalize(
         "Kazakhstan wants to be a gateway for grain shipments"
     )
+
+
+def test_a_third_state_is_a_third_party() -> None:
+    assert normalize("Neither side will arm a third state at war with the other.") == normalize(
+        "Neither side will arm a third-party at war with the other."
+    )
