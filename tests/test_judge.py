@@ -2895,3 +2895,26 @@ def test_a_count_of_the_whole_text_still_conflicts(engine: Engine, text: str) ->
 def test_an_earlier_visits_date_does_not_date_the_replaced_agreement(engine: Engine) -> None:
     text = "The accord supersedes a 2001 deal, and Pezeshkian's last trip to Moscow came in 2024."
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+def test_a_later_report_naming_a_first_sitting_and_city_by_role_restates_it() -> None:
+    """'first met in the Russian capital' restates a learnt 'inaugural session in Moscow'."""
+    first, second = reports_in_order(
+        (
+            "Commission",
+            "The Russia–Iran treaty's intergovernmental commission held its inaugural session"
+            " in Moscow on 14 November, officials said.",
+            datetime(2025, 11, 15, tzinfo=UTC),
+        ),
+        (
+            "Commission again",
+            "The joint commission set up under the Russia–Iran treaty first met in the"
+            " Russian capital in mid-November.",
+            datetime(2026, 1, 10, tzinfo=UTC),
+        ),
+    )
+    [j1] = [j for j in first if j.claim.relevant]
+    [j2] = [j for j in second if j.claim.relevant]
+    assert j1.verdict is Verdict.NEW
+    assert j2.verdict is Verdict.KNOWN
+    assert j2.match is not None and not j2.match.baseline

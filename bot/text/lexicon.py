@@ -549,6 +549,20 @@ IDIOMS: dict[str, str] = {
 
 # Phrase synonyms applied before tokenising (longest first). The right side is canonical.
 PHRASE_SYNONYMS: dict[str, str] = {
+    # A country's capital named by its role is the city: "met in the Russian capital" is "met
+    # in Moscow". Only with the article, so "Russian capital" as money ("Russian capital flows
+    # abroad") is left alone.
+    "the russian capital": "moscow",
+    "the iranian capital": "tehran",
+    # A body's inaugural sitting is its first meeting: "held its inaugural session", "first met".
+    "inaugural session": "first meeting",
+    "inaugural meeting": "first meeting",
+    "inaugural sitting": "first meeting",
+    "first session": "first meeting",
+    "first sitting": "first meeting",
+    "first met": "first meeting",
+    # A commission the two governments sit on together is their intergovernmental commission.
+    "joint commission": "intergovernmental commission",
     # The finer points of a text are its details: "kept the finer points to themselves".
     "finer points": "details",
     "fine print": "details",
@@ -789,6 +803,13 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "transit hub": "gateway",
     "transit country": "gateway",
     "transit point": "gateway",
+    # A state outside a bilateral pact is a third party to it: "a third state".
+    "third state": "third-party",
+    "third states": "third-party",
+    "third party": "third-party",
+    "third parties": "third-party",
+    # A hub for goods passing through is their gateway: "a hub for gas exports".
+    "hub for": "gateway for",
     # Hostile acts are actions that threaten: "no territory used for hostile acts".
     "hostile acts": "threatening actions",
     "hostile actions": "threatening actions",
@@ -1050,6 +1071,9 @@ WORD_SYNONYMS: dict[str, str] = {
     # meeting")
     "met": "meet",
     "penalties": "sanctions",
+    # What was swapped was exchanged: "the instruments of ratification were swapped". Only
+    # the past form: "swap X for Y" mostly replaces X ("swap their old accord for a treaty").
+    "swapped": "exchanged",
     # A state "hit" or "stricken" by sanctions is under them: "the two sanction-hit states".
     "sanction-hit": "sanctioned",
     "sanctions-hit": "sanctioned",

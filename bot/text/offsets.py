@@ -96,7 +96,17 @@ def same_event(a: Quantity, b: Quantity) -> bool:
     (_, high_a), sign_a, event_a = _parts(a)
     (_, high_b), sign_b, event_b = _parts(b)
     same_day = (sign_a == 0 and high_a == 0.0) or (sign_b == 0 and high_b == 0.0)
-    return (same_day or sign_a == sign_b != 0) and bool(event_a & event_b)
+    return (same_day or sign_a == sign_b != 0) and _events_alike(event_a, event_b)
+
+
+# Every step of the story advances the treaty's ratification: two events that share only
+# those words ("after the cabinet endorsed it" and "after the instruments of ratification
+# were exchanged") are two steps, not one event.
+_STORY_WORDS = frozenset({"ratifi", "treati"})
+
+
+def _events_alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool((a & b) - _STORY_WORDS)
 
 
 def agree(a: Quantity, b: Quantity) -> bool:

@@ -969,3 +969,58 @@ def test_an_instrument_described_is_a_treaty() -> None:
 
 def test_an_instrument_of_ratification_is_no_treaty() -> None:
     assert "treati" not in normalize("Both sides exchanged an instrument of ratification.")
+
+
+@pytest.mark.parametrize(
+    ("role", "city"),
+    [
+        ("Talks resumed in the Russian capital on Monday.", "Talks resumed in Moscow on Monday."),
+        ("Envoys gathered in the Iranian capital.", "Envoys gathered in Tehran."),
+    ],
+)
+def test_a_capital_named_by_its_role_is_the_city(role: str, city: str) -> None:
+    assert normalize(role) == normalize(city)
+
+
+def test_a_countrys_capital_without_the_article_is_left_alone() -> None:
+    # "Russian capital" as money is no city.
+    assert "capit" in normalize("Russian capital is fleeing to Dubai.")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The panel held its inaugural session in spring.",
+        "The panel held its inaugural meeting in spring.",
+        "The panel first met in spring.",
+        "The panel held its first session in spring.",
+    ],
+)
+def test_an_inaugural_sitting_is_a_first_meeting(first: str) -> None:
+    plain = normalize("The panel's first meeting in spring.")
+    assert normalize(first).replace("held ", "") == plain
+
+
+def test_a_joint_commission_is_the_intergovernmental_one() -> None:
+    assert normalize("a joint commission oversees the deal") == normalize(
+        "an intergovernmental commission oversees the deal"
+    )
+
+
+def test_swapped_documents_were_exchanged_but_a_swap_for_another_is_no_exchange() -> None:
+    assert normalize("the notes were swapped at noon") == normalize(
+        "the notes were exchanged at noon"
+    )
+    assert "exchang" not in normalize("they swap the old pact for a new one")
+
+
+def test_a_hub_for_goods_passing_through_is_their_gateway() -> None:
+    assert normalize("Kazakhstan wants to be a hub for grain shipments") == normalize(
+        "Kazakhstan wants to be a gateway for grain shipments"
+    )
+
+
+def test_a_third_state_is_a_third_party() -> None:
+    assert normalize("Neither side will arm a third state at war with the other.") == normalize(
+        "Neither side will arm a third-party at war with the other."
+    )

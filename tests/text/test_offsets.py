@@ -91,3 +91,15 @@ def test_on_from_an_event_is_after_it() -> None:
     later = offset("Two weeks on from the vote, the law was signed.")
     assert later.value == 14.0
     assert later.text == "2 weeks on from the vote"
+
+
+def test_two_steps_of_the_ratification_are_not_one_event() -> None:
+    approved = offset("The vote came two weeks after the government approved the treaty.")
+    exchanged = offset("It came two weeks after the ratification documents were handed over.")
+    assert not offsets.same_event(approved, exchanged)
+
+
+def test_one_step_of_the_ratification_named_twice_is_one_event() -> None:
+    first = offset("The law was signed a week after the Duma ratified the treaty.")
+    again = offset("Putin signed it a week after the Duma's ratification vote.")
+    assert offsets.same_event(first, again)
