@@ -3187,3 +3187,30 @@ def test_a_length_in_miles_is_counted_in_kilometres(sentence: str, km: float) ->
 
 def test_a_length_in_kilometres_is_kept() -> None:
     assert quantities("The 162-kilometre line runs along the Caspian coast.") == {(162, "km")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("Under the accord, Tehran is not required to go to war for Moscow.", -1),
+        ("The pact binds each side to wage war for the other if it is invaded.", 1),
+        ("There is no promise in the text to defend its ally against an invasion.", -1),
+        ("The agreement includes an obligation to defend the partner in case of attack.", 1),
+    ],
+)
+def test_a_duty_to_fight_for_or_defend_the_partner_is_mutual_defence(
+    sentence: str, sign: int
+) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a party's own interests, or a war one side fights, are not the other's defence
+        "Iran pledged to defend the partner's interests at the United Nations.",
+        "Russia went to war in Ukraine in 2022.",
+    ],
+)
+def test_war_or_a_partners_interests_is_no_mutual_defence(sentence: str) -> None:
+    assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
