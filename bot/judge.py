@@ -596,6 +596,8 @@ _REPORTING_VERB = (
     r"(?:told|tells|said|says|stated|states|insisted|insists|stressed|stresses|maintained|"
     r"maintains|noted|notes|added|adds|explained|explains|confirmed|confirms|declared|declares|"
     r"pointed out|points out|clarified|clarifies|"
+    # telling an audience what holds: "assured members that", "reminded senators that"
+    r"assured|assures|reassured|reassures|reminded|reminds|informed|informs|"
     # saying it again, or saying it strongly, is saying it: "reiterated that", "argued that"
     r"reiterated|reiterates|repeated|repeats|reaffirmed|reaffirms|reasserted|reasserts|"
     r"asserted|asserts|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|argued|argues|"
