@@ -598,6 +598,8 @@ _REPORTING_VERB = (
     r"pointed out|points out|clarified|clarifies|"
     # telling an audience what holds: "assured members that", "reminded senators that"
     r"assured|assures|reassured|reassures|reminded|reminds|informed|informs|"
+    # a complaint that something holds asserts it: "deputies complained that the text ..."
+    r"complained|complains|lamented|laments|"
     # saying it again, or saying it strongly, is saying it: "reiterated that", "argued that"
     r"reiterated|reiterates|repeated|repeats|reaffirmed|reaffirms|reasserted|reasserts|"
     r"asserted|asserts|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|argued|argues|"

@@ -1132,6 +1132,9 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     assert "gas" in assured and "jalali" not in assured and "lawmak" not in assured
     reminded = salient("Senator Ivanov reminded colleagues that the text covers gas transit.")
     assert "gas" in reminded and "ivanov" not in reminded
+    # a complaint that something holds asserts it, from its speaker
+    moaned = salient("Some Majlis deputies complained that the text covers gas transit.")
+    assert "gas" in moaned and "deputi" not in moaned and "majli" not in moaned
 
 
 def test_a_speaker_introduced_by_an_aside_restates_a_known_denial(engine: Engine) -> None:
