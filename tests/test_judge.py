@@ -1127,6 +1127,14 @@ def test_the_words_attributing_a_claim_are_not_its_details(engine: Engine) -> No
     # without the treaty opening it, or without the adverb, the speaker stays a detail
     assert "ushakov" in salient("Lavrov also said Ushakov would brief the Duma on the treaty.")
     assert "ushakov" in salient("Yuri Ushakov stated the pact covers gas transit.")
+    # telling an audience what holds: "assured", "reminded", "informed" ... "that"
+    assured = salient("Envoy Kazem Jalali assured lawmakers that the treaty covers gas transit.")
+    assert "gas" in assured and "jalali" not in assured and "lawmak" not in assured
+    reminded = salient("Senator Ivanov reminded colleagues that the text covers gas transit.")
+    assert "gas" in reminded and "ivanov" not in reminded
+    # a complaint that something holds asserts it, from its speaker
+    moaned = salient("Some Majlis deputies complained that the text covers gas transit.")
+    assert "gas" in moaned and "deputi" not in moaned and "majli" not in moaned
 
 
 def test_a_speaker_introduced_by_an_aside_restates_a_known_denial(engine: Engine) -> None:

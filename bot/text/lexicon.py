@@ -2027,7 +2027,7 @@ STANCES: dict[str, tuple[str, str | None]] = {
         # a duty to defend the other side: "no commitment by either side to defence of the other"
         r"\b(?:commitments?|obligations?|pledges?|dut(?:y|ies)|undertakings?|promises?)\b"
         r"[^.]{0,40}?\bto (?:come to )?(?:the )?(?:defen[cs]e of|defend) "
-        r"(?:the other|each other|one another)\b"
+        r"(?:the other|each other|one another|(?:the|its|their) (?:partner|ally)(?!'))\b"
         r"(?!\s+(?:members?|states?|countries|nations|allies|partners|neighbou?rs)\b)|"
         # a party committed or bound to the other's defence: "commits either side to the
         # other's defence", "binds them to one another's defense" (not "defence needs"); a
@@ -2046,8 +2046,9 @@ STANCES: dict[str, tuple[str, str | None]] = {
         # military aid", "obliges it to fight on Iran's behalf", "to take part in Russia's wars"
         r"\b(?:bind\w*|bound|oblig\w*|requir\w*|compel\w*)\b[^.;]{0,30}?\bto (?:come to "
         r"(?:iran's|russia's|tehran's|moscow's|the other's) (?:military (?:aid|assistance)|"
-        r"defen[cs]e)\b|fight (?:on (?:iran's|russia's|tehran's|moscow's|the other's) "
-        r"behalf|for (?:iran|russia|tehran|moscow|the other)\b)|(?:take part|join|fight) in "
+        r"defen[cs]e)\b|(?:fight|go to war|wage war) (?:on (?:iran's|russia's|tehran's|moscow's|"
+        r"the other's) behalf|for (?:iran|russia|tehran|moscow|the other|each other|one another)"
+        r"\b)|(?:take part|join|fight) in "
         r"(?:iran's|russia's|tehran's|moscow's|the other's) wars?\b)|"
         # the other party bound to defend the one attacked: "binds the other to come to its
         # defence", "requires the other side to come to its aid"

@@ -3229,6 +3229,21 @@ def test_a_negation_focused_on_a_date_denies_the_date_not_the_act(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("Under the accord, Tehran is not required to go to war for Moscow.", -1),
+        ("The pact binds each side to wage war for the other if it is invaded.", 1),
+        ("There is no promise in the text to defend its ally against an invasion.", -1),
+        ("The agreement includes an obligation to defend the partner in case of attack.", 1),
+    ],
+)
+def test_a_duty_to_fight_for_or_defend_the_partner_is_mutual_defence(
+    sentence: str, sign: int
+) -> None:
+    assert ("mutual_defense", sign) in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The accord was signed in 2025.",
@@ -3264,3 +3279,15 @@ def test_a_visit_date_not_called_earlier_keeps_its_event() -> None:
     sentence = "The accord replaces a 2001 deal and was signed during the visit in 2025."
     dates = extract_slots(sentence).dates
     assert all(d.event != BACKGROUND_EVENT for d in dates)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a party's own interests, or a war one side fights, are not the other's defence
+        "Iran pledged to defend the partner's interests at the United Nations.",
+        "Russia went to war in Ukraine in 2022.",
+    ],
+)
+def test_war_or_a_partners_interests_is_no_mutual_defence(sentence: str) -> None:
+    assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
