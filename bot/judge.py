@@ -1035,6 +1035,31 @@ def _institutions(slots: Slots) -> set[str]:
 
 
 _STATEMENT_EVENT = "statement"
+
+
+def _unreported_dates(slots: Slots, known: KnownClaim) -> Slots:
+    """The claim's slots without the dates of statements the known claim's report carried:
+    "diplomats had said in June that ..." recalls what a June report said, so "in June" is
+    no detail the report lacks. Only a date as precise as the report's (a month, or a day)
+    and falling on it counts."""
+    seen = known.first_seen
+    if seen is None:
+        return slots
+    kept = tuple(
+        d
+        for d in slots.dates
+        if not (
+            d.event == _STATEMENT_EVENT
+            and d.year_to is None
+            and d.month == seen.month
+            and (d.year is None or d.year == seen.year)
+            and (d.day is None or d.day == seen.day)
+            and d.weekday is None
+        )
+    )
+    return slots if len(kept) == len(slots.dates) else replace(slots, dates=kept)
+
+
 # Roles that are acts or places, not offices: one person may sign and publish in any office.
 _ACTS = frozenset({"signatory", "signing_place", "publisher"})
 
@@ -1961,7 +1986,7 @@ class Judge:
             )
             and negations_agree
             and self._same_stances(a, b)
-            and self._details_covered(_asserted(claim), [b])
+            and self._details_covered(_unreported_dates(_asserted(claim), scored.known), [b])
         )
 
     def _defining_figure_restated(self, claim: Claim, scored: _Scored) -> bool:

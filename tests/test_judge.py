@@ -2926,3 +2926,28 @@ def test_a_later_report_naming_a_first_sitting_and_city_by_role_restates_it() ->
     assert j1.verdict is Verdict.NEW
     assert j2.verdict is Verdict.KNOWN
     assert j2.match is not None and not j2.match.baseline
+
+
+@pytest.mark.parametrize(("month", "verdict"), [(3, Verdict.KNOWN), (7, Verdict.NEW)])
+def test_what_was_said_in_the_month_of_a_report_recalls_that_report(
+    month: int, verdict: Verdict
+) -> None:
+    """'Officials had said in March that ...' recalls a March report saying it; said in
+    another month than any report, the date is news."""
+    first, second = reports_in_order(
+        (
+            "Instruments",
+            "Officials in both capitals expect the Russia–Iran treaty's instruments of "
+            "ratification to be exchanged in Moscow after the winter.",
+            datetime(2025, month, 10, tzinfo=UTC),
+        ),
+        (
+            "Recalled",
+            "Officials had said in March that the Russia–Iran treaty's instruments of "
+            "ratification would be exchanged in Moscow after the winter.",
+            datetime(2025, 9, 2, tzinfo=UTC),
+        ),
+    )
+    [j2] = [j for j in second if j.claim.relevant]
+    assert [j.verdict for j in first if j.claim.relevant] == [Verdict.NEW]
+    assert j2.verdict is verdict

@@ -697,6 +697,13 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "taking place": "",
     "takes place": "",
     "take place": "",
+    # "the handover would happen in Tehran": "happen" is the same light verb.
+    "would happen": "",
+    "will happen": "",
+    "to happen": "",
+    # A swap of documents is their exchange: "the swap would be held in Tehran". The noun
+    # only: the verb "swap X for Y" mostly replaces X.
+    "the swap": "the exchange",
     "an unlimited period": "indefinitely",
     "come into force": "inforce",
     "came into force": "inforce",

@@ -71,6 +71,9 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, plain_idioms
         ("a provision for joint naval drills", "provides for joint naval drills"),
         # delivering arms is transferring them
         ("Moscow delivered weapons to its ally", "Moscow transferred arms to its ally"),
+        # "happen" is a light verb as "take place" is; a swap of papers is their exchange
+        ("the handover will happen in Baku", "the handover will take place in Baku"),
+        ("the swap of documents in Baku", "the exchange of documents in Baku"),
     ],
 )
 def test_paraphrases_normalise_alike(first: str, second: str) -> None:
