@@ -1415,6 +1415,10 @@ class Judge:
         for mine in claim.slots.dates:
             if mine.event == _STATEMENT_EVENT and _different_speakers(claim.slots, known):
                 continue  # Araghchi's remark on Wednesday does not date Pezeshkian's on Monday
+            if mine.event == BACKGROUND_EVENT:
+                # A date on a person's past ("who took office in 2024", "during his first
+                # term between 2017 and 2021") is background: it conflicts with nothing.
+                continue
             same_event = [d for d in known.dates if _same_event(d, mine, scored.coverage)]
             if denies_the_date(claim.text, mine):
                 # "not signed in 2001" rules a date out: another date agrees with it, and

@@ -2951,3 +2951,36 @@ def test_what_was_said_in_the_month_of_a_report_recalls_that_report(
     [j2] = [j for j in second if j.claim.relevant]
     assert [j.verdict for j in first if j.claim.relevant] == [Verdict.NEW]
     assert j2.verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was signed in 2025.",
+        "The treaty was signed in January 2025.",
+        "Signed in 2025, the treaty covers trade and energy.",
+        "The partnership agreement was inked in 2025.",
+    ],
+)
+def test_a_signing_year_is_not_set_against_a_past_term_of_office(
+    engine: Engine, text: str
+) -> None:
+    # a seed dates Trump's first term "between 2017 and 2021": those years date no signing
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was signed in 2024.", "The partnership agreement was inked in 2023."],
+)
+def test_another_signing_year_still_conflicts(engine: Engine, text: str) -> None:
+    assert judge(engine, text).verdict is Verdict.CONTRADICTING
+
+
+def test_a_persons_past_year_conflicts_with_no_other_persons_past_year(engine: Engine) -> None:
+    # the seed's 2017-2021 (Trump's term) and 2024 (Pezeshkian taking office) are two people's
+    text = (
+        "Pezeshkian, who won the presidency in 2024, said on 20 January that the accord inked "
+        "three days earlier might expand military ties with Moscow."
+    )
+    assert judge(engine, text).verdict is not Verdict.CONTRADICTING

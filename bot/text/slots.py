@@ -1049,6 +1049,44 @@ def _earlier_visit_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     return out
 
 
+# Someone's time in office: "his first term", "Trump's presidency", "her tenure", "the
+# Biden administration", "while in office". A year named in it ("during his first term between
+# 2017 and 2021", "the 2017-2021 administration") dates that person's term, never the treaty.
+# A treaty's own term ("the pact's 20-year term") is not one: the holder must not be the text.
+_OFFICE_TERM = re.compile(
+    r"\b(?:(?:his|her|their|(?!(?:treaty|pact|agreement|accord|deal|document|text|partnership)"
+    r"['’]s)[a-z]+['’]s)\s+(?:(?:first|second|third|previous|earlier|last|former|prior|own)\s+)?"
+    r"(?:term|terms|presidency|tenure|administration|stint)(?:\s+in\s+office)?"
+    r"|(?:first|second|previous|prior)\s+(?:presidential\s+)?(?:term|presidency|administration)"
+    r"|(?:in|out\s+of)\s+office|presidency|tenure|administration)\b"
+)
+_OFFICE_TERM_AFTER = re.compile(
+    r"(?:\s*(?:[-–—]|to|and)\s*\d{4})?\s+(?:[a-z]+\s+)?(?:term|presidency|tenure|administration)\b"
+)
+
+
+def _office_term_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A bare year inside someone's time in office ("during his first term between 2017 and
+    2021", "the 2017-2021 administration") is background on that person: it dates no event of
+    the treaty's, even in a sentence about the signing."""
+
+    def event_at(where: int, ref: DateRef) -> str | None:
+        if where < 0 or ref.day is not None or ref.month is not None:
+            return None
+        if _OFFICE_TERM_AFTER.match(text, where + len(ref.text)):
+            return BACKGROUND_EVENT
+        window = text[max(0, where - 45) : where]
+        phrase = next(reversed(list(_OFFICE_TERM.finditer(window))), None)
+        if phrase is None:
+            return None
+        between = window[phrase.end() :]
+        if re.search(r"[.;:]", between) or any(p.search(between) for p, _ in _EVENT_RES):
+            return None
+        return BACKGROUND_EVENT
+
+    return _remark_events(text, dates, event_at)
+
+
 def _person_aside_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A date inside a non-restrictive "who" clause ("Pezeshkian, who took office in 2024,")
     with no event of the treaty's to attach to is background on that person: it states
@@ -1734,7 +1772,7 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             ),
         ),
     )
-    dates = _earlier_visit_dates(lowered, dates)
+    dates = _office_term_dates(lowered, _earlier_visit_dates(lowered, dates))
     for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
         if m.group("text"):
             text, years = m.group("text"), m.group("years")

@@ -3291,3 +3291,41 @@ def test_a_visit_date_not_called_earlier_keeps_its_event() -> None:
 )
 def test_war_or_a_partners_interests_is_no_mutual_defence(sentence: str) -> None:
     assert all(s != "mutual_defense" for s, _ in extract_slots(sentence, MONDAY).stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("The signing came days before Trump, whose first term ran from 2017 to 2021, returned.",
+         (2017, 2021)),
+        ("The pact was signed as the Republican prepared to return, his presidency between "
+         "2017 and 2021 having been marked by sanctions.", (2017, 2021)),
+        ("Iran recalls the 2017 to 2021 administration, which imposed sanctions, as the pact is "
+         "signed.", (2017, 2021)),
+        ("During her tenure in 2019 the talks that led to the signing began.", (2019,)),
+        ("Iran recalls the Trump administration of 2017 to 2021 as the pact is signed.",
+         (2017, 2021)),
+    ],
+)
+def test_a_year_of_someones_term_of_office_is_background(
+    sentence: str, years: tuple[int, ...]
+) -> None:
+    dates = extract_slots(sentence).dates
+    term = [d for d in dates if d.year in years]
+    assert {d.year for d in term} | {d.year_to for d in term if d.year_to} == set(years)
+    assert all(d.event == BACKGROUND_EVENT for d in term)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the treaty's own term and its signing keep their events
+        "The pact's term runs until 2045 after it was signed in 2025.",
+        "The treaty was signed in January 2025, during Pezeshkian's first year in office.",
+        "Signed in 2025, the accord runs for 20 years.",
+    ],
+)
+def test_a_treaty_date_near_an_office_is_not_background(sentence: str) -> None:
+    dates = extract_slots(sentence).dates
+    assert dates
+    assert all(d.event != BACKGROUND_EVENT for d in dates if d.year in (2025, 2045))
