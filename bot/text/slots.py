@@ -332,6 +332,9 @@ _TEXT_PUBLISHED_BY = re.compile(
 # "the published text", "its released articles": a participle after a determiner describes
 # the text; it has no subject that published it.
 _ATTRIBUTIVE_END = re.compile(r"\b(?:the|its|their|a|an|this|that)\s*$")
+# "The full text was published in 47 articles": a passive verb's subject is what was
+# published, not who published it, and what follows the verb is no object ("in 47 articles").
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$")
 _SUBJECT_START = re.compile(r"[,;:(]|\b(?:and|but|once|after|when|while|that|which|who)\b")
 _SUBJECT_WORDS = 4
 # A cleft sentence puts the subject between "it was" and "that": "it was Tehran that ...".
@@ -1564,6 +1567,8 @@ def _publisher(prepared: str) -> tuple[tuple[str, str], ...]:
         before = prepared[: active.start()]
         if _ATTRIBUTIVE_END.search(before) and not _CLEFT_OPENING.search(before):
             return ()  # "under the published text": no one is named
+        if _PASSIVE_END.search(before):
+            return ()  # "the text was published in 47 articles": no one is named
         relative = _RELATIVE_OPENING.search(before)
         cleft = _CLEFT_OPENING.search(before)
         if cleft is not None:

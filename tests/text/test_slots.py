@@ -705,6 +705,8 @@ def test_text_published_stance(sentence: str, sign: int) -> None:
         # a country or its capital stands for its government
         ("Moscow published the full text of the treaty on Saturday.", "kremlin"),
         ("The text was published by Moscow.", "kremlin"),
+        # a passive names its publisher only with "by"
+        ("The entire text was posted online by Tehran.", "iran_government"),
         # a cleft's focus is the subject
         ("In the end it was the Kremlin that put out the text, published in full.", "kremlin"),
     ],
@@ -730,6 +732,9 @@ def test_the_subject_of_a_verb_of_publishing_the_text_is_its_publisher(
         # a participle describing the text names no publisher
         "Under the published text, both sides will fight drug trafficking.",
         "In its released articles, the treaty lists energy and transport.",
+        # a passive verb's subject is what was published, and "in ..." is no object
+        "The whole document was released in forty-seven articles on Saturday.",
+        "Its complete text has been posted in two languages.",
     ],
 )
 def test_no_publisher_without_a_subject_publishing_the_text(sentence: str) -> None:
