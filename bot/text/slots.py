@@ -1277,6 +1277,11 @@ _SET_ASIDE = re.compile(
 )
 
 
+# A question answered at once by a denial denies what it asks: "Joining a bloc? Not for
+# Iran", "A military alliance? No, said the minister", "Mutual defence? Hardly."
+_DENIED_ANSWER = re.compile(r"\?\s*(?:not|no|never|hardly|nope|far from it)\b")
+
+
 def _part_around(text: str, at: int) -> str:
     start = max((m.end() for m in _SENTENCE_PART.finditer(text, 0, at)), default=0)
     end = next((m.start() for m in _SENTENCE_PART.finditer(text, at)), len(text))
@@ -1309,6 +1314,9 @@ def _stances(prepared: str, hedge_cues: tuple[str, ...]) -> tuple[tuple[str, int
         before = prepared[max(clause_start, m.start() - 90) : m.end()]
         cleaned = _NON_NEGATION_RE.sub(" ", before)
         negated = bool(_NEGATION_RE.search(cleaned)) or bool(negative and negative.search(prepared))
+        question_end = prepared.find("?", m.end())
+        if question_end >= 0 and _DENIED_ANSWER.match(prepared, question_end):
+            negated = not negated
         found.append((stance, -1 if negated else 1))
     # Denying that the signing was timed for the inauguration ("denied it was deliberately
     # scheduled ahead of Trump's inauguration") denies the purpose, not the order of events.

@@ -3334,3 +3334,20 @@ def test_a_treaty_date_near_an_office_is_not_background(sentence: str) -> None:
     dates = extract_slots(sentence).dates
     assert dates
     assert all(d.event != BACKGROUND_EVENT for d in dates if d.year in (2025, 2045))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Becoming a military bloc? Never, the Iranian envoy insisted.", ("military_alliance", -1)),
+        ("Mutual defence? Not in this treaty, officials in Tehran said.", ("mutual_defense", -1)),
+        # must not change: a question answered yes, or not answered, keeps what it asks
+        ("A military alliance? Officials in Moscow say yes.", ("military_alliance", 1)),
+        ("Does the pact amount to a military alliance? Several analysts think so.",
+         ("military_alliance", 1)),
+    ],
+)
+def test_a_question_answered_by_a_denial_denies_what_it_asks(
+    sentence: str, stance: tuple[str, int]
+) -> None:
+    assert stance in extract_slots(sentence, MONDAY).stances
