@@ -333,15 +333,18 @@ _WHOLE_TEXT_COUNT = re.compile(
 )
 
 
-@by_identity(64)
-def _whole_text_counts(claim: Claim) -> frozenset[float]:
-    """The article counts ``claim`` gives of the whole text (see ``_WHOLE_TEXT_COUNT``)."""
+def _article_counts(pattern: re.Pattern[str], claim: Claim) -> frozenset[float]:
+    """The article counts ``pattern`` finds in ``claim`` (number words read as digits)."""
     from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
 
     text = words_to_digits(claim.text.lower())
-    return frozenset(
-        float(next(g for g in m.groups() if g)) for m in _WHOLE_TEXT_COUNT.finditer(text)
-    )
+    return frozenset(float(next(g for g in m.groups() if g)) for m in pattern.finditer(text))
+
+
+@by_identity(64)
+def _whole_text_counts(claim: Claim) -> frozenset[float]:
+    """The article counts ``claim`` gives of the whole text (see ``_WHOLE_TEXT_COUNT``)."""
+    return _article_counts(_WHOLE_TEXT_COUNT, claim)
 
 
 # A count of the articles on one topic is not the length of the text: "the two articles of
@@ -360,12 +363,7 @@ _TOPICAL_ARTICLE_COUNT = re.compile(
 @by_identity(64)
 def _topical_article_counts(claim: Claim) -> frozenset[float]:
     """The counts ``claim`` gives of articles on one topic (see ``_TOPICAL_ARTICLE_COUNT``)."""
-    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
-
-    text = words_to_digits(claim.text.lower())
-    return frozenset(
-        float(next(g for g in m.groups() if g)) for m in _TOPICAL_ARTICLE_COUNT.finditer(text)
-    )
+    return _article_counts(_TOPICAL_ARTICLE_COUNT, claim)
 
 
 def _counts_whole_texts(claim: Claim, known: Claim, mine: Quantity) -> bool:
