@@ -1531,6 +1531,14 @@ NON_NEGATIONS: tuple[str, ...] = (
     "none against",
     "no votes against",
     "none opposed",
+    # "passed by 300 votes to none", "without a single vote against": no votes against.
+    "votes to none",
+    "vote to none",
+    "without a single vote against",
+    "without a single dissenting vote",
+    "not a single vote against",
+    "no one voting against",
+    "nobody voting against",
     # A term without an end: an indefinite duration, not a denial.
     "no expiry date",
     "no expiration date",
