@@ -1832,6 +1832,8 @@ ALTERNATIVES: dict[str, dict[str, str]] = {
 # "energy" (the field of its pitch), as a narrower word says the broader one. Stems.
 SALIENT_KINDS: dict[str, tuple[str, ...]] = {
     "energi": ("gas", "oil", "pipelin", "bcm", "nuclear", "electr", "lng"),
+    # "417 deputies in favour" gives the vote without the word: the votes for are named.
+    "vote": ("favour", "favor"),
 }
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
