@@ -2984,3 +2984,30 @@ def test_a_persons_past_year_conflicts_with_no_other_persons_past_year(engine: E
         "three days earlier might expand military ties with Moscow."
     )
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    ("retold", "verdict"),
+    [
+        (
+            "Russian senators had passed the Iran treaty by 160 votes to none on 16 April.",
+            Verdict.KNOWN,
+        ),
+        (
+            "Russian senators had passed the Iran treaty by 150 votes to none on 16 April.",
+            Verdict.CONTRADICTING,
+        ),
+    ],
+)
+def test_votes_in_favour_name_the_vote_without_the_word(retold: str, verdict: Verdict) -> None:
+    _, second = reports_in_order(
+        (
+            "Senate backs Iran treaty",
+            "The Federation Council ratified the partnership treaty with Iran on Wednesday, "
+            "with 160 senators in favour and none against.",
+            datetime(2025, 4, 16, 18, tzinfo=UTC),
+        ),
+        ("Senate vote recalled", retold, datetime(2025, 4, 20, tzinfo=UTC)),
+    )
+    [j] = [j for j in second if j.claim.relevant]
+    assert j.verdict is verdict

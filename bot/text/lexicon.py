@@ -1531,6 +1531,14 @@ NON_NEGATIONS: tuple[str, ...] = (
     "none against",
     "no votes against",
     "none opposed",
+    # "passed by 300 votes to none", "without a single vote against": no votes against.
+    "votes to none",
+    "vote to none",
+    "without a single vote against",
+    "without a single dissenting vote",
+    "not a single vote against",
+    "no one voting against",
+    "nobody voting against",
     # A term without an end: an indefinite duration, not a denial.
     "no expiry date",
     "no expiration date",
@@ -1824,6 +1832,8 @@ ALTERNATIVES: dict[str, dict[str, str]] = {
 # "energy" (the field of its pitch), as a narrower word says the broader one. Stems.
 SALIENT_KINDS: dict[str, tuple[str, ...]] = {
     "energi": ("gas", "oil", "pipelin", "bcm", "nuclear", "electr", "lng"),
+    # "417 deputies in favour" gives the vote without the word: the votes for are named.
+    "vote": ("favour", "favor"),
 }
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (

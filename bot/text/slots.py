@@ -94,6 +94,12 @@ _VOTE_SCORE = re.compile(
     r"\b(\d+)\s*(?:-|to)\s*(\d+)\b(?=[^.]*\bvot)|\b(\d+)\s+votes?\s+(?:to|against)\s+(\d+)\b"
     r"|(?<=vot)(?:e|es|ed|ing)\s+(?:by\s+)?(\d+)\s*(?:-|to)\s*(\d+)\b"
 )
+# A vote with nobody against: "417 votes to none", "none against", "without a single vote
+# against". The count against is zero.
+_ZERO_AGAINST = re.compile(
+    r"\bvotes? to none\b|\b(?:none|no votes?|nobody|no one) (?:voting )?(?:against|opposed)\b"
+    r"|\b(?:without|not) a single (?:vote against|dissenting vote)\b"
+)
 # Part of a house's members: "196 of the 232 lawmakers present", "12 of 290 deputies".
 _PART_OF_HOUSE = re.compile(
     r"\b(\d+) of (?:the |its |all )?(\d+) (?:deputies|lawmakers|legislators|senators|mps|members)"
@@ -1433,6 +1439,9 @@ def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
         )
         found.append(Quantity(float(for_votes), "vote", m.group(0)))
         found.append(Quantity(float(against), "vote_against", m.group(0)))
+        spans.append(m.span())
+    for m in _ZERO_AGAINST.finditer(text):
+        found.append(Quantity(0.0, "vote_against", m.group(0)))
         spans.append(m.span())
     for m in _PART_OF_HOUSE.finditer(text):
         # "196 of the 232 lawmakers present voting in favour": the first figure is the vote,

@@ -936,6 +936,35 @@ def test_none_against_is_a_vote_count_not_a_denial() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senators backed the bill by 150 votes to none.",
+        "The upper chamber cleared the law without a single dissenting vote.",
+        "Lawmakers approved it with 300 in favour and nobody voting against.",
+        "Not a single vote against was cast when the assembly passed the text.",
+        "The chamber passed it with 298 deputies in favour and none against.",
+    ],
+)
+def test_a_vote_with_nobody_against_counts_zero_against_and_is_no_denial(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert (0, "vote_against") in [(q.value, q.unit) for q in slots.quantities]
+    assert not slots.negated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chamber passed it by 300 votes to 7.",
+        "Not a single senator has read the text.",
+        "None of the deputies spoke against the bill.",
+    ],
+)
+def test_votes_against_or_other_nones_are_not_zero_against(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert (0, "vote_against") not in [(q.value, q.unit) for q in slots.quantities]
+
+
+@pytest.mark.parametrize(
     ("sentence", "denied"),
     [
         ("Arms transfers are not mentioned in the pact.", {"weapon", "transfer"}),
