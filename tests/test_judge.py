@@ -2984,3 +2984,23 @@ def test_a_persons_past_year_conflicts_with_no_other_persons_past_year(engine: E
         "three days earlier might expand military ties with Moscow."
     )
     assert judge(engine, text).verdict is not Verdict.CONTRADICTING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly two decades after the Soviet collapse in 1991, Moscow and Tehran put commerce "
+        "and finance at the centre of the pact signed on Friday.",
+        "More than two years after the war in Gaza began in October 2023, Russia and Iran made "
+        "trade and finance the core of the deal signed on Friday.",
+    ],
+)
+def test_a_leading_backdrop_clause_does_not_make_a_restatement_new(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_leading_clause_on_the_treaty_is_still_news(engine: Engine) -> None:
+    text = "Two months after the signing in Moscow, the Duma ratified the treaty."
+    assert judge(engine, text).verdict is Verdict.NEW
