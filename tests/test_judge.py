@@ -3011,3 +3011,23 @@ def test_votes_in_favour_name_the_vote_without_the_word(retold: str, verdict: Ve
     )
     [j] = [j for j in second if j.claim.relevant]
     assert j.verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly two decades after the Soviet collapse in 1991, Moscow and Tehran put commerce "
+        "and finance at the centre of the pact signed on Friday.",
+        "More than two years after the war in Gaza began in October 2023, Russia and Iran made "
+        "trade and finance the core of the deal signed on Friday.",
+    ],
+)
+def test_a_leading_backdrop_clause_does_not_make_a_restatement_new(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_leading_clause_on_the_treaty_is_still_news(engine: Engine) -> None:
+    text = "Two months after the signing in Moscow, the Duma ratified the treaty."
+    assert judge(engine, text).verdict is Verdict.NEW

@@ -1598,6 +1598,16 @@ _LABELLED = (
     r"|portrayed|presented|cast|advertised)"
 )
 _YARDSTICK = r"by (?:the|any) (?:standards?|yardsticks?|measures?) of"
+# When the story stands against another event, set off before it: "Almost three years
+# after the invasion of Ukraine, ...", "Two decades since the last summit, ...". An event
+# of the treaty itself ("a week after the signing, ...") is no mere backdrop.
+BACKDROP_CLAUSE = (
+    r"(?:(?:almost|nearly|some|about|roughly|more than|over|just over|barely|less than) )?"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) "
+    r"(?:years?|months?|decades?) (?:after|since) "
+    r"(?![^,;:]*\b(?:treaty|treaties|pact|accord|deal|agreement|text|sign\w*|ratif\w*|"
+    r"inked|concluded|entry|parliament|duma|majlis)\b)[^,;:]{1,80},"
+)
 ASSESSMENT_FRAMES: tuple[str, ...] = (
     r"(?:it is |it's )?(?:also )?worth (?:recalling|noting|remembering|stressing|repeating"
     r"|underlining|adding|bearing in mind)(?: again)?(?: here)?,?(?: that)?",
@@ -1622,6 +1632,7 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     # the figure that counts is", "for lenders, what matters most is"
     r"for [^,;:]{1,80}, (?:the (?:number|figure|detail|point|thing|clause|question)s? that "
     r"(?:matters?|counts?)|what (?:matters|counts))(?: most)? (?:is|are)",
+    BACKDROP_CLAUSE,
 )
 
 HEDGE_CUES: tuple[str, ...] = (

@@ -1074,6 +1074,27 @@ _OFFICE_TERM_AFTER = re.compile(
 )
 
 
+# A leading clause that sets the story against another event ("Almost three years after
+# Russian troops crossed into Ukraine in February 2022, ..."): see ``lexicon.BACKDROP_CLAUSE``.
+_BACKDROP = re.compile(r"^\s*(" + lexicon.BACKDROP_CLAUSE + r")")
+
+
+def _backdrop_end(text: str) -> int:
+    """Where a leading backdrop clause ends (0 when there is none)."""
+    m = _BACKDROP.match(text)
+    return m.end() if m else 0
+
+
+def _backdrop_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
+    """A date inside a leading backdrop clause dates that other event, not the treaty's."""
+    end = _backdrop_end(text)
+    if not end:
+        return dates
+    return [
+        replace(d, event=BACKGROUND_EVENT) if 0 <= text.find(d.text) < end else d for d in dates
+    ]
+
+
 def _office_term_dates(text: str, dates: list[DateRef]) -> list[DateRef]:
     """A bare year inside someone's time in office ("during his first term between 2017 and
     2021", "the 2017-2021 administration") is background on that person: it dates no event of
@@ -1794,7 +1815,9 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             ),
         ),
     )
-    dates = _office_term_dates(lowered, _earlier_visit_dates(lowered, dates))
+    dates = _backdrop_dates(
+        lowered, _office_term_dates(lowered, _earlier_visit_dates(lowered, dates))
+    )
     for m in _REPLACED_YEARS_BEFORE.finditer(lowered):
         if m.group("text"):
             text, years = m.group("text"), m.group("years")
@@ -1821,6 +1844,9 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     # Years before the treaty that date the replaced agreement are that date, not an offset.
     back = [d.text for d in dates if d.years_before is not None]
     quantities = [q for q in quantities if q.unit != "offset" or not q.text.startswith(tuple(back))]
+    # The time from another event to the story, in a leading backdrop clause, is no detail.
+    backdrop = lowered[: _backdrop_end(lowered)]
+    quantities = [q for q in quantities if q.unit != "offset" or q.text not in backdrop]
     # An offset turned into the signing's date (see _signing_from_offset) is that date now.
     counted = [d.text for d in dates if d.event == "signing" and _FROM_SIGNING.match(d.text)]
     quantities = [

@@ -2905,7 +2905,8 @@ def test_a_date_of_the_event_a_span_is_counted_from_is_not_the_signings() -> Non
         "Two years after the pandemic ended in March 2023, the neighbours signed the accord.",
         MONDAY,
     )
-    assert [d.event for d in slots.dates if d.year == 2023] == [None]
+    # a leading backdrop clause: its date is background, never the signing's
+    assert [d.event for d in slots.dates if d.year == 2023] == [BACKGROUND_EVENT]
 
 
 # -- volumes given per period ---------------------------------------------------------------
@@ -3380,3 +3381,35 @@ def test_a_question_answered_by_a_denial_denies_what_it_asks(
     sentence: str, stance: tuple[str, int]
 ) -> None:
     assert stance in extract_slots(sentence, MONDAY).stances
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nearly two decades after the Soviet collapse in 1991, Moscow and Tehran signed the pact.",
+        "More than two years after the war in Gaza began in October 2023, the accord was signed.",
+    ],
+)
+def test_a_date_in_a_leading_backdrop_clause_is_background(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    backdrop = [d for d in slots.dates if d.year in (1991, 2023)]
+    assert backdrop
+    assert all(d.event == BACKGROUND_EVENT for d in backdrop)
+    # the time from that other event to the story is no offset of the treaty's
+    assert not any(q.unit == "offset" for q in slots.quantities)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the treaty's own events are no backdrop: the offset and the date keep their reading
+        "Two months after the signing in Moscow, the Duma ratified the treaty.",
+        "Three weeks after the pact was inked in January 2025, the Majlis approved it.",
+    ],
+)
+def test_a_leading_clause_about_the_treaty_is_no_backdrop(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert all(d.event != BACKGROUND_EVENT for d in slots.dates)
+    assert any(q.unit == "offset" for q in slots.quantities) or any(
+        d.year == 2025 for d in slots.dates
+    )
