@@ -8,6 +8,7 @@ role bindings ("Iranian President Masoud Pezeshkian") and other treaties the sen
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -604,13 +605,20 @@ def _date_denial(lowered: str, ref: DateRef) -> tuple[int, int] | None:
     return denial.start() + cue.start(1), denial.start() + cue.end(1)
 
 
+@functools.lru_cache(maxsize=256)
+def _lowered_with_digits(sentence: str) -> str:
+    """``sentence`` lowered, idioms plain and number words as digits: the judge asks about
+    the dates of one claim against each of its candidates, so the reading is kept."""
+    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
+
+    return words_to_digits(_lower(sentence))
+
+
 def denies_the_date(sentence: str, ref: DateRef) -> bool:
     """Is ``ref`` the focus of a negation in its own clause of ``sentence`` ("the treaty was
     not signed in 2001")? Such a date is ruled out, not asserted: another date of the same
     event does not conflict with it, and the act itself is not denied."""
-    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
-
-    return _date_denial(words_to_digits(_lower(sentence)), ref) is not None
+    return _date_denial(_lowered_with_digits(sentence), ref) is not None
 
 
 def _without_date_denials(lowered: str, dates: Sequence[DateRef]) -> str:
@@ -626,11 +634,9 @@ def _without_date_denials(lowered: str, dates: Sequence[DateRef]) -> str:
 def names_the_signing(sentence: str, ref: DateRef) -> bool:
     """Does a verb of signing govern the date ``ref`` in ``sentence`` ("Signed in January
     2024, half a year before ..., the treaty ...")?"""
-    from bot.text.numbers import words_to_digits  # noqa: PLC0415 - keep import graph flat
-
     if _FROM_SIGNING.match(ref.text):
         return True  # counted from the signing: "a day after they signed" (_signing_from_offset)
-    lowered = words_to_digits(_lower(sentence))
+    lowered = _lowered_with_digits(sentence)
     at = lowered.find(ref.text)
     if at < 0:
         return False
