@@ -310,6 +310,9 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
 
 # Idioms said plainly, before anything else reads the sentence (slots too: "put pen to paper on
 # 15 January" dates a signing, "had nothing to do with" denies nothing).
+# The spans talks on a text are counted in ("years in the making", "weeks of bargaining").
+_TALKS_SPANS = ("days", "weeks", "months", "years", "decades")
+
 IDIOMS: dict[str, str] = {
     "put pen to paper": "signed",
     # "No more than" bounds an amount; it denies nothing: "agreed in no more than a few weeks"
@@ -384,15 +387,14 @@ IDIOMS: dict[str, str] = {
         for verb, aux in (("came", "was"), ("come", "be"), ("comes", "is"))
     },
     # What was years in the making took years of work on it: for a text, of negotiations.
-    "days in the making": "days of negotiations",
-    "weeks in the making": "weeks of negotiations",
-    "months in the making": "months of negotiations",
-    "years in the making": "years of negotiations",
-    "decades in the making": "decades of negotiations",
+    **{
+        f"{span} in the making": f"{span} of negotiations"
+        for span in _TALKS_SPANS
+    },
     # Talks on a text by other names: "weeks of consultations", "years of bargaining".
     **{
         f"{span} of {talks}": f"{span} of negotiations"
-        for span in ("days", "weeks", "months", "years", "decades")
+        for span in _TALKS_SPANS
         for talks in ("consultations", "bargaining", "deliberations")
     },
     "thrashed out": "negotiated",
