@@ -308,11 +308,17 @@ OTHER_SUBJECTS: dict[str, tuple[str, ...]] = {
     "china": ("china", "chinese", "beijing", "xi jinping"),
 }
 
-# Idioms said plainly, before anything else reads the sentence (slots too: "put pen to paper on
-# 15 January" dates a signing, "had nothing to do with" denies nothing).
 # The spans talks on a text are counted in ("years in the making", "weeks of bargaining").
 _TALKS_SPANS = ("days", "weeks", "months", "years", "decades")
+# The states by their formal names, for the full titles of their ministries.
+_FORMAL_STATE_NAMES = (
+    ("the islamic republic of iran", "iran"),
+    ("the islamic republic", "iran"),
+    ("the russian federation", "russia"),
+)
 
+# Idioms said plainly, before anything else reads the sentence (slots too: "put pen to paper on
+# 15 January" dates a signing, "had nothing to do with" denies nothing).
 IDIOMS: dict[str, str] = {
     "put pen to paper": "signed",
     # "No more than" bounds an amount; it denies nothing: "agreed in no more than a few weeks"
@@ -998,24 +1004,14 @@ PHRASE_SYNONYMS: dict[str, str] = {
         f"{the}{office} of foreign affairs of {state}": f"{country}'s foreign {office}"
         for the in ("the ", "")
         for office in ("ministry", "minister")
-        for state, country in (
-            ("the islamic republic of iran", "iran"),
-            ("the islamic republic", "iran"),
-            ("iran", "iran"),
-            ("the russian federation", "russia"),
-            ("russia", "russia"),
-        )
+        for state, country in (*_FORMAL_STATE_NAMES, ("iran", "iran"), ("russia", "russia"))
     },
     # ... and "the Foreign Ministry of the Islamic Republic" is Iran's foreign ministry.
     **{
         f"{the}foreign {office} of {state}": f"{country}'s foreign {office}"
         for the in ("the ", "")
         for office in ("ministry", "minister")
-        for state, country in (
-            ("the islamic republic of iran", "iran"),
-            ("the islamic republic", "iran"),
-            ("the russian federation", "russia"),
-        )
+        for state, country in _FORMAL_STATE_NAMES
     },
     "ministry of foreign affairs": "foreign ministry",
     "minister of foreign affairs": "foreign minister",
