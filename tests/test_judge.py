@@ -34,6 +34,13 @@ def reports_in_order(*reports: tuple[str, str, datetime]) -> list[list[Judgement
     ]
 
 
+def verdict_after(first: tuple[str, str, datetime], later: tuple[str, str, datetime]) -> Verdict:
+    """The verdict on the one claim of report ``later``, judged after report ``first``."""
+    _, judged = reports_in_order(first, later)
+    [judgement] = judged
+    return judgement.verdict
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -2618,7 +2625,7 @@ def test_a_daily_volume_restates_the_same_yearly_volume() -> None:
     )
 
     def later(per_day: int) -> Verdict:
-        _, judged = reports_in_order(
+        return verdict_after(
             first,
             (
                 "Russian gas deal details",
@@ -2627,8 +2634,6 @@ def test_a_daily_volume_restates_the_same_yearly_volume() -> None:
                 datetime(2025, 6, 9, tzinfo=UTC),
             ),
         )
-        [judgement] = judged
-        return judgement.verdict
 
     assert later(10) is Verdict.KNOWN
     assert later(30) is Verdict.CONTRADICTING
@@ -2670,7 +2675,7 @@ def test_a_later_tally_of_irans_parliament_is_checked_against_the_part_that_vote
     )
 
     def later(votes: int) -> Verdict:
-        _, judged = reports_in_order(
+        return verdict_after(
             first,
             (
                 "Iran cites support for Russia treaty",
@@ -2679,8 +2684,6 @@ def test_a_later_tally_of_irans_parliament_is_checked_against_the_part_that_vote
                 datetime(2025, 7, 1, tzinfo=UTC),
             ),
         )
-        [judgement] = judged
-        return judgement.verdict
 
     assert later(250) is Verdict.CONTRADICTING
     assert later(210) is not Verdict.CONTRADICTING
