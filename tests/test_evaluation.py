@@ -79,12 +79,11 @@ PROBE_FLOORS = {
     # rules written for it the round after
     "seq2": 0.76,
     # kept unseen while the fresh34/seq2 rules were written (0.774 and 0.620 on arrival,
-    # 0.797 and 0.620 after them):
-    # only their aggregates are ever looked at, so a failure names none of their items
+    # 0.797 and 0.620 after them); open to rule writers from the following round
     "fresh35": 0.77,
     "seq3": 0.58,
 }
-UNSEEN_PROBES = frozenset({"fresh35", "seq3"})
+UNSEEN_PROBES = frozenset({"fresh36", "seq4"})
 
 
 @pytest.fixture(scope="module")
