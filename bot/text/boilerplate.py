@@ -183,6 +183,27 @@ RULES: tuple[Rule, ...] = (
         ),
         Action.DROP,
     ),
+    # An editor's note on how the text was made: "Transcript compiled by our parliament
+    # desk.", "Abridged record of the session.", "Quotes have been translated from Russian.",
+    # "Remarks edited for length by the editors." It speaks of the page, not of the story.
+    Rule(
+        "editorial note",
+        re.compile(
+            r"^(?:[\w-]+\s+){0,2}(?:summary|digest|transcript|round-?up|record|"
+            r"translation)\s+(?:(?:was|has been|is)\s+)?(?:prepared|compiled|produced|written|"
+            r"edited)\s+by\s+[^.!?;]{0,60}\b(?:desk|editors?|staff|newsroom|"
+            r"team|bureau|correspondents?|reporters?)\s*(?:[.;]|$)|"
+            r"^(?:an?\s+)?(?:abridged\s+)?(?:digest|summary|abridged\s+\w+)\s+of\s+the\s+"
+            r"(?:[\w-]+\s+){0,2}(?:record|transcript|proceedings|debate|session|sitting)\s*(?:[.;]|$)|"
+            r"(?:^|[.;]\s+)(?:all\s+)?(?:quotations?|quotes|remarks|speeches|interviews?)\s+"
+            r"(?:(?:are|were|have\s+been|has\s+been)\s+)?(?:lightly\s+)?(?:translated|abridged|"
+            r"condensed|shortened|edited)(?:\s+(?:from\s+(?-i:[A-Z][a-z]+)|by\s+(?:the\s+|our\s+)?"
+            r"(?:editors?|desk|staff|newsroom)|for\s+(?:length|clarity|brevity)"
+            r"(?:\s+and\s+(?:length|clarity|brevity))?))*\s*\.?$",
+            _I,
+        ),
+        Action.DROP,
+    ),
     # Photo captions with a credit ("... meet in Moscow on Friday. Photo: EPA-EFE/...")
     # and bare credits ("Image: Reuters", "(Photo by X/AFP)"). The caption describes a
     # picture, not the story, and pages often print it twice.

@@ -220,6 +220,10 @@ class TestGenericChrome:
             "Terms of Service | Privacy Policy | Contact us",
             "Curious about the pact? Leave your thoughts in the comments section.",
             "Send us your questions about the ratification and we will answer them on air.",
+            "Transcript compiled by our parliament desk.",
+            "Abridged record of the sitting.",
+            "Quotes have been translated from Russian.",
+            "Remarks edited for length and clarity.",
         ],
     )
     def test_removed_between_content(self, chrome: str) -> None:
@@ -241,6 +245,10 @@ class TestGenericChrome:
             "NATO said it was watching the pact closely.",
             "- Joint naval drills",
             "• Reciprocal port visits",
+            "The treaty text was translated from Persian.",
+            "His remarks were edited out of the broadcast.",
+            "The record of the session was published by the Duma.",
+            "The summary was prepared by the foreign ministry and sent to parliament.",
         ],
     )
     def test_lookalike_content_is_kept(self, content: str) -> None:
