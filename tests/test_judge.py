@@ -2639,6 +2639,24 @@ def test_a_daily_volume_restates_the_same_yearly_volume() -> None:
     assert later(30) is Verdict.CONTRADICTING
 
 
+def test_a_figure_said_to_be_unchanged_restates_it() -> None:
+    """"The term of 20 years has not been altered" says the term is still 20 years: a
+    restatement, not a denial of the known term."""
+    first = (
+        "Russian gas deal under the Iran treaty",
+        "Under the partnership treaty, Gazprom agreed to ship up to 3.65 billion cubic "
+        "metres of gas a year to Iran.",
+        datetime(2025, 6, 2, tzinfo=UTC),
+    )
+    later = (
+        "Russian gas deal details",
+        "The volume Gazprom ships to Iran under the partnership treaty, up to 3.65 billion "
+        "cubic metres a year, has not changed.",
+        datetime(2025, 9, 9, tzinfo=UTC),
+    )
+    assert verdict_after(first, later) is Verdict.KNOWN
+
+
 def test_the_date_a_bill_was_sent_or_cleared_is_no_date_of_the_vote() -> None:
     """Sending a bill to a house and a cabinet signing off on it are steps before the vote
     and the signing; their dates do not correct those of the vote or the signing."""

@@ -1543,6 +1543,12 @@ NON_NEGATIONS: tuple[str, ...] = (
     "no end date",
     "no time limit",
     "no fixed term",
+    # What has not changed stays as it was: "the volume has not changed" says the volume is
+    # unchanged, and restates it (a denied change, not a denied fact).
+    "not changed",
+    "not been changed",
+    "not altered",
+    "not been altered",
 )
 
 # "neither confirmed nor denied" and kin: the claim is uncertain, not negated.

@@ -2417,6 +2417,21 @@ def test_not_until_then_dates_what_happened_and_denies_nothing() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agreed term of twenty years has not changed, the envoy said.",
+        "Officials say the route across Azerbaijan has not been altered.",
+    ],
+)
+def test_what_has_not_changed_is_affirmed_not_denied(sentence: str) -> None:
+    assert not extract_slots(sentence).negated
+
+
+def test_a_denied_change_of_course_is_still_a_denial() -> None:
+    assert extract_slots("Moscow will not change the route across Azerbaijan.").negated
+
+
+@pytest.mark.parametrize(
     ("sentence", "kept", "left_out"),
     [
         # the part about the other partner's treaty, with its relative clause, is left out
