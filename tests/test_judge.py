@@ -506,6 +506,26 @@ def test_a_later_report_restating_a_contradiction_is_known_not_realerted() -> No
     assert j2.match is not None and not j2.match.baseline
 
 
+def test_a_card_that_cannot_be_used_where_a_report_said_it_worked_contradicts() -> None:
+    """'Cannot be used at' a place denies what 'has worked at' it affirmed."""
+    _first, second = reports_in_order(
+        (
+            "Payments under the treaty",
+            "Under the Russia–Iran partnership treaty, Shetab cards from Iran have worked at "
+            "Russian payment terminals since March, the central bank said.",
+            datetime(2025, 4, 1, tzinfo=UTC),
+        ),
+        (
+            "Payments lag",
+            "Under the Russia–Iran partnership treaty, Iran's Shetab cards still cannot be used "
+            "at Russian terminals, bankers say.",
+            datetime(2025, 5, 2, tzinfo=UTC),
+        ),
+    )
+    [j2] = [j for j in second if j.claim.relevant]
+    assert j2.verdict is Verdict.CONTRADICTING, j2
+
+
 def test_an_echoed_conflict_is_learned_as_a_relevant_claim() -> None:
     """The echo is judged as relevant, and what the engine learns from it says so."""
     engine = Engine.from_baseline(Config())

@@ -138,6 +138,16 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         lambda m: m.group(1) + ("mentions" if m.group(2) else "mentioned"),
     ),
+    # A card, system or device that can be used at a place works there: "Mir cards cannot be
+    # used at Iranian terminals" denies that they "work at Iranian terminals". (A negation's
+    # scope begins after its cue: " be used at ..." there is the same phrase.)
+    (
+        re.compile(
+            r"(^\s*|\b(?:can(?:not|'t)?|could(?:\s+not|n't)?)\s+(?:still\s+|now\s+|already\s+)?)"
+            r"be\s+used\s+at\b"
+        ),
+        r"\1work at",
+    ),
     # Trade settled in a currency is conducted in it; a dispute settled in 2004 is not.
     (
         re.compile(

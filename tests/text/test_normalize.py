@@ -1027,3 +1027,12 @@ def test_a_third_state_is_a_third_party() -> None:
     assert normalize("Neither side will arm a third state at war with the other.") == normalize(
         "Neither side will arm a third-party at war with the other."
     )
+
+
+def test_what_can_be_used_at_a_place_works_there() -> None:
+    assert "work at" in prepare("Visa cards can be used at the airport's cash machines.")
+    assert "cannot work at" in prepare("Foreign passes cannot be used at the border posts.")
+    # a scope that begins after its cue ("could not ... be used at")
+    assert prepare(" be used at the kiosks").strip().startswith("work at")
+    # not what something will be used for at a place
+    assert "work" not in prepare("The funds will be used at the new plant.")
