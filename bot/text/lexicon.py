@@ -846,6 +846,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "hostile actions": "threatening actions",
     "hostile activities": "threatening actions",
     "hostile activity": "threatening actions",
+    # To endanger is to threaten: "acts endangering its security" are threatening actions.
+    "endanger": "threaten",
+    "endangers": "threatens",
+    "endangering": "threatening",
+    "acts endangering": "actions threatening",
     "act as": "serve as",
     "acts as": "serves as",
     "acting as": "serving as",
