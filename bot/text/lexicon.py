@@ -90,6 +90,15 @@ NEWS_OUTLETS = frozenset(
         "state tv",
         "state media",
         "state television",
+        # Outlets whose names carry a country: the country is the outlet's, not a subject.
+        "china central television",
+        "cctv",
+        "china daily",
+        "china global television network",
+        "cgtn",
+        "russia today",
+        "iran international",
+        "voice of america",
     }
 )
 
@@ -220,6 +229,13 @@ TRAILING_ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"(?:iran's|the iranian) foreign minister", "iran_foreign_minister"),
     (r"(?:russia's|the russian) foreign minister", "russia_foreign_minister"),
     (r"the (?:head|chief) of (?:russian|russia's) diplomacy", "russia_foreign_minister"),
+    # "Maria Ivanova, speaking for the Kremlin" / "..., a spokeswoman for the Kremlin": the
+    # Kremlin's spokesperson said in other words.
+    (
+        r"(?:speaking for|(?:a|the) (?:spokes(?:man|person|woman)|press secretary) for)"
+        r" the kremlin",
+        "kremlin_spokesperson",
+    ),
 )
 
 # The offices a title names: one holder at a time, whatever a claim is about.
@@ -830,6 +846,11 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "hostile actions": "threatening actions",
     "hostile activities": "threatening actions",
     "hostile activity": "threatening actions",
+    # To endanger is to threaten: "acts endangering its security" are threatening actions.
+    "endanger": "threaten",
+    "endangers": "threatens",
+    "endangering": "threatening",
+    "acts endangering": "actions threatening",
     "act as": "serve as",
     "acts as": "serves as",
     "acting as": "serving as",

@@ -9,6 +9,7 @@ names goes, as the listed spellings' first names already do ("Vladimir Putin" is
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -20,6 +21,22 @@ _MIN_LENGTH = 6
 _SURNAME_SCORE = 85.0
 _FIRST_NAME_SCORE = 80.0
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+
+# Letters with diacritics as English transliteration writes them: Turkish and Azeri "ş"/"ç"
+# are "sh"/"ch" ("Pezeşkiyan" is Pezeshkian), dotless "ı" is "i"; other marks are dropped by
+# decomposition ("ğ" -> "g", "ö" -> "o", "é" -> "e").
+_TRANSLITERATION = str.maketrans(
+    {"ş": "sh", "Ş": "Sh", "ș": "sh", "Ș": "Sh", "ç": "ch", "Ç": "Ch", "ı": "i", "ł": "l", "Ł": "L"}
+)
+
+
+def fold_diacritics(text: str) -> str:
+    """``text`` with Latin letters' diacritics folded to plain English spelling."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
 
 _SURNAMES: dict[str, str] = {}
 _FIRST_NAMES: dict[str, set[str]] = {}

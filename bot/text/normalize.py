@@ -420,6 +420,7 @@ def plain_idioms(lowered: str) -> str:
 
 def prepare(text: str) -> str:
     """Lowercased text with quotes, number words, actor spellings and phrases unified."""
+    text = names.fold_diacritics(text)
     capitalised = names.capitalised_words(text)
     text = plain_idioms(text.translate(_QUOTES).lower())
     text = words_to_digits(text)

@@ -263,6 +263,11 @@ def own_treaty_part(sentence: str) -> str:
 
 # A phrase naming what something is modelled on, up to the clause end: "echoing NATO's
 # founding charter", "patterned on the pact with Pyongyang", "reminiscent of the Warsaw Pact".
+_OUTLET_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(o) for o in sorted(lexicon.NEWS_OUTLETS, key=len, reverse=True))
+    + r")\b"
+)
 _MODEL_PHRASE = re.compile(
     r"\b(?:echo(?:es|ed|ing)?|mirror(?:s|ed|ing)?|modell?ed on|patterned on|reminiscent of|"
     r"inspired by|borrow(?:s|ed|ing)? from)\b[^,;:.]*"
@@ -1872,6 +1877,8 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
     # What the claim is modelled on is no subject of its own: "in language echoing NATO's
     # charter, the partners agreed ..." is about the partners' treaty.
     subject_text = _MODEL_PHRASE.sub(" ", subject_text)
+    # "as cited by China Central Television": a country in an outlet's name is the outlet's.
+    subject_text = _OUTLET_NAME.sub(" ", subject_text)
     other = tuple(s for s, pattern in _OTHER_SUBJECTS.items() if pattern.search(subject_text))
     return Slots(
         quantities=tuple(quantities),

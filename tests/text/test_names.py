@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.text import names
 from bot.text.names import capitalised_words, surname_actor, unify_names
-from bot.text.normalize import mask
+from bot.text.normalize import mask, normalize
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,14 @@ def test_a_patronymic_goes_with_the_first_name(sentence: str, actor: str, gone: 
 def test_a_patronymic_goes_only_before_an_actor() -> None:
     # a patronymic-shaped word of no actor's name stays
     assert "petrovich" in mask("Ivan Petrovich Sidorov commented.").split()
+
+
+def test_diacritics_fold_to_the_english_transliteration() -> None:
+    assert names.fold_diacritics("Şeyh Çelebi, Kılıç, Doğan, Gölcük") == (
+        "Sheyh Chelebi, Kilich, Dogan, Golcuk"
+    )
+    assert names.fold_diacritics("plain text") == "plain text"
+
+
+def test_a_turkish_spelling_of_a_name_is_the_actor() -> None:
+    assert normalize("Mesud Pezeşkiyan arrived") == normalize("Pezeshkian arrived")

@@ -828,6 +828,15 @@ def test_hostile_acts_are_threatening_actions() -> None:
     )
 
 
+def test_endangering_is_threatening() -> None:
+    assert normalize("no moves that endanger the neighbour") == normalize(
+        "no moves that threaten the neighbour"
+    )
+    assert normalize("acts endangering Moscow's security") == normalize(
+        "actions threatening Moscow's security"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "plain"),
     [

@@ -3428,3 +3428,37 @@ def test_a_leading_clause_about_the_treaty_is_no_backdrop(sentence: str) -> None
     assert any(q.unit == "offset" for q in slots.quantities) or any(
         d.year == 2025 for d in slots.dates
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Olga Vasilyeva, speaking for the Kremlin, declined to comment on the ceremony.",
+        "Olga Vasilyeva, a spokeswoman for the Kremlin, declined to comment on the ceremony.",
+        "Kremlin spokeswoman Olga Vasilyeva declined to comment on the ceremony.",
+    ],
+)
+def test_speaking_for_the_kremlin_binds_the_spokesperson(sentence: str) -> None:
+    assert ("kremlin_spokesperson", "vasilyeva") in extract_slots(sentence, MONDAY).roles
+
+
+def test_a_speaker_with_no_stated_role_binds_no_office() -> None:
+    slots = extract_slots("Olga Vasilyeva declined to comment on the ceremony.", MONDAY)
+    assert not any(role == "kremlin_spokesperson" for role, _ in slots.roles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The pact runs for two decades, China Central Television reported.",
+        "The pact runs for two decades, according to a report aired by Russia Today.",
+        "The pact runs for two decades, Iran International said, citing officials.",
+    ],
+)
+def test_a_country_in_an_outlets_name_is_no_subject(sentence: str) -> None:
+    assert extract_slots(sentence, MONDAY).other_subjects == ()
+
+
+def test_a_country_outside_the_outlets_name_is_still_a_subject() -> None:
+    sentence = "The pact runs for two decades, China's foreign ministry told state media."
+    assert "china" in extract_slots(sentence, MONDAY).other_subjects
