@@ -1871,7 +1871,9 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"submit\w*|introduc\w*|forward\w*|sent to|sends to"
         r"|sen(?:t|ds) (?:the |a |its |their )?(?:[\w-]+ ){0,2}"
-        r"(?:bill|draft|treaty|document|text|law|agreement|accord|pact)s? to",
+        r"(?:bill|draft|treaty|document|text|law|agreement|accord|pact)s?"
+        # ... the text named by its partner: "sent the treaty with Iran to the Duma"
+        r"(?: (?:with|between)(?: [\w'-]+){1,3}?)? to",
         "submission",
     ),
     # A committee's advice is not the vote it advises on.

@@ -2951,6 +2951,8 @@ def test_a_volume_per_year_or_for_no_period_is_kept(sentence: str, volume: float
         "The president sent the draft ratification law to parliament on 3 March.",
         "The Kremlin sends the treaty to the Duma on Monday for ratification.",
         "The government had sent the ratification bill to the Majlis on 9 March.",
+        # the text named by its partner, with the purpose after the house
+        "On 4 March the cabinet sent the accord with Tehran to parliament for ratification.",
     ],
 )
 def test_sending_a_text_to_a_house_dates_its_submission(sentence: str) -> None:
