@@ -1859,6 +1859,12 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|adopt\w*|vot(?:e|es|ed|ing)",
         "ratification",
     ),
+    # Another document's signing is not the treaty's: "the firms signed a memorandum on 6 May".
+    (
+        r"(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|seal(?:s|ed)?) (?:an? |the |its |their )?"
+        r"(?:[\w-]+ ){0,2}?(?:memorand\w*|mou|contracts?)",
+        "other_document",
+    ),
     # "Signed off on" a text is clearing it, not signing it; kept apart from the vote, as
     # a cabinet signs off on a bill before parliament votes on it.
     (r"sign(?:s|ed|ing)? off", "sign_off"),

@@ -360,7 +360,12 @@ _GOVERNMENT_OF = {
     "tehran": "iran_government",
 }
 # Headlines put past signings in the present: "Russia, Iran seal treaty in Tehran".
-_SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b")
+# Not another document's signing: "firms signed a memorandum in Tehran" was not the treaty's.
+_SIGN_VERB = re.compile(
+    r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b"
+    r"(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:memorand\w*|mou|contracts?)\b)"
+)
 # The places a treaty may be signed in, longest first.
 _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
 # "in Moscow", "at Putin's Novo-Ogaryovo residence", "at his Novo-Ogaryovo residence": a

@@ -3415,3 +3415,16 @@ def test_a_leading_clause_about_the_treaty_is_no_backdrop(sentence: str) -> None
     assert any(q.unit == "offset" for q in slots.quantities) or any(
         d.year == 2025 for d in slots.dates
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two state oil firms signed a contract in Moscow on 3 June.",
+        "Rosatom and its Iranian partner inked a memorandum of understanding in Tehran on 3 June.",
+    ],
+)
+def test_another_documents_signing_is_not_the_treatys(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not any(role == "signing_place" for role, _ in slots.roles)
+    assert only_date(sentence).event == "other_document"
