@@ -1537,6 +1537,16 @@ NON_NEGATIONS: tuple[str, ...] = (
     "not a single vote against",
     "no one voting against",
     "nobody voting against",
+    # "not a single deputy opposed": a count of nobody against, not a denial.
+    "not a single deputy opposed",
+    "not a single lawmaker opposed",
+    "not a single member opposed",
+    "not a single deputy voted against",
+    "not a single lawmaker voted against",
+    "no deputy opposed",
+    "no lawmaker opposed",
+    "no deputy voted against",
+    "no lawmaker voted against",
     # A term without an end: an indefinite duration, not a denial.
     "no expiry date",
     "no expiration date",
@@ -1853,6 +1863,13 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:came|comes|coming) into(?! office| power)"
         r"|enter(?:s|ed|ing)?|entry",
         "in_force",
+    ),
+    # Handing over an instrument of ratification is the exchange, not the vote that ratified:
+    # "delivered its instrument of ratification in Moscow in June".
+    (
+        r"(?:hand(?:s|ed|ing)? over|deliver(?:s|ed|ing)?|deposit(?:s|ed|ing)?)"
+        r" (?:its |their |the |an? )?(?:[\w-]+ )?instruments?(?: of ratification)?",
+        "exchange",
     ),
     (
         r"ratif\w*|(?<!committee's )(?<!committee )(?:approv|endors)\w*|passed|pass(?:es)?"

@@ -100,6 +100,9 @@ _VOTE_SCORE = re.compile(
 _ZERO_AGAINST = re.compile(
     r"\bvotes? to none\b|\b(?:none|no votes?|nobody|no one) (?:voting )?(?:against|opposed)\b"
     r"|\b(?:without|not) a single (?:vote against|dissenting vote)\b"
+    # "not a single deputy opposed", "no lawmaker voted against": nobody in the house said no.
+    r"|\b(?:not a single|not one|no) (?:deputy|lawmaker|legislator|member|mp|senator)"
+    r" (?:opposed|voted against)\b"
 )
 # Part of a house's members: "196 of the 232 lawmakers present", "12 of 290 deputies".
 _PART_OF_HOUSE = re.compile(

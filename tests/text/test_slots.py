@@ -943,6 +943,8 @@ def test_none_against_is_a_vote_count_not_a_denial() -> None:
         "Lawmakers approved it with 300 in favour and nobody voting against.",
         "Not a single vote against was cast when the assembly passed the text.",
         "The chamber passed it with 298 deputies in favour and none against.",
+        "In the final reading not a single lawmaker voted against the pact.",
+        "No deputy opposed the bill when it came to the floor.",
     ],
 )
 def test_a_vote_with_nobody_against_counts_zero_against_and_is_no_denial(sentence: str) -> None:
@@ -3428,3 +3430,14 @@ def test_another_documents_signing_is_not_the_treatys(sentence: str) -> None:
     slots = extract_slots(sentence, MONDAY)
     assert not any(role == "signing_place" for role, _ in slots.roles)
     assert only_date(sentence).event == "other_document"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow delivered its instrument of ratification to Tehran on 3 June.",
+        "The envoy handed over the instruments of ratification on 3 June.",
+    ],
+)
+def test_handing_over_an_instrument_is_the_exchange_not_the_vote(sentence: str) -> None:
+    assert only_date(sentence).event == "exchange"
