@@ -1873,7 +1873,9 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"ratif\w*|(?<!committee's )(?<!committee )(?:approv|endors)\w*|passed|pass(?:es)?"
-        r"|adopt\w*|vot(?:e|es|ed|ing)",
+        r"|adopt\w*|vot(?:e|es|ed|ing)"
+        # A house's consent to the bill is its approval: "the assembly gave its consent".
+        r"|(?:gave|gives|give|giving) (?:its|their) consent|consent(?:s|ed)? to",
         "ratification",
     ),
     # Another document's signing is not the treaty's: "the firms signed a memorandum on 6 May".

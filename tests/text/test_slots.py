@@ -3441,3 +3441,9 @@ def test_another_documents_signing_is_not_the_treatys(sentence: str) -> None:
 )
 def test_handing_over_an_instrument_is_the_exchange_not_the_vote(sentence: str) -> None:
     assert only_date(sentence).event == "exchange"
+
+
+def test_a_houses_consent_dates_its_approval() -> None:
+    assert only_date("The senate gave its consent to the accord on 4 March.").event == (
+        "ratification"
+    )
