@@ -1558,6 +1558,16 @@ NON_NEGATIONS: tuple[str, ...] = (
     "not a single vote against",
     "no one voting against",
     "nobody voting against",
+    # "not a single deputy opposed": a count of nobody against, not a denial.
+    "not a single deputy opposed",
+    "not a single lawmaker opposed",
+    "not a single member opposed",
+    "not a single deputy voted against",
+    "not a single lawmaker voted against",
+    "no deputy opposed",
+    "no lawmaker opposed",
+    "no deputy voted against",
+    "no lawmaker voted against",
     # A term without an end: an indefinite duration, not a denial.
     "no expiry date",
     "no expiration date",
@@ -1881,10 +1891,25 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|enter(?:s|ed|ing)?|entry",
         "in_force",
     ),
+    # Handing over an instrument of ratification is the exchange, not the vote that ratified:
+    # "delivered its instrument of ratification in Moscow in June".
+    (
+        r"(?:hand(?:s|ed|ing)? over|deliver(?:s|ed|ing)?|deposit(?:s|ed|ing)?)"
+        r" (?:its |their |the |an? )?(?:[\w-]+ )?instruments?(?: of ratification)?",
+        "exchange",
+    ),
     (
         r"ratif\w*|(?<!committee's )(?<!committee )(?:approv|endors)\w*|passed|pass(?:es)?"
-        r"|adopt\w*|vot(?:e|es|ed|ing)",
+        r"|adopt\w*|vot(?:e|es|ed|ing)"
+        # A house's consent to the bill is its approval: "the assembly gave its consent".
+        r"|(?:gave|gives|give|giving) (?:its|their) consent|consent(?:s|ed)? to",
         "ratification",
+    ),
+    # Another document's signing is not the treaty's: "the firms signed a memorandum on 6 May".
+    (
+        r"(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|seal(?:s|ed)?) (?:an? |the |its |their )?"
+        r"(?:[\w-]+ ){0,2}?(?:memorand\w*|mou|contracts?)",
+        "other_document",
     ),
     # "Signed off on" a text is clearing it, not signing it; kept apart from the vote, as
     # a cabinet signs off on a bill before parliament votes on it.
@@ -1898,7 +1923,9 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"submit\w*|introduc\w*|forward\w*|sent to|sends to"
         r"|sen(?:t|ds) (?:the |a |its |their )?(?:[\w-]+ ){0,2}"
-        r"(?:bill|draft|treaty|document|text|law|agreement|accord|pact)s? to",
+        r"(?:bill|draft|treaty|document|text|law|agreement|accord|pact)s?"
+        # ... the text named by its partner: "sent the treaty with Iran to the Duma"
+        r"(?: (?:with|between)(?: [\w'-]+){1,3}?)? to",
         "submission",
     ),
     # A committee's advice is not the vote it advises on.

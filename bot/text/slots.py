@@ -100,6 +100,9 @@ _VOTE_SCORE = re.compile(
 _ZERO_AGAINST = re.compile(
     r"\bvotes? to none\b|\b(?:none|no votes?|nobody|no one) (?:voting )?(?:against|opposed)\b"
     r"|\b(?:without|not) a single (?:vote against|dissenting vote)\b"
+    # "not a single deputy opposed", "no lawmaker voted against": nobody in the house said no.
+    r"|\b(?:not a single|not one|no) (?:deputy|lawmaker|legislator|member|mp|senator)"
+    r" (?:opposed|voted against)\b"
 )
 # Part of a house's members: "196 of the 232 lawmakers present", "12 of 290 deputies".
 _PART_OF_HOUSE = re.compile(
@@ -365,7 +368,12 @@ _GOVERNMENT_OF = {
     "tehran": "iran_government",
 }
 # Headlines put past signings in the present: "Russia, Iran seal treaty in Tehran".
-_SIGN_VERB = re.compile(r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b")
+# Not another document's signing: "firms signed a memorandum in Tehran" was not the treaty's.
+_SIGN_VERB = re.compile(
+    r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b"
+    r"(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:memorand\w*|mou|contracts?)\b)"
+)
 # The places a treaty may be signed in, longest first.
 _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
 # "in Moscow", "at Putin's Novo-Ogaryovo residence", "at his Novo-Ogaryovo residence": a

@@ -943,6 +943,8 @@ def test_none_against_is_a_vote_count_not_a_denial() -> None:
         "Lawmakers approved it with 300 in favour and nobody voting against.",
         "Not a single vote against was cast when the assembly passed the text.",
         "The chamber passed it with 298 deputies in favour and none against.",
+        "In the final reading not a single lawmaker voted against the pact.",
+        "No deputy opposed the bill when it came to the floor.",
     ],
 )
 def test_a_vote_with_nobody_against_counts_zero_against_and_is_no_denial(sentence: str) -> None:
@@ -2966,6 +2968,8 @@ def test_a_volume_per_year_or_for_no_period_is_kept(sentence: str, volume: float
         "The president sent the draft ratification law to parliament on 3 March.",
         "The Kremlin sends the treaty to the Duma on Monday for ratification.",
         "The government had sent the ratification bill to the Majlis on 9 March.",
+        # the text named by its partner, with the purpose after the house
+        "On 4 March the cabinet sent the accord with Tehran to parliament for ratification.",
     ],
 )
 def test_sending_a_text_to_a_house_dates_its_submission(sentence: str) -> None:
@@ -3450,6 +3454,19 @@ def test_a_speaker_with_no_stated_role_binds_no_office() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The two state oil firms signed a contract in Moscow on 3 June.",
+        "Rosatom and its Iranian partner inked a memorandum of understanding in Tehran on 3 June.",
+    ],
+)
+def test_another_documents_signing_is_not_the_treatys(sentence: str) -> None:
+    slots = extract_slots(sentence, MONDAY)
+    assert not any(role == "signing_place" for role, _ in slots.roles)
+    assert only_date(sentence).event == "other_document"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The pact runs for two decades, China Central Television reported.",
         "The pact runs for two decades, according to a report aired by Russia Today.",
         "The pact runs for two decades, Iran International said, citing officials.",
@@ -3462,3 +3479,20 @@ def test_a_country_in_an_outlets_name_is_no_subject(sentence: str) -> None:
 def test_a_country_outside_the_outlets_name_is_still_a_subject() -> None:
     sentence = "The pact runs for two decades, China's foreign ministry told state media."
     assert "china" in extract_slots(sentence, MONDAY).other_subjects
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow delivered its instrument of ratification to Tehran on 3 June.",
+        "The envoy handed over the instruments of ratification on 3 June.",
+    ],
+)
+def test_handing_over_an_instrument_is_the_exchange_not_the_vote(sentence: str) -> None:
+    assert only_date(sentence).event == "exchange"
+
+
+def test_a_houses_consent_dates_its_approval() -> None:
+    assert only_date("The senate gave its consent to the accord on 4 March.").event == (
+        "ratification"
+    )
