@@ -1444,6 +1444,15 @@ NEGATION_CUES: tuple[str, ...] = (
     "stopped short of",
     "stop short of",
     "stopping short of",
+    # ... however far short: "the text stops well short of a defence pledge".
+    "stops well short of",
+    "stopped well short of",
+    "stop well short of",
+    "stopping well short of",
+    "stops far short of",
+    "stopped far short of",
+    "stop far short of",
+    "stopping far short of",
     # Steering clear of a subject is not taking it up: "she steered clear of energy".
     "steered clear of",
     "steers clear of",
@@ -2013,6 +2022,15 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"(?:attack|aggression|assault) (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
         r"(?:attack|assault) (?:on|upon|against) (?:itself|themselves|both|all)|"
         r"immediate military (?:aid|help|assistance|support)|"
+        # an attack on one party binding the other to its defence: "an armed attack on Iran
+        # would oblige Moscow to come to its defence" (not "would not oblige": the marker goes
+        # before the attack, where the negation would be out of sight)
+        r"\b(?:attack|aggression|assault|invasion) (?:on|upon|against|of) (?:iran|russia|tehran|"
+        r"moscow|either (?:side|party)|one (?:side|party))\b"
+        r"(?:(?!\b(?:not|never|no|nothing|neither)\b|n't\b)[^.;]){0,30}?\b(?:oblig\w*|binds?|"
+        r"bound|requir\w*|compel\w*|commits?) (?:russia|iran|moscow|tehran|the other(?: side|"
+        r" party)?) to come to (?:its|their|her|his) (?:military )?(?:aid|assistance|defen[cs]e|"
+        r"rescue)\b|"
         # "promises military help if the other is attacked"
         r"\bmilitary (?:aid|help|assistance|support)\b[^.]{0,20}?\b(?:if|when|should|in case)"
         r" (?:the other|either|one)(?: side| party)? (?:(?:is|was|were|be) (?:attacked|invaded)"
