@@ -82,6 +82,8 @@ PROBE_FLOORS = {
     # 0.797 and 0.620 after them); open to rule writers from the following round
     "fresh35": 0.77,
     "seq3": 0.58,
+    # blind, kept unseen while the fresh35/seq3 rules are written (0.960 on arrival)
+    "fresh36": 0.94,
 }
 UNSEEN_PROBES = frozenset({"fresh36", "seq4"})
 
