@@ -419,6 +419,15 @@ IDIOMS: dict[str, str] = {
         for neg in (" not", "n't")
         for a in ("", "a ")
     },
+    # What goes unmentioned in a text is not mentioned in it: "arms sales go unmentioned".
+    **{
+        f"{verb} unmentioned": f"{aux} not mentioned"
+        for verb, aux in (
+            ("go", "are"), ("goes", "is"), ("went", "was"), ("gone", "been"),
+            ("remain", "are"), ("remains", "is"), ("remained", "was"),
+            ("is", "is"), ("are", "are"), ("was", "was"), ("were", "were"),
+        )
+    },
     # What comes in place of another replaces it: "in place of the 2001 arrangement, ...".
     "in place of": "replacing",
     # What takes over from another (a text, an office holder) replaces it.

@@ -1027,3 +1027,14 @@ def test_a_third_state_is_a_third_party() -> None:
     assert normalize("Neither side will arm a third state at war with the other.") == normalize(
         "Neither side will arm a third-party at war with the other."
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("energy goes unmentioned in the pact", "energy is not mentioned in the pact"),
+        ("joint drills remained unmentioned", "joint drills was not mentioned"),
+    ],
+)
+def test_going_unmentioned_is_not_being_mentioned(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
