@@ -649,6 +649,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "outside the remit of": "not covered by",
     "beyond the remit of": "not covered by",
     "outside the purview of": "not covered by",
+    # Defence as a field of work is the military one: "it spans trade, defence matters, ...".
+    **{
+        f"{d} {field}": "military matters"
+        for d in ("defence", "defense")
+        for field in ("matters", "affairs", "issues")
+    },
     "defence alliance": "military alliance",
     "defense alliance": "military alliance",
     "defensive alliance": "military alliance",

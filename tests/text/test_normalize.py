@@ -1038,3 +1038,11 @@ def test_a_third_state_is_a_third_party() -> None:
 )
 def test_going_unmentioned_is_not_being_mentioned(first: str, second: str) -> None:
     assert normalize(first) == normalize(second)
+
+
+def test_defence_as_a_field_of_work_is_the_military_one() -> None:
+    assert normalize("talks covered energy and defense affairs") == normalize(
+        "talks covered energy and military matters"
+    )
+    # a defence pledge is no field of work
+    assert "military" not in normalize("a pledge of mutual defence").split()
