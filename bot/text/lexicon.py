@@ -641,6 +641,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "military allies": "military alliance",
     "military ally": "military alliance",
     "defence pact": "military alliance",
+    # A pact of military kind is an alliance, as a defence pact is.
+    "military pact": "military alliance",
     "defense pact": "military alliance",
     # What lies outside a text's scope is what it does not cover.
     "outside the scope of": "not covered by",

@@ -1046,3 +1046,9 @@ def test_defence_as_a_field_of_work_is_the_military_one() -> None:
     )
     # a defence pledge is no field of work
     assert "military" not in normalize("a pledge of mutual defence").split()
+
+
+def test_a_pact_of_military_kind_is_an_alliance() -> None:
+    assert normalize("it is an economic accord, not a military pact") == normalize(
+        "it is an economic accord, not a military alliance"
+    )
