@@ -655,7 +655,7 @@ PHRASE_SYNONYMS: dict[str, str] = {
     **{
         f"{d} {field}": "military matters"
         for d in ("defence", "defense")
-        for field in ("matters", "affairs", "issues")
+        for field in ("matters", "affairs")
     },
     "defence alliance": "military alliance",
     "defense alliance": "military alliance",
