@@ -153,6 +153,11 @@ def verdict_after(first: tuple[str, str, datetime], later: tuple[str, str, datet
         "its specifics.",
         "Araghchi wrote that the treaty was more than a political agreement: a road map for "
         "the years ahead.",
+        # a fact-check asserts a statement it rates true, and the explanation of one it rates
+        # false
+        "Claim: The pact carries no mutual defence obligation. Verdict: Correct.",
+        "Claim: The pact binds each side to fight for the other. Verdict: Wrong - the accord "
+        "does not commit either side to defend the other if it is attacked.",
     ],
 )
 def test_restatements_are_known(engine: Engine, text: str) -> None:

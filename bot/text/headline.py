@@ -162,6 +162,33 @@ _FINITE = re.compile(
 )
 
 
+# A fact-check's framing: "Claim: <statement>. Verdict: <rating> - <explanation>." The
+# rating says whether the statement holds; the explanation is what the writer asserts.
+_FACT_CHECK = re.compile(
+    r"^claim\s*:\s*(?P<claim>.+?)[.!]?\s+(?:verdict|rating|ruling)\s*:\s*"
+    r"(?:(?P<holds>(?:mostly\s+)?(?:true|accurate|correct))|(?P<fails>false|misleading|wrong|"
+    r"incorrect|inaccurate|untrue|(?:mostly\s+)?false))\b\s*[.,:;]?\s*(?:[\u2013\u2014-]+\s*)?"
+    r"(?P<why>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _fact_checked(text: str) -> str:
+    """A fact-check read as what it asserts: a statement rated true is asserted, with the
+    explanation after it; one rated false or misleading is only reported, and the
+    explanation is the claim ("Claim: X. Verdict: False - Y." asserts Y, not X)."""
+    m = _FACT_CHECK.match(text)
+    if m is None:
+        return text
+    claim = m.group("claim").strip()
+    why = m.group("why").strip()
+    if m.group("holds"):
+        return f"{claim}; {why}" if why else f"{claim}."
+    if not why:
+        return text
+    return why[:1].upper() + why[1:]
+
+
 def _answered(text: str) -> str:
     """A question answered in the same sentence, read as the statement it makes."""
     qa = _QUESTION.match(_QUESTION_LABEL.sub("", text, count=1))
@@ -242,7 +269,7 @@ def plain_lead(sentence: str) -> str:
     if carried and carried.end() < len(text):
         text = text[carried.end() :]
     text = _OUTLET_REPORTS_ASIDE.sub(lambda m: " " if m.group(1) else "", text)
-    text = _answered(text)
+    text = _answered(_fact_checked(text))
     text = _PRESENT_PUBLISHING.sub("published", text)
     for pattern, title in _TITLES:
         text = pattern.sub(title, text)

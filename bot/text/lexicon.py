@@ -435,6 +435,15 @@ IDIOMS: dict[str, str] = {
         for neg in (" not", "n't")
         for a in ("", "a ")
     },
+    # What goes unmentioned in a text is not mentioned in it: "arms sales go unmentioned".
+    **{
+        f"{verb} unmentioned": f"{aux} not mentioned"
+        for verb, aux in (
+            ("go", "are"), ("goes", "is"), ("went", "was"), ("gone", "been"),
+            ("remain", "are"), ("remains", "is"), ("remained", "was"),
+            ("is", "is"), ("are", "are"), ("was", "was"), ("were", "were"),
+        )
+    },
     # What comes in place of another replaces it: "in place of the 2001 arrangement, ...".
     "in place of": "replacing",
     # What takes over from another (a text, an office holder) replaces it.
@@ -648,6 +657,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "military allies": "military alliance",
     "military ally": "military alliance",
     "defence pact": "military alliance",
+    # A pact of military kind is an alliance, as a defence pact is.
+    "military pact": "military alliance",
     "defense pact": "military alliance",
     # What lies outside a text's scope is what it does not cover.
     "outside the scope of": "not covered by",
@@ -656,6 +667,12 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "outside the remit of": "not covered by",
     "beyond the remit of": "not covered by",
     "outside the purview of": "not covered by",
+    # Defence as a field of work is the military one: "it spans trade, defence matters, ...".
+    **{
+        f"{d} {field}": "military matters"
+        for d in ("defence", "defense")
+        for field in ("matters", "affairs")
+    },
     "defence alliance": "military alliance",
     "defense alliance": "military alliance",
     "defensive alliance": "military alliance",
@@ -1465,6 +1482,15 @@ NEGATION_CUES: tuple[str, ...] = (
     "stopped short of",
     "stop short of",
     "stopping short of",
+    # ... however far short: "the text stops well short of a defence pledge".
+    "stops well short of",
+    "stopped well short of",
+    "stop well short of",
+    "stopping well short of",
+    "stops far short of",
+    "stopped far short of",
+    "stop far short of",
+    "stopping far short of",
     # Steering clear of a subject is not taking it up: "she steered clear of energy".
     "steered clear of",
     "steers clear of",
@@ -2067,6 +2093,15 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"(?:attack|aggression|assault) (?:on|upon|against) (?:the other|either|one)[^.]{0,40}?"
         r"(?:attack|assault) (?:on|upon|against) (?:itself|themselves|both|all)|"
         r"immediate military (?:aid|help|assistance|support)|"
+        # an attack on one party binding the other to its defence: "an armed attack on Iran
+        # would oblige Moscow to come to its defence" (not "would not oblige": the marker goes
+        # before the attack, where the negation would be out of sight)
+        r"\b(?:attack|aggression|assault|invasion) (?:on|upon|against|of) (?:iran|russia|tehran|"
+        r"moscow|either (?:side|party)|one (?:side|party))\b"
+        r"(?:(?!\b(?:not|never|no|nothing|neither)\b|n't\b)[^.;]){0,30}?\b(?:oblig\w*|binds?|"
+        r"bound|requir\w*|compel\w*|commits?) (?:russia|iran|moscow|tehran|the other(?: side|"
+        r" party)?) to come to (?:its|their|her|his) (?:military )?(?:aid|assistance|defen[cs]e|"
+        r"rescue)\b|"
         # "promises military help if the other is attacked"
         r"\bmilitary (?:aid|help|assistance|support)\b[^.]{0,20}?\b(?:if|when|should|in case)"
         r" (?:the other|either|one)(?: side| party)? (?:(?:is|was|were|be) (?:attacked|invaded)"

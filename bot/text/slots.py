@@ -1328,6 +1328,14 @@ _SET_ASIDE = re.compile(
 _DENIED_ANSWER = re.compile(r"\?\s*(?:not|no|never|hardly|nope|far from it)\b")
 
 
+# A framing said to be absent denies it: "a mutual defence clause is absent from the text",
+# "mutual defence was missing from the deal".
+_ABSENT_AFTER = re.compile(
+    r"(?:\s+(?!(?:is|are|was|were)\b)[a-z]+){0,2}\s+(?:is|are|was|were|remains?|remained)\s+"
+    r"(?:absent|missing)\b"
+)
+
+
 def _part_around(text: str, at: int) -> str:
     start = max((m.end() for m in _SENTENCE_PART.finditer(text, 0, at)), default=0)
     end = next((m.start() for m in _SENTENCE_PART.finditer(text, at)), len(text))
@@ -1360,6 +1368,8 @@ def _stances(prepared: str, hedge_cues: tuple[str, ...]) -> tuple[tuple[str, int
         before = prepared[max(clause_start, m.start() - 90) : m.end()]
         cleaned = _NON_NEGATION_RE.sub(" ", before)
         negated = bool(_NEGATION_RE.search(cleaned)) or bool(negative and negative.search(prepared))
+        if _ABSENT_AFTER.match(prepared, m.end()):
+            negated = True
         question_end = prepared.find("?", m.end())
         if question_end >= 0 and _DENIED_ANSWER.match(prepared, question_end):
             negated = not negated

@@ -292,3 +292,36 @@ def test_an_answer_of_absence_from_something_else_is_left_as_it_is() -> None:
 )
 def test_a_corrections_preamble_is_not_the_claim(sentence: str, claim: str) -> None:
     assert plain_lead(sentence) == claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # a statement rated true is asserted, with its explanation
+        (
+            "Claim: Lavrov attended the ceremony. Verdict: True - he stood beside Putin.",
+            "Lavrov attended the ceremony; he stood beside Putin.",
+        ),
+        (
+            "Claim: The accord runs for twenty years. Verdict: Correct.",
+            "The accord runs for twenty years.",
+        ),
+        # one rated false or misleading is only reported: the explanation is what is asserted
+        (
+            "Claim: Gas is absent from the deal. Verdict: Misleading \u2014 a whole article "
+            "covers gas supplies.",
+            "A whole article covers gas supplies.",
+        ),
+        (
+            "claim: the pact was signed in Tehran. verdict: wrong - it was signed in Moscow.",
+            "It was signed in Moscow.",
+        ),
+    ],
+)
+def test_a_fact_check_is_read_as_what_its_verdict_asserts(sentence: str, claim: str) -> None:
+    assert plain_lead(sentence) == claim
+
+
+def test_a_false_verdict_with_no_explanation_is_left_as_it_is() -> None:
+    sentence = "Claim: The pact is an alliance. Verdict: False."
+    assert plain_lead(sentence) == sentence

@@ -1045,3 +1045,28 @@ def test_what_can_be_used_at_a_place_works_there() -> None:
     assert prepare(" be used at the kiosks").strip().startswith("work at")
     # not what something will be used for at a place
     assert "work" not in prepare("The funds will be used at the new plant.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("energy goes unmentioned in the pact", "energy is not mentioned in the pact"),
+        ("joint drills remained unmentioned", "joint drills was not mentioned"),
+    ],
+)
+def test_going_unmentioned_is_not_being_mentioned(first: str, second: str) -> None:
+    assert normalize(first) == normalize(second)
+
+
+def test_defence_as_a_field_of_work_is_the_military_one() -> None:
+    assert normalize("talks covered energy and defense affairs") == normalize(
+        "talks covered energy and military matters"
+    )
+    # a defence pledge is no field of work
+    assert "military" not in normalize("a pledge of mutual defence").split()
+
+
+def test_a_pact_of_military_kind_is_an_alliance() -> None:
+    assert normalize("it is an economic accord, not a military pact") == normalize(
+        "it is an economic accord, not a military alliance"
+    )

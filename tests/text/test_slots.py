@@ -3496,3 +3496,53 @@ def test_a_houses_consent_dates_its_approval() -> None:
     assert only_date("The senate gave its consent to the accord on 4 March.").event == (
         "ratification"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The accord stopped far short of a pledge to defend each other.", -1),
+        ("Its clauses stop well short of creating a military bloc.", -1),
+        # not said: the bloc stands
+        ("Its clauses go well beyond creating a military bloc.", 1),
+    ],
+)
+def test_stopping_well_short_of_a_commitment_denies_it(sentence: str, sign: int) -> None:
+    assert dict(extract_slots(sentence).stances).popitem()[1] == sign
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("A mutual defense clause is absent from the final text.", -1),
+        ("Mutual defence was missing from the deal, diplomats noted.", -1),
+        # not said: present, not absent
+        ("A mutual defense clause is present in the final text.", 1),
+    ],
+)
+def test_a_framing_said_to_be_absent_is_denied(sentence: str, sign: int) -> None:
+    assert dict(extract_slots(sentence).stances)["mutual_defense"] == sign
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("Any invasion of Russia would oblige Tehran to come to its aid, the analyst wrote.", 1),
+    ],
+)
+def test_an_attack_binding_the_other_to_its_defence_is_mutual_defence(
+    sentence: str, sign: int
+) -> None:
+    assert dict(extract_slots(sentence).stances)["mutual_defense"] == sign
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An attack on Iran would force Moscow to rethink its arms sales.",
+        # the duty denied is not read as affirmed
+        "An attack on Iran would not oblige Russia to come to its defense.",
+    ],
+)
+def test_an_attack_without_a_duty_to_defend_affirms_no_mutual_defence(sentence: str) -> None:
+    assert dict(extract_slots(sentence).stances).get("mutual_defense", -1) == -1
