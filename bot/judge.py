@@ -800,13 +800,6 @@ def _stance_family(stance: str) -> str:
     return "alliance" if stance in {"alliance", "military_alliance"} else stance
 
 
-def _weaker_alliance(stance: str, sign: int, other: str, other_sign: int) -> bool:
-    """An alliance of some kind affirmed and a military one denied do not conflict: "their
-    alliance against Western pressure" and "not a military alliance" can both hold."""
-    signs = {stance: sign, other: other_sign}
-    return signs == {"alliance": 1, "military_alliance": -1}
-
-
 def _parts_in(token: str, target: frozenset[str]) -> bool:
     """A hyphenated word whose parts the target says ("security-service ties" against
     "security services"), or name the parties ("the Russia-Iran accord")."""
