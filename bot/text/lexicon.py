@@ -1907,6 +1907,9 @@ SALIENT_KINDS: dict[str, tuple[str, ...]] = {
     # "417 deputies in favour" gives the vote without the word: the votes for are named.
     "vote": ("favour", "favor"),
 }
+# Documents other than the treaty that get signed alongside it (a company memorandum, a
+# supply contract): their signing is not the treaty's, in date or in place.
+OTHER_SIGNED_DOCUMENTS = r"(?:memorand\w*|mou|contracts?)"
 # Events a date or a vote can belong to: word pattern (lowercase regex) -> event id.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"sign(?:s|ed|ing)? (?:the |a |into )?(?:federal )?(?:law|decree|bill)", "law_signing"),
@@ -1934,7 +1937,7 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     # Another document's signing is not the treaty's: "the firms signed a memorandum on 6 May".
     (
         r"(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|seal(?:s|ed)?) (?:an? |the |its |their )?"
-        r"(?:[\w-]+ ){0,2}?(?:memorand\w*|mou|contracts?)",
+        r"(?:[\w-]+ ){0,2}?" + OTHER_SIGNED_DOCUMENTS,
         "other_document",
     ),
     # "Signed off on" a text is clearing it, not signing it; kept apart from the vote, as

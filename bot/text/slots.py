@@ -264,13 +264,15 @@ def own_treaty_part(sentence: str) -> str:
     return ", ".join(kept)
 
 
-# A phrase naming what something is modelled on, up to the clause end: "echoing NATO's
-# founding charter", "patterned on the pact with Pyongyang", "reminiscent of the Warsaw Pact".
+# A news outlet's name, longest first: a country in it ("China Central Television") is the
+# outlet's, not a subject of the claim.
 _OUTLET_NAME = re.compile(
     r"\b(?:"
     + "|".join(re.escape(o) for o in sorted(lexicon.NEWS_OUTLETS, key=len, reverse=True))
     + r")\b"
 )
+# A phrase naming what something is modelled on, up to the clause end: "echoing NATO's
+# founding charter", "patterned on the pact with Pyongyang", "reminiscent of the Warsaw Pact".
 _MODEL_PHRASE = re.compile(
     r"\b(?:echo(?:es|ed|ing)?|mirror(?:s|ed|ing)?|modell?ed on|patterned on|reminiscent of|"
     r"inspired by|borrow(?:s|ed|ing)? from)\b[^,;:.]*"
@@ -372,7 +374,8 @@ _GOVERNMENT_OF = {
 _SIGN_VERB = re.compile(
     r"\b(?:signed|signs|sign|inked|inks|ink|sealed|seals|seal|concluded)\b"
     r"(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:memorand\w*|mou|contracts?)\b)"
+    + lexicon.OTHER_SIGNED_DOCUMENTS
+    + r"\b)"
 )
 # The places a treaty may be signed in, longest first.
 _PLACES = "|".join(re.escape(p) for p in sorted(lexicon.SIGNING_PLACES, key=len, reverse=True))
