@@ -166,8 +166,8 @@ _FINITE = re.compile(
 # rating says whether the statement holds; the explanation is what the writer asserts.
 _FACT_CHECK = re.compile(
     r"^claim\s*:\s*(?P<claim>.+?)[.!]?\s+(?:verdict|rating|ruling)\s*:\s*"
-    r"(?:(?P<holds>(?:mostly\s+)?(?:true|accurate|correct))|(?P<fails>false|misleading|wrong|"
-    r"incorrect|inaccurate|untrue|(?:mostly\s+)?false))\b\s*[.,:;]?\s*(?:[\u2013\u2014-]+\s*)?"
+    r"(?:(?P<holds>(?:mostly\s+)?(?:true|accurate|correct))|(?P<fails>(?:mostly\s+)?false|"
+    r"misleading|wrong|incorrect|inaccurate|untrue))\b\s*[.,:;]?\s*(?:[\u2013\u2014-]+\s*)?"
     r"(?P<why>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
