@@ -82,12 +82,14 @@ PROBE_FLOORS = {
     # 0.797 and 0.620 after them); rules written for them the round after (0.921, 0.730)
     "fresh35": 0.90,
     "seq3": 0.70,
-    # blind, kept unseen while the fresh35/seq3 rules were written (0.960 on arrival and after)
+    # blind, kept unseen while the fresh35/seq3 rules were written (0.960 on arrival and
+    # after); opened the round after
     "fresh36": 0.94,
     # blind sequential probe, kept unseen likewise (0.693 on arrival and after)
     "seq4": 0.67,
 }
-UNSEEN_PROBES = frozenset({"fresh36", "seq4"})
+# blind probes whose items no one may read while rules are written: a failing floor names none
+UNSEEN_PROBES: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
