@@ -3076,3 +3076,12 @@ def test_a_leading_backdrop_clause_does_not_make_a_restatement_new(
 def test_a_leading_clause_on_the_treaty_is_still_news(engine: Engine) -> None:
     text = "Two months after the signing in Moscow, the Duma ratified the treaty."
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+def test_the_occasion_of_a_reply_is_no_detail_of_what_was_said(engine: Engine) -> None:
+    # Whom a speaker answered frames the remark: the remark itself is the known term.
+    text = (
+        "Responding to critics in the Majlis energy committee, Jalali said the agreement will "
+        "remain effective for 20 years."
+    )
+    assert judge(engine, text).verdict is Verdict.KNOWN

@@ -1693,6 +1693,10 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     # the figure that counts is", "for lenders, what matters most is"
     r"for [^,;:]{1,80}, (?:the (?:number|figure|detail|point|thing|clause|question)s? that "
     r"(?:matters?|counts?)|what (?:matters|counts))(?: most)? (?:is|are)",
+    # The occasion of a reply, not what was said: "Answering a question from a deputy, he said",
+    # "Replying to the opposition, the minister ...", "In reply, she recalled ...".
+    r"(?:(?:answering|replying to|responding to|in (?:reply|answer|response) to) [^,;:]{1,60}"
+    r"|in (?:reply|answer|response)),",
     BACKDROP_CLAUSE,
 )
 

@@ -37,7 +37,7 @@ _MONTH_DAY = re.compile(
 # A bare month needs a preposition before it when the name is also a common word. "Mid-",
 # "early" and "late" leave the month as precise as the text can be read ("mid-December 2024").
 _MONTH_ONLY = re.compile(
-    rf"\b(?:(in|since|by|until|from|of|last|early|late|mid|next|this)(?:\s+|-\s*))?({_MONTH})\b\.?"
+    rf"\b(?:(in|since|by|until|from|of|before|last|early|late|mid|next|this)(?:\s+|-\s*))?({_MONTH})\b\.?"
     r"(?:\s+(\d{4}))?"
 )
 # A decade, or a part of one, is a span of years: "the 1990s", "the late-1990s", "mid-2000s".
@@ -855,6 +855,40 @@ def _event_of_a_bare_date(text: str, ref: DateRef) -> DateRef:
     return ref
 
 
+DEADLINE_EVENT = "deadline"
+# A month a thing is to be done before, or by the end of, is a deadline, not the date of
+# whatever verb is near it: "wanted ratification finished before May", "aimed to complete
+# it before the end of April". Both name the same last month (April).
+_DEADLINE_END_OF = re.compile(r"\b(?:before|by)\s+the\s+end\s+$")
+_EXPLICIT_YEAR = re.compile(r"\d{4}")
+
+
+def _deadlines(text: str, dates: list[DateRef], published: date | None) -> list[DateRef]:
+    """Each month-only date a deadline names, as that deadline's last month; a year not
+    written is read ahead, as a deadline looks ahead."""
+    marked = []
+    for ref in dates:
+        where = text.find(ref.text)
+        words = ref.text.split(maxsplit=1)
+        if where < 0 or ref.month is None or ref.day is not None or len(words) < 2:
+            marked.append(ref)
+            continue
+        end_of = words[0] == "of" and bool(
+            _DEADLINE_END_OF.search(text, max(0, where - 20), where)
+        )
+        if words[0] != "before" and not end_of:
+            marked.append(ref)
+            continue
+        month = ref.month if end_of else (ref.month - 2) % 12 + 1
+        year = ref.year
+        if not _EXPLICIT_YEAR.search(ref.text):
+            year = _infer_year(month, None, published, True)
+        elif not end_of and ref.month == 1 and year is not None:
+            year -= 1
+        marked.append(replace(ref, year=year, month=month, event=DEADLINE_EVENT))
+    return marked
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April").
     A trailing speaker's verb dates only what its own clause says: "ratified on 8 April,
@@ -1556,6 +1590,9 @@ _CONCESSIVE = re.compile(r"\b(?:whatever|however much|no matter (?:what|how much
 _PURPOSE = re.compile(r"\b(?:so that|in order that)\b[^,;:.]*")
 
 
+_MONTH_PREPOSITION = re.compile(r"\b(?:before|by|until|since|in)\s+$")
+
+
 def _hedges(lowered: str) -> tuple[str, ...]:
     cues = []
     conceded = [m.span() for m in _CONCESSIVE.finditer(lowered)]
@@ -1567,6 +1604,8 @@ def _hedges(lowered: str) -> tuple[str, ...]:
             continue  # "May 5" is a date
         if m.group(0) == "may" and re.search(r"\d\s*$", lowered[: m.start()]):
             continue
+        if m.group(0) == "may" and _MONTH_PREPOSITION.search(lowered[: m.start()]):
+            continue  # "before May" is a month
         cues.append(m.group(0))
     return tuple(cues)
 
@@ -1842,7 +1881,10 @@ def extract_slots(sentence: str, published: datetime | date | None = None) -> Sl
             _term_ends(
                 lowered,
                 _signing_from_offset(
-                    lowered, _attach_events(lowered, _dates(lowered, day, spans))
+                    lowered,
+                    _deadlines(
+                        lowered, _attach_events(lowered, _dates(lowered, day, spans)), day
+                    ),
                 ),
             ),
         ),

@@ -3546,3 +3546,19 @@ def test_an_attack_binding_the_other_to_its_defence_is_mutual_defence(
 )
 def test_an_attack_without_a_duty_to_defend_affirms_no_mutual_defence(sentence: str) -> None:
     assert dict(extract_slots(sentence).stances).get("mutual_defense", -1) == -1
+
+
+def test_a_month_to_finish_before_is_a_deadline_naming_its_last_month() -> None:
+    # "before June" and "by the end of May" set one deadline: the last month is May, ahead of
+    # a report from March whatever tense the verb near it takes.
+    spring = date(2025, 3, 3)
+    before = extract_slots("The ministry hoped the law would pass before June.", spring).dates
+    end_of = extract_slots("The ministry wanted the law passed by the end of May.", spring).dates
+    assert [(d.year, d.month, d.event) for d in before] == [(2025, 5, "deadline")]
+    assert [(d.year, d.month, d.event) for d in end_of] == [(2025, 5, "deadline")]
+    assert not extract_slots("Officials met before May.", spring).hedged
+
+
+def test_a_month_after_the_end_of_something_else_is_no_deadline() -> None:
+    dates = extract_slots("Talks resumed at the end of May.", date(2025, 7, 1)).dates
+    assert [d.event for d in dates] != ["deadline"]
