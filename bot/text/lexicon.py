@@ -42,7 +42,14 @@ ACTORS: dict[str, tuple[str, ...]] = {
         "majles",
     ),
     "guardian_council": ("guardian council", "guardians council", "council of guardians"),
-    "kremlin": ("kremlin.ru", "kremlin",),
+    # The Kremlin is the seat, and the name, of Russia's presidential administration.
+    "kremlin": (
+        "kremlin.ru",
+        "kremlin",
+        "russian presidential administration",
+        "russia's presidential administration",
+        "presidential administration of russia",
+    ),
     "iran_government": (
         "iranian government",
         "iran's government",
