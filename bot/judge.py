@@ -1521,14 +1521,21 @@ class Judge:
 
     def _term_statements(self, claim: Claim, ranked: Sequence[_Scored]) -> list[_Scored]:
         """The known claims that give the treaty's term, for a claim that dates the term's end
-        ("expires in 2035"), and those that date the agreement it replaces, for a claim that
-        dates that ("retires an accord barely ten years old"): the treaty has one term and
+        ("expires in 2035") or gives its length, and those that date the agreement it
+        replaces, for a claim that dates that ("retires an accord barely ten years old"): the
+        treaty has one term and
         replaces one agreement, so they are compared however little else of the two claims'
         wording is shared (a business report's framing around the year leaves the known one
         out of the best-matching candidates)."""
         events = {d.event for d in claim.slots.dates}
         wanted: list[tuple[str, Callable[[Slots], bool]]] = []
-        if TERM_END_EVENT in events:
+        # A claim giving the term as a length ("concluded for an indefinite period") is set
+        # against the known term however much framing (who said so, when and where it was
+        # signed) surrounds it.
+        if TERM_END_EVENT in events or (
+            _TERM_WORD in _masked_tokens(claim)
+            and any(durations.time_span(q) for q in claim.slots.quantities)
+        ):
             wanted.append(
                 (_TERM_WORD, lambda k: any(durations.time_span(q) for q in k.quantities))
             )

@@ -3076,3 +3076,44 @@ def test_a_leading_backdrop_clause_does_not_make_a_restatement_new(
 def test_a_leading_clause_on_the_treaty_is_still_news(engine: Engine) -> None:
     text = "Two months after the signing in Moscow, the Duma ratified the treaty."
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+def test_a_term_length_among_much_framing_is_set_against_the_known_term() -> None:
+    """The treaty has one term: a claim giving its length is compared with the known term
+    even when its framing (who commented, where and when it was signed) matches other known
+    claims better."""
+    config = Config()
+    extractor = Engine.from_known(config, []).extractor
+
+    def known(claim_id: int, text: str) -> KnownClaim:
+        claim = extractor.claim_from_sentence(
+            text, doc_id="k", index=claim_id, published=datetime(2030, 3, 4, tzinfo=UTC)
+        )
+        return KnownClaim(claim_id, claim, True, sources=[SourceRef("k", claim_id)])
+
+    framing = [
+        f"A clause-by-clause commentary issued by Iranian lawyers indicates that the treaty"
+        f" signed in Tehran {detail}."
+        for detail in (
+            "covers trade",
+            "covers energy",
+            "covers culture",
+            "covers science",
+            "covers banking",
+            "covers transport",
+            "covers education",
+            "covers tourism",
+            "covers health",
+            "covers sport",
+        )
+    ]
+    knowns = [known(i, text) for i, text in enumerate(framing)]
+    knowns.append(known(len(framing), "The treaty will remain in force for 10 years."))
+    claim = extractor.claim_from_sentence(
+        "A clause-by-clause commentary issued by Iranian lawyers indicates that the treaty"
+        " signed in Tehran was concluded for an indefinite period.",
+        doc_id="x",
+        index=0,
+    )
+    judgement = Engine.from_known(config, knowns).judge_claim(claim)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
