@@ -3117,3 +3117,27 @@ def test_a_term_length_among_much_framing_is_set_against_the_known_term() -> Non
     )
     judgement = Engine.from_known(config, knowns).judge_claim(claim)
     assert judgement.verdict is Verdict.CONTRADICTING, judgement
+
+
+@pytest.mark.parametrize(
+    ("planned", "verdict"),
+    [
+        # a lead time measures the planning: weeks against months
+        ("Officials say the treaty's signing was pencilled in only a few days beforehand.", True),
+        ("The signing of the pact was planned barely a couple of weeks earlier.", True),
+        ("The treaty's signing was planned months in advance, officials said.", False),
+    ],
+)
+def test_a_lead_time_is_set_against_the_known_lead_time(planned: str, verdict: bool) -> None:
+    config = Config()
+    extractor = Engine.from_known(config, []).extractor
+    claim = extractor.claim_from_sentence(
+        "Iran's foreign minister said the signing of the treaty had been planned months ago.",
+        doc_id="k",
+        index=1,
+        published=datetime(2030, 3, 4, tzinfo=UTC),
+    )
+    known = KnownClaim(1, claim, True, sources=[SourceRef("k", 1)])
+    mine = extractor.claim_from_sentence(planned, doc_id="x", index=0)
+    judgement = Engine.from_known(config, [known]).judge_claim(mine)
+    assert (judgement.verdict is Verdict.CONTRADICTING) is verdict, judgement

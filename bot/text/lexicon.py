@@ -730,6 +730,9 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "due to hold for": "duration for",
 
     "an indefinite period": "indefinitely",
+    # Pencilling a date in is planning it: "the visit was pencilled in weeks ago".
+    "pencilled in": "planned",
+    "penciled in": "planned",
     "shelf life": "duration",
     "life span": "duration",
     # A term without an end is an indefinite duration.
