@@ -272,7 +272,36 @@ def _measures_the_same(claim: Claim, known: Claim, theirs: Sequence[Quantity]) -
             before, after = _around_unit(claim, q.unit)
             mine += [after, *before]
     their_words = {_around_unit(known, q.unit)[1] for q in theirs}
+    # Two lead times measure the same planning ahead: "planned months ago" against "fixed a
+    # couple of weeks beforehand".
+    if _has_lead_time(claim) and their_words & _LEAD_MARKERS:
+        return True
     return any(word is not None and word in their_words for word in mine)
+
+
+def _has_lead_time(claim: Claim) -> bool:
+    return any(
+        durations.is_loose(q) and _around_unit(claim, q.unit)[1] in _LEAD_MARKERS
+        for q in claim.slots.quantities
+    )
+
+
+# The words after a length of time that make it a lead time ("planned months ago").
+_LEAD_MARKERS = frozenset({"ago", "beforehand", "advanc", "earlier"})
+
+
+def _lead_times_of_the_same(claim: Claim, known: Claim) -> Slots:
+    """The known claim's details, without a lead time ("planned months ago") that measures
+    something else than the claim's lengths: "drafted in a matter of months" is not told by
+    "planned months ago"."""
+    kept = tuple(
+        q
+        for q in known.slots.quantities
+        if not durations.is_loose(q)
+        or _around_unit(known, q.unit)[1] not in _LEAD_MARKERS
+        or _measures_the_same(claim, known, [q])
+    )
+    return replace(known.slots, quantities=kept)
 
 
 _TEXT_NOUN = r"(?:treaty|document|text|accord|agreement|pact|deal)"
@@ -1388,8 +1417,9 @@ class Judge:
                     anchor: str = anchor,
                     defining: bool = defining,
                 ) -> bool:
+                    theirs = _lead_times_of_the_same(claim, s.known.claim).quantities
                     return (
-                        any(_agrees(q, mine) for q in s.known.claim.slots.quantities)
+                        any(_agrees(q, mine) for q in theirs)
                         and not _distinct_events(claim.slots, s.known.claim.slots)
                         and (
                             offsets.is_offset(mine)
@@ -1521,14 +1551,21 @@ class Judge:
 
     def _term_statements(self, claim: Claim, ranked: Sequence[_Scored]) -> list[_Scored]:
         """The known claims that give the treaty's term, for a claim that dates the term's end
-        ("expires in 2035"), and those that date the agreement it replaces, for a claim that
-        dates that ("retires an accord barely ten years old"): the treaty has one term and
+        ("expires in 2035") or gives its length, and those that date the agreement it
+        replaces, for a claim that dates that ("retires an accord barely ten years old"): the
+        treaty has one term and
         replaces one agreement, so they are compared however little else of the two claims'
         wording is shared (a business report's framing around the year leaves the known one
         out of the best-matching candidates)."""
         events = {d.event for d in claim.slots.dates}
         wanted: list[tuple[str, Callable[[Slots], bool]]] = []
-        if TERM_END_EVENT in events:
+        # A claim giving the term as a length ("concluded for an indefinite period") is set
+        # against the known term however much framing (who said so, when and where it was
+        # signed) surrounds it.
+        if TERM_END_EVENT in events or (
+            _TERM_WORD in _masked_tokens(claim)
+            and any(durations.time_span(q) for q in claim.slots.quantities)
+        ):
             wanted.append(
                 (_TERM_WORD, lambda k: any(durations.time_span(q) for q in k.quantities))
             )
@@ -1988,7 +2025,10 @@ class Judge:
             )
             and negations_agree
             and self._same_stances(a, b)
-            and self._details_covered(_unreported_dates(_asserted(claim), scored.known), [b])
+            and self._details_covered(
+                _unreported_dates(_asserted(claim), scored.known),
+                [_lead_times_of_the_same(claim, scored.known.claim)],
+            )
         )
 
     def _defining_figure_restated(self, claim: Claim, scored: _Scored) -> bool:
@@ -2055,7 +2095,7 @@ class Judge:
             return None
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))
         coverage = self._coverage(claim.masked.split(), union) * 100.0
-        slots = [s.known.claim.slots for s in group]
+        slots = [_lead_times_of_the_same(claim, s.known.claim) for s in group]
         enough = coverage >= self.config.known_threshold or (
             coverage >= self.config.paraphrase_threshold
             and not self._salient_uncovered(claim, union, restating=True)

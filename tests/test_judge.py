@@ -3085,3 +3085,68 @@ def test_the_occasion_of_a_reply_is_no_detail_of_what_was_said(engine: Engine) -
         "remain effective for 20 years."
     )
     assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_a_term_length_among_much_framing_is_set_against_the_known_term() -> None:
+    """The treaty has one term: a claim giving its length is compared with the known term
+    even when its framing (who commented, where and when it was signed) matches other known
+    claims better."""
+    config = Config()
+    extractor = Engine.from_known(config, []).extractor
+
+    def known(claim_id: int, text: str) -> KnownClaim:
+        claim = extractor.claim_from_sentence(
+            text, doc_id="k", index=claim_id, published=datetime(2030, 3, 4, tzinfo=UTC)
+        )
+        return KnownClaim(claim_id, claim, True, sources=[SourceRef("k", claim_id)])
+
+    framing = [
+        f"A clause-by-clause commentary issued by Iranian lawyers indicates that the treaty"
+        f" signed in Tehran {detail}."
+        for detail in (
+            "covers trade",
+            "covers energy",
+            "covers culture",
+            "covers science",
+            "covers banking",
+            "covers transport",
+            "covers education",
+            "covers tourism",
+            "covers health",
+            "covers sport",
+        )
+    ]
+    knowns = [known(i, text) for i, text in enumerate(framing)]
+    knowns.append(known(len(framing), "The treaty will remain in force for 10 years."))
+    claim = extractor.claim_from_sentence(
+        "A clause-by-clause commentary issued by Iranian lawyers indicates that the treaty"
+        " signed in Tehran was concluded for an indefinite period.",
+        doc_id="x",
+        index=0,
+    )
+    judgement = Engine.from_known(config, knowns).judge_claim(claim)
+    assert judgement.verdict is Verdict.CONTRADICTING, judgement
+
+
+@pytest.mark.parametrize(
+    ("planned", "verdict"),
+    [
+        # a lead time measures the planning: weeks against months
+        ("Officials say the treaty's signing was pencilled in only a few days beforehand.", True),
+        ("The signing of the pact was planned barely a couple of weeks earlier.", True),
+        ("The treaty's signing was planned months in advance, officials said.", False),
+    ],
+)
+def test_a_lead_time_is_set_against_the_known_lead_time(planned: str, verdict: bool) -> None:
+    config = Config()
+    extractor = Engine.from_known(config, []).extractor
+    claim = extractor.claim_from_sentence(
+        "Iran's foreign minister said the signing of the treaty had been planned months ago.",
+        doc_id="k",
+        index=1,
+        published=datetime(2030, 3, 4, tzinfo=UTC),
+    )
+    known = KnownClaim(1, claim, True, sources=[SourceRef("k", 1)])
+    mine = extractor.claim_from_sentence(planned, doc_id="x", index=0)
+    judgement = Engine.from_known(config, [known]).judge_claim(mine)
+    assert (judgement.verdict is Verdict.CONTRADICTING) is verdict, judgement

@@ -26,12 +26,18 @@ AMOUNTS: dict[str, tuple[float, float, float]] = {
     "many": (5.0, math.inf, 10.0),
 }
 _UNIT_WORD = r"(days|weeks|months|years)"
+_AMOUNT_WORDS = "|".join(sorted(AMOUNTS, key=len, reverse=True))
 _LOOSE = re.compile(
     rf"\b({'|'.join(sorted(AMOUNTS, key=len, reverse=True))})\s+{_UNIT_WORD}\b"
     # a bare plural that measures something: "years of negotiations"
     r"|\b(weeks|months|years)\s+of\s+(?!the\b|a\b|age\b)(?=[a-z])"
     r"|\b(indefinite(?:ly)?|open-ended|unlimited|no (?:expiry|expiration|end) date|no time limit"
     r"|no fixed term)\b"
+    # how long ahead a thing was planned is a length too: "planned months ago", "fixed weeks
+    # in advance" (a bare plural is at least two)
+    r"|\b(?:planned|scheduled|fixed|set|arranged|agreed|decided|pencilled in|penciled in)"
+    rf"\s+(?:(?:only|just|some|about|barely)\s+)?((?:{_AMOUNT_WORDS})\s+)?{_UNIT_WORD}"
+    r"(?=\s+(?:ago|in advance|beforehand|earlier)\b)"
 )
 # What follows a loose amount that makes it a point in time, not a length ("a few days before
 # the inauguration" dates the signing relative to something else): not a duration.
@@ -46,7 +52,15 @@ def loose_durations(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _LOOSE.finditer(text):
         # An offset from an event ("a few days ahead of") was read already.
-        if _RELATIVE.match(text, m.end()) or any(s < m.end() and m.start() < e for s, e in spans):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        if m.group(6):  # a lead time ("planned months ago"): a bare plural is "many"
+            amount = (m.group(5) or "many").strip()
+            wording = f"{amount} {m.group(6)}" if m.group(5) else m.group(6)
+            found.append(Quantity(AMOUNTS[amount][2], m.group(6)[:-1], wording))
+            spans.append((m.start(5) if m.group(5) else m.start(6), m.end(6)))
+            continue
+        if _RELATIVE.match(text, m.end()):
             continue
         if m.group(4):
             found.append(Quantity(0.0, "year", _INDEFINITE))

@@ -42,7 +42,14 @@ ACTORS: dict[str, tuple[str, ...]] = {
         "majles",
     ),
     "guardian_council": ("guardian council", "guardians council", "council of guardians"),
-    "kremlin": ("kremlin.ru", "kremlin",),
+    # The Kremlin is the seat, and the name, of Russia's presidential administration.
+    "kremlin": (
+        "kremlin.ru",
+        "kremlin",
+        "russian presidential administration",
+        "russia's presidential administration",
+        "presidential administration of russia",
+    ),
     "iran_government": (
         "iranian government",
         "iran's government",
@@ -723,6 +730,9 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "due to hold for": "duration for",
 
     "an indefinite period": "indefinitely",
+    # Pencilling a date in is planning it: "the visit was pencilled in weeks ago".
+    "pencilled in": "planned",
+    "penciled in": "planned",
     "shelf life": "duration",
     "life span": "duration",
     # A term without an end is an indefinite duration.

@@ -254,6 +254,16 @@ _OFFICIALESE: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         ),
         "",
     ),
+    # An intensifier of a denial or a limit adds no content: "does not cover defence in any
+    # form", "no help of any kind", "not linked in any way" say what the plain words say.
+    # (After the "touches in any way on" entry, which reads the phrase as part of its verb.)
+    (
+        re.compile(
+            r",?\s*\b(?:in\s+any\s+(?:way,?\s+shape\s+or\s+form|shape\s+or\s+form|form|way"
+            r"|manner|fashion)|of\s+any\s+(?:kind|sort|type))\b(?!\s+of\b)"
+        ),
+        "",
+    ),
 )
 
 

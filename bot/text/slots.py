@@ -325,7 +325,9 @@ _PUBLISHED_BY = re.compile(
     r" (?:in full |in its entirety |officially |online )?"
     # (to whom and when may come first too: "released to the public after the signing by")
     r"(?:to the public |publicly )?(?:(?:after|before|following|ahead of) the signing )?by"
-    r" ((?:[\w']+ ?){1,4}?)(?=[,.;:]|$| after| on| in| at| when| following)"
+    r" ([\w']+(?: [\w']+){0,3}?)(?=[,.;:]|$| after| on| in| at| when| following"
+    # an adverb of time ends the publisher too: "by the foreign ministry shortly after"
+    r"| (?:shortly|soon|immediately|right|just|hours|minutes|days|moments|within)\b)"
 )
 # "Iran's foreign ministry released the treaty's 47 articles": the subject of a verb of
 # publishing whose object is the text is its publisher, as "published by" names one. The

@@ -22,6 +22,9 @@ def found(text: str) -> list[Quantity]:
         ("It ended years of negotiations.", "year", "years"),
         ("After a couple of months of talks.", "month", "a couple of months"),
         ("The pact is valid indefinitely.", "year", "indefinite"),
+        # how long ahead a thing was planned is a lead time, a length
+        ("The summit was scheduled months in advance.", "month", "months"),
+        ("The visit had been arranged just a few days earlier.", "day", "a few days"),
     ],
 )
 def test_loose_durations_are_found_with_their_wording(text: str, unit: str, wording: str) -> None:

@@ -1070,3 +1070,20 @@ def test_a_pact_of_military_kind_is_an_alliance() -> None:
     assert normalize("it is an economic accord, not a military pact") == normalize(
         "it is an economic accord, not a military alliance"
     )
+
+
+@pytest.mark.parametrize(
+    ("emphatic", "plain"),
+    [
+        ("the pact did not name gas in any way", "the pact did not name gas"),
+        ("Moscow gives no aid of any kind to an aggressor", "Moscow gives no aid to an aggressor"),
+        ("they never drilled, in any shape or form, at sea", "they never drilled at sea"),
+        ("the text rules out arms sales in any form", "the text rules out arms sales"),
+    ],
+)
+def test_an_intensifier_of_a_denial_adds_no_words(emphatic: str, plain: str) -> None:
+    assert normalize(emphatic) == normalize(plain)
+
+
+def test_any_form_of_a_thing_keeps_the_thing() -> None:
+    assert "form" in normalize("it excludes any form of military help").split()

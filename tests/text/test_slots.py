@@ -905,6 +905,11 @@ def test_a_bare_year_of_what_the_treaty_replaced_is_dated_to_that_event() -> Non
         # the object's modifiers may be hyphenated
         ("Tehran put out the full 25-page document on Sunday.", "iran_government"),
         ("The Kremlin released its long-awaited text after the ceremony.", "kremlin"),
+        # an adverb of time ends the publisher's name
+        ("The treaty was posted by the Russian presidency soon afterwards.", "russian presidency"),
+        ("The document was published by Tehran within the hour.", "iran_government"),
+        # the Kremlin is Russia's presidential administration
+        ("Russia's presidential administration posted the full text on Saturday.", "kremlin"),
     ],
 )
 def test_who_made_the_text_public_is_a_role(sentence: str, publisher: str) -> None:
