@@ -49,6 +49,12 @@ _AMBIGUOUS_MONTHS = frozenset(
 _YEAR = re.compile(r"(?<![\w.,-])(19[5-9]\d|20[0-9]\d)(?![\w-])")
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})\b")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b")
+# An anniversary counted back from the day of writing: "a year ago today", "two years ago
+# today" name the same day and month, that many years before publication.
+_YEARS_AGO_TODAY = re.compile(
+    r"\b(a|an|one|two|three|four|five|\d{1,2})\s+years?\s+ago,?\s+(?:today|this day)\s*$"
+)
+_YEAR_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b")
 _AGO = re.compile(
     r"\b\d+(?:\.\d+)?\s+(?:years?|months?|weeks?|days?)\s+(?:ago|earlier|later|after|before)\b"
@@ -755,6 +761,11 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
             when = published + timedelta(
                 days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1)]
             )
+            back = _YEARS_AGO_TODAY.search(text, max(0, m.start() - 30), m.end())
+            if back is not None:
+                count = _YEAR_COUNTS.get(back.group(1)) or int(back.group(1))
+                day = min(when.day, 28) if (when.month, when.day) == (2, 29) else when.day
+                when = when.replace(year=when.year - count, day=day)
             add(m, DateRef(m.group(0), when.year, when.month, when.day))
         for m in _RELATIVE_PERIOD.finditer(text):
             step = {"last": -1, "next": 1, "this": 0}[m.group(1)]

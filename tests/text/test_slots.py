@@ -145,6 +145,25 @@ def test_explicit_year_wins_over_the_published_date() -> None:
     assert ymd(ref) == (2025, 1, 17)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two years ago today, the envoys initialled the accord in Baku.", (2023, 1, 20)),
+        ("It was one year ago today that the ministers met in Ankara.", (2024, 1, 20)),
+        ("The ministers meet in Ankara today.", (2025, 1, 20)),
+    ],
+)
+def test_years_ago_today_names_the_same_day_years_before_publication(
+    sentence: str, expected: tuple[int, int, int]
+) -> None:
+    assert ymd(only_date(sentence, MONDAY)) == expected
+
+
+def test_years_ago_today_from_a_leap_day_falls_on_the_last_day_of_february() -> None:
+    ref = only_date("A year ago today the deal was struck.", date(2024, 2, 29))
+    assert ymd(ref) == (2023, 2, 28)
+
+
 def test_yesterday_is_resolved_against_the_published_date() -> None:
     assert ymd(only_date("The treaty was signed yesterday.", date(2025, 1, 18))) == (2025, 1, 17)
 
