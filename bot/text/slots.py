@@ -59,6 +59,12 @@ _RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b")
 _AGO = re.compile(
     r"\b\d+(?:\.\d+)?\s+(?:years?|months?|weeks?|days?)\s+(?:ago|earlier|later|after|before)\b"
 )
+# What is left of a term is not its length: "has nineteen years left to run", "with five
+# years remaining", "two years still to go".
+_REMAINING = re.compile(
+    r"\b\d+(?:\.\d+)?\s+(?:years?|months?|weeks?|days?)\s+(?:still\s+)?"
+    r"(?:left|remaining|to run|to go)\b"
+)
 _FUTURE = re.compile(
     r"\b(?:will|shall|is expected|are expected|is scheduled|are scheduled|is due|are due|next)\b"
 )
@@ -1495,6 +1501,8 @@ def _per_year(text: str, end: int) -> float:
 def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = find_offsets(text, spans)
     for m in _AGO.finditer(text):
+        spans.append(m.span())
+    for m in _REMAINING.finditer(text):
         spans.append(m.span())
     found.extend(loose_durations(text, spans))
     for m in _VOTE_SCORE.finditer(text):

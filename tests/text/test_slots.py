@@ -164,6 +164,19 @@ def test_years_ago_today_from_a_leap_day_falls_on_the_last_day_of_february() -> 
     assert ymd(ref) == (2023, 2, 28)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fifteen-year pact has twelve years left before it lapses.",
+        "With 3 years remaining, the 10-year accord is up for review.",
+        "The 25-year deal still has 7 years to run.",
+    ],
+)
+def test_time_left_on_a_term_is_not_a_duration(sentence: str) -> None:
+    values = {value for value, unit in quantities(sentence) if unit == "year"}
+    assert len(values) == 1
+
+
 def test_yesterday_is_resolved_against_the_published_date() -> None:
     assert ymd(only_date("The treaty was signed yesterday.", date(2025, 1, 18))) == (2025, 1, 17)
 
