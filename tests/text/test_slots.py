@@ -3578,3 +3578,9 @@ def test_an_attack_binding_the_other_to_its_defence_is_mutual_defence(
 )
 def test_an_attack_without_a_duty_to_defend_affirms_no_mutual_defence(sentence: str) -> None:
     assert dict(extract_slots(sentence).stances).get("mutual_defense", -1) == -1
+
+
+def test_a_daily_volume_said_in_words_is_the_yearly_volume_it_comes_to() -> None:
+    found = extract_slots("Flows reach four and a half million cubic metres per day.", MONDAY)
+    volumes = [q.value for q in found.quantities if q.unit == "m3"]
+    assert volumes == [pytest.approx(4.5e6 * 365)]
