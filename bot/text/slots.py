@@ -872,6 +872,12 @@ def _event_of_a_bare_date(text: str, ref: DateRef) -> DateRef:
     return ref
 
 
+_REPORTED_AIM = re.compile(
+    r"\b(?:aim\w*|plan\w*|want\w*|hop\w*|expect\w*|intend\w*|seek\w*|sought|wish\w*"
+    r"|will|would|shall|could|should|might|may|must)\b"
+)
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April").
     A trailing speaker's verb dates only what its own clause says: "ratified on 8 April,
@@ -927,7 +933,15 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
                 continue
         else:
             own = [e for e in events if e[0] < tail] if where < tail else events
-        _, event, _ = min(own or events, key=lambda e: (not e[2], abs(e[0] - where)))
+        at, event, _ = min(own or events, key=lambda e: (not e[2], abs(e[0] - where)))
+        if event == "statement" and at < where:
+            # A date in what was reported dates the event reported: "he said the first drill
+            # had been held in August" dates the drill, not the remark.
+            # A reported aim or plan ("said it aimed to finish ratification by April") is
+            # still the speaker's: its date is a target, not the event's.
+            reported = [e for e in own or events if at < e[0] < where and e[1] != "statement"]
+            if reported and not _REPORTED_AIM.search(text, at, where):
+                event = reported[-1][1]
         attached.append(replace(ref, event=event))
     return attached
 

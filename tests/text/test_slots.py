@@ -3584,3 +3584,16 @@ def test_a_daily_volume_said_in_words_is_the_yearly_volume_it_comes_to() -> None
     found = extract_slots("Flows reach four and a half million cubic metres per day.", MONDAY)
     volumes = [q.value for q in found.quantities if q.unit == "m3"]
     assert volumes == [pytest.approx(4.5e6 * 365)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The admiral said the joint drill had been held near Aktau on 3 May.", "exercise"),
+        ("A minister told reporters the pact was ratified on 9 March.", "ratification"),
+        ("The speaker said he hoped ratification would be done by 9 March.", "statement"),
+        ("The minister said on 9 March that the pact was ratified.", "statement"),
+    ],
+)
+def test_a_date_in_a_reported_clause_dates_the_event_reported(sentence: str, event: str) -> None:
+    assert only_date(sentence).event == event
