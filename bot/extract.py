@@ -12,10 +12,11 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.config import RelevanceConfig
-from bot.model import Claim, Document, Slots
+from bot.model import Claim, DateRef, Document, Slots
+from bot.text import offsets
 from bot.text.boilerplate import clean_article, is_page_chrome
 from bot.text.headline import plain_lead
-from bot.text.lexicon import INSTITUTIONS
+from bot.text.lexicon import EVENT_PATTERNS, INSTITUTIONS
 from bot.text.normalize import normalize_and_mask
 from bot.text.relevance import RelevanceFilter
 from bot.text.segment import split_sentences
@@ -53,6 +54,34 @@ def _tallies_votes(slots: Slots) -> bool:
 def topic_of(normalized: str) -> str:
     """The digest topic of a normalised claim ("ratification", "energy", ..., "general")."""
     return next((name for name, pattern in _TOPICS if pattern.search(normalized)), "general")
+
+
+_EVENTS = tuple((re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in EVENT_PATTERNS)
+
+
+def _first_event(text: str) -> str | None:
+    hits = [(m.start(), event) for pattern, event in _EVENTS if (m := pattern.search(text))]
+    return min(hits)[1] if hits else None
+
+
+def _same_day_dates(sentence: str, slots: Slots, dated: dict[str, DateRef]) -> Slots:
+    """Dates an earlier sentence of the article lends: "the treaty entered into force on the
+    day of the exchange", after a sentence dating the exchange, dates the entry into force."""
+    lowered = sentence.lower()
+    added = []
+    for q in slots.quantities:
+        if not offsets.is_offset(q) or q.value != 0.0:
+            continue
+        where = lowered.find(q.text)
+        source = _first_event(q.text)
+        own = _first_event(lowered[:where]) if where > 0 else None
+        known = dated.get(source) if source else None
+        if known is None or own is None or own == source:
+            continue
+        if any(d.event == own for d in slots.dates):
+            continue
+        added.append(DateRef(q.text, known.year, known.month, known.day, event=own))
+    return replace(slots, dates=(*slots.dates, *added)) if added else slots
 
 
 class ClaimExtractor:
@@ -151,6 +180,7 @@ class ClaimExtractor:
         previous_subjects: tuple[str, ...] = ()
         previous_candidate = False
         context_institution: str | None = None
+        dated: dict[str, DateRef] = {}
         index = 0
         for paragraph in paragraphs:
             for sentence in split_sentences(paragraph):
@@ -164,6 +194,12 @@ class ClaimExtractor:
                     follows_candidate=previous_candidate,
                     context_institution=context_institution,
                 )
+                slots = _same_day_dates(sentence, claim.slots, dated)
+                if slots is not claim.slots:
+                    claim = replace(claim, slots=slots)
+                for ref in claim.slots.dates:
+                    if ref.event is not None and ref.day is not None:
+                        dated[ref.event] = ref
                 previous_subjects = claim.slots.other_subjects
                 previous_candidate = claim.relevant
                 own = [a for a in claim.slots.actors if a in INSTITUTIONS and a != "kremlin"]

@@ -262,3 +262,29 @@ def test_no_such_clause_denies_what_the_other_treaty_has(
 ) -> None:
     claim = ClaimExtractor(RelevanceConfig()).claim_from_sentence(sentence, doc_id="d", index=0)
     assert claim.slots.stances == stances
+
+
+def test_a_same_day_offset_takes_the_date_an_earlier_sentence_gave_that_event() -> None:
+    doc = Document(
+        doc_id="feed:2",
+        title="Moscow and Tehran complete ratification of their partnership treaty",
+        text="Russian and Iranian diplomats exchanged the ratification instruments of the "
+        "partnership treaty in Moscow on 4 November.\n\n"
+        "Under its final clauses the treaty took effect on the day of the exchange.",
+        published=datetime(2025, 11, 6, 9, 0, tzinfo=UTC),
+    )
+    claims = ClaimExtractor().extract(doc)
+    assert [d.event for d in claims[0].slots.dates] == ["exchange"]
+    in_force = [(d.month, d.day) for d in claims[1].slots.dates if d.event == "in_force"]
+    assert in_force == [(11, 4)]
+
+
+def test_a_same_day_offset_with_no_earlier_date_for_its_event_stays_undated() -> None:
+    doc = Document(
+        doc_id="feed:3",
+        title="Moscow and Tehran partnership treaty takes effect",
+        text="Under its final clauses the treaty took effect on the day of the exchange.",
+        published=datetime(2025, 11, 6, 9, 0, tzinfo=UTC),
+    )
+    (claim,) = ClaimExtractor().extract(doc)
+    assert claim.slots.dates == ()

@@ -1987,6 +1987,8 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         "predecessor",
     ),
     (r"publish\w*|releas\w*|posted|uploaded", "publication"),
+    # A military exercise: "the first joint drill was held off the coast in August".
+    (r"exercises?|drills?|manoeuvres?|maneuvers?|war ?games?", "exercise"),
     (r"visit\w*|arriv\w*|trip", "visit"),
     (r"met|meet\w*|talks|summit", "meeting"),
     (r"announc\w*", "announcement"),

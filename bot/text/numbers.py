@@ -202,6 +202,11 @@ def _replace_short_of(match: re.Match[str]) -> str:
     return f"{value}{after or ''}"
 
 
+# A whole number and a half: "five and a half million" is 5.5 million, "two and a half years"
+# 2.5 years.
+_AND_A_HALF = re.compile(r"\b(\d+)\s+and\s+a\s+half\b")
+
+
 def words_to_digits(text: str) -> str:
     """Rewrite number words in lowercased ``text`` as digits; everything else is kept."""
     text = _CENTURY.sub(_replace_century, text)
@@ -210,5 +215,6 @@ def words_to_digits(text: str) -> str:
     text = _ORDINAL_WORDS.sub(_replace_ordinal_day, text)
     text = _SPOKEN_YEAR.sub(_replace_spoken_year, text)
     text = _RUN.sub(_replace_run, text)
+    text = _AND_A_HALF.sub(lambda m: f"{m.group(1)}.5", text)
     text = _DECADES.sub(_replace_decades, text)
     return _SHORT_OF.sub(_replace_short_of, text)

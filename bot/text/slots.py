@@ -49,9 +49,21 @@ _AMBIGUOUS_MONTHS = frozenset(
 _YEAR = re.compile(r"(?<![\w.,-])(19[5-9]\d|20[0-9]\d)(?![\w-])")
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})\b")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b")
+# An anniversary counted back from the day of writing: "a year ago today", "two years ago
+# today" name the same day and month, that many years before publication.
+_YEARS_AGO_TODAY = re.compile(
+    r"\b(a|an|one|two|three|four|five|\d{1,2})\s+years?\s+ago,?\s+(?:today|this day)\s*$"
+)
+_YEAR_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b")
 _AGO = re.compile(
     r"\b\d+(?:\.\d+)?\s+(?:years?|months?|weeks?|days?)\s+(?:ago|earlier|later|after|before)\b"
+)
+# What is left of a term is not its length: "has nineteen years left to run", "with five
+# years remaining", "two years still to go".
+_REMAINING = re.compile(
+    r"\b\d+(?:\.\d+)?\s+(?:years?|months?|weeks?|days?)\s+(?:still\s+)?"
+    r"(?:left|remaining|to run|to go)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is expected|are expected|is scheduled|are scheduled|is due|are due|next)\b"
@@ -757,6 +769,11 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
             when = published + timedelta(
                 days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1)]
             )
+            back = _YEARS_AGO_TODAY.search(text, max(0, m.start() - 30), m.end())
+            if back is not None:
+                count = _YEAR_COUNTS.get(back.group(1)) or int(back.group(1))
+                day = min(when.day, 28) if (when.month, when.day) == (2, 29) else when.day
+                when = when.replace(year=when.year - count, day=day)
             add(m, DateRef(m.group(0), when.year, when.month, when.day))
         for m in _RELATIVE_PERIOD.finditer(text):
             step = {"last": -1, "next": 1, "this": 0}[m.group(1)]
@@ -891,6 +908,12 @@ def _deadlines(text: str, dates: list[DateRef], published: date | None) -> list[
     return marked
 
 
+_REPORTED_AIM = re.compile(
+    r"\b(?:aim\w*|plan\w*|want\w*|hop\w*|expect\w*|intend\w*|seek\w*|sought|wish\w*"
+    r"|will|would|shall|could|should|might|may|must)\b"
+)
+
+
 def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
     """Give each date the event word nearest to it in the sentence ("ratified ... on 8 April").
     A trailing speaker's verb dates only what its own clause says: "ratified on 8 April,
@@ -946,7 +969,15 @@ def _attach_events(text: str, dates: list[DateRef]) -> list[DateRef]:
                 continue
         else:
             own = [e for e in events if e[0] < tail] if where < tail else events
-        _, event, _ = min(own or events, key=lambda e: (not e[2], abs(e[0] - where)))
+        at, event, _ = min(own or events, key=lambda e: (not e[2], abs(e[0] - where)))
+        if event == "statement" and at < where:
+            # A date in what was reported dates the event reported: "he said the first drill
+            # had been held in August" dates the drill, not the remark.
+            # A reported aim or plan ("said it aimed to finish ratification by April") is
+            # still the speaker's: its date is a target, not the event's.
+            reported = [e for e in own or events if at < e[0] < where and e[1] != "statement"]
+            if reported and not _REPORTED_AIM.search(text, at, where):
+                event = reported[-1][1]
         attached.append(replace(ref, event=event))
     return attached
 
@@ -1520,6 +1551,8 @@ def _per_year(text: str, end: int) -> float:
 def _quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = find_offsets(text, spans)
     for m in _AGO.finditer(text):
+        spans.append(m.span())
+    for m in _REMAINING.finditer(text):
         spans.append(m.span())
     found.extend(loose_durations(text, spans))
     for m in _VOTE_SCORE.finditer(text):

@@ -148,3 +148,15 @@ def test_a_shortfall_from_a_round_figure_is_the_difference(text: str, expected: 
 
 def test_a_shortfall_larger_than_the_figure_is_left_alone() -> None:
     assert words_to_digits("ten short of five") == "10 short of 5"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("exports of three and a half billion dollars", "exports of 3.5 billion dollars"),
+        ("a 12 and a half percent rise", "a 12.5 percent rise"),
+        ("talks that lasted an hour and a half", "talks that lasted an hour and a half"),
+    ],
+)
+def test_a_number_and_a_half_is_a_decimal(text: str, expected: str) -> None:
+    assert words_to_digits(text) == expected

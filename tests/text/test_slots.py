@@ -145,6 +145,38 @@ def test_explicit_year_wins_over_the_published_date() -> None:
     assert ymd(ref) == (2025, 1, 17)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two years ago today, the envoys initialled the accord in Baku.", (2023, 1, 20)),
+        ("It was one year ago today that the ministers met in Ankara.", (2024, 1, 20)),
+        ("The ministers meet in Ankara today.", (2025, 1, 20)),
+    ],
+)
+def test_years_ago_today_names_the_same_day_years_before_publication(
+    sentence: str, expected: tuple[int, int, int]
+) -> None:
+    assert ymd(only_date(sentence, MONDAY)) == expected
+
+
+def test_years_ago_today_from_a_leap_day_falls_on_the_last_day_of_february() -> None:
+    ref = only_date("A year ago today the deal was struck.", date(2024, 2, 29))
+    assert ymd(ref) == (2023, 2, 28)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fifteen-year pact has twelve years left before it lapses.",
+        "With 3 years remaining, the 10-year accord is up for review.",
+        "The 25-year deal still has 7 years to run.",
+    ],
+)
+def test_time_left_on_a_term_is_not_a_duration(sentence: str) -> None:
+    values = {value for value, unit in quantities(sentence) if unit == "year"}
+    assert len(values) == 1
+
+
 def test_yesterday_is_resolved_against_the_published_date() -> None:
     assert ymd(only_date("The treaty was signed yesterday.", date(2025, 1, 18))) == (2025, 1, 17)
 
@@ -3567,3 +3599,22 @@ def test_a_month_to_finish_before_is_a_deadline_naming_its_last_month() -> None:
 def test_a_month_after_the_end_of_something_else_is_no_deadline() -> None:
     dates = extract_slots("Talks resumed at the end of May.", date(2025, 7, 1)).dates
     assert [d.event for d in dates] != ["deadline"]
+
+
+def test_a_daily_volume_said_in_words_is_the_yearly_volume_it_comes_to() -> None:
+    found = extract_slots("Flows reach four and a half million cubic metres per day.", MONDAY)
+    volumes = [q.value for q in found.quantities if q.unit == "m3"]
+    assert volumes == [pytest.approx(4.5e6 * 365)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The admiral said the joint drill had been held near Aktau on 3 May.", "exercise"),
+        ("A minister told reporters the pact was ratified on 9 March.", "ratification"),
+        ("The speaker said he hoped ratification would be done by 9 March.", "statement"),
+        ("The minister said on 9 March that the pact was ratified.", "statement"),
+    ],
+)
+def test_a_date_in_a_reported_clause_dates_the_event_reported(sentence: str, event: str) -> None:
+    assert only_date(sentence).event == event
