@@ -795,6 +795,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "white house": "washington",
     "u.s.": "usa",
     "state visit": "visit",
+    # A state's armed forces are its military: "exercises between the two armed forces".
+    "armed forces": "military",
     "military-technical": "militarytechnical",
     "military technical": "militarytechnical",
     "peaceful uses of atomic energy": "nuclear energy",
@@ -1906,6 +1908,9 @@ SALIENT_KINDS: dict[str, tuple[str, ...]] = {
     "energi": ("gas", "oil", "pipelin", "bcm", "nuclear", "electr", "lng"),
     # "417 deputies in favour" gives the vote without the word: the votes for are named.
     "vote": ("favour", "favor"),
+    # Washington stands for the US government and its president: "the inauguration in
+    # Washington" is Trump's, "Washington objected" the US administration's.
+    "washington": ("trump", "usa", "american"),
 }
 # Documents other than the treaty that get signed alongside it (a company memorandum, a
 # supply contract): their signing is not the treaty's, in date or in place.
