@@ -2079,11 +2079,23 @@ class Judge:
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))
         coverage = self._coverage(claim.masked.split(), union) * 100.0
         slots = [s.known.claim.slots for s in group]
-        enough = coverage >= self.config.known_threshold or (
-            coverage >= self.config.paraphrase_threshold
-            and not self._salient_uncovered(claim, union, restating=True)
+        # A member taking the claim's stance ("no mutual defence clause") makes the stance
+        # known however the claim words it, as in _restates: the others need only state its
+        # figures ("the accord, concluded for two decades, does not bind Moscow to defend Iran").
+        stances = [x for x in claim.slots.stances if x[0] not in _DETAIL_STANCES]
+        stance_taken = any(_takes_stances(s.known.claim.slots, stances) for s in group) and all(
+            self._same_stances(claim.slots, s.known.claim.slots) for s in group
         )
-        if enough and self._union_negations_agree(claim, group) and self._details_covered(
+        enough = (
+            coverage >= self.config.known_threshold
+            or (
+                coverage >= self.config.paraphrase_threshold
+                and not self._salient_uncovered(claim, union, restating=True)
+            )
+            or (stance_taken and not self._salient_uncovered(claim, union, restating=True))
+        )
+        negations_agree = stance_taken or self._union_negations_agree(claim, group)
+        if enough and negations_agree and self._details_covered(
             _asserted(claim), slots
         ):
             return group[0]

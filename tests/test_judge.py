@@ -362,6 +362,11 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "weapons between the two parties, officials said.",
             "polarity: denied → affirmed",
         ),
+        # one party made the guarantor of the other's security is a defence commitment
+        (
+            "A US senator argued the pact makes Moscow the guarantor of Tehran's security.",
+            "mutual defense: denied → affirmed",
+        ),
         # the parties' armed forces are their militaries: drills between them are the seeds'
         (
             "A retired general claimed the accord forbids joint drills by the two countries' "
@@ -839,6 +844,23 @@ def test_washington_stands_for_the_us_president(engine: Engine) -> None:
         "attention away from the swearing-in in Washington.",
     )
     assert said.verdict is Verdict.KNOWN, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a known term and a known stance, joined in one remark to parliament
+        "Deputy minister Ivanov told MPs before the vote that the accord, concluded for twenty "
+        "years, does not oblige Russia to defend Iran.",
+        # an explainer's answer frame is the writer's, not the claim
+        "On arms, the short answer is that, unlike Moscow's deal with North Korea, this text "
+        "has no promise of military help if either side is attacked.",
+    ],
+)
+def test_a_known_stance_joined_with_a_known_term_or_framed_as_an_answer_is_known(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
 
 
 def test_stealing_the_limelight_is_diverting_attention(engine: Engine) -> None:

@@ -738,6 +738,19 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "taking place": "",
     "takes place": "",
     "take place": "",
+    # The writer reminding the reader is no part of the claim: "the Duma, you'll recall, ...".
+    "you'll recall": "",
+    "you will recall": "",
+    "you may recall": "",
+    "as you may remember": "",
+    # A house that cleared a bill passed it; a lone vote against is one against.
+    **{
+        f"cleared the {text}": f"ratified the {text}"
+        for text in ("treaty", "bill", "accord", "agreement", "pact", "ratification bill")
+    },
+    # (not "a single dissenting vote": "without a single dissenting vote" is none against)
+    "a lone dissenting vote": "one against",
+    "a lone vote against": "one against",
     # "the handover would happen in Tehran": "happen" is the same light verb.
     "would happen": "",
     "will happen": "",
@@ -937,6 +950,20 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "renewed from time to time": "periodically renewed",
     "renewed every so often": "periodically renewed",
     "extended every so often": "periodically renewed",
+    # ... and one extended or renewed several or many times over, after the fact
+    **{
+        f"{verb} {times}": "periodically renewed"
+        for verb in ("extended", "renewed", "prolonged")
+        for times in (
+            "several times",
+            "a number of times",
+            "many times",
+            "multiple times",
+            "repeatedly",
+            "time and again",
+            "more than once",
+        )
+    },
     # the progressive of the same: "the accord they had been extending from time to time"
     "extending from time to time": "periodically renewing",
     "extending periodically": "periodically renewing",
@@ -1695,6 +1722,10 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     # the figure that counts is", "for lenders, what matters most is"
     r"for [^,;:]{1,80}, (?:the (?:number|figure|detail|point|thing|clause|question)s? that "
     r"(?:matters?|counts?)|what (?:matters|counts))(?: most)? (?:is|are)",
+    # An explainer's answer to its own question: "On defence, the short answer is that ...",
+    # "The simple answer: ...". The frame is the writer's; what follows is the claim.
+    r"(?:on [^,;:]{1,40}?,? )?the (?:short|simple|brief|quick|plain|honest) answer"
+    r"(?: is)?(?: that)?[,:]?",
     BACKDROP_CLAUSE,
 )
 
@@ -2122,6 +2153,10 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"|the other(?: side| party| state)?)\b"
         r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,40}?\b(?:attack\w*|aggression|invaded)|"
         r"provide each other with military assistance|"
+        # one party made the guarantor of the other's security: "turned Moscow into the
+        # guarantor of Iran's security against any attack"
+        r"\bguarantor of (?:iran's|russia's|tehran's|moscow's|the other's|each other's|"
+        r"one another's) (?:security|defen[cs]e|safety)\b|"
         # a duty to help the one attacked: "if Israel struck Iran, Russia would be bound by the
         # treaty to come to its aid" (not a wish: "free to", "might")
         r"\b(?:if|should|when|in case|in the event)\b[^.;]{0,40}?\b(?:attack\w*|struck|strikes?|"
