@@ -362,6 +362,12 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "weapons between the two parties, officials said.",
             "polarity: denied → affirmed",
         ),
+        # help owed to a party named as the one attacked
+        (
+            "In short, the accord binds Tehran to give military support if Russia ever comes "
+            "under attack.",
+            "mutual defense: denied → affirmed",
+        ),
         # one party made the guarantor of the other's security is a defence commitment
         (
             "A US senator argued the pact makes Moscow the guarantor of Tehran's security.",

@@ -2141,9 +2141,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"bound|requir\w*|compel\w*|commits?) (?:russia|iran|moscow|tehran|the other(?: side|"
         r" party)?) to come to (?:its|their|her|his) (?:military )?(?:aid|assistance|defen[cs]e|"
         r"rescue)\b|"
-        # "promises military help if the other is attacked"
+        # "promises military help if the other is attacked", "... if Iran ever comes under
+        # attack" (a party named, the help its partner's)
         r"\bmilitary (?:aid|help|assistance|support)\b[^.]{0,20}?\b(?:if|when|should|in case)"
-        r" (?:the other|either|one)(?: side| party)? (?:(?:is|was|were|be) (?:attacked|invaded)"
+        r" (?:the other|either|one|iran|russia|tehran|moscow)(?: side| party)?(?: ever)?"
+        r" (?:(?:is|was|were|be) (?:attacked|invaded)"
         r"|(?:comes?|came) under attack)|"
         # military help given to each other when attacked: "bound to provide military
         # assistance to each other if either comes under attack"
