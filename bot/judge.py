@@ -1087,6 +1087,25 @@ def _unreported_dates(slots: Slots, known: KnownClaim) -> Slots:
     return slots if len(kept) == len(slots.dates) else replace(slots, dates=kept)
 
 
+def _remark_dates_dropped(claim: Claim, slots: Slots, known: Slots) -> Slots:
+    """The claim's slots without the time of its speaker's remark, when the known claim dates
+    no remark of the same speaker: "Baghaei told reporters on Tuesday that the pact has no
+    mutual defence clause" is a new speaker for a known fact, and the day he spoke ("on
+    Tuesday", "four days after the signing, X told ...") is no detail of the treaty the
+    knowledge lacks (a remark dated otherwise is the conflicts')."""
+    if any(d.event == _STATEMENT_EVENT for d in known.dates) and not _different_speakers(
+        slots, known
+    ):
+        return slots
+    dates = tuple(d for d in slots.dates if d.event != _STATEMENT_EVENT)
+    frame, _ = _attribution(_prepared(claim))
+    framed = {q.text for q in offsets.find_offsets(frame.lower(), [])} if frame else set()
+    quantities = tuple(q for q in slots.quantities if q.text not in framed)
+    if len(dates) == len(slots.dates) and len(quantities) == len(slots.quantities):
+        return slots
+    return replace(slots, dates=dates, quantities=quantities)
+
+
 # Roles that are acts or places, not offices: one person may sign and publish in any office.
 _ACTS = frozenset({"signatory", "signing_place", "publisher"})
 
@@ -2015,6 +2034,10 @@ class Judge:
                 a, b, self.knowledge.tokens_of(scored.known), _masked_tokens(claim)
             )
         )
+        reported = _unreported_dates(_asserted(claim), scored.known)
+        # A known stance said again by another on some day: the day is the remark's, no
+        # detail of the treaty ("Baghaei told reporters on Tuesday there is no defence pact").
+        remarked = _remark_dates_dropped(claim, reported, b)
         return (
             (
                 coverage >= self.config.known_threshold
@@ -2026,7 +2049,7 @@ class Judge:
             and negations_agree
             and self._same_stances(a, b)
             and self._details_covered(
-                _unreported_dates(_asserted(claim), scored.known),
+                remarked if stance_restated else reported,
                 [_lead_times_of_the_same(claim, scored.known.claim)],
             )
         )
@@ -2096,11 +2119,23 @@ class Judge:
         union = frozenset().union(*(self.knowledge.tokens_of(s.known) for s in group))
         coverage = self._coverage(claim.masked.split(), union) * 100.0
         slots = [_lead_times_of_the_same(claim, s.known.claim) for s in group]
-        enough = coverage >= self.config.known_threshold or (
-            coverage >= self.config.paraphrase_threshold
-            and not self._salient_uncovered(claim, union, restating=True)
+        # A member taking the claim's stance ("no mutual defence clause") makes the stance
+        # known however the claim words it, as in _restates: the others need only state its
+        # figures ("the accord, concluded for two decades, does not bind Moscow to defend Iran").
+        stances = [x for x in claim.slots.stances if x[0] not in _DETAIL_STANCES]
+        stance_taken = any(_takes_stances(s.known.claim.slots, stances) for s in group) and all(
+            self._same_stances(claim.slots, s.known.claim.slots) for s in group
         )
-        if enough and self._union_negations_agree(claim, group) and self._details_covered(
+        enough = (
+            coverage >= self.config.known_threshold
+            or (
+                coverage >= self.config.paraphrase_threshold
+                and not self._salient_uncovered(claim, union, restating=True)
+            )
+            or (stance_taken and not self._salient_uncovered(claim, union, restating=True))
+        )
+        negations_agree = stance_taken or self._union_negations_agree(claim, group)
+        if enough and negations_agree and self._details_covered(
             _asserted(claim), slots
         ):
             return group[0]

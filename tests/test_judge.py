@@ -362,6 +362,23 @@ def test_restatements_are_known(engine: Engine, text: str) -> None:
             "weapons between the two parties, officials said.",
             "polarity: denied → affirmed",
         ),
+        # help owed to a party named as the one attacked
+        (
+            "In short, the accord binds Tehran to give military support if Russia ever comes "
+            "under attack.",
+            "mutual defense: denied → affirmed",
+        ),
+        # one party made the guarantor of the other's security is a defence commitment
+        (
+            "A US senator argued the pact makes Moscow the guarantor of Tehran's security.",
+            "mutual defense: denied → affirmed",
+        ),
+        # the parties' armed forces are their militaries: drills between them are the seeds'
+        (
+            "A retired general claimed the accord forbids joint drills by the two countries' "
+            "armed forces.",
+            "polarity: affirmed → denied",
+        ),
         # a term said as what the treaty binds its parties for
         (
             "Under the pact Russia and Iran are bound to each other for the next fifteen years.",
@@ -807,6 +824,49 @@ def test_a_mutual_defence_article_is_a_mutual_defence_clause(
     engine: Engine, text: str, verdict: Verdict
 ) -> None:
     assert judge(engine, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday a government spokeswoman told journalists that the accord does not "
+        "oblige either state to go to war for the other.",
+        "A week after the signing, the deputy minister said that the agreement holds no "
+        "commitment to mutual defence.",
+    ],
+)
+def test_the_day_a_known_stance_is_said_again_is_no_new_detail(
+    engine: Engine, text: str
+) -> None:
+    """A new speaker for a known stance is KNOWN: the day of the remark is the remark's."""
+    assert judge(engine, text).verdict is Verdict.KNOWN
+
+
+def test_washington_stands_for_the_us_president(engine: Engine) -> None:
+    """The ceremony in Washington on the Monday is Trump's inauguration."""
+    said = judge(
+        engine,
+        "The Kremlin spokesman again rejected claims that the signing date was picked to draw "
+        "attention away from the swearing-in in Washington.",
+    )
+    assert said.verdict is Verdict.KNOWN, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a known term and a known stance, joined in one remark to parliament
+        "Deputy minister Ivanov told MPs before the vote that the accord, concluded for twenty "
+        "years, does not oblige Russia to defend Iran.",
+        # an explainer's answer frame is the writer's, not the claim
+        "On arms, the short answer is that, unlike Moscow's deal with North Korea, this text "
+        "has no promise of military help if either side is attacked.",
+    ],
+)
+def test_a_known_stance_joined_with_a_known_term_or_framed_as_an_answer_is_known(
+    engine: Engine, text: str
+) -> None:
+    assert judge(engine, text).verdict is Verdict.KNOWN
 
 
 def test_stealing_the_limelight_is_diverting_attention(engine: Engine) -> None:

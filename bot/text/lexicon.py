@@ -748,6 +748,19 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "taking place": "",
     "takes place": "",
     "take place": "",
+    # The writer reminding the reader is no part of the claim: "the Duma, you'll recall, ...".
+    "you'll recall": "",
+    "you will recall": "",
+    "you may recall": "",
+    "as you may remember": "",
+    # A house that cleared a bill passed it; a lone vote against is one against.
+    **{
+        f"cleared the {text}": f"ratified the {text}"
+        for text in ("treaty", "bill", "accord", "agreement", "pact", "ratification bill")
+    },
+    # (not "a single dissenting vote": "without a single dissenting vote" is none against)
+    "a lone dissenting vote": "one against",
+    "a lone vote against": "one against",
     # "the handover would happen in Tehran": "happen" is the same light verb.
     "would happen": "",
     "will happen": "",
@@ -805,6 +818,8 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "white house": "washington",
     "u.s.": "usa",
     "state visit": "visit",
+    # A state's armed forces are its military: "exercises between the two armed forces".
+    "armed forces": "military",
     "military-technical": "militarytechnical",
     "military technical": "militarytechnical",
     "peaceful uses of atomic energy": "nuclear energy",
@@ -945,6 +960,20 @@ PHRASE_SYNONYMS: dict[str, str] = {
     "renewed from time to time": "periodically renewed",
     "renewed every so often": "periodically renewed",
     "extended every so often": "periodically renewed",
+    # ... and one extended or renewed several or many times over, after the fact
+    **{
+        f"{verb} {times}": "periodically renewed"
+        for verb in ("extended", "renewed", "prolonged")
+        for times in (
+            "several times",
+            "a number of times",
+            "many times",
+            "multiple times",
+            "repeatedly",
+            "time and again",
+            "more than once",
+        )
+    },
     # the progressive of the same: "the accord they had been extending from time to time"
     "extending from time to time": "periodically renewing",
     "extending periodically": "periodically renewing",
@@ -1707,6 +1736,10 @@ ASSESSMENT_FRAMES: tuple[str, ...] = (
     # "Replying to the opposition, the minister ...", "In reply, she recalled ...".
     r"(?:(?:answering|replying to|responding to|in (?:reply|answer|response) to) [^,;:]{1,60}"
     r"|in (?:reply|answer|response)),",
+    # An explainer's answer to its own question: "On defence, the short answer is that ...",
+    # "The simple answer: ...". The frame is the writer's; what follows is the claim.
+    r"(?:on [^,;:]{1,40}?,? )?the (?:short|simple|brief|quick|plain|honest) answer"
+    r"(?: is)?(?: that)?[,:]?",
     BACKDROP_CLAUSE,
 )
 
@@ -1920,6 +1953,9 @@ SALIENT_KINDS: dict[str, tuple[str, ...]] = {
     "energi": ("gas", "oil", "pipelin", "bcm", "nuclear", "electr", "lng"),
     # "417 deputies in favour" gives the vote without the word: the votes for are named.
     "vote": ("favour", "favor"),
+    # Washington stands for the US government and its president: "the inauguration in
+    # Washington" is Trump's, "Washington objected" the US administration's.
+    "washington": ("trump", "usa", "american"),
 }
 # Documents other than the treaty that get signed alongside it (a company memorandum, a
 # supply contract): their signing is not the treaty's, in date or in place.
@@ -2121,9 +2157,11 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"bound|requir\w*|compel\w*|commits?) (?:russia|iran|moscow|tehran|the other(?: side|"
         r" party)?) to come to (?:its|their|her|his) (?:military )?(?:aid|assistance|defen[cs]e|"
         r"rescue)\b|"
-        # "promises military help if the other is attacked"
+        # "promises military help if the other is attacked", "... if Iran ever comes under
+        # attack" (a party named, the help its partner's)
         r"\bmilitary (?:aid|help|assistance|support)\b[^.]{0,20}?\b(?:if|when|should|in case)"
-        r" (?:the other|either|one)(?: side| party)? (?:(?:is|was|were|be) (?:attacked|invaded)"
+        r" (?:the other|either|one|iran|russia|tehran|moscow)(?: side| party)?(?: ever)?"
+        r" (?:(?:is|was|were|be) (?:attacked|invaded)"
         r"|(?:comes?|came) under attack)|"
         # military help given to each other when attacked: "bound to provide military
         # assistance to each other if either comes under attack"
@@ -2133,6 +2171,10 @@ STANCES: dict[str, tuple[str, str | None]] = {
         r"|the other(?: side| party| state)?)\b"
         r"[^.]{0,40}?\b(?:if|when|should|in case)\b[^.]{0,40}?\b(?:attack\w*|aggression|invaded)|"
         r"provide each other with military assistance|"
+        # one party made the guarantor of the other's security: "turned Moscow into the
+        # guarantor of Iran's security against any attack"
+        r"\bguarantor of (?:iran's|russia's|tehran's|moscow's|the other's|each other's|"
+        r"one another's) (?:security|defen[cs]e|safety)\b|"
         # a duty to help the one attacked: "if Israel struck Iran, Russia would be bound by the
         # treaty to come to its aid" (not a wish: "free to", "might")
         r"\b(?:if|should|when|in case|in the event)\b[^.;]{0,40}?\b(?:attack\w*|struck|strikes?|"

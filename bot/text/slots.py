@@ -844,7 +844,12 @@ _DATE_NAMES_TREATY = re.compile(
     r"russia[-–]iran|iran[-–]russia|moscow[-–]tehran|tehran[-–]moscow)\s+){0,4}"
     r"(?:treaty|pact|agreement|accord|deal)\b"
 )
-_TREATY_DATED = re.compile(r"\b(?:treaty|pact|agreement|accord|deal|text)\s+dated\s+$")
+# ... or named with its day after "of", as a treaty's full title gives it: "the Treaty on
+# Comprehensive Strategic Partnership of 17 January", "the accord of 17 January".
+_TREATY_DATED = re.compile(
+    r"\b(?:treaty|pact|agreement|accord|deal|text)"
+    r"(?:\s+on(?:\s+[\w-]+){1,4}?)?\s+(?:dated|of)\s+$"
+)
 
 
 def _dates_the_text(text: str, where: int, ref: DateRef) -> bool:

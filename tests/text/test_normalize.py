@@ -74,6 +74,9 @@ from bot.text.normalize import mask, normalize, normalize_and_mask, plain_idioms
         # "happen" is a light verb as "take place" is; a swap of papers is their exchange
         ("the handover will happen in Baku", "the handover will take place in Baku"),
         ("the swap of documents in Baku", "the exchange of documents in Baku"),
+        # the writer's reminder is no part of the claim; a house clearing a bill passed it
+        ("the senate, you will recall, cleared the bill", "the senate ratified the bill"),
+        ("it passed with a lone vote against", "it passed with one against"),
     ],
 )
 def test_paraphrases_normalise_alike(first: str, second: str) -> None:
@@ -483,6 +486,9 @@ def test_in_and_out_that_are_no_replacement_are_left(text: str) -> None:
         ("a treaty extended periodically", "a treaty periodically renewed"),
         # every so often is periodically
         ("a pact extended every so often", "a pact periodically renewed"),
+        # ... or several times over
+        ("an accord prolonged a number of times", "an accord periodically renewed"),
+        ("a deal they renewed time and again", "a deal they periodically renewed"),
         ("they met every so often", "they met periodically"),
         # what a text is the fruit or product of, it resulted from
         ("it is the fruit of long talks", "it is the result of long talks"),

@@ -2148,6 +2148,9 @@ def test_a_headline_signing_without_its_possessive_still_places_it(headline: str
         # a day naming the treaty dates its signing, though a verb of saying stands nearer
         ("Araghchi said the January 17 strategic pact would last.", "signing"),
         ("Officials cited the accord dated 17.01.2025 at a briefing.", "signing"),
+        # ... or its title "of" a day
+        ("Envoys said the Agreement on Friendship of 3 March set up a council.", "signing"),
+        ("The ministers said the pact of March 3 set up a council.", "signing"),
         # a year alone names another treaty; a day that is not the treaty's keeps its verb
         ("Lavrov said the 2001 treaty had expired.", "statement"),
         ("Lavrov said on January 20 that the treaty would last.", "statement"),
