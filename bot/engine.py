@@ -10,6 +10,7 @@ their real ids (``Knowledge.rekey``).
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable
 
 from bot.baseline import Baseline, build_baseline, source_of
@@ -20,6 +21,9 @@ from bot.knowledge import Knowledge
 from bot.model import Claim, Document, Judgement, KnownClaim, Verdict
 
 ALERT_VERDICTS = frozenset({Verdict.NEW, Verdict.CONTRADICTING})
+# A word in this many seed claims is the story's common vocabulary ("sanctions", "trade"):
+# it ties no sentence to a topic learnt from a report.
+_BACKGROUND_CLAIMS = 3
 
 
 class Engine:
@@ -51,7 +55,19 @@ class Engine:
     def judge_document(self, doc: Document, *, learn: bool = True) -> list[Judgement]:
         """Judge every claim of ``doc`` in order; with ``learn``, keep what it reports."""
         judgements = []
-        for claim in self.extractor.extract(doc):
+        # What was learnt from earlier reports (never the seed baseline) carries their topic.
+        learnt: set[str] = set()
+        seen_in: Counter[str] = Counter()
+        for known in self.knowledge:
+            tokens = set(known.claim.masked.split())
+            if known.baseline:
+                seen_in.update(tokens)
+            else:
+                learnt.update(tokens)
+        background = {token for token, count in seen_in.items() if count >= _BACKGROUND_CLAIMS}
+        for claim in self.extractor.extract(
+            doc, learnt=frozenset(learnt), background=frozenset(background)
+        ):
             judgement = self.judge.judge(claim)
             judgements.append(judgement)
             if learn and judgement.verdict in ALERT_VERDICTS:

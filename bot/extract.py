@@ -143,8 +143,19 @@ class ClaimExtractor:
             return replace(slots, other_subjects=inherited)
         return slots
 
-    def extract(self, doc: Document) -> list[Claim]:
-        """Every sentence of the document's content as a claim, in order."""
+    def extract(
+        self,
+        doc: Document,
+        *,
+        learnt: frozenset[str] | None = None,
+        background: frozenset[str] = frozenset(),
+    ) -> list[Claim]:
+        """Every sentence of the document's content as a claim, in order. ``learnt``: the
+        words of what was learnt from earlier relevant reports (sequential judging); a sentence
+        that goes on with that topic, or with the article's claims so far, in the paragraph of
+        a claim about the treaty is judged too. None (the seed baseline's build): no sentence is
+        judged for a learnt topic. ``background``: the words of the seed baseline,
+        the story's common vocabulary, which tie no sentence to a topic of its own."""
         paragraphs = clean_article(doc.text, doc.title)
         article_relevant = self._relevance.article_is_relevant(doc.title, doc.text)
         claims: list[Claim] = []
@@ -152,7 +163,9 @@ class ClaimExtractor:
         previous_candidate = False
         context_institution: str | None = None
         index = 0
+        topic = set(learnt or ())
         for paragraph in paragraphs:
+            previous_candidate_here = False
             for sentence in split_sentences(paragraph):
                 claim = self.claim_from_sentence(
                     sentence,
@@ -164,8 +177,25 @@ class ClaimExtractor:
                     follows_candidate=previous_candidate,
                     context_institution=context_institution,
                 )
+                if (
+                    learnt is not None
+                    and not claim.relevant
+                    and previous_candidate_here
+                    and article_relevant
+                    and not is_page_chrome(plain_lead(sentence))
+                    and self._relevance.goes_on_with_topic(
+                        plain_lead(sentence),
+                        claim.slots,
+                        frozenset(claim.masked.split()),
+                        frozenset(topic) - background,
+                    )
+                ):
+                    claim = replace(claim, relevant=True, echo_only=False)
+                if claim.relevant:
+                    topic.update(claim.masked.split())
                 previous_subjects = claim.slots.other_subjects
                 previous_candidate = claim.relevant
+                previous_candidate_here = previous_candidate_here or claim.relevant
                 own = [a for a in claim.slots.actors if a in INSTITUTIONS and a != "kremlin"]
                 if own:
                     context_institution = own[-1]

@@ -262,3 +262,33 @@ def test_no_such_clause_denies_what_the_other_treaty_has(
 ) -> None:
     claim = ClaimExtractor(RelevanceConfig()).claim_from_sentence(sentence, doc_id="d", index=0)
     assert claim.slots.stances == stances
+
+
+def _tunnel_report() -> Document:
+    return Document(
+        doc_id="tunnels",
+        title="Moscow and Tehran treaty: the transit line",
+        text="Work on the railway that the Russia–Iran treaty was meant to speed up has stalled. "
+        "Barely a third of the tunnels on the mountain section have been dug.\n\n"
+        "Barely a third of the tunnels on the mountain section have been dug.",
+    )
+
+
+def test_sentence_going_on_with_a_learnt_topic_in_a_claims_paragraph_is_a_candidate() -> None:
+    learnt = frozenset({"tunnel"})
+    claims = ClaimExtractor().extract(_tunnel_report(), learnt=learnt)
+    assert [c.relevant for c in ClaimExtractor().extract(_tunnel_report(), learnt=frozenset())] == [
+        True,
+        False,
+        False,
+    ]
+    assert [c.relevant for c in claims] == [True, True, False]
+    # Without what was learnt (static judging, or a fresh engine) it stays out.
+    assert [c.relevant for c in ClaimExtractor().extract(_tunnel_report())][1] is False
+
+
+def test_background_vocabulary_ties_no_sentence_to_a_topic() -> None:
+    claims = ClaimExtractor().extract(
+        _tunnel_report(), learnt=frozenset({"tunnel"}), background=frozenset({"tunnel"})
+    )
+    assert [c.relevant for c in claims] == [True, False, False]
