@@ -164,8 +164,13 @@ class ClaimExtractor:
         context_institution: str | None = None
         index = 0
         topic = set(learnt or ())
-        for paragraph in paragraphs:
-            previous_candidate_here = False
+        # The headline, when it is about the treaty, opens the topic of the lead paragraph.
+        headline = plain_lead(doc.title)
+        headline_candidate = self._relevance.sentence_is_candidate(
+            headline, extract_slots(headline, doc.published)
+        )
+        for number, paragraph in enumerate(paragraphs):
+            previous_candidate_here = number == 0 and headline_candidate
             for sentence in split_sentences(paragraph):
                 claim = self.claim_from_sentence(
                     sentence,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -292,3 +293,22 @@ def test_background_vocabulary_ties_no_sentence_to_a_topic() -> None:
         _tunnel_report(), learnt=frozenset({"tunnel"}), background=frozenset({"tunnel"})
     )
     assert [c.relevant for c in claims] == [True, False, False]
+
+
+def test_a_headline_about_the_treaty_opens_the_topic_of_the_lead() -> None:
+    doc = Document(
+        doc_id="lead",
+        title="Russia–Iran treaty: railway works resume",
+        text="Crews reopened the tunnels on the mountain section this week.\n\n"
+        "Engineers expect the tunnels on the coastal stretch to follow in spring.",
+    )
+    learnt = frozenset({"tunnel"})
+    assert [c.relevant for c in ClaimExtractor().extract(doc, learnt=learnt)] == [True, False]
+    # An unrelated headline opens no topic.
+    other = replace(
+        doc,
+        title="Weather and sport in Tehran and Moscow",
+        text="Crews reopened the tunnels on the mountain section this week.\n\n"
+        "The Russia–Iran treaty was signed in the Kremlin in January.",
+    )
+    assert [c.relevant for c in ClaimExtractor().extract(other, learnt=learnt)] == [False, True]

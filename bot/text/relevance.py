@@ -154,6 +154,27 @@ _GENERIC_TOPIC_WORDS = frozenset(
     }
 )
 _PARTIES = frozenset({"russia", "iran"})
+# A question alone asserts nothing: "Is the pact in force yet?" (an explainer's question on
+# "it" answered in the same sentence is read by ``asks_about_its_subject``).
+# A yes/no question, that is; one that sets out a fact before asking ("A year on from the
+# pact signed on 17 January, what has it delivered?") states that fact.
+_BARE_QUESTION = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may)\b"
+    r"[^?]*\?[\s\"'”’)]*$",
+    re.IGNORECASE,
+)
+# A career line: what a person did before a posting, not what the treaty says ("X chaired the
+# Majlis research centre before his posting to Moscow").
+_CAREER = re.compile(
+    r"\bbefore (?:his|her|their) (?:posting|appointment|move|transfer|nomination|election)\b"
+    r"|\b(?:previously|formerly) (?:served|chaired|headed|led|ran|worked)\b"
+)
+# A third country's own agreement: "China, which signed its own cooperation programme with
+# Iran, ..." is about that country's deal, not ours.
+_ITS_OWN_DEAL = re.compile(
+    r"\b(?:signed|concluded|struck|agreed|sealed) (?:its|their) own\b[^.;]{0,40}?"
+    r"\b(?:treat(?:y|ies)|pacts?|agreements?|accords?|deals?|programmes?|programs?)\b"
+)
 # What marks a sentence as an aside from the report it sits in: the same sitting's other
 # business ("at the same sitting the committee also ...", "the council separately approved
 # ..."), another party's own affairs ("Azerbaijan's own trade", "its own programme"), a
@@ -229,9 +250,11 @@ class RelevanceFilter:
         # An explainer's question on "it", answered: "it" is the story's subject, the treaty.
         if not slots.other_subjects and asks_about_its_subject(sentence):
             return True
-        if slots.other_subjects:
+        if slots.other_subjects or _BARE_QUESTION.match(sentence.strip()):
             return False
         prepared = prepare(sentence)
+        if not slots.stances and (_CAREER.search(prepared) or _ITS_OWN_DEAL.search(prepared)):
+            return False  # a career line, a third country's own deal
         if _MARKET_REPORT.search(prepared) and not slots.actors and not self._names_a_party(
             prepared
         ):
@@ -295,6 +318,8 @@ class RelevanceFilter:
             or _OTHER_BILL.search(prepared)
             or _OTHER_AGREEMENT.search(prepared)
             or _ASIDE.search(sentence.lower())
+            or _CAREER.search(prepared)
+            or _ITS_OWN_DEAL.search(prepared)
         ):
             return False  # the market's news, a house's or another party's other business
         shared = {t for t in tokens & topic if len(t) >= 4 and not t.isdigit()}

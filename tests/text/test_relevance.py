@@ -570,6 +570,9 @@ def test_sentence_sharing_a_learnt_subject_word_goes_on_with_the_topic(
         "Georgia's own tunnels were finished by a Chinese contractor years ago.",
         # a market report
         "Brent crude prices fell as tunnels traders booked profits on Friday.",
+        # a career line, a third country's own deal
+        "The envoy ran a think tank on tunnels before his posting to the Caspian.",
+        "Pakistan, which struck its own tunnels deal with Iran, said nothing more.",
     ],
 )
 def test_aside_does_not_go_on_with_the_topic(relevance: RelevanceFilter, sentence: str) -> None:
@@ -579,3 +582,28 @@ def test_aside_does_not_go_on_with_the_topic(relevance: RelevanceFilter, sentenc
 def test_that_is_continues_the_sentence_before(relevance: RelevanceFilter) -> None:
     assert relevance.continues("That is a fifth below what the plan had promised.")
     assert not relevance.continues("That evening the delegations dined in the old city.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Has the Duma ratified the pact with Tehran already?",
+        "Does the treaty oblige Moscow to sell Iran fighter jets?",
+        # a career line
+        "Before her appointment to Tehran she chaired the Duma's foreign affairs committee, "
+        "sources said.",
+        "The envoy previously served on the Majlis budget committee for a decade.",
+        # a third country's own agreement
+        "India, which sealed its own port deal with Iran years ago, has kept quiet on the pact.",
+    ],
+)
+def test_bare_questions_career_lines_and_third_country_deals_are_not_candidates(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert not candidate(relevance, sentence)
+
+
+def test_a_question_answered_in_the_same_sentence_is_still_read(
+    relevance: RelevanceFilter,
+) -> None:
+    assert candidate(relevance, "Is the pact a military alliance? No, its text rules that out.")
