@@ -3076,3 +3076,23 @@ def test_a_leading_backdrop_clause_does_not_make_a_restatement_new(
 def test_a_leading_clause_on_the_treaty_is_still_news(engine: Engine) -> None:
     text = "Two months after the signing in Moscow, the Duma ratified the treaty."
     assert judge(engine, text).verdict is Verdict.NEW
+
+
+def test_a_sentence_going_on_with_a_topic_learnt_from_an_earlier_report_is_judged() -> None:
+    first = (
+        "Russia-Iran treaty: tunnelling starts",
+        "Under the Russia–Iran treaty, crews began boring the mountain tunnels of the "
+        "Rasht–Astara railway this week.",
+        datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    later = (
+        "Russia-Iran treaty: railway update",
+        "Work on the Rasht–Astara railway under the Russia–Iran treaty has slowed. "
+        "Flooding has halted the boring of the mountain tunnels since April.",
+        datetime(2026, 6, 1, tzinfo=UTC),
+    )
+    _, (_, going_on) = reports_in_order(first, later)
+    assert going_on.claim.relevant and going_on.verdict is not Verdict.IRRELEVANT
+    # Judged alone (static judging) the same sentence names nothing of the treaty.
+    engine = Engine.from_baseline(Config())
+    assert judge(engine, going_on.claim.text).verdict is Verdict.IRRELEVANT
