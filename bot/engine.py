@@ -10,6 +10,7 @@ their real ids (``Knowledge.rekey``).
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable
 
 from bot.baseline import Baseline, build_baseline, source_of
@@ -20,6 +21,9 @@ from bot.knowledge import Knowledge
 from bot.model import Claim, Document, Judgement, KnownClaim, Verdict
 
 ALERT_VERDICTS = frozenset({Verdict.NEW, Verdict.CONTRADICTING})
+# A word in this many seed claims is the story's common vocabulary ("sanctions", "trade"):
+# it ties no sentence to a topic learnt from a report.
+_BACKGROUND_CLAIMS = 3
 
 
 class Engine:
@@ -33,6 +37,26 @@ class Engine:
         self._provisional_ids = itertools.count(-1, -1)
         #: (doc_id, sentence_index) -> provisional id of a claim not stored yet.
         self.provisional: dict[tuple[str, int], int] = {}
+        # Tallies for ``_topic_words``, over the first ``_topic_counted`` known claims.
+        self._topic_counted = 0
+        self._learnt: set[str] = set()
+        self._seed_claims_with: Counter[str] = Counter()
+
+    def _topic_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of what was learnt from reports (never the seed baseline), which carry
+        their topic, and the seed baseline's common vocabulary, which carries none. Counted
+        over the claims added since the last call (knowledge only grows)."""
+        for known in self.knowledge.since(self._topic_counted):
+            tokens = set(known.claim.masked.split())
+            if known.baseline:
+                self._seed_claims_with.update(tokens)
+            else:
+                self._learnt.update(tokens)
+        self._topic_counted = len(self.knowledge)
+        background = frozenset(
+            token for token, count in self._seed_claims_with.items() if count >= _BACKGROUND_CLAIMS
+        )
+        return frozenset(self._learnt), background
 
     @classmethod
     def from_baseline(cls, config: Config, baseline: Baseline | None = None) -> Engine:
@@ -51,7 +75,8 @@ class Engine:
     def judge_document(self, doc: Document, *, learn: bool = True) -> list[Judgement]:
         """Judge every claim of ``doc`` in order; with ``learn``, keep what it reports."""
         judgements = []
-        for claim in self.extractor.extract(doc):
+        learnt, background = self._topic_words()
+        for claim in self.extractor.extract(doc, learnt=learnt, background=background):
             judgement = self.judge.judge(claim)
             judgements.append(judgement)
             if learn and judgement.verdict in ALERT_VERDICTS:

@@ -172,8 +172,19 @@ class ClaimExtractor:
             return replace(slots, other_subjects=inherited)
         return slots
 
-    def extract(self, doc: Document) -> list[Claim]:
-        """Every sentence of the document's content as a claim, in order."""
+    def extract(
+        self,
+        doc: Document,
+        *,
+        learnt: frozenset[str] | None = None,
+        background: frozenset[str] = frozenset(),
+    ) -> list[Claim]:
+        """Every sentence of the document's content as a claim, in order. ``learnt``: the
+        words of what was learnt from earlier relevant reports (sequential judging); a sentence
+        that goes on with that topic, or with the article's claims so far, in the paragraph of
+        a claim about the treaty is judged too. None (the seed baseline's build): no sentence is
+        judged for a learnt topic. ``background``: the words of the seed baseline,
+        the story's common vocabulary, which tie no sentence to a topic of its own."""
         paragraphs = clean_article(doc.text, doc.title)
         article_relevant = self._relevance.article_is_relevant(doc.title, doc.text)
         claims: list[Claim] = []
@@ -182,7 +193,14 @@ class ClaimExtractor:
         context_institution: str | None = None
         dated: dict[str, DateRef] = {}
         index = 0
-        for paragraph in paragraphs:
+        topic = set(learnt or ())
+        # The headline, when it is about the treaty, opens the topic of the lead paragraph.
+        headline = plain_lead(doc.title)
+        headline_candidate = self._relevance.sentence_is_candidate(
+            headline, extract_slots(headline, doc.published)
+        )
+        for number, paragraph in enumerate(paragraphs):
+            previous_candidate_here = number == 0 and headline_candidate
             for sentence in split_sentences(paragraph):
                 claim = self.claim_from_sentence(
                     sentence,
@@ -200,8 +218,25 @@ class ClaimExtractor:
                 for ref in claim.slots.dates:
                     if ref.event is not None and ref.day is not None:
                         dated[ref.event] = ref
+                if (
+                    learnt is not None
+                    and not claim.relevant
+                    and previous_candidate_here
+                    and article_relevant
+                    and not is_page_chrome(plain_lead(sentence))
+                    and self._relevance.goes_on_with_topic(
+                        plain_lead(sentence),
+                        claim.slots,
+                        frozenset(claim.masked.split()),
+                        frozenset(topic) - background,
+                    )
+                ):
+                    claim = replace(claim, relevant=True, echo_only=False)
+                if claim.relevant:
+                    topic.update(claim.masked.split())
                 previous_subjects = claim.slots.other_subjects
                 previous_candidate = claim.relevant
+                previous_candidate_here = previous_candidate_here or claim.relevant
                 own = [a for a in claim.slots.actors if a in INSTITUTIONS and a != "kremlin"]
                 if own:
                     context_institution = own[-1]

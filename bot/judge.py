@@ -97,6 +97,9 @@ _CONTAINED_COVERAGE = 0.3
 # A stance both claims take needs little else in common (the stance is the point).
 _STANCE_COVERAGE = 0.15
 _YEAR_COVERAGE = 0.6
+# Below this share of the known claim's words, two years given in statements are taken to
+# date different things.
+_STATEMENT_YEAR_COVERAGE = 0.2
 # Counts and volumes that identify their quantity by the unit alone, in this story.
 _DEFINING_UNITS = frozenset({"article", "m3", "vote", "vote_against", "km", "usd", "eur", "rub"})
 _DEFINING_COVERAGE = 0.4
@@ -1008,6 +1011,29 @@ def _year_only(ref: DateRef) -> bool:
     return ref.year is not None and ref.month is None and ref.weekday is None
 
 
+# A date that something slips to, is pushed back or put off to, or is delayed or postponed
+# until: the verb says the schedule moved, so the date is a new schedule.
+_DELAY_VERB = (
+    r"(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?"
+    r"|(?:push(?:es|ed|ing)?|put(?:s|ting)?) (?:back|off))"
+)
+_DELAY_BEFORE_DATE = re.compile(
+    rf"\b(?:slip(?:s|ped|ping)?|{_DELAY_VERB}) (?:in)?to(?: (?:early|mid|late|the end of))?"
+    rf"|\b{_DELAY_VERB} until(?: (?:early|mid|late|the end of))?"
+)
+
+
+def _reports_a_delay(text: str, date: DateRef) -> bool:
+    lowered = text.lower()
+    at = lowered.find(date.text)
+    while at >= 0:
+        before = lowered[max(0, at - 40) : at].rstrip()
+        if any(m.end() == len(before) for m in _DELAY_BEFORE_DATE.finditer(before)):
+            return True
+        at = lowered.find(date.text, at + 1)
+    return False
+
+
 def _same_event(a: DateRef, b: DateRef, coverage: float) -> bool:
     if a.event is not None and a.event == b.event:
         return True
@@ -1478,6 +1504,21 @@ class Judge:
                     return _Mismatch(f"{_date_text(mine)} denied", denies)
                 continue
             years = [d for d in same_event if _year_only(d)]
+            if years and _reports_a_delay(claim.text, mine):
+                # "deliveries will slip into 2027" reports that the planned date was missed: a
+                # new schedule, news about the plan rather than a denial of it (guide, rule 7:
+                # a plan is not its outcome).
+                continue
+            if (
+                mine.event == _STATEMENT_EVENT
+                and years
+                and scored.coverage < _STATEMENT_YEAR_COVERAGE
+            ):
+                # A year in what someone said names no event of its own: "the railway will not
+                # be built before 2027" and "deliveries should begin in 2026" share only the
+                # speaking, so their years date different things (guide, rule 9: a year that
+                # belongs to another event is not a contradiction).
+                continue
             if _year_only(mine) and years and not any(_years_overlap(d, mine) for d in years):
                 # "replaces an agreement dating from 1995" against "replaces a 2001 agreement":
                 # two bare years (or spans of years: "the late 1990s") of one event.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -288,3 +289,52 @@ def test_a_same_day_offset_with_no_earlier_date_for_its_event_stays_undated() ->
     )
     (claim,) = ClaimExtractor().extract(doc)
     assert claim.slots.dates == ()
+
+
+def _tunnel_report() -> Document:
+    return Document(
+        doc_id="tunnels",
+        title="Moscow and Tehran treaty: the transit line",
+        text="Work on the railway that the Russia–Iran treaty was meant to speed up has stalled. "
+        "Barely a third of the tunnels on the mountain section have been dug.\n\n"
+        "Barely a third of the tunnels on the mountain section have been dug.",
+    )
+
+
+def test_sentence_going_on_with_a_learnt_topic_in_a_claims_paragraph_is_a_candidate() -> None:
+    learnt = frozenset({"tunnel"})
+    claims = ClaimExtractor().extract(_tunnel_report(), learnt=learnt)
+    assert [c.relevant for c in ClaimExtractor().extract(_tunnel_report(), learnt=frozenset())] == [
+        True,
+        False,
+        False,
+    ]
+    assert [c.relevant for c in claims] == [True, True, False]
+    # Without what was learnt (static judging, or a fresh engine) it stays out.
+    assert [c.relevant for c in ClaimExtractor().extract(_tunnel_report())][1] is False
+
+
+def test_background_vocabulary_ties_no_sentence_to_a_topic() -> None:
+    claims = ClaimExtractor().extract(
+        _tunnel_report(), learnt=frozenset({"tunnel"}), background=frozenset({"tunnel"})
+    )
+    assert [c.relevant for c in claims] == [True, False, False]
+
+
+def test_a_headline_about_the_treaty_opens_the_topic_of_the_lead() -> None:
+    doc = Document(
+        doc_id="lead",
+        title="Russia–Iran treaty: railway works resume",
+        text="Crews reopened the tunnels on the mountain section this week.\n\n"
+        "Engineers expect the tunnels on the coastal stretch to follow in spring.",
+    )
+    learnt = frozenset({"tunnel"})
+    assert [c.relevant for c in ClaimExtractor().extract(doc, learnt=learnt)] == [True, False]
+    # An unrelated headline opens no topic.
+    other = replace(
+        doc,
+        title="Weather and sport in Tehran and Moscow",
+        text="Crews reopened the tunnels on the mountain section this week.\n\n"
+        "The Russia–Iran treaty was signed in the Kremlin in January.",
+    )
+    assert [c.relevant for c in ClaimExtractor().extract(other, learnt=learnt)] == [False, True]

@@ -3210,3 +3210,53 @@ def test_a_lead_time_is_set_against_the_known_lead_time(planned: str, verdict: b
     mine = extractor.claim_from_sentence(planned, doc_id="x", index=0)
     judgement = Engine.from_known(config, [known]).judge_claim(mine)
     assert (judgement.verdict is Verdict.CONTRADICTING) is verdict, judgement
+
+
+def test_a_sentence_going_on_with_a_topic_learnt_from_an_earlier_report_is_judged() -> None:
+    first = (
+        "Russia-Iran treaty: tunnelling starts",
+        "Under the Russia–Iran treaty, crews began boring the mountain tunnels of the "
+        "Rasht–Astara railway this week.",
+        datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    later = (
+        "Russia-Iran treaty: railway update",
+        "Work on the Rasht–Astara railway under the Russia–Iran treaty has slowed. "
+        "Flooding has halted the boring of the mountain tunnels since April.",
+        datetime(2026, 6, 1, tzinfo=UTC),
+    )
+    _, (_, going_on) = reports_in_order(first, later)
+    assert going_on.claim.relevant and going_on.verdict is not Verdict.IRRELEVANT
+    # Judged alone (static judging) the same sentence names nothing of the treaty.
+    engine = Engine.from_baseline(Config())
+    assert judge(engine, going_on.claim.text).verdict is Verdict.IRRELEVANT
+
+
+_PLAN = (
+    "Drills",
+    "Under the Russia–Iran treaty, the first joint naval drills should take place in 2026, "
+    "the defence ministry said.",
+    datetime(2025, 6, 1, tzinfo=UTC),
+)
+
+
+def test_a_reported_delay_is_a_new_schedule_not_a_conflict() -> None:
+    """'Postponed until' a later year reports that a plan moved: news about it, not a denial."""
+    later = (
+        "Drills moved",
+        "The defence ministry said the first joint naval drills under the Russia–Iran treaty "
+        "had been postponed until 2028.",
+        datetime(2025, 9, 1, tzinfo=UTC),
+    )
+    assert verdict_after(_PLAN, later) is not Verdict.CONTRADICTING
+
+
+def test_a_year_said_of_another_undertaking_does_not_contradict() -> None:
+    """A port's building start and the drills share only a year said in a statement."""
+    later = (
+        "Port",
+        "Work on the new Caspian grain terminal promised in the Russia–Iran treaty will not start "
+        "before 2029, a regional official said.",
+        datetime(2025, 9, 1, tzinfo=UTC),
+    )
+    assert verdict_after(_PLAN, later) is not Verdict.CONTRADICTING

@@ -242,6 +242,17 @@ RULES: tuple[Rule, ...] = (
         ),
         Action.DROP,
     ),
+    # The outlet's terms of use: "Subscribers only: forwarding this bulletin breaches our
+    # licence terms", "For subscribers only".
+    Rule(
+        "subscriber terms",
+        re.compile(
+            r"^(?:(?:for )?subscribers only\b.{0,200}"
+            r"|.{0,150}\b(?:our|these) (?:licen[cs]e|subscription) terms\b.{0,80})$",
+            _I,
+        ),
+        Action.DROP,
+    ),
     # "Click here to ...".
     Rule("click here", re.compile(r"^.{0,150}\bclick here\b.{0,150}$", _I), Action.DROP),
     # A call to the readers or listeners: "Got a question? Drop it in the comments",

@@ -91,7 +91,10 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
     r"\b(?:this|it|that)(?:'s| is| was| will be| would be| remains| becomes)\b"
 )
 _CONTINUATION = re.compile(
-    r"^(?:it|they|this|these|the (?:bill|law|measure|vote|line|project|loan|text|move|"
+    # "That is 14% more than a year earlier": what the sentence before stated, set against
+    # something else.
+    r"^(?:that(?: is| was|'s)|it|they|this|these"
+    r"|the (?:bill|law|measure|vote|line|project|loan|text|move|"
     r"ratification|accord|document|upper house|lower house|chamber|commission))\b"
 )
 # The wording of a provision: an undertaking, an obligation, a permission or what the text
@@ -136,7 +139,53 @@ _OTHER_AGREEMENT = re.compile(
     r"|boundary|consular|postal)\s+(?:[\w-]+\s+)?(?:agreements?|accords?|treat(?:y|ies)|pacts?"
     r"|deals?|conventions?|protocols?)\b"
 )
+# Words too common in any report to tie a sentence to the story's topic: time words, the
+# reporting verbs, quantifiers (normalised tokens, as in ``Claim.masked``).
+_GENERIC_TOPIC_WORDS = frozenset(
+    {
+        "first", "second", "last", "next", "month", "year", "today", "time", "also", "week",
+        "said", "told", "well", "short", "more", "most", "less", "some", "many", "much", "only",
+        "about", "still", "into", "from", "with", "that", "this", "there", "their", "have",
+        "been", "were", "will", "would", "could", "should", "which", "while", "when", "where",
+        "after", "before", "over", "under", "other", "such", "than", "then", "what", "who",
+        "sign", "session", "report", "news", "says", "say", "made", "make", "take", "taken",
+        "earlier", "later", "previous", "former", "latest", "recent", "dollar", "euro", "cent",
+        "percent", "figur", "number", "ministri", "exchang", "repli", "part", "side",
+    }
+)
 _PARTIES = frozenset({"russia", "iran"})
+# A question alone asserts nothing: "Is the pact in force yet?" (an explainer's question on
+# "it" answered in the same sentence is read by ``asks_about_its_subject``).
+# A yes/no question, that is; one that sets out a fact before asking ("A year on from the
+# pact signed on 17 January, what has it delivered?") states that fact.
+_BARE_QUESTION = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may)\b"
+    r"[^?]*\?[\s\"'”’)]*$",
+    re.IGNORECASE,
+)
+# A career line: what a person did before a posting, not what the treaty says ("X chaired the
+# Majlis research centre before his posting to Moscow").
+_CAREER = re.compile(
+    r"\bbefore (?:his|her|their) (?:posting|appointment|move|transfer|nomination|election)\b"
+    r"|\b(?:previously|formerly) (?:served|chaired|headed|led|ran|worked)\b"
+)
+# A third country's own agreement: "China, which signed its own cooperation programme with
+# Iran, ..." is about that country's deal, not ours.
+_ITS_OWN_DEAL = re.compile(
+    r"\b(?:signed|concluded|struck|agreed|sealed) (?:its|their) own\b[^.;]{0,40}?"
+    r"\b(?:treat(?:y|ies)|pacts?|agreements?|accords?|deals?|programmes?|programs?)\b"
+)
+# What marks a sentence as an aside from the report it sits in: the same sitting's other
+# business ("at the same sitting the committee also ...", "the council separately approved
+# ..."), another party's own affairs ("Azerbaijan's own trade", "its own programme"), a
+# forecast for a whole economy.
+_ASIDE = re.compile(
+    r"\b(?:at|in|during) the same (?:sitting|session|meeting|hearing)\b|\bseparately\b"
+    r"|\b(?:also|further|then) (?:gave|approved|passed|adopted|endorsed|turned|backed|debated)\b"
+    r"|\bown\b|\beconomy\b"
+)
+# A capitalised word after the sentence's first: a name.
+_NAME = re.compile(r"(?<=\S )[A-Z][\w-]*")
 _IRAN_OTHER = frozenset({"nuclear_deal", "hamas_truce"})
 _MIN_WORDS = 5
 
@@ -201,9 +250,11 @@ class RelevanceFilter:
         # An explainer's question on "it", answered: "it" is the story's subject, the treaty.
         if not slots.other_subjects and asks_about_its_subject(sentence):
             return True
-        if slots.other_subjects:
+        if slots.other_subjects or _BARE_QUESTION.match(sentence.strip()):
             return False
         prepared = prepare(sentence)
+        if not slots.stances and (_CAREER.search(prepared) or _ITS_OWN_DEAL.search(prepared)):
+            return False  # a career line, a third country's own deal
         if _MARKET_REPORT.search(prepared) and not slots.actors and not self._names_a_party(
             prepared
         ):
@@ -246,6 +297,38 @@ class RelevanceFilter:
             and not slots.other_subjects
             and (party_speaks or bool(_PROVISION.search(sentence.lower())))
         )
+
+    @staticmethod
+    def goes_on_with_topic(
+        sentence: str, slots: Slots, tokens: frozenset[str], topic: frozenset[str]
+    ) -> bool:
+        """True for a sentence that names nothing of the treaty but goes on, in the paragraph
+        of a claim about it, with the topic learnt from relevant reports (``topic``: the words
+        of what was learnt from them and of the article's claims so far): it names a party or
+        shares a word of that topic ("Only 40 percent of the land along the route has been
+        bought" after a sentence on the railway). ``tokens``: the sentence's normalised words.
+        Another treaty, a market report and a bare question stay out."""
+        if len(sentence.split()) < _MIN_WORDS or slots.other_subjects:
+            return False
+        if sentence.rstrip().endswith("?"):
+            return False  # a question asserts nothing
+        prepared = prepare(sentence)
+        if (
+            _MARKET_REPORT.search(prepared)
+            or _OTHER_BILL.search(prepared)
+            or _OTHER_AGREEMENT.search(prepared)
+            or _ASIDE.search(sentence.lower())
+            or _CAREER.search(prepared)
+            or _ITS_OWN_DEAL.search(prepared)
+        ):
+            return False  # the market's news, a house's or another party's other business
+        shared = {t for t in tokens & topic if len(t) >= 4 and not t.isdigit()}
+        shared -= _GENERIC_TOPIC_WORDS | _PARTIES
+        # A name alone (a capital, a person) turns up in many stories: a word of the subject
+        # matter must be shared too ("Washington added an exchange house to its sanctions list"
+        # shares the capital only).
+        names = {word.lower() for word in _NAME.findall(sentence)}
+        return any(not any(name.startswith(t) for name in names) for t in shared)
 
     @staticmethod
     def continues(sentence: str) -> bool:

@@ -423,3 +423,18 @@ class TestLoneLines:
         assert not is_page_chrome(headline)
         # between paragraphs the same line is a cross-head, and is dropped
         assert clean(CONTENT_A, headline, CONTENT_B) == [CONTENT_A, CONTENT_B]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribers only: please do not share this newsletter with colleagues.",
+        "Passing this email to third parties breaches our subscription terms.",
+    ],
+)
+def test_the_outlets_terms_of_use_are_chrome(line: str) -> None:
+    assert is_page_chrome(line)
+
+
+def test_licence_terms_in_the_news_are_not_chrome() -> None:
+    assert not is_page_chrome("Iran changed the licence terms of the offshore gas field in May.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import RelevanceConfig
+from bot.text.normalize import normalize_and_mask
 from bot.text.relevance import RelevanceFilter
 from bot.text.slots import extract_slots
 
@@ -534,3 +535,75 @@ def test_the_replaced_treatys_own_month_and_year_name_no_treaty_of_ours(
 ) -> None:
     sentence = "The March 2001 treaty replaced an older text between the two states."
     assert relevance.about_other_subject(sentence, extract_slots(sentence))
+
+
+# -- a topic learnt from earlier reports ------------------------------------------------------
+
+
+def goes_on(relevance: RelevanceFilter, sentence: str, topic: set[str]) -> bool:
+    tokens = frozenset(normalize_and_mask(sentence)[1].split())
+    learnt = frozenset(normalize_and_mask(" ".join(topic))[1].split())
+    return relevance.goes_on_with_topic(sentence, extract_slots(sentence), tokens, learnt)
+
+
+def test_sentence_sharing_a_learnt_subject_word_goes_on_with_the_topic(
+    relevance: RelevanceFilter,
+) -> None:
+    sentence = "Barely a third of the tunnels on the mountain section have been dug."
+    assert not candidate(relevance, sentence)
+    assert goes_on(relevance, sentence, {"tunnels", "section"})
+    assert not goes_on(relevance, sentence, set())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # only generic words shared
+        "Earlier this month the figure was revised by the ministry in a short report.",
+        # a name shared, no subject matter
+        "Later, Ankara announced a new exchange rate for its own currency holders.",
+        # a bare question asserts nothing
+        "Have the tunnels on the mountain section been dug yet?",
+        # the same sitting's other business
+        "At the same sitting the deputies also approved tunnels for a metro line in Kazan.",
+        # another party's own affairs
+        "Georgia's own tunnels were finished by a Chinese contractor years ago.",
+        # a market report
+        "Brent crude prices fell as tunnels traders booked profits on Friday.",
+        # a career line, a third country's own deal
+        "The envoy ran a think tank on tunnels before his posting to the Caspian.",
+        "Pakistan, which struck its own tunnels deal with Iran, said nothing more.",
+    ],
+)
+def test_aside_does_not_go_on_with_the_topic(relevance: RelevanceFilter, sentence: str) -> None:
+    assert not goes_on(relevance, sentence, {"tunnels", "Ankara", "earlier", "figure", "ministry"})
+
+
+def test_that_is_continues_the_sentence_before(relevance: RelevanceFilter) -> None:
+    assert relevance.continues("That is a fifth below what the plan had promised.")
+    assert not relevance.continues("That evening the delegations dined in the old city.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Has the Duma ratified the pact with Tehran already?",
+        "Does the treaty oblige Moscow to sell Iran fighter jets?",
+        # a career line
+        "Before her appointment to Tehran she chaired the Duma's foreign affairs committee, "
+        "sources said.",
+        "The envoy previously served on the Majlis budget committee for a decade.",
+        # a third country's own agreement
+        "India, which sealed its own port deal with Iran years ago, has kept quiet on the pact.",
+    ],
+)
+def test_bare_questions_career_lines_and_third_country_deals_are_not_candidates(
+    relevance: RelevanceFilter, sentence: str
+) -> None:
+    assert not candidate(relevance, sentence)
+
+
+def test_a_question_answered_in_the_same_sentence_is_still_read(
+    relevance: RelevanceFilter,
+) -> None:
+    assert candidate(relevance, "Is the pact a military alliance? No, its text rules that out.")
