@@ -65,9 +65,9 @@ PROBE_FLOORS = {
     "fresh27": 0.97,
     "fresh28": 0.94,
     # kept unseen while the fresh24-fresh31 rules were written (0.797 on arrival)
-    "fresh29": 0.92,
-    "fresh30": 0.92,
-    "fresh31": 0.86,
+    "fresh29": 0.94,
+    "fresh30": 0.95,
+    "fresh31": 0.88,
     "fresh32": 0.97,
     "fresh33": 0.90,
     # kept unseen while the fresh29-fresh33 rules were written (0.923 on arrival and after);
@@ -77,19 +77,22 @@ PROBE_FLOORS = {
     "seq1": 0.84,
     # kept unseen while the seq1 rules were written (0.691 on arrival, 0.724 after them);
     # rules written for it the round after
-    "seq2": 0.76,
+    "seq2": 0.77,
     # kept unseen while the fresh34/seq2 rules were written (0.774 and 0.620 on arrival,
     # 0.797 and 0.620 after them); rules written for them the round after (0.921, 0.730)
-    "fresh35": 0.90,
-    "seq3": 0.70,
+    # and the next (0.954, 0.787)
+    "fresh35": 0.93,
+    "seq3": 0.76,
     # blind, kept unseen while the fresh35/seq3 rules were written (0.960 on arrival and
-    # after); opened the round after
-    "fresh36": 0.94,
-    # blind sequential probe, kept unseen likewise (0.693 on arrival and after)
-    "seq4": 0.67,
-    # blind, kept unseen while the fresh36/seq4 rules are written (0.884 on arrival)
+    # after); rules written for it the round after (0.979)
+    "fresh36": 0.96,
+    # blind sequential probe, kept unseen likewise (0.693 on arrival and after); rules
+    # written for it the round after (0.895)
+    "seq4": 0.87,
+    # blind, kept unseen while the fresh36/seq4 rules were written (0.884 on arrival and
+    # after)
     "fresh37": 0.86,
-    # blind sequential probe, kept unseen likewise (0.523 on arrival)
+    # blind sequential probe, kept unseen likewise (0.523 on arrival, 0.530 after)
     "seq5": 0.50,
 }
 # blind probes whose items no one may read while rules are written: a failing floor names none
