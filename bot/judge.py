@@ -2076,9 +2076,6 @@ class Judge:
             )
         )
         reported = _unreported_dates(_asserted(claim), scored.known)
-        # A known stance said again by another on some day: the day is the remark's, no
-        # detail of the treaty ("Baghaei told reporters on Tuesday there is no defence pact").
-        remarked = _remark_dates_dropped(claim, reported, b)
         return (
             (
                 coverage >= self.config.known_threshold
@@ -2090,7 +2087,10 @@ class Judge:
             and negations_agree
             and self._same_stances(a, b)
             and self._details_covered(
-                remarked if stance_restated else reported,
+                # A known stance said again by another on some day: the day is the remark's,
+                # no detail of the treaty ("Baghaei told reporters on Tuesday there is no
+                # defence pact"). Worked out only then: it reads the claim's attribution.
+                _remark_dates_dropped(claim, reported, b) if stance_restated else reported,
                 [_lead_times_of_the_same(claim, scored.known.claim)],
             )
         )
