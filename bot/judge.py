@@ -2167,13 +2167,9 @@ class Judge:
         stance_taken = any(_takes_stances(s.known.claim.slots, stances) for s in group) and all(
             self._same_stances(claim.slots, s.known.claim.slots) for s in group
         )
-        enough = (
-            coverage >= self.config.known_threshold
-            or (
-                coverage >= self.config.paraphrase_threshold
-                and not self._salient_uncovered(claim, union, restating=True)
-            )
-            or (stance_taken and not self._salient_uncovered(claim, union, restating=True))
+        enough = coverage >= self.config.known_threshold or (
+            (coverage >= self.config.paraphrase_threshold or stance_taken)
+            and not self._salient_uncovered(claim, union, restating=True)
         )
         negations_agree = stance_taken or self._union_negations_agree(claim, group)
         if enough and negations_agree and self._details_covered(
