@@ -16,11 +16,11 @@ from bot.model import Claim, DateRef, Document, Slots
 from bot.text import offsets
 from bot.text.boilerplate import clean_article, is_page_chrome
 from bot.text.headline import plain_lead
-from bot.text.lexicon import EVENT_PATTERNS, INSTITUTIONS
+from bot.text.lexicon import INSTITUTIONS
 from bot.text.normalize import normalize_and_mask
 from bot.text.relevance import RelevanceFilter
 from bot.text.segment import split_sentences
-from bot.text.slots import extract_slots, own_treaty_part
+from bot.text.slots import extract_slots, first_event, own_treaty_part
 
 # Topic of a claim for grouping digests: first rule whose pattern matches the normalised text.
 # Units of a vote tally: for, against, abstaining.
@@ -56,14 +56,6 @@ def topic_of(normalized: str) -> str:
     return next((name for name, pattern in _TOPICS if pattern.search(normalized)), "general")
 
 
-_EVENTS = tuple((re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in EVENT_PATTERNS)
-
-
-def _first_event(text: str) -> str | None:
-    hits = [(m.start(), event) for pattern, event in _EVENTS if (m := pattern.search(text))]
-    return min(hits)[1] if hits else None
-
-
 def _same_day_dates(sentence: str, slots: Slots, dated: dict[str, DateRef]) -> Slots:
     """Dates an earlier sentence of the article lends: "the treaty entered into force on the
     day of the exchange", after a sentence dating the exchange, dates the entry into force."""
@@ -73,8 +65,8 @@ def _same_day_dates(sentence: str, slots: Slots, dated: dict[str, DateRef]) -> S
         if not offsets.is_offset(q) or q.value != 0.0:
             continue
         where = lowered.find(q.text)
-        source = _first_event(q.text)
-        own = _first_event(lowered[:where]) if where > 0 else None
+        source = first_event(q.text)
+        own = first_event(lowered[:where]) if where > 0 else None
         known = dated.get(source) if source else None
         if known is None or own is None or own == source:
             continue

@@ -478,6 +478,13 @@ _WHO_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 _EVENT_RES = [
     (re.compile(rf"\b(?:{pattern})\b"), event) for pattern, event in lexicon.EVENT_PATTERNS
 ]
+
+
+def first_event(text: str) -> str | None:
+    """The event the earliest event word of ``text`` names ("exchanged the instruments"
+    names the exchange), or None."""
+    hits = [(m.start(), event) for pattern, event in _EVENT_RES if (m := pattern.search(text))]
+    return min(hits)[1] if hits else None
 # A spaced dash ends a clause too: "not covered by the deal - state tv" attributes after it.
 _CLAUSE_END = re.compile(
     r"[,;:.!?]|\s-\s|\b(?:but|while|although|whereas|noting|which|as)\b"
