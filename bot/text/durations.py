@@ -28,7 +28,7 @@ AMOUNTS: dict[str, tuple[float, float, float]] = {
 _UNIT_WORD = r"(days|weeks|months|years)"
 _AMOUNT_WORDS = "|".join(sorted(AMOUNTS, key=len, reverse=True))
 _LOOSE = re.compile(
-    rf"\b({'|'.join(sorted(AMOUNTS, key=len, reverse=True))})\s+{_UNIT_WORD}\b"
+    rf"\b({_AMOUNT_WORDS})\s+{_UNIT_WORD}\b"
     # a bare plural that measures something: "years of negotiations"
     r"|\b(weeks|months|years)\s+of\s+(?!the\b|a\b|age\b)(?=[a-z])"
     r"|\b(indefinite(?:ly)?|open-ended|unlimited|no (?:expiry|expiration|end) date|no time limit"
