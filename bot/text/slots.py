@@ -50,11 +50,11 @@ _YEAR = re.compile(r"(?<![\w.,-])(19[5-9]\d|20[0-9]\d)(?![\w-])")
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})\b")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b")
 # An anniversary counted back from the day of writing: "a year ago today", "two years ago
-# today" name the same day and month, that many years before publication.
+# today" name the same day and month, that many years before publication. (Number words
+# from two up reach this as digits: ``words_to_digits`` has run.)
 _YEARS_AGO_TODAY = re.compile(
-    r"\b(a|an|one|two|three|four|five|\d{1,2})\s+years?\s+ago,?\s+(?:today|this day)\s*$"
+    r"\b(a|an|one|\d{1,2})\s+years?\s+ago,?\s+(?:today|this day)\s*$"
 )
-_YEAR_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b")
 _AGO = re.compile(
     r"\b\d+(?:\.\d+)?\s+(?:years?|months?|weeks?|days?)\s+(?:ago|earlier|later|after|before)\b"
@@ -778,7 +778,7 @@ def _dates(text: str, published: date | None, spans: list[tuple[int, int]]) -> l
             )
             back = _YEARS_AGO_TODAY.search(text, max(0, m.start() - 30), m.end())
             if back is not None:
-                count = _YEAR_COUNTS.get(back.group(1)) or int(back.group(1))
+                count = int(back.group(1)) if back.group(1).isdigit() else 1
                 day = min(when.day, 28) if (when.month, when.day) == (2, 29) else when.day
                 when = when.replace(year=when.year - count, day=day)
             add(m, DateRef(m.group(0), when.year, when.month, when.day))
